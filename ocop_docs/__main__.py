@@ -1,0 +1,3 @@
+from ocop_docs.cli.main import main
+
+main()

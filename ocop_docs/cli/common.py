@@ -1,0 +1,57 @@
+"""Shared CLI pieces: the group class that maps exceptions to exit codes, common options."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from typing import Any
+
+import click
+
+from ocop_docs.errors import OcopError
+
+LANG_OPTION = click.option(
+    "--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
+    help="Ngôn ngữ thông báo / message language.",
+)
+
+
+def format_option(*choices: str) -> Any:
+    return click.option(
+        "--format", "fmt", type=click.Choice(list(choices)), default=choices[0], show_default=True,
+        help="Định dạng kết quả / output format.",
+    )
+
+
+class OcopGroup(click.Group):
+    """Maps tool failures to the documented exit codes instead of tracebacks (arch. §3)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except OcopError as exc:
+            click.echo(f"Lỗi: {exc.message}", err=True)
+            if exc.hint:
+                click.echo(f"Cách sửa: {exc.hint}", err=True)
+            ctx.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("Đã dừng theo yêu cầu (Ctrl-C).", err=True)
+            ctx.exit(130)
+        except Exception as exc:
+            click.echo(f"Lỗi nội bộ của công cụ / internal error: {type(exc).__name__}: {exc}", err=True)
+            click.echo("Vui lòng báo lỗi kèm lệnh đã chạy. Chi tiết:", err=True)
+            click.echo("".join(traceback.format_exception(exc)[-3:]).rstrip(), err=True)
+            ctx.exit(3)
+        return None  # pragma: no cover
+
+
+def write_output(text: str) -> None:
+    """UTF-8 to stdout whatever the terminal's locale (Windows consoles included)."""
+    stream = sys.stdout
+    try:
+        stream.write(text)
+    except UnicodeEncodeError:
+        stream.buffer.write(text.encode("utf-8"))
+    stream.flush()

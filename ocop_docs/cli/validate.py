@@ -1,0 +1,63 @@
+"""``ocop-docs validate``: check dossiers before they are filed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ocop_docs.catalogue import Lang
+from ocop_docs.checks.attachments import DEFAULT_MAX_BYTES
+from ocop_docs.cli.common import LANG_OPTION, format_option, write_output
+from ocop_docs.reporters import REPORTERS
+from ocop_docs.validation import ValidateOptions, validate as validate_paths
+
+_UNITS = {"": 1, "B": 1, "K": 1024, "KB": 1024, "M": 1024**2, "MB": 1024**2, "G": 1024**3, "GB": 1024**3}
+
+
+class SizeParam(click.ParamType):
+    name = "size"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().upper().replace(" ", "")
+        number = text.rstrip("KMGB")
+        unit = text[len(number):]
+        try:
+            result = int(float(number) * _UNITS[unit])
+        except (ValueError, KeyError):
+            self.fail(f"«{value}» không phải kích thước hợp lệ (ví dụ 50MB, 800KB).", param, ctx)
+        if result <= 0:
+            self.fail("Kích thước phải lớn hơn 0.", param, ctx)
+        return result
+
+
+@click.command("validate")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@format_option(*REPORTERS)
+@LANG_OPTION
+@click.option("--max-size", type=SizeParam(), default=DEFAULT_MAX_BYTES, show_default="50MB",
+              help="Dung lượng tối đa của một tệp đính kèm / largest attachment accepted.")
+@click.option("--schemas-dir", type=click.Path(path_type=Path, file_okay=False, exists=True),
+              help="Thư mục lược đồ và dữ liệu quy tắc đã chỉnh sửa / edited copy of schemas/.")
+def validate(paths: tuple[Path, ...], fmt: str, lang: Lang, max_size: int,
+             schemas_dir: Path | None) -> None:
+    """Kiểm tra hồ sơ sản phẩm OCOP trước khi nộp.
+
+    PATHS là thư mục hồ sơ (chứa ho-so.yaml hoặc ho-so.json) hoặc chính tệp đó; có thể
+    kiểm tra nhiều hồ sơ một lần. Mã thoát: 0 hợp lệ, 1 có lỗi trong hồ sơ, 2 sai cú pháp
+    lệnh, 3 công cụ không chạy được.
+
+    Check OCOP product dossiers before filing. Exit codes: 0 valid, 1 a dossier has
+    errors, 2 usage error, 3 the tool failed.
+
+    \b
+    Ví dụ / examples:
+      ocop-docs validate samples/ho-so/mien-dong-tai-hoan
+      ocop-docs validate samples/ho-so/* --format json --lang en
+    """
+    options = ValidateOptions(max_attachment_bytes=max_size, schemas=schemas_dir)
+    run = validate_paths(paths, options)
+    write_output(REPORTERS[fmt](run, lang))
+    raise SystemExit(run.exit_code)

@@ -1,0 +1,141 @@
+"""Result objects shared by the pipelines: issues and dossier reports.
+
+An :class:`Issue` is language-free: it holds a catalogue code and parameters; text is made
+only when a reporter asks for a language (architecture §4.4). Reports are plain data so
+library users can inspect them without the CLI.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from ocop_docs.catalogue import ISSUES, Lang, render_hint, render_message
+
+Severity = Literal["error", "warning"]
+DocStatus = Literal["present", "missing", "invalid"]
+
+
+@dataclass(slots=True)
+class Issue:
+    """One finding about one place in a dossier (or in a round file)."""
+
+    code: str
+    pointer: str = ""
+    line: int | None = None
+    column: int | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def severity(self) -> Severity:
+        return ISSUES[self.code].severity
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        return ISSUES[self.code].tags
+
+    def message(self, lang: Lang = "vi") -> str:
+        return render_message(self.code, self.params, lang)
+
+    def hint(self, lang: Lang = "vi") -> str:
+        return render_hint(self.code, self.params, lang)
+
+    def to_json(self, lang: Lang = "vi") -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "code": self.code,
+            "severity": self.severity,
+            "pointer": self.pointer,
+            "line": self.line,
+            "column": self.column,
+            "message": self.message(lang),
+            "hint": self.hint(lang),
+            "tags": list(self.tags),
+        }
+        return out
+
+
+@dataclass(slots=True)
+class AttachmentInfo:
+    """What the attachment check learnt about one ``tai_lieu`` entry."""
+
+    index: int
+    loai: str
+    tep: str
+    exists: bool = False
+    size: int | None = None
+    sha256: str | None = None
+    kind: str | None = None  # "pdf", "image", "other"
+    pages: int | None = None
+    ok: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "index": self.index,
+            "loai": self.loai,
+            "tep": self.tep,
+            "exists": self.exists,
+            "size": self.size,
+            "sha256": self.sha256,
+            "kind": self.kind,
+            "pages": self.pages,
+            "ok": self.ok,
+        }
+
+
+@dataclass(slots=True)
+class ChecklistItem:
+    """One required (or recommended) document and whether the dossier has it."""
+
+    loai: str
+    required: bool
+    status: DocStatus
+    files: list[str] = field(default_factory=list)
+    alternatives: tuple[str, ...] = ()
+    basis: str = ""
+
+    def to_json(self, names: dict[str, str]) -> dict[str, Any]:
+        return {
+            "loai": self.loai,
+            "ten": names.get(self.loai, self.loai),
+            "required": self.required,
+            "status": self.status,
+            "files": self.files,
+            "alternatives": list(self.alternatives),
+            "basis": self.basis,
+        }
+
+
+@dataclass(slots=True)
+class DossierReport:
+    """Everything one validation run found about one dossier."""
+
+    source: str
+    file: str | None = None
+    regime: str | None = None
+    product_set: int | None = None
+    group: str | None = None
+    case: str | None = None
+    producer: str | None = None
+    product: str | None = None
+    issues: list[Issue] = field(default_factory=list)
+    checklist: list[ChecklistItem] = field(default_factory=list)
+    attachments: list[AttachmentInfo] = field(default_factory=list)
+    address: dict[str, Any] | None = None
+    not_checked: list[str] = field(default_factory=list)
+    self_assessment: dict[str, Any] | None = None
+    internal_error: bool = False
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for i in self.issues if i.severity == "error")
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for i in self.issues if i.severity == "warning")
+
+    @property
+    def valid(self) -> bool:
+        return self.errors == 0
+
+    def add(self, issue: Issue) -> None:
+        self.issues.append(issue)
