@@ -145,6 +145,8 @@ def _convert(
     if isinstance(node, ScalarNode):
         value = _scalar(node)
         return _nfc(value, pointer, non_nfc) if isinstance(value, str) else value
+    if node.tag not in (_TAG + "seq", _TAG + "map", _TAG + "omap"):
+        raise yaml.YAMLError(f"thẻ YAML không được hỗ trợ: {node.tag}")
     if isinstance(node, SequenceNode):
         return [
             _convert(child, f"{pointer}/{i}", positions, non_nfc, budget)
@@ -168,6 +170,17 @@ def _convert(
     raise yaml.YAMLError(f"nút YAML không rõ: {node!r}")  # pragma: no cover
 
 
+def _nfc_tree(value: Any, pointer: str, non_nfc: list[str]) -> Any:
+    if isinstance(value, str):
+        return _nfc(value, pointer, non_nfc)
+    if isinstance(value, list):
+        return [_nfc_tree(v, f"{pointer}/{i}", non_nfc) for i, v in enumerate(value)]
+    if isinstance(value, dict):
+        return {_nfc(str(k), pointer, non_nfc): _nfc_tree(v, f"{pointer}/{escape_pointer_part(k)}", non_nfc)
+                for k, v in value.items()}
+    return value
+
+
 def _problem(exc: yaml.YAMLError) -> tuple[str, Position | None]:
     mark = getattr(exc, "problem_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
@@ -179,9 +192,10 @@ def _problem(exc: yaml.YAMLError) -> tuple[str, Position | None]:
 
 def parse_text(text: str, path: Path, doc: LoadedDocument, *, as_json: bool) -> None:
     """Fill ``doc`` from ``text`` (YAML or JSON); syntax problems become issues."""
+    parsed_json: Any = None
     if as_json:
         try:
-            json.loads(text)
+            parsed_json = json.loads(text)
         except json.JSONDecodeError as exc:
             doc.issues.append(
                 Issue("json-syntax", line=exc.lineno, column=exc.colno, params={"problem": exc.msg})
@@ -210,8 +224,13 @@ def parse_text(text: str, path: Path, doc: LoadedDocument, *, as_json: bool) -> 
             )
         )
     except yaml.YAMLError as exc:
+        if as_json:
+            # Valid JSON the YAML 1.1 composer rejects (e.g. tabs): keep the data, lose positions.
+            doc.positions.clear()
+            doc.data = _nfc_tree(parsed_json, "", doc.non_nfc)
+            return
         problem, pos = _problem(exc)
-        code = "json-syntax" if as_json else "yaml-syntax"
+        code = "yaml-syntax"
         doc.issues.append(
             Issue(code, line=pos[0] if pos else None, column=pos[1] if pos else None,
                   params={"problem": problem})

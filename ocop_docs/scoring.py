@@ -457,6 +457,7 @@ class SectionTotal:
     ten: str
     diem: int
     toi_da: int
+    phan: str | None = None  # for a mục: its part (A/B/C)
 
 
 @dataclass(frozen=True)
@@ -694,7 +695,7 @@ def score_card(
         p_total = 0
         for g in p.muc:
             g_total = sum(chosen[c.so].diem for c in g.tieu_chi if c.so in chosen)
-            groups.append(SectionTotal(g.so, g.ten, g_total, g.diem))
+            groups.append(SectionTotal(g.so, g.ten, g_total, g.diem, p.ma))
             p_total += g_total
         parts.append(SectionTotal(p.ma, p.ten, p_total, p.diem))
     total = sum(s.diem for s in parts)
@@ -738,7 +739,10 @@ def result_to_json(result: ScoreResult, lang: Lang = "vi") -> dict[str, Any]:
         "phan": [
             {"ma": s.so, "ten": s.ten, "diem": s.diem, "toi_da": s.toi_da} for s in result.phan
         ],
-        "muc": [{"so": s.so, "ten": s.ten, "diem": s.diem, "toi_da": s.toi_da} for s in result.muc],
+        "muc": [
+            {"so": s.so, "ten": s.ten, "diem": s.diem, "toi_da": s.toi_da, "phan": s.phan}
+            for s in result.muc
+        ],
         "lua_chon": [
             {"tieu_chi": c.tieu_chi, "stt": c.stt, "ten": c.ten, "diem": c.diem}
             for c in result.lua_chon

@@ -35,6 +35,7 @@ class ValidateOptions:
     max_attachment_bytes: int = DEFAULT_MAX_BYTES
     today: dt.date | None = None  # for tests; defaults to the current date
     schemas: Path | None = None  # --schemas-dir override
+    attachments: bool = True  # False: check the data only (listed files count as present)
 
 
 @dataclass(slots=True)
@@ -124,12 +125,14 @@ def _run_checks(doc: LoadedDossier, report: DossierReport, options: ValidateOpti
         report.attachments = infos
         return issues
 
-    _stage(report, "attachments", attachments)
+    if options.attachments:
+        _stage(report, "attachments", attachments)
     if product_set is None or case is None:
         return
 
     def checklist() -> list[Issue]:
-        items, issues = build_checklist(doc, rules, product_set, case, report.attachments)
+        items, issues = build_checklist(doc, rules, product_set, case,
+                                        report.attachments if options.attachments else None)
         report.checklist = items
         return issues
 

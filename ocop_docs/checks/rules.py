@@ -39,11 +39,14 @@ def build_checklist(
     regime: Regime,
     product_set: int,
     case: str,
-    attachments: list[AttachmentInfo],
+    attachments: list[AttachmentInfo] | None,
 ) -> tuple[list[ChecklistItem], list[Issue]]:
-    """Required and recommended documents, with present / missing / invalid status."""
+    """Required and recommended documents, with present / missing / invalid status.
+
+    ``attachments`` is None when files were not checked: listed documents count as present.
+    """
     entries = doc.data.get("tai_lieu") or []
-    by_index = {a.index: a for a in attachments}
+    by_index = {a.index: a for a in attachments or []}
     items: list[ChecklistItem] = []
     issues: list[Issue] = []
     done: set[str] = set()
@@ -62,7 +65,7 @@ def build_checklist(
             files = [str(e.get("tep", "")) for _, e in found]
             if not found:
                 return None, files
-            ok = any(by_index.get(i) is not None and by_index[i].ok for i, _ in found)
+            ok = attachments is None or any(i in by_index and by_index[i].ok for i, _ in found)
             return ("present" if ok else "invalid"), files
 
         status, files = status_of(accepted)

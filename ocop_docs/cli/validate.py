@@ -41,8 +41,10 @@ class SizeParam(click.ParamType):
               help="Dung lượng tối đa của một tệp đính kèm / largest attachment accepted.")
 @click.option("--schemas-dir", type=click.Path(path_type=Path, file_okay=False, exists=True),
               help="Thư mục lược đồ và dữ liệu quy tắc đã chỉnh sửa / edited copy of schemas/.")
+@click.option("--no-attachments", is_flag=True,
+              help="Chỉ kiểm tra dữ liệu, không mở tệp đính kèm / check the data only.")
 def validate(paths: tuple[Path, ...], fmt: str, lang: Lang, max_size: int,
-             schemas_dir: Path | None) -> None:
+             schemas_dir: Path | None, no_attachments: bool) -> None:
     """Kiểm tra hồ sơ sản phẩm OCOP trước khi nộp.
 
     PATHS là thư mục hồ sơ (chứa ho-so.yaml hoặc ho-so.json) hoặc chính tệp đó; có thể
@@ -57,7 +59,8 @@ def validate(paths: tuple[Path, ...], fmt: str, lang: Lang, max_size: int,
       ocop-docs validate samples/ho-so/mien-dong-tai-hoan
       ocop-docs validate samples/ho-so/* --format json --lang en
     """
-    options = ValidateOptions(max_attachment_bytes=max_size, schemas=schemas_dir)
+    options = ValidateOptions(max_attachment_bytes=max_size, schemas=schemas_dir,
+                              attachments=not no_attachments)
     run = validate_paths(paths, options)
     write_output(REPORTERS[fmt](run, lang))
     raise SystemExit(run.exit_code)

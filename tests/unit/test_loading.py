@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from ocop_docs.loading import load_dossier, load_document
+
+
+def write(tmp_path: Path, text: str, name: str = "ho-so.yaml") -> Path:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_positions_are_recorded_per_value(tmp_path: Path) -> None:
+    doc = load_dossier(write(tmp_path, "bo_san_pham: 7\nchu_the:\n  ten: HTX Tài Hoan\n  ma_so_thue: '1'\n"))
+    assert doc.positions["/chu_the/ten"] == (3, 8)
+    assert doc.positions["/chu_the/ma_so_thue"] == (4, 15)
+    assert doc.position("/chu_the/khong_co") == doc.positions["/chu_the"]
+
+
+def test_leading_zero_numbers_stay_text(tmp_path: Path) -> None:
+    doc = load_dossier(write(tmp_path, "a: 0912000101\nb: 0100100106\nc: 42\nd: 2026-09-15\n"))
+    assert doc.data == {"a": "0912000101", "b": "0100100106", "c": 42, "d": "2026-09-15"}
+
+
+def test_duplicate_keys_are_reported_not_overwritten(tmp_path: Path) -> None:
+    doc = load_dossier(write(tmp_path, "bo_san_pham: 7\nx: 1\nbo_san_pham: 8\n"))
+    assert [i.code for i in doc.issues] == ["yaml-duplicate-key"]
+    assert doc.issues[0].line == 3 and doc.issues[0].params["first_line"] == 1
+
+
+def test_alias_bomb_is_bounded(tmp_path: Path) -> None:
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, 9):
+        prev, cur = chr(96 + i), chr(97 + i)
+        lines.append(f"{cur}: &{cur} [" + ", ".join([f"*{prev}"] * 10) + "]")
+    doc = load_dossier(write(tmp_path, "\n".join(lines) + "\n"))
+    assert [i.code for i in doc.issues] == ["yaml-too-complex"]
+
+
+def test_python_tags_are_never_constructed(tmp_path: Path) -> None:
+    doc = load_dossier(write(tmp_path, "x: !!python/object/apply:os.system ['echo pwned']\n"))
+    assert [i.code for i in doc.issues] == ["yaml-syntax"]
+
+
+def test_nfd_text_is_normalised_and_remembered(tmp_path: Path) -> None:
+    nfd = unicodedata.normalize("NFD", "Miến dong")
+    doc = load_dossier(write(tmp_path, f"ten: {nfd}\n"))
+    assert doc.data["ten"] == "Miến dong"
+    assert doc.non_nfc == ["/ten"]
+
+
+def test_json_dossier_gets_positions(tmp_path: Path) -> None:
+    doc = load_dossier(write(tmp_path, '{\n "bo_san_pham": 7,\n "x": "y"\n}\n', "ho-so.json"))
+    assert doc.ok and doc.positions["/x"][0] == 3
+
+
+def test_json_syntax_error_has_line(tmp_path: Path) -> None:
+    doc = load_dossier(write(tmp_path, '{\n "a": 1,\n}\n', "ho-so.json"))
+    assert doc.issues[0].code == "json-syntax" and doc.issues[0].line == 3
+
+
+def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
+    (tmp_path / "ho-so.yaml").write_bytes("\ufefften: Hợp tác xã\n".encode())
+    assert load_dossier(tmp_path).data == {"ten": "Hợp tác xã"}
+
+
+def test_legacy_bytes_are_refused_with_a_line(tmp_path: Path) -> None:
+    (tmp_path / "ho-so.yaml").write_bytes("a: 1\nten: Hợp tác xã\n".encode("cp1258", errors="replace"))
+    doc = load_dossier(tmp_path)
+    assert [i.code for i in doc.issues] == ["file-not-utf8"]
+    assert doc.issues[0].line == 2
+
+
+def test_missing_folder(tmp_path: Path) -> None:
+    doc = load_dossier(tmp_path / "khong-co")
+    assert [i.code for i in doc.issues] == ["dossier-not-found"]
+
+
+def test_unreadable_file_is_an_issue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, "a: 1\n")
+
+    def deny(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    doc = load_dossier(tmp_path)
+    assert [i.code for i in doc.issues] == ["file-unreadable"]
+    assert "Permission denied" in doc.issues[0].message()
+
+
+def test_load_document_missing_file(tmp_path: Path) -> None:
+    doc = load_document(tmp_path / "dot.yaml")
+    assert [i.code for i in doc.issues] == ["file-unreadable"]
