@@ -514,6 +514,7 @@ _SPECS: tuple[IssueSpec, ...] = (
 from ocop_docs.catalogue_rounds import ROUND_SPECS  # noqa: E402
 
 ISSUES: dict[str, IssueSpec] = {spec.code: spec for spec in (*_SPECS, *ROUND_SPECS)}
+DOSSIER_CODES: frozenset[str] = frozenset(spec.code for spec in _SPECS)
 if len(ISSUES) != len(_SPECS) + len(ROUND_SPECS):  # pragma: no cover - guards the catalogue
     raise RuntimeError("duplicate issue code in the catalogue")
 

@@ -132,7 +132,9 @@ uân uâng uât uây
 uê uêch uênh
 uơ
 uy uya uych uyên uyêt uyn uynh uyp uyt uyu
+ak ăk ôk
 """.split()
+# The last line: final "k" of Central Highlands place names (Đắk Lắk, Đắk Nông, Pắk).
 
 # Onsets with the spelling rules that matter for telling words from noise: k/gh/ngh
 # only before front vowels, c/g/ng never before them, qu only before a vowel that is not
@@ -428,8 +430,8 @@ LEGACY_ENCODERS: Final[Mapping[LegacyEncoding, Callable[[str], str]]] = {
 class LegacyGuess:
     """A string that reads as legacy-font mojibake.
 
-    ``text`` is the suggested NFC Unicode; ``evidence`` counts the words that are not
-    Vietnamese as typed but become Vietnamese syllables once decoded (≥ 1).
+    ``text`` is the suggested NFC Unicode; ``evidence`` counts the distinct words that
+    are not Vietnamese as typed but become Vietnamese syllables once decoded (≥ 1).
     """
 
     encoding: LegacyEncoding
@@ -449,6 +451,10 @@ _VNI_TRIGGER_RE: Final = re.compile(
 )
 
 _ABBREVIATION_RE: Final = re.compile("[A-ZĐ]+")
+# "µm" would read as TCVN3 "àm": units with the micro sign are neutral words.
+_UNIT_SYMBOLS: Final = frozenset(
+    "µ" + unit for unit in ("m", "g", "l", "L", "s", "A", "V", "F", "W", "M", "mol", "Pa")
+)
 
 # Thresholds of the decision; see _assess.
 _MIN_VALID_SHARE: Final = 0.7
@@ -462,18 +468,24 @@ def _assess(pairs: list[tuple[str, str]]) -> int:
 
     A word is *evidence* when it is not a Vietnamese syllable as typed but is one once
     decoded, and is at least two letters long (a lone "·" or "¹" is punctuation far more
-    often than "ã" or "ạ"). The text is accepted when
+    often than "ã" or "ạ"); repeats count once. The text is accepted when
 
-    * there are two such words, or one of at least three letters ("Hîp");
+    * there are two different such words, or one of at least three letters ("Hîp"), or
+      one of two letters in a string of two or more words that are all Vietnamese
+      ("Hµ Giang");
     * nearly every word the decoder changed is a valid syllable afterwards (a foreign word
       such as "café" → "cafộ" vetoes the whole string);
     * most words overall are Vietnamese syllables, so English with a stray "µm" or "£"
       is not taken for Vietnamese.
 
-    Words that are unchanged ASCII capitals (TNHH, HTX, OCOP) are neutral.
+    Words that are unchanged ASCII capitals (TNHH, HTX, OCOP) and unit symbols (µm) are
+    neutral.
     """
-    evidence = longest = changed = bad = counted = valid = 0
+    changed = bad = counted = valid = 0
+    evidence: set[str] = set()
     for word, decoded in pairs:
+        if word in _UNIT_SYMBOLS:
+            continue
         if decoded == word:
             if word.isascii() and word.isupper():
                 continue
@@ -489,18 +501,18 @@ def _assess(pairs: list[tuple[str, str]]) -> int:
             continue
         valid += 1
         if len(decoded) >= 2 and not is_vietnamese_syllable(word):
-            evidence += 1
-            longest = max(longest, len(decoded))
-    if evidence == 0 or (evidence == 1 and longest < 3):
+            evidence.add(decoded.lower())
+    if not evidence or bad > _MAX_BAD_SHARE * changed or valid < _MIN_VALID_SHARE * counted:
         return 0
-    if bad > _MAX_BAD_SHARE * changed or valid < _MIN_VALID_SHARE * counted:
+    if len(evidence) == 1 and len(next(iter(evidence))) < 3 and (counted < 2 or valid < counted):
         return 0
-    return evidence
+    return len(evidence)
 
 
 def detect_legacy(text: str) -> LegacyGuess | None:
     """Say whether *text* looks like TCVN3 or VNI mojibake, and suggest the Unicode.
 
+    ``evidence`` of the result counts the distinct words that only make sense decoded.
     Returns ``None`` for ordinary text: ASCII (first test, nanoseconds), anything holding
     a letter only Unicode Vietnamese has (ơ, ư, ạ … — one regex search), and any string
     whose decoding does not turn non-Vietnamese words into Vietnamese syllables.

@@ -674,9 +674,11 @@ def score_card(
             continue
         chosen[key] = option
 
-    for crit in rubric.criteria():
-        if crit.so not in answered and isinstance(sc.data, Mapping):
-            report("missing-criterion", "/chon", tieu_chi=crit.so, ten=crit.ten)
+    if isinstance(raw_choices, Mapping):
+        # Without a usable "chon" the card has one problem already; do not add 30 more.
+        for crit in rubric.criteria():
+            if crit.so not in answered:
+                report("missing-criterion", "/chon", tieu_chi=crit.so, ten=crit.ten)
 
     loai_raw = data.get("loai", False)
     loai = False

@@ -108,6 +108,14 @@ def _suggest(name: str, choices: list[str]) -> str | None:
     return folded[match[0]] if match else None
 
 
+@lru_cache(maxsize=1)
+def old_province_names() -> frozenset[str]:
+    """Normalised names of the 63 provinces before the 2025 merger (converter data)."""
+    from vietnam_address_converter.data import DEFAULT_DATA
+
+    return frozenset(normalise_name(p["name"]) for p in DEFAULT_DATA["oldProvinces"].values())
+
+
 def _convert_old(commune: str, district: str | None, province: str) -> tuple[str, str] | None:
     """Former (xã, huyện, tỉnh) → today's (commune name, province name), or None."""
     from vietnam_address_converter.conversion import convert_old_to_new
@@ -135,7 +143,8 @@ def check_address(xa: str, tinh: str, huyen: str | None = None) -> AddressCheck:
         if commune is not None:
             return AddressCheck("current", province, commune)
     old_text = ", ".join(p for p in (xa, huyen, tinh) if p)
-    converted = _convert_old(xa, huyen, tinh) if (huyen or province is None) else None
+    is_old_province = province is None and normalise_name(tinh) in old_province_names()
+    converted = _convert_old(xa, huyen, tinh) if (huyen or is_old_province) else None
     if converted is None and province is not None and not huyen:
         converted = _convert_old(xa, None, tinh)
     if converted is not None:
@@ -147,7 +156,7 @@ def check_address(xa: str, tinh: str, huyen: str | None = None) -> AddressCheck:
     if province is None:
         names = sorted({p.name for p in table.values()})
         guess = _suggest(normalise_name(tinh), [normalise_name(n) for n in names])
-        if huyen:
+        if huyen or is_old_province:
             return AddressCheck("unresolved", old_text=old_text, what="tỉnh/thành phố")
         return AddressCheck("unknown", old_text=old_text, what="tỉnh/thành phố", suggestion=guess)
     names = [u.name for u in province.communes.values()]

@@ -711,9 +711,9 @@ def to_json(rubric: RubricText) -> dict[str, Any]:
     for _, line in disq_lines:
         dm = RE_DISQUALIFY.match(line)
         assert dm is not None
-        for g in split_disqualification(dm.group(1)):
-            if g not in grounds:
-                grounds.append(g)
+        for ground in split_disqualification(dm.group(1)):
+            if ground not in grounds:
+                grounds.append(ground)
 
     def crit_json(c: Criterion) -> dict[str, Any]:
         out: dict[str, Any] = {"so": c.so, "ten": c.ten, "diem": c.diem, "lua_chon": []}

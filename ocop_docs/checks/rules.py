@@ -112,7 +112,9 @@ def check_document_dates(doc: LoadedDossier, filed: dt.date | None, case: str) -
                                     issued=_fmt(issued), filed=_fmt(filed), **names))
         if renewing:
             continue
-        if time_limited and expiry is None and entry.get("ngay_het_han") is None:
+        # The previous OCOP certificate's expiry follows from its decision date (Điều 4.3).
+        derivable = code == "giay_chung_nhan_ocop" and isinstance(doc.data.get("chung_nhan_truoc"), dict)
+        if time_limited and expiry is None and entry.get("ngay_het_han") is None and not derivable:
             issues.append(doc.issue("document-expiry-unknown", base, **names))
         if filed and expiry:
             if expiry < filed:
@@ -187,7 +189,8 @@ def check_general(
                                 expected=regime_for_date(filed)))
     product = data.get("san_pham") if isinstance(data.get("san_pham"), dict) else {}
     samples = product.get("so_luong_mau")
-    if isinstance(samples, int) and not isinstance(samples, bool):
+    # Values the schema rejects (negative, absurd) are reported there, not twice.
+    if isinstance(samples, int) and not isinstance(samples, bool) and 0 <= samples <= 1000:
         if product_set in regime.samples_exempt_sets:
             if samples > 0:
                 issues.append(doc.issue("samples-not-required", "/san_pham/so_luong_mau",

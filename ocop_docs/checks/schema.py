@@ -176,18 +176,28 @@ def check_schema(doc: LoadedDocument, schema_name: str, base: Path | None = None
     validator, schema = compiled(schema_name, base)
     titles = _Titles(validator, schema)
     issues: list[Issue] = []
-    seen: set[tuple[str, str]] = set()
+    seen: set[str] = set()
     errors: list[ValidationError] = sorted(
-        validator.iter_errors(doc.data), key=lambda e: (list(map(str, e.absolute_path)), e.validator)
+        validator.iter_errors(doc.data),
+        key=lambda e: (list(map(str, e.absolute_path)), _PRIORITY.get(str(e.validator), 9)),
     )
     for error in errors:
         for issue in _translate(error, doc, titles):
-            key = (issue.pointer, issue.code if issue.code != "schema-required" else str(issue.params))
+            # One finding per value: a number where a date belongs is a type problem, not
+            # also a format problem. Missing and unknown fields are listed one by one.
+            key = issue.pointer
+            if issue.code in ("schema-required", "schema-unknown-field"):
+                key = f"{issue.pointer}#{issue.code}#{issue.params.get('key')}"
             if key in seen:
                 continue
             seen.add(key)
             issues.append(issue)
     return issues
+
+
+_PRIORITY = {"required": 0, "additionalProperties": 1, "type": 2, "enum": 3, "const": 3,
+             "minimum": 4, "maximum": 4, "minLength": 4, "maxLength": 4, "minItems": 4,
+             "format": 5, "pattern": 6}
 
 
 def _translate(error: ValidationError, doc: LoadedDocument, titles: _Titles) -> list[Issue]:

@@ -64,7 +64,7 @@ PREV_DOCS = [
     {"loai": "quyet_dinh_cong_nhan", "tep": "tai-lieu/10.pdf"},
     {"loai": "giay_chung_nhan_ocop", "tep": "tai-lieu/11.pdf"},
 ]
-PREV_FILES = {"tai-lieu/10.pdf": "ok.pdf", "tai-lieu/11.pdf": "ok.pdf"}
+PREV_FILES = {"tai-lieu/10.pdf": "ok.pdf", "tai-lieu/11.pdf": "ok.pdf", "tai-lieu/12.pdf": "ok.pdf"}
 
 
 def food(data: dict[str, Any]) -> dict[str, Any]:
@@ -162,7 +162,7 @@ def build() -> None:
     write("schema-length", variant(setitem("chu_the.ten", "")), codes=["schema-length"])
     write("schema-format", variant(setitem("san_pham.ma_so", "ma-so-sai")), codes=["schema-format"])
     write("schema-unknown-field", variant(setitem("ghi_chu_rieng", "x")), codes=["schema-unknown-field"], exit_code=0)
-    write("schema-invalid", variant(setitem("tu_danh_gia", {"chon": {"mot": 1}})), codes=["schema-invalid"])
+    write("schema-property-names", variant(setitem("tu_danh_gia", {"chon": {"mot": 1}})), codes=["schema-format"])
     write("date-invalid", variant(setitem("ngay_nop", "31/02/2026")), codes=["date-invalid"])
     write("tax-code-invalid", variant(setitem("chu_the.ma_so_thue", "12345")), codes=["tax-code-invalid"])
     write("tax-code-check-digit", variant(setitem("chu_the.ma_so_thue", "4799990082")), codes=["tax-code-check-digit"])
@@ -244,6 +244,8 @@ def build() -> None:
         def change(data: dict[str, Any]) -> None:
             data["loai_danh_gia"] = case
             data["tai_lieu"] += copy.deepcopy(PREV_DOCS)
+            if case == "danh_gia_lai":
+                data["tai_lieu"].append({"loai": "bao_cao_tai_chinh", "tep": "tai-lieu/12.pdf"})
             if give:
                 data["chung_nhan_truoc"] = {"so_quyet_dinh": "412/QĐ-UBND", "ngay_quyet_dinh": decided,
                                             "hang_sao": stars}
@@ -254,14 +256,14 @@ def build() -> None:
     write("valid-upgrade", variant(previous("nang_hang")), codes=[], exit_code=0, files=P)
     write("valid-reevaluation", variant(previous("danh_gia_lai", filed="2026-10-20")), codes=[], exit_code=0, files=P)
     write("previous-certificate-missing", variant(previous("nang_hang", give=False)),
-          codes=["previous-certificate-missing"], files=P)
+          codes=["previous-certificate-missing", "document-expiry-unknown"], files=P)
     write("upgrade-from-top", variant(previous("nang_hang", stars=5)), codes=["upgrade-from-top"], files=P)
     write("reevaluation-too-early", variant(previous("danh_gia_lai", filed="2026-06-01")),
           codes=["reevaluation-too-early"], files=P)
-    write("reevaluation-late", variant(previous("danh_gia_lai", filed="2027-01-10")),
-          codes=["reevaluation-late", "filing-date-future"], exit_code=0, files=P)
-    write("previous-certificate-lapsed", variant(previous("danh_gia_lai", decided="2022-03-15", filed="2025-10-20")),
-          codes=["previous-certificate-lapsed", "regime-date-mismatch"], files=P)
+    write("reevaluation-late", variant(previous("danh_gia_lai", decided="2023-01-20", filed="2026-06-01")),
+          codes=["reevaluation-late"], exit_code=0, files=P)
+    write("previous-certificate-lapsed", variant(previous("danh_gia_lai", decided="2022-11-15", filed="2026-06-10")),
+          codes=["previous-certificate-lapsed"], files=P)
     # addresses
     write("admin-unit-unknown", variant(setitem("chu_the.dia_chi.tinh", "tỉnh Atlantis")), codes=["admin-unit-unknown"])
     write("admin-unit-suggestion", variant(setitem("chu_the.dia_chi.xa", "xã Côn Mính")), codes=["admin-unit-unknown"])

@@ -128,15 +128,19 @@ def test_tcvn3_covers_every_lower_case_letter_and_seven_capitals() -> None:
     encoded = encode_tcvn3(VI_LOWER + "ĂÂÊÔƠƯĐ")
     assert all(0xA1 <= ord(c) <= 0xFE for c in encoded)
     assert len(set(encoded)) == len(encoded) == 67 + 7
-    assert decode_tcvn3(encoded) == VI_LOWER + "ĂÂÊÔƠƯĐ"
+    lower, capitals = encoded[:67], encoded[67:]
+    assert decode_tcvn3("x" + lower) == "x" + VI_LOWER
+    assert decode_tcvn3(capitals) == "ĂÂÊÔƠƯĐ"
 
 
 def test_vni_covers_every_letter_in_both_cases() -> None:
+    sequences = set()
     for letter in VI_LOWER + VI_LOWER.upper():
         encoded = encode_vni(letter)
         assert all(ord(c) < 256 for c in encoded), letter
-        assert decode_vni("b" + encoded) == "b" + letter if letter.islower() else True
         assert decode_vni(encoded) == letter
+        sequences.add(encoded)
+    assert len(sequences) == 2 * 67
 
 
 @pytest.mark.parametrize(
@@ -196,13 +200,25 @@ def test_registries() -> None:
 
 
 def _tcvn3_representable(phrase: str) -> bool:
-    """Capitals without a VN3 code survive only at a sentence start or in capitals."""
-    for word in phrase.split():
-        if word.isupper() or word is phrase.split()[0]:
-            continue
-        if any(c.isupper() and c not in "ĂÂÊÔƠƯĐ" and not c.isascii() for c in word):
+    """VN3 has no toned capitals: they survive only in all-capital words or as the first
+    letter of the string, which in turn is always given a capital."""
+    first, *rest = phrase.split()
+    if first[0].islower() and not first[0].isascii() and first[0] not in "ăâêôơưđ":
+        return False
+    for word in rest:
+        if not word.isupper() and any(
+            c.isupper() and c not in "ĂÂÊÔƠƯĐ" and not c.isascii() for c in word
+        ):
             return False
     return True
+
+
+# Phrases whose mojibake is itself spelled like Vietnamese, so detection cannot see it
+# (VNI writes "nồi" as "noài", a valid spelling). Decoding them still works.
+NOT_DETECTABLE = {
+    "VNI": {"xoong nồi"},
+    "TCVN3": set[str](),
+}
 
 
 def test_phrase_list_is_big_and_covers_all_tones() -> None:
@@ -226,7 +242,7 @@ def test_tcvn3_round_trip(phrase: str) -> None:
 def test_round_trip_of_the_alphabet() -> None:
     assert decode_vni(encode_vni(VI_LOWER)) == VI_LOWER
     assert decode_vni(encode_vni(VI_LOWER.upper())) == VI_LOWER.upper()
-    assert decode_tcvn3(encode_tcvn3(VI_LOWER)) == VI_LOWER
+    assert decode_tcvn3(encode_tcvn3("x" + VI_LOWER)) == "x" + VI_LOWER
 
 
 def test_decoders_leave_plain_text_alone() -> None:
@@ -251,8 +267,8 @@ def test_valid_syllables(word: str) -> None:
 
 @pytest.mark.parametrize(
     "word",
-    ["", "café", "the1", "hỢp", "ă", "â", "ẵ", "tàt", "bac", "ke", "ci", "ghi" + "a",
-     "ngeo", "kha" + "ng" + "s", "moa", "street", "Müller", "hợpp", "thé́", "quu", "µm"],
+    ["", "café", "the1", "hỢp", "ă", "â", "ẵ", "tàt", "bac", "ci", "ce", "gha", "ngeo",
+     "khangs", "moa", "street", "Müller", "hợpp", "the\u0301\u0301", "quu", "µm", "kan"],
 )  # fmt: skip
 def test_invalid_syllables(word: str) -> None:
     assert not is_vietnamese_syllable(word)
@@ -272,7 +288,9 @@ def test_detects_the_examples_of_the_brief() -> None:
     assert (guess.encoding, guess.text) == ("VNI", "Hợp tác xã")
 
 
-@pytest.mark.parametrize("phrase", [p for p in PHRASES if len(p.split()) >= 2])
+@pytest.mark.parametrize(
+    "phrase", [p for p in PHRASES if len(p.split()) >= 2 and p not in NOT_DETECTABLE["VNI"]]
+)
 def test_detects_vni_phrases(phrase: str) -> None:
     guess = detect_legacy(encode_vni(phrase))
     assert guess is not None
@@ -280,7 +298,9 @@ def test_detects_vni_phrases(phrase: str) -> None:
     assert guess.text == phrase
 
 
-@pytest.mark.parametrize("phrase", [p for p in PHRASES if len(p.split()) >= 2])
+@pytest.mark.parametrize(
+    "phrase", [p for p in PHRASES if len(p.split()) >= 2 and p not in NOT_DETECTABLE["TCVN3"]]
+)
 def test_detects_tcvn3_phrases(phrase: str) -> None:
     guess = detect_legacy(encode_tcvn3(phrase))
     assert guess is not None
@@ -393,6 +413,9 @@ NEGATIVES = [
     "Mix ½ cup of sugar with ¼ cup of water",
     "Use ¾ of the bottle",
     "Thickness 10 µm",
+    "10 µm to 20 µm",
+    "to µm",
+    "Dose 5 µg",
     "Particle size < 5 µm, purity ≥ 99.5 %",
     "Price: £5, €6 or $7",
     "OCOP® is a registered trademark",
@@ -626,8 +649,27 @@ def test_nul_in_utf8_is_reported() -> None:
     assert result.has_nul
 
 
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def _cp1258(text: str) -> bytes:
+    """Encode as Windows "ANSI" on a Vietnamese system: precomposed where the code page
+    has the letter, otherwise base letter plus a combining tone mark."""
+    out = b""
+    for ch in text:
+        try:
+            out += ch.encode("cp1258")
+            continue
+        except UnicodeEncodeError:
+            pass
+        parts = unicodedata.normalize("NFD", ch)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONE_MARKS))
+        out += (base + "".join(c for c in parts if c in _TONE_MARKS)).encode("cp1258")
+    return out
+
+
 def test_windows_1258_is_refused_with_position_and_guess() -> None:
-    data = YAML_TEXT.encode("cp1258")
+    data = _cp1258(YAML_TEXT)
     result = decode_bytes(data)
     assert not result.ok
     assert result.text is None

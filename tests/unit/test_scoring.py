@@ -409,7 +409,9 @@ def test_wrong_set_regime_and_shapes() -> None:
 
 def test_numeric_keys_from_python() -> None:
     r = load_rubric(1)
-    chon: dict[Any, int] = {float(c.so) if c.so.count(".") == 1 else int(c.so): len(c.lua_chon) for c in r.criteria()}
+    chon: dict[Any, int] = {
+        float(c.so) if c.so.count(".") == 1 else int(c.so): len(c.lua_chon) for c in r.criteria()
+    }
     result = score_card({"bo_san_pham": 1, "chon": chon}, r)
     assert result.van_de == () and result.tong_diem == 100
 
@@ -480,7 +482,9 @@ def test_result_json_is_serialisable() -> None:
     text = json.dumps(data, ensure_ascii=False)
     back = json.loads(text)
     assert back["tong_diem"] == 98 and back["hang_sao"] == 2 and back["hang_theo_diem"] == 5
-    assert back["chua_dat_toi_thieu"][0]["lua_chon_yeu_cau"]["ten"] == "Đóng gói sáng tạo, bao bì đẹp"
+    assert (
+        back["chua_dat_toi_thieu"][0]["lua_chon_yeu_cau"]["ten"] == "Đóng gói sáng tạo, bao bì đẹp"
+    )
     assert [p["diem"] for p in back["phan"]] == [38, 25, 35]
 
 
@@ -526,7 +530,7 @@ def test_council_minimums_by_half_of_members() -> None:
     weak = best_card(r, **{"6_1": 2})  # misses the 4★ marker of 6.1: 99
     # 2 of 3 members met the marker → met; the mean 99.67 keeps 5★.
     two_of_three = council_result(None, r, [good, good, weak])
-    assert two_of_three.tong_diem_thanh_vien == (100, 100, 99)
+    assert two_of_three.tong_diem_thanh_vien == (Fraction(100), Fraction(100), Fraction(99))
     assert two_of_three.hang_sao == 5 and two_of_three.muc_toi_thieu_dat == 5
     assert two_of_three.de_nghi_trung_uong
     # 1 of 2 is half → met.

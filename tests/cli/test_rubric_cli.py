@@ -1,0 +1,240 @@
+"""``ocop-docs rubric``: list, show, score — output and exit codes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from click.testing import CliRunner, Result
+
+from ocop_docs.cli.rubric import rubric
+from ocop_docs.resources import schemas_dir
+from ocop_docs.rubrics import load_rubric
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(rubric, list(args))
+
+
+def best_choices(n: int, **overrides: int) -> dict[str, int]:
+    chon = {c.so: len(c.lua_chon) for c in load_rubric(n).criteria()}
+    chon.update({k.replace("_", "."): v for k, v in overrides.items()})
+    return chon
+
+
+def write_card(tmp_path: Path, data: Any, name: str = "phieu.yaml") -> Path:
+    path = tmp_path / name
+    if name.endswith(".json"):
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    else:
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+# --------------------------------------------------------------------------------------
+# list / show
+# --------------------------------------------------------------------------------------
+
+
+def test_list_text() -> None:
+    result = run("list")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Bộ  Nhóm")
+    assert len(lines) == 27
+    assert lines[1] == "  1  I     Rau, củ, quả, hạt tươi (7/12/3)"
+    assert lines[26].startswith(" 26  VI    Dịch vụ du lịch cộng đồng")
+
+
+def test_list_json_english_header() -> None:
+    data = json.loads(run("list", "--format", "json").stdout)
+    assert [d["bo_san_pham"] for d in data] == list(range(1, 27))
+    assert data[10]["so_tieu_chi"] == 32 and data[10]["dau_sao"] == {"3": 8, "4": 12, "5": 3}
+    assert run("list", "--lang", "en").stdout.startswith("Set Group")
+
+
+def test_show_text() -> None:
+    result = run("show", "11")
+    assert result.exit_code == 0
+    out = result.stdout
+    assert out.startswith("Bộ sản phẩm 11: Chè tươi, chè chế biến (QĐ 26/2026)\n")
+    assert "   6.1 Ngoại hình (4 điểm)\n    6.1.1 Tạp chất (2 điểm)" in out
+    assert "[2] Có rất ít tạp chất, chấp nhận được | 1 điểm" in out
+    assert "[3] Sạch, không phát hiện tạp chất | 2 điểm  [tối thiểu 4 sao]" in out
+    assert "(lựa chọn Không/Có do ocop-docs thêm)" in out
+    assert "Sửa lỗi văn bản nguồn:" in out and "dòng 2049" in out
+
+
+def test_show_english_labels_keep_vietnamese_content() -> None:
+    out = run("show", "26", "--lang", "en").stdout
+    assert "Part A: SẢN PHẨM VÀ SỨC MẠNH CỘNG ĐỒNG (40 points)" in out
+    assert "Disqualified when: (not stated in this rubric)" in out
+    assert "        b. Trường hợp 2: Điểm dịch vụ du lịch" in out
+
+
+def test_show_json_is_the_data_file() -> None:
+    result = run("show", "26", "--format", "json")
+    assert result.exit_code == 0
+    path = schemas_dir() / "rubrics" / "26-2026" / "bo-26.json"
+    assert json.loads(result.stdout) == json.loads(path.read_text(encoding="utf-8"))
+    assert "\\u" not in result.stdout  # ensure_ascii=False
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("show", "27"), ("show", "x"), ("list", "--format", "xml"), ("score",), ("nope",)],
+)
+def test_usage_errors_exit_2(args: tuple[str, ...]) -> None:
+    assert run(*args).exit_code == 2
+
+
+# --------------------------------------------------------------------------------------
+# score
+# --------------------------------------------------------------------------------------
+
+
+def test_score_ok(tmp_path: Path) -> None:
+    card = write_card(tmp_path, {"bo_san_pham": 1, "chon": best_choices(1, **{"6_1": 2})})
+    result = run("score", str(card))
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "Phần A: SẢN PHẨM VÀ SỨC MẠNH CỦA CỘNG ĐỒNG: 40/40 điểm" in out
+    assert "  6. CHỈ TIÊU CẢM QUAN: 11/12 điểm" in out
+    assert "Tổng điểm: 99/100" in out
+    assert "Hạng theo điểm: 5 sao" in out
+    assert "Hạng sao: 3 sao (hạ từ 5 sao vì chưa đạt yêu cầu tối thiểu)" in out
+    assert '6.1 (4 sao): cần "Đồng đều" (2 điểm) hoặc lựa chọn điểm cao hơn' in out
+    assert result.stderr == ""
+
+
+def test_score_warn_mode_english(tmp_path: Path) -> None:
+    card = write_card(tmp_path, {"bo_san_pham": 1, "chon": best_choices(1, **{"6_1": 2})})
+    result = run("score", str(card), "--minimum-mode", "warn", "--lang", "en")
+    assert result.exit_code == 0
+    assert "Stars: 5 star(s) (warning only; with the star minimums applied: 3)" in result.stdout
+    assert "Star minimums not met:" in result.stdout
+
+
+def test_score_json(tmp_path: Path) -> None:
+    card = write_card(
+        tmp_path, {"bo_san_pham": 26, "chon": best_choices(26, **{"3_4": 1})}, "phieu.json"
+    )
+    result = run("score", str(card), "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["tong_diem"] == 98 and isinstance(data["tong_diem"], int)
+    assert data["hang_sao"] == 3 and data["hang_theo_diem"] == 5
+    assert [(p["ma"], p["diem"]) for p in data["phan"]] == [("A", 38), ("B", 25), ("C", 35)]
+    assert len(data["muc"]) == 17
+    assert [(u["tieu_chi"], u["sao"]) for u in data["chua_dat_toi_thieu"]] == [("3.4", 4)]
+    assert data["van_de"] == [] and data["tep"] == str(card)
+
+
+def test_score_disqualified_exits_0(tmp_path: Path) -> None:
+    data = {"bo_san_pham": 21, "chon": best_choices(21), "loai": True, "ly_do_loai": "Giả mạo"}
+    result = run("score", str(write_card(tmp_path, data)))
+    assert result.exit_code == 0
+    assert "Hạng sao: không xếp hạng, hồ sơ bị loại" in result.stdout
+    assert "Lý do loại: Giả mạo" in result.stdout
+
+
+def test_score_card_with_problems_exits_1(tmp_path: Path) -> None:
+    chon = best_choices(1)
+    chon["4.1"] = 9
+    del chon["9"]
+    card = tmp_path / "phieu.yaml"
+    card.write_text(
+        "bo_san_pham: 1\nchon:\n" + "".join(f'  "{k}": {v}\n' for k, v in chon.items()),
+        encoding="utf-8",
+    )
+    result = run("score", str(card))
+    assert result.exit_code == 1
+    assert "Vấn đề trong phiếu chấm:" in result.stdout
+    line_41 = 3 + list(chon).index("4.1")
+    assert (
+        f"  - [lỗi] dòng {line_41}, cột 3: Tiêu chí 4.1 không có lựa chọn số 9 (chỉ có 1 đến 4)."
+        in result.stdout
+    )
+    assert "Chưa chọn tiêu chí 9 (CÔNG BỐ CHẤT LƯỢNG SẢN PHẨM); tính 0 điểm." in result.stdout
+
+
+def test_score_many_missing_criteria_on_one_line(tmp_path: Path) -> None:
+    card = write_card(tmp_path, {"bo_san_pham": 1, "chon": {"1.1": 3}})
+    result = run("score", str(card), "--lang", "en")
+    assert result.exit_code == 1
+    assert (
+        "  - [error] 31 criteria have no choice (counted as 0 points): 1.2, 1.3," in result.stdout
+    )
+
+
+def test_score_yaml_syntax_error(tmp_path: Path) -> None:
+    card = tmp_path / "hong.yaml"
+    card.write_text("bo_san_pham: 1\nchon:\n  1.1: 3\n   1.2: [\n", encoding="utf-8")
+    result = run("score", str(card))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"Không đọc được phiếu chấm {card}, dòng 4, cột")
+    assert "Traceback" not in result.output
+
+
+def test_score_json_syntax_error_english(tmp_path: Path) -> None:
+    card = tmp_path / "hong.json"
+    card.write_text('{"bo_san_pham": 1,\n "chon": }', encoding="utf-8")
+    result = run("score", str(card), "--lang", "en")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Cannot read scorecard {card}, line 2, column")
+
+
+def test_score_missing_file(tmp_path: Path) -> None:
+    result = run("score", str(tmp_path / "khong-co.yaml"))
+    assert result.exit_code == 1
+    assert "khong-co.yaml" in result.stderr and "Traceback" not in result.output
+
+
+def test_score_card_without_set(tmp_path: Path) -> None:
+    card = write_card(tmp_path, {"chon": best_choices(4)})
+    result = run("score", str(card))
+    assert result.exit_code == 1
+    assert "không ghi bo_san_pham" in result.stderr and "--bo N" in result.stderr
+    with_option = run("score", str(card), "--bo", "4")
+    assert with_option.exit_code == 0  # only the "set-missing" warning
+    assert "[cảnh báo]" in with_option.stdout and "Tổng điểm: 100/100" in with_option.stdout
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ({"bo_san_pham": 30, "chon": {}}, "bo_san_pham phải là số từ 1 đến 26"),
+        ({"bo_san_pham": 1, "bo_tieu_chi": "26/2025", "chon": {}}, "26/2025"),
+        ([1, 2, 3], "bảng khóa–giá trị"),
+    ],
+)
+def test_score_unusable_card(tmp_path: Path, data: Any, expected: str) -> None:
+    result = run("score", str(write_card(tmp_path, data)))
+    assert result.exit_code == 1
+    assert expected in result.stderr
+
+
+def test_broken_rubric_data_exits_3(tmp_path: Path) -> None:
+    base = tmp_path / "schemas"
+    shutil.copytree(schemas_dir() / "rubrics", base / "rubrics")
+    shutil.copy(schemas_dir() / "rubric.schema.json", base)
+    (base / "rubrics" / "26-2026" / "bo-02.json").write_text("[", encoding="utf-8")
+    card = write_card(tmp_path, {"bo_san_pham": 2, "chon": {}})
+    result = run("score", str(card), "--schemas-dir", str(base))
+    assert result.exit_code == 3
+    assert "bo-02.json" in result.stderr
+    assert run("show", "2", "--schemas-dir", str(base), "--lang", "en").exit_code == 3
+    assert run("show", "3", "--schemas-dir", str(base)).exit_code == 0
+
+
+def test_help_lists_the_commands() -> None:
+    result = run("--help")
+    assert result.exit_code == 0
+    for name in ("list", "show", "score"):
+        assert name in result.stdout
+    assert "ocop-docs rubric score phieu-cham.yaml" in result.stdout
