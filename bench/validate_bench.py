@@ -69,15 +69,22 @@ def main() -> None:
             folders.append(str(folder))
             files.append(str(folder / "ho-so.yaml"))
         rows = []
-        t_plain = best_time(pin([*ocop, "validate", *folders, "--format", "json", "--no-attachments"]),
-                            args.repeat, (0,))
+        t_plain = best_time(
+            pin([*ocop, "validate", *folders, "--format", "json", "--no-attachments"]),
+            args.repeat,
+            (0,),
+        )
         rows.append(("ocop-docs validate --no-attachments", t_plain))
-        t_att = best_time(pin([*ocop, "validate", *folders, "--format", "json"]), args.repeat, (0, 1))
+        t_att = best_time(
+            pin([*ocop, "validate", *folders, "--format", "json"]), args.repeat, (0, 1)
+        )
         rows.append(("ocop-docs validate (with attachments)", t_att))
         t_cj = None
         if checker:
             schema = ROOT / "schemas" / "dossier" / "nhom-1.schema.json"
-            t_cj = best_time(pin([checker, "--schemafile", str(schema), *files]), args.repeat, (0, 1))
+            t_cj = best_time(
+                pin([checker, "--schemafile", str(schema), *files]), args.repeat, (0, 1)
+            )
             rows.append(("check-jsonschema (schema only)", t_cj))
     lines = [
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "

@@ -34,6 +34,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final, Literal
 
 __all__ = [
@@ -157,6 +158,13 @@ def is_vietnamese_syllable(word: str) -> bool:
     orthography's tables, at most one tone mark, and that syllables closed by p/t/c/ch
     carry sắc or nặng. It says nothing about whether the syllable is a real word.
     """
+    return _is_syllable(word)
+
+
+# Words repeat endlessly across dossiers ("Hợp", "tác", "xã"), so a bounded cache makes
+# the validator nearly free on real input.
+@lru_cache(maxsize=65536)
+def _is_syllable(word: str) -> bool:
     if not word or not (word.islower() or word.isupper() or word[1:].islower()):
         return False
     tone = _NGANG
@@ -490,23 +498,37 @@ def _assess(pairs: list[tuple[str, str]]) -> int:
             if word.isascii() and word.isupper():
                 continue
             counted += 1
-            valid += is_vietnamese_syllable(word)
+            valid += _is_syllable(word)
             continue
         changed += 1
         counted += 1
-        if not is_vietnamese_syllable(decoded):
+        if not _is_syllable(decoded):
             # Short capitals such as "QĐ", "PĐK" are abbreviations, not syllables.
             if not (len(decoded) <= 6 and _ABBREVIATION_RE.fullmatch(decoded)):
                 bad += 1
             continue
         valid += 1
-        if len(decoded) >= 2 and not is_vietnamese_syllable(word):
+        if len(decoded) >= 2 and not _is_syllable(word):
             evidence.add(decoded.lower())
     if not evidence or bad > _MAX_BAD_SHARE * changed or valid < _MIN_VALID_SHARE * counted:
         return 0
     if len(evidence) == 1 and len(next(iter(evidence))) < 3 and (counted < 2 or valid < counted):
         return 0
     return len(evidence)
+
+
+def _has_candidate(text: str, word_re: re.Pattern[str], trigger_re: re.Pattern[str]) -> bool:
+    """Is there a word the decoder would change that is not Vietnamese as typed?
+
+    Without one there can be no evidence, so this cheap scan settles ordinary text that
+    happens to use Latin-1 letters ("Cà phê", "Crème brûlée") before any decoding.
+    """
+    for match in word_re.finditer(text):
+        word = match.group()
+        # Evidence needs two letters after decoding, and decoding never lengthens.
+        if len(word) >= 2 and trigger_re.search(word) and not _is_syllable(word):
+            return True
+    return False
 
 
 def detect_legacy(text: str) -> LegacyGuess | None:
@@ -520,14 +542,14 @@ def detect_legacy(text: str) -> LegacyGuess | None:
     if text.isascii() or _UNICODE_VI_RE.search(text):
         return None
     best: LegacyGuess | None = None
-    if _TCVN3_ANY_RE.search(text):
+    if _TCVN3_ANY_RE.search(text) and _has_candidate(text, _TCVN3_WORD_RE, _TCVN3_ANY_RE):
         pairs = _tcvn3_words(text)
         evidence = _assess(pairs)
         if evidence:
             decoded = iter(d for _, d in pairs)
             suggestion = _TCVN3_WORD_RE.sub(lambda _: next(decoded), text)
             best = LegacyGuess("TCVN3", unicodedata.normalize("NFC", suggestion), evidence)
-    if _VNI_TRIGGER_RE.search(text):
+    if _VNI_TRIGGER_RE.search(text) and _has_candidate(text, _VNI_WORD_RE, _VNI_TRIGGER_RE):
         evidence = _assess([(w, _vni_word(w)) for w in _VNI_WORD_RE.findall(text)])
         # On a tie VNI wins: its vowel-plus-mark pairs rarely arise by chance, while
         # TCVN3 reads them as two vowels that can happen to spell a syllable ("oọ").

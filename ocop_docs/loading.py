@@ -176,8 +176,12 @@ def _nfc_tree(value: Any, pointer: str, non_nfc: list[str]) -> Any:
     if isinstance(value, list):
         return [_nfc_tree(v, f"{pointer}/{i}", non_nfc) for i, v in enumerate(value)]
     if isinstance(value, dict):
-        return {_nfc(str(k), pointer, non_nfc): _nfc_tree(v, f"{pointer}/{escape_pointer_part(k)}", non_nfc)
-                for k, v in value.items()}
+        return {
+            _nfc(str(k), pointer, non_nfc): _nfc_tree(
+                v, f"{pointer}/{escape_pointer_part(k)}", non_nfc
+            )
+            for k, v in value.items()
+        }
     return value
 
 
@@ -203,7 +207,7 @@ def parse_text(text: str, path: Path, doc: LoadedDocument, *, as_json: bool) -> 
             return
         # JSON is (for our purposes) YAML, so the YAML composer gives the positions.
     try:
-        node = yaml.compose(text, Loader=_Loader)  # noqa: S506 - composing only, no construction
+        node = yaml.compose(text, Loader=_Loader)
         if node is None:
             doc.data = None
             doc.issues.append(Issue("dossier-not-mapping", params={"actual": "rỗng / empty"}))
@@ -232,8 +236,12 @@ def parse_text(text: str, path: Path, doc: LoadedDocument, *, as_json: bool) -> 
         problem, pos = _problem(exc)
         code = "yaml-syntax"
         doc.issues.append(
-            Issue(code, line=pos[0] if pos else None, column=pos[1] if pos else None,
-                  params={"problem": problem})
+            Issue(
+                code,
+                line=pos[0] if pos else None,
+                column=pos[1] if pos else None,
+                params={"problem": problem},
+            )
         )
     except RecursionError:
         doc.issues.append(Issue("yaml-too-complex", params={"limit": "độ sâu / depth"}))
@@ -255,13 +263,17 @@ def read_document(path: Path, doc: LoadedDocument, *, limit: int = MAX_DATA_FILE
         size = path.stat().st_size
         if size > limit:
             doc.issues.append(
-                Issue("file-too-large", params={"path": shown, "size": human_size(size),
-                                                "limit": human_size(limit)})
+                Issue(
+                    "file-too-large",
+                    params={"path": shown, "size": human_size(size), "limit": human_size(limit)},
+                )
             )
             return
         raw = path.read_bytes()
     except OSError as exc:
-        doc.issues.append(Issue("file-unreadable", params={"path": shown, "reason": exc.strerror or str(exc)}))
+        doc.issues.append(
+            Issue("file-unreadable", params={"path": shown, "reason": exc.strerror or str(exc)})
+        )
         return
     decoded = encodings.decode_bytes(raw)
     failure = decoded.failure
@@ -273,8 +285,12 @@ def read_document(path: Path, doc: LoadedDocument, *, limit: int = MAX_DATA_FILE
         column = failure.column if failure else None
         guess = (failure.likely_encoding if failure else None) or "?"
         doc.issues.append(
-            Issue("file-not-utf8", line=line, column=column,
-                  params={"path": shown, "line": line, "guess": guess})
+            Issue(
+                "file-not-utf8",
+                line=line,
+                column=column,
+                params={"path": shown, "line": line, "guess": guess},
+            )
         )
         return
     parse_text(decoded.text, path, doc, as_json=path.suffix.lower() == ".json")
@@ -315,8 +331,11 @@ def load_document(path: Path | str) -> LoadedDocument:
     path = Path(path)
     doc = LoadedDocument(path=path)
     if not path.is_file():
-        doc.issues.append(Issue("file-unreadable", params={"path": str(path),
-                                                           "reason": "không tồn tại / not found"}))
+        doc.issues.append(
+            Issue(
+                "file-unreadable", params={"path": str(path), "reason": "không tồn tại / not found"}
+            )
+        )
         return doc
     read_document(path, doc)
     return doc

@@ -30,8 +30,11 @@ def dossier_to_json(report: DossierReport, lang: Lang = "vi") -> dict[str, Any]:
         "warnings": report.warnings,
         "regime": report.regime,
         "product_set": report.product_set,
-        "product_set_name": (sets[report.product_set].ten if lang == "vi"
-                             else sets[report.product_set].ten_en) if report.product_set else None,
+        "product_set_name": (
+            sets[report.product_set].ten if lang == "vi" else sets[report.product_set].ten_en
+        )
+        if report.product_set
+        else None,
         "group": report.group,
         "case": report.case,
         "producer": report.producer,
@@ -71,13 +74,17 @@ def render_text(run: ValidationRun, lang: Lang = "vi") -> str:
         status = ui("valid" if report.valid else "not_valid", lang)
         lines.append(f"== {ui('dossier', lang)}: {report.source} — {status}")
         if report.producer or report.product:
-            lines.append(f"   {ui('producer', lang)}: {report.producer or '—'}; "
-                         f"{ui('product', lang)}: {report.product or '—'}")
+            lines.append(
+                f"   {ui('producer', lang)}: {report.producer or '—'}; "
+                f"{ui('product', lang)}: {report.product or '—'}"
+            )
         if report.product_set:
             ps = sets[report.product_set]
-            lines.append(f"   {ui('product_set', lang)}: {ps.so}. {ps.ten if lang == 'vi' else ps.ten_en}"
-                         f" (nhóm {ps.nhom}); {ui('regime', lang)}: {report.regime}; "
-                         f"{ui('case', lang)}: {ui(report.case, lang) if report.case else '—'}")
+            lines.append(
+                f"   {ui('product_set', lang)}: {ps.so}. {ps.ten if lang == 'vi' else ps.ten_en}"
+                f" (nhóm {ps.nhom}); {ui('regime', lang)}: {report.regime}; "
+                f"{ui('case', lang)}: {ui(report.case, lang) if report.case else '—'}"
+            )
         if report.address and report.address.get("current"):
             lines.append(f"   {ui('address_now', lang)}: {report.address['current']}")
         if report.checklist:
@@ -85,8 +92,10 @@ def render_text(run: ValidationRun, lang: Lang = "vi") -> str:
             for item in report.checklist:
                 level = ui("required" if item.required else "recommended", lang)
                 files = f" — {', '.join(item.files)}" if item.files else ""
-                lines.append(f"     {_MARK[item.status]} {names.get(item.loai, item.loai)}"
-                             f" ({level}: {ui(item.status, lang)}){files}")
+                lines.append(
+                    f"     {_MARK[item.status]} {names.get(item.loai, item.loai)}"
+                    f" ({level}: {ui(item.status, lang)}){files}"
+                )
         if report.not_checked:
             lines.append(f"   {ui('not_checked', lang)}:")
             lines.extend(f"     - {text}" for text in report.not_checked)

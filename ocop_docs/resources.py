@@ -36,7 +36,8 @@ def templates_dir(override: Path | None = None) -> Path:
 
 
 def _safe_loader() -> type[yaml.SafeLoader]:
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # type: ignore[no-any-return]
+    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return loader
 
 
 @lru_cache(maxsize=64)
@@ -46,4 +47,4 @@ def load_data(relative: str, base: Path | None = None) -> Any:
     text = path.read_text(encoding="utf-8")
     if path.suffix == ".json":
         return json.loads(text)
-    return yaml.load(text, Loader=_safe_loader())  # noqa: S506 - safe loader
+    return yaml.load(text, Loader=_safe_loader())

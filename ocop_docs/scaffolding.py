@@ -23,12 +23,18 @@ from ocop_docs.writing import atomic_write_text
 ATTACHMENT_FOLDER = "tai-lieu"
 
 
-def dossier_template(product_set: int, case: str = "lan_dau", regime_code: str = DEFAULT_REGIME,
-                     today: dt.date | None = None) -> str:
+def dossier_template(
+    product_set: int,
+    case: str = "lan_dau",
+    regime_code: str = DEFAULT_REGIME,
+    today: dt.date | None = None,
+) -> str:
     sets = product_sets()
     if product_set not in sets:
-        raise InputError(f"Bộ sản phẩm phải từ 1 đến 26 (đang là {product_set}).",
-                         hint="Xem danh sách: ocop-docs sectors")
+        raise InputError(
+            f"Bộ sản phẩm phải từ 1 đến 26 (đang là {product_set}).",
+            hint="Xem danh sách: ocop-docs sectors",
+        )
     ps = sets[product_set]
     rules = regime(regime_code)
     docs = required_documents(product_set, case, regime_code)
@@ -83,21 +89,33 @@ def dossier_template(product_set: int, case: str = "lan_dau", regime_code: str =
             '  co_quan: ""',
             "  hang_sao: 3",
         ]
-    lines += ["", f"# Tài liệu đính kèm: đặt tệp trong thư mục {ATTACHMENT_FOLDER}/ rồi ghi đường dẫn.", "tai_lieu:"]
+    lines += [
+        "",
+        f"# Tài liệu đính kèm: đặt tệp trong thư mục {ATTACHMENT_FOLDER}/ rồi ghi đường dẫn.",
+        "tai_lieu:",
+    ]
     for level, label in (("bat_buoc", "bắt buộc"), ("nen_co", "nên có")):
         for number, code in enumerate(docs[level], 1):
             lines.append(f"  - loai: {code}   # {label}: {document_name(code)}")
-            lines.append(f"    tep: {ATTACHMENT_FOLDER}/{level[:2]}{number:02d}-{code.replace('_', '-')}.pdf")
+            lines.append(
+                f"    tep: {ATTACHMENT_FOLDER}/{level[:2]}{number:02d}-{code.replace('_', '-')}.pdf"
+            )
     return "\n".join(lines) + "\n"
 
 
-def new_dossier(folder: Path, product_set: int, case: str = "lan_dau",
-                regime_code: str = DEFAULT_REGIME, overwrite: bool = False) -> Path:
+def new_dossier(
+    folder: Path,
+    product_set: int,
+    case: str = "lan_dau",
+    regime_code: str = DEFAULT_REGIME,
+    overwrite: bool = False,
+) -> Path:
     """Create ``folder/ho-so.yaml`` and ``folder/tai-lieu/``; refuses to overwrite."""
     target = folder / "ho-so.yaml"
     if target.exists() and not overwrite:
-        raise InputError(f"Đã có tệp «{target}»; không ghi đè.",
-                         hint="Chọn thư mục khác hoặc thêm --overwrite.")
+        raise InputError(
+            f"Đã có tệp «{target}»; không ghi đè.", hint="Chọn thư mục khác hoặc thêm --overwrite."
+        )
     text = dossier_template(product_set, case, regime_code)
     (folder / ATTACHMENT_FOLDER).mkdir(parents=True, exist_ok=True)
     atomic_write_text(target, text)

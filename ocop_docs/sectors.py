@@ -217,8 +217,9 @@ def regime_for_date(day: dt.date, base: Path | None = None) -> str:
     return "1048/2019" if day < regime("148/2023", base).valid_from else DEFAULT_REGIME
 
 
-def required_documents(product_set: int, case: str, regime_code: str = DEFAULT_REGIME,
-                       base: Path | None = None) -> dict[str, list[str]]:
+def required_documents(
+    product_set: int, case: str, regime_code: str = DEFAULT_REGIME, base: Path | None = None
+) -> dict[str, list[str]]:
     """Document codes per level ("bat_buoc"/"nen_co") for one set and case."""
     out: dict[str, list[str]] = {"bat_buoc": [], "nen_co": []}
     for rule in regime(regime_code, base).rules_for(product_set, case):

@@ -85,7 +85,8 @@ def _lower_type(name: str) -> str:
 @lru_cache(maxsize=1)
 def provinces() -> dict[str, Province]:
     """Today's provinces by normalised name (both 'hà nội' and 'thành phố hà nội')."""
-    from vietnam_provinces import Province as VP, Ward  # noqa: N814 - deferred: large tables
+    from vietnam_provinces import Province as VP
+    from vietnam_provinces import Ward
 
     by_code: dict[int, dict[str, Unit]] = {}
     for ward in Ward.iter_all():

@@ -97,8 +97,9 @@ def validate_dossier(path: Path | str, options: ValidateOptions | None = None) -
     return report
 
 
-def _run_checks(doc: LoadedDossier, report: DossierReport, options: ValidateOptions,
-                today: dt.date) -> None:
+def _run_checks(
+    doc: LoadedDossier, report: DossierReport, options: ValidateOptions, today: dt.date
+) -> None:
     data: dict[str, Any] = doc.data
     regime_code = data.get("bo_tieu_chi", DEFAULT_REGIME)
     regime_code = regime_code if regime_code in REGIME_FILES else DEFAULT_REGIME
@@ -131,8 +132,9 @@ def _run_checks(doc: LoadedDossier, report: DossierReport, options: ValidateOpti
         return
 
     def checklist() -> list[Issue]:
-        items, issues = build_checklist(doc, rules, product_set, case,
-                                        report.attachments if options.attachments else None)
+        items, issues = build_checklist(
+            doc, rules, product_set, case, report.attachments if options.attachments else None
+        )
         report.checklist = items
         return issues
 

@@ -48,8 +48,10 @@ _SNIFF_NAMES: dict[str, tuple[str, str]] = {
 
 def _resolve_inside(folder: Path, relative: str) -> tuple[Path | None, str | None]:
     """The real path of ``relative`` if it stays inside ``folder``, else the issue code."""
-    if os.path.isabs(relative) or relative.startswith(("\\", "/")) or (
-        len(relative) > 1 and relative[1] == ":"
+    if (
+        os.path.isabs(relative)
+        or relative.startswith(("\\", "/"))
+        or (len(relative) > 1 and relative[1] == ":")
     ):
         return None, "attachment-path-absolute"
     candidate = folder / relative
@@ -124,7 +126,11 @@ def check_attachments(
     if not isinstance(entries, list):
         return issues, infos
     for index, entry in enumerate(entries):
-        if not isinstance(entry, dict) or not isinstance(entry.get("tep"), str) or not entry["tep"].strip():
+        if (
+            not isinstance(entry, dict)
+            or not isinstance(entry.get("tep"), str)
+            or not entry["tep"].strip()
+        ):
             continue  # the schema check reports the malformed entry
         rel = entry["tep"].strip()
         info = AttachmentInfo(index=index, loai=str(entry.get("loai", "")), tep=rel)
@@ -167,8 +173,12 @@ def check_attachments(
         if ext in PDF_EXT:
             info.kind = "pdf"
             if sniffed != "pdf":
-                report("attachment-type-mismatch", extension=ext, actual=_SNIFF_NAMES[sniffed][0],
-                       actual_en=_SNIFF_NAMES[sniffed][1])
+                report(
+                    "attachment-type-mismatch",
+                    extension=ext,
+                    actual=_SNIFF_NAMES[sniffed][0],
+                    actual_en=_SNIFF_NAMES[sniffed][1],
+                )
                 continue
             pages, code, reason = _pdf_pages(path)
             info.pages = pages
@@ -183,8 +193,12 @@ def check_attachments(
                     reason = _image_problem(path) or "định dạng không rõ / unknown format"
                     report("attachment-image-corrupt", reason=reason)
                 else:
-                    report("attachment-type-mismatch", extension=ext, actual=_SNIFF_NAMES[sniffed][0],
-                       actual_en=_SNIFF_NAMES[sniffed][1])
+                    report(
+                        "attachment-type-mismatch",
+                        extension=ext,
+                        actual=_SNIFF_NAMES[sniffed][0],
+                        actual_en=_SNIFF_NAMES[sniffed][1],
+                    )
                 continue
             reason = _image_problem(path)
             if reason is not None:

@@ -59,7 +59,8 @@ def build_checklist(
 
         def status_of(codes: tuple[str, ...]) -> tuple[DocStatus | None, list[str]]:
             found = [
-                (i, e) for i, e in enumerate(entries)
+                (i, e)
+                for i, e in enumerate(entries)
                 if isinstance(e, dict) and e.get("loai") in codes
             ]
             files = [str(e.get("tep", "")) for _, e in found]
@@ -73,18 +74,37 @@ def build_checklist(
             sub_status, sub_files = status_of(rule.substitutes)
             if sub_status is not None:
                 status, files = sub_status, sub_files
-                used = next(c for c in rule.substitutes if any(
-                    isinstance(e, dict) and e.get("loai") == c for e in entries))
-                issues.append(doc.issue(
-                    "document-substitute", "/tai_lieu", used=document_name(used, "vi"),
-                    used_en=document_name(used, "en"), basis=rule.basis, **_names(rule.loai)))
+                used = next(
+                    c
+                    for c in rule.substitutes
+                    if any(isinstance(e, dict) and e.get("loai") == c for e in entries)
+                )
+                issues.append(
+                    doc.issue(
+                        "document-substitute",
+                        "/tai_lieu",
+                        used=document_name(used, "vi"),
+                        used_en=document_name(used, "en"),
+                        basis=rule.basis,
+                        **_names(rule.loai),
+                    )
+                )
         if status is None:
             status = "missing"
             code = "document-missing" if rule.required else "document-recommended"
-            issues.append(doc.issue(code, "/tai_lieu", loai=rule.loai, basis=rule.basis,
-                                    **_names(rule.loai)))
-        items.append(ChecklistItem(rule.loai, rule.required, status, files,
-                                   rule.equivalents + rule.substitutes, rule.basis))
+            issues.append(
+                doc.issue(code, "/tai_lieu", loai=rule.loai, basis=rule.basis, **_names(rule.loai))
+            )
+        items.append(
+            ChecklistItem(
+                rule.loai,
+                rule.required,
+                status,
+                files,
+                rule.equivalents + rule.substitutes,
+                rule.basis,
+            )
+        )
     return items, issues
 
 
@@ -104,25 +124,55 @@ def check_document_dates(doc: LoadedDossier, filed: dt.date | None, case: str) -
         # The certificate being renewed is checked against the re-evaluation window instead.
         renewing = case == "danh_gia_lai" and code == "giay_chung_nhan_ocop"
         if issued and expiry and expiry < issued:
-            issues.append(doc.issue("document-dates-inverted", base + "/ngay_het_han",
-                                    expiry=_fmt(expiry), issued=_fmt(issued), **names))
+            issues.append(
+                doc.issue(
+                    "document-dates-inverted",
+                    base + "/ngay_het_han",
+                    expiry=_fmt(expiry),
+                    issued=_fmt(issued),
+                    **names,
+                )
+            )
             continue
         if filed and issued and issued > filed:
-            issues.append(doc.issue("document-issued-after-filing", base + "/ngay_cap",
-                                    issued=_fmt(issued), filed=_fmt(filed), **names))
+            issues.append(
+                doc.issue(
+                    "document-issued-after-filing",
+                    base + "/ngay_cap",
+                    issued=_fmt(issued),
+                    filed=_fmt(filed),
+                    **names,
+                )
+            )
         if renewing:
             continue
         # The previous OCOP certificate's expiry follows from its decision date (Điều 4.3).
-        derivable = code == "giay_chung_nhan_ocop" and isinstance(doc.data.get("chung_nhan_truoc"), dict)
+        derivable = code == "giay_chung_nhan_ocop" and isinstance(
+            doc.data.get("chung_nhan_truoc"), dict
+        )
         if time_limited and expiry is None and entry.get("ngay_het_han") is None and not derivable:
             issues.append(doc.issue("document-expiry-unknown", base, **names))
         if filed and expiry:
             if expiry < filed:
-                issues.append(doc.issue("document-expired", base + "/ngay_het_han",
-                                        expiry=_fmt(expiry), filed=_fmt(filed), **names))
+                issues.append(
+                    doc.issue(
+                        "document-expired",
+                        base + "/ngay_het_han",
+                        expiry=_fmt(expiry),
+                        filed=_fmt(filed),
+                        **names,
+                    )
+                )
             elif (expiry - filed).days <= EXPIRES_SOON_DAYS:
-                issues.append(doc.issue("document-expires-soon", base + "/ngay_het_han",
-                                        expiry=_fmt(expiry), days=(expiry - filed).days, **names))
+                issues.append(
+                    doc.issue(
+                        "document-expires-soon",
+                        base + "/ngay_het_han",
+                        expiry=_fmt(expiry),
+                        days=(expiry - filed).days,
+                        **names,
+                    )
+                )
     return issues
 
 
@@ -153,8 +203,13 @@ def check_case(doc: LoadedDossier, regime: Regime, case: str, filed: dt.date | N
         start = expiry - dt.timedelta(days=window["som_nhat"])
         end = expiry - dt.timedelta(days=window["muon_nhat"])
         grace_end = expiry + dt.timedelta(days=window["gia_han"])
-        params = {"filed": _fmt(filed), "expiry": _fmt(expiry), "window_start": _fmt(start),
-                  "window_end": _fmt(end), "grace_end": _fmt(grace_end)}
+        params = {
+            "filed": _fmt(filed),
+            "expiry": _fmt(expiry),
+            "window_start": _fmt(start),
+            "window_end": _fmt(end),
+            "grace_end": _fmt(grace_end),
+        }
         if filed < start:
             issues.append(doc.issue("reevaluation-too-early", "/ngay_nop", **params))
         elif filed > grace_end:
@@ -172,36 +227,63 @@ def check_general(
     producer = data.get("chu_the") if isinstance(data.get("chu_the"), dict) else {}
     kind = producer.get("loai_hinh")
     known = regime.producer_types_for(26)  # every type the regime knows (26 admits the most)
-    if isinstance(kind, str) and kind in known and kind not in regime.producer_types_for(product_set):
+    if (
+        isinstance(kind, str)
+        and kind in known
+        and kind not in regime.producer_types_for(product_set)
+    ):
         issues.append(doc.issue("producer-not-eligible", "/chu_the/loai_hinh", kind=kind))
     founded = parse_date(producer.get("ngay_thanh_lap"))
     if founded and filed and founded > filed:
-        issues.append(doc.issue("founded-after-filing", "/chu_the/ngay_thanh_lap",
-                                founded=_fmt(founded), filed=_fmt(filed)))
+        issues.append(
+            doc.issue(
+                "founded-after-filing",
+                "/chu_the/ngay_thanh_lap",
+                founded=_fmt(founded),
+                filed=_fmt(filed),
+            )
+        )
     if filed and filed > today:
-        issues.append(doc.issue("filing-date-future", "/ngay_nop", filed=_fmt(filed),
-                                today=_fmt(today)))
+        issues.append(
+            doc.issue("filing-date-future", "/ngay_nop", filed=_fmt(filed), today=_fmt(today))
+        )
     if filed and not regime.covers(filed):
         from ocop_docs.sectors import regime_for_date
 
-        issues.append(doc.issue("regime-date-mismatch", "/ngay_nop", filed=_fmt(filed),
-                                regime=regime.code, period=regime.period(),
-                                expected=regime_for_date(filed)))
+        issues.append(
+            doc.issue(
+                "regime-date-mismatch",
+                "/ngay_nop",
+                filed=_fmt(filed),
+                regime=regime.code,
+                period=regime.period(),
+                expected=regime_for_date(filed),
+            )
+        )
     product = data.get("san_pham") if isinstance(data.get("san_pham"), dict) else {}
     samples = product.get("so_luong_mau")
     # Values the schema rejects (negative, absurd) are reported there, not twice.
     if isinstance(samples, int) and not isinstance(samples, bool) and 0 <= samples <= 1000:
         if product_set in regime.samples_exempt_sets:
             if samples > 0:
-                issues.append(doc.issue("samples-not-required", "/san_pham/so_luong_mau",
-                                        count=samples))
+                issues.append(
+                    doc.issue("samples-not-required", "/san_pham/so_luong_mau", count=samples)
+                )
         elif samples < regime.samples:
-            issues.append(doc.issue("samples-insufficient", "/san_pham/so_luong_mau",
-                                    count=samples, required=f"{regime.samples:02d}"))
+            issues.append(
+                doc.issue(
+                    "samples-insufficient",
+                    "/san_pham/so_luong_mau",
+                    count=samples,
+                    required=f"{regime.samples:02d}",
+                )
+            )
     return issues
 
 
-def check_address_rules(doc: LoadedDossier, regime: Regime) -> tuple[list[Issue], AddressCheck | None]:
+def check_address_rules(
+    doc: LoadedDossier, regime: Regime
+) -> tuple[list[Issue], AddressCheck | None]:
     producer = doc.data.get("chu_the")
     address = producer.get("dia_chi") if isinstance(producer, dict) else None
     if not isinstance(address, dict):
@@ -213,28 +295,62 @@ def check_address_rules(doc: LoadedDossier, regime: Regime) -> tuple[list[Issue]
     base = "/chu_the/dia_chi"
     what_en = {"tỉnh/thành phố": "province", "xã/phường": "commune"}.get(result.what, result.what)
     if result.status == "old" and regime.current_units_only:
-        return [doc.issue("admin-unit-old", base, old=result.old_text,
-                          current=result.current_text())], result
+        return [
+            doc.issue("admin-unit-old", base, old=result.old_text, current=result.current_text())
+        ], result
     if result.status == "unknown":
-        hint = (f"Có phải «{result.suggestion}»?" if result.suggestion else
-                "Ghi tên một trong 34 tỉnh, thành phố sau sắp xếp năm 2025.")
-        hint_en = (f"Did you mean '{result.suggestion}'?" if result.suggestion else
-                   "Give one of the 34 provinces and cities of 2025.")
-        return [doc.issue("admin-unit-unknown", base + "/tinh", unit=tinh, what=result.what,
-                          what_en=what_en, suggestion=hint, suggestion_en=hint_en)], result
+        hint = (
+            f"Có phải «{result.suggestion}»?"
+            if result.suggestion
+            else "Ghi tên một trong 34 tỉnh, thành phố sau sắp xếp năm 2025."
+        )
+        hint_en = (
+            f"Did you mean '{result.suggestion}'?"
+            if result.suggestion
+            else "Give one of the 34 provinces and cities of 2025."
+        )
+        return [
+            doc.issue(
+                "admin-unit-unknown",
+                base + "/tinh",
+                unit=tinh,
+                what=result.what,
+                what_en=what_en,
+                suggestion=hint,
+                suggestion_en=hint_en,
+            )
+        ], result
     if result.status == "mismatch":
         province = result.province.full_name if result.province else tinh
         if result.suggestion:
             hint = f"Có phải «{result.suggestion}»?"
             hint_en = f"Did you mean '{result.suggestion}'?"
-            return [doc.issue("admin-unit-unknown", base + "/xa", unit=xa, what=result.what,
-                              what_en=what_en, suggestion=hint, suggestion_en=hint_en)], result
-        return [doc.issue("admin-unit-mismatch", base + "/xa", commune=xa, province=province)], result
+            return [
+                doc.issue(
+                    "admin-unit-unknown",
+                    base + "/xa",
+                    unit=xa,
+                    what=result.what,
+                    what_en=what_en,
+                    suggestion=hint,
+                    suggestion_en=hint_en,
+                )
+            ], result
+        return [
+            doc.issue("admin-unit-mismatch", base + "/xa", commune=xa, province=province)
+        ], result
     if result.status == "unresolved":
         if regime.current_units_only:
-            return [doc.issue("admin-unit-unknown", base + "/xa", unit=result.old_text,
-                              what=result.what, what_en=what_en,
-                              suggestion="Ghi địa chỉ theo đơn vị hành chính hiện hành.",
-                              suggestion_en="Give the address in today's units.")], result
+            return [
+                doc.issue(
+                    "admin-unit-unknown",
+                    base + "/xa",
+                    unit=result.old_text,
+                    what=result.what,
+                    what_en=what_en,
+                    suggestion="Ghi địa chỉ theo đơn vị hành chính hiện hành.",
+                    suggestion_en="Give the address in today's units.",
+                )
+            ], result
         return [doc.issue("admin-unit-unresolved", base, old=result.old_text)], result
     return [], result

@@ -76,7 +76,9 @@ def compiled(name: str, base: Path | None = None) -> tuple[Draft202012Validator,
         raise DataError(f"Không đọc được lược đồ «{path}»: {exc}") from exc
     except Exception as exc:  # jsonschema.SchemaError and friends
         raise DataError(f"Lược đồ «{path}» không hợp lệ: {exc}") from exc
-    validator = Draft202012Validator(schema, registry=_registry(root), format_checker=_FORMAT_CHECKER)
+    validator = Draft202012Validator(
+        schema, registry=_registry(root), format_checker=_FORMAT_CHECKER
+    )
     return validator, schema
 
 
@@ -104,7 +106,7 @@ class _Titles:
         return out
 
     def root(self) -> list[tuple[dict[str, Any], Any]]:
-        return self._resolve(self.schema, self.validator._resolver)  # noqa: SLF001
+        return self._resolve(self.schema, self.validator._resolver)
 
     def chain(self, path: Iterable[str | int]) -> list[dict[str, Any]]:
         """For each step of ``path``, the merged view (title lookups) of its schemas."""
@@ -195,9 +197,20 @@ def check_schema(doc: LoadedDocument, schema_name: str, base: Path | None = None
     return issues
 
 
-_PRIORITY = {"required": 0, "additionalProperties": 1, "type": 2, "enum": 3, "const": 3,
-             "minimum": 4, "maximum": 4, "minLength": 4, "maxLength": 4, "minItems": 4,
-             "format": 5, "pattern": 6}
+_PRIORITY = {
+    "required": 0,
+    "additionalProperties": 1,
+    "type": 2,
+    "enum": 3,
+    "const": 3,
+    "minimum": 4,
+    "maximum": 4,
+    "minLength": 4,
+    "maxLength": 4,
+    "minItems": 4,
+    "format": 5,
+    "pattern": 6,
+}
 
 
 def _translate(error: ValidationError, doc: LoadedDocument, titles: _Titles) -> list[Issue]:
@@ -232,8 +245,13 @@ def _translate(error: ValidationError, doc: LoadedDocument, titles: _Titles) -> 
         parent = f"«{field_vi}»" if path else "hồ sơ"
         parent_en = f"'{field_en}'" if path else "the dossier"
         return [
-            doc.issue("schema-unknown-field", _pointer([*path, k]), key=k, parent=parent,
-                      parent_en=parent_en)
+            doc.issue(
+                "schema-unknown-field",
+                _pointer([*path, k]),
+                key=k,
+                parent=parent,
+                parent_en=parent_en,
+            )
             for k in extras
         ]
     if kind == "type":
@@ -253,14 +271,16 @@ def _translate(error: ValidationError, doc: LoadedDocument, titles: _Titles) -> 
     if kind in ("enum", "const"):
         options = error.validator_value if kind == "enum" else [error.validator_value]
         enum_titles = here.get("x-enum-titles", {})
-        allowed = ", ".join(
+        choices = ", ".join(
             f"{o} ({enum_titles[o]})" if isinstance(o, str) and o in enum_titles else str(o)
             for o in options
         )
-        return [make("schema-enum", value=_short(value), allowed=allowed)]
+        return [make("schema-enum", value=_short(value), allowed=choices)]
     if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         sign = {"minimum": "≥", "maximum": "≤", "exclusiveMinimum": ">", "exclusiveMaximum": "<"}
-        return [make("schema-range", value=_short(value), limit=f"{sign[kind]} {error.validator_value}")]
+        return [
+            make("schema-range", value=_short(value), limit=f"{sign[kind]} {error.validator_value}")
+        ]
     if kind in ("minLength", "maxLength", "minItems", "maxItems"):
         if kind == "minLength" or (kind == "minItems" and not value):
             return [make("schema-length", limit="không được để trống / must not be empty")]
@@ -271,11 +291,21 @@ def _translate(error: ValidationError, doc: LoadedDocument, titles: _Titles) -> 
             code, params = problem
             params.setdefault("value", _short(value))
             return [make(code, **params)]
-        return [make("schema-format", value=_short(value),
-                     expected=_FORMAT_HINTS.get(str(error.validator_value), str(error.validator_value)))]
+        return [
+            make(
+                "schema-format",
+                value=_short(value),
+                expected=_FORMAT_HINTS.get(str(error.validator_value), str(error.validator_value)),
+            )
+        ]
     if kind == "pattern":
-        return [make("schema-format", value=_short(value),
-                     expected=here.get("x-pattern-hint", error.validator_value))]
+        return [
+            make(
+                "schema-format",
+                value=_short(value),
+                expected=here.get("x-pattern-hint", error.validator_value),
+            )
+        ]
     return [make("schema-invalid")]
 
 

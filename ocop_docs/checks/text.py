@@ -33,8 +33,9 @@ def check_text(doc: LoadedDocument, schema_name: str, base: Path | None = None) 
     if doc.non_nfc:
         first = doc.non_nfc[0]
         label, label_en = field_labels(schema_name, first, base)
-        issues.append(doc.issue("text-not-nfc", first, count=len(doc.non_nfc), field=label,
-                                field_en=label_en))
+        issues.append(
+            doc.issue("text-not-nfc", first, count=len(doc.non_nfc), field=label, field_en=label_en)
+        )
     for pointer, text in _strings(doc.data):
         if text.isascii():
             continue
@@ -42,6 +43,15 @@ def check_text(doc: LoadedDocument, schema_name: str, base: Path | None = None) 
         if guess is None:
             continue
         label, label_en = field_labels(schema_name, pointer, base)
-        issues.append(doc.issue("text-legacy-encoding", pointer, field=label, field_en=label_en,
-                                encoding=guess.encoding, value=text, suggestion=guess.text))
+        issues.append(
+            doc.issue(
+                "text-legacy-encoding",
+                pointer,
+                field=label,
+                field_en=label_en,
+                encoding=guess.encoding,
+                value=text,
+                suggestion=guess.text,
+            )
+        )
     return issues

@@ -4,21 +4,31 @@ from __future__ import annotations
 
 import sys
 import traceback
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import click
 
 from ocop_docs.errors import OcopError
 
-LANG_OPTION = click.option(
-    "--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
+FC = TypeVar("FC", bound=Callable[..., Any])
+
+LANG_OPTION: Callable[[FC], FC] = click.option(
+    "--lang",
+    type=click.Choice(["vi", "en"]),
+    default="vi",
+    show_default=True,
     help="Ngôn ngữ thông báo / message language.",
 )
 
 
-def format_option(*choices: str) -> Any:
+def format_option(*choices: str) -> Callable[[FC], FC]:
     return click.option(
-        "--format", "fmt", type=click.Choice(list(choices)), default=choices[0], show_default=True,
+        "--format",
+        "fmt",
+        type=click.Choice(list(choices)),
+        default=choices[0],
+        show_default=True,
         help="Định dạng kết quả / output format.",
     )
 
@@ -40,7 +50,9 @@ class OcopGroup(click.Group):
             click.echo("Đã dừng theo yêu cầu (Ctrl-C).", err=True)
             ctx.exit(130)
         except Exception as exc:
-            click.echo(f"Lỗi nội bộ của công cụ / internal error: {type(exc).__name__}: {exc}", err=True)
+            click.echo(
+                f"Lỗi nội bộ của công cụ / internal error: {type(exc).__name__}: {exc}", err=True
+            )
             click.echo("Vui lòng báo lỗi kèm lệnh đã chạy. Chi tiết:", err=True)
             click.echo("".join(traceback.format_exception(exc)[-3:]).rstrip(), err=True)
             ctx.exit(3)

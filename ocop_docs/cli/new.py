@@ -12,13 +12,31 @@ from ocop_docs.sectors import CASES, REGIME_FILES
 
 
 @click.command("new")
-@click.option("--set", "product_set", type=click.IntRange(1, 26), required=True,
-              help="Số bộ sản phẩm 1–26 (xem ocop-docs sectors) / product set number.")
-@click.option("--case", type=click.Choice(list(CASES)), default="lan_dau", show_default=True,
-              help="Loại đánh giá / evaluation case.")
-@click.option("--regime", "regime_code", type=click.Choice(list(REGIME_FILES)), default="26/2026",
-              show_default=True, help="Bộ tiêu chí / regime.")
-@click.option("--overwrite", is_flag=True, help="Ghi đè ho-so.yaml đã có / replace an existing file.")
+@click.option(
+    "--set",
+    "product_set",
+    type=click.IntRange(1, 26),
+    required=True,
+    help="Số bộ sản phẩm 1–26 (xem ocop-docs sectors) / product set number.",
+)
+@click.option(
+    "--case",
+    type=click.Choice(list(CASES)),
+    default="lan_dau",
+    show_default=True,
+    help="Loại đánh giá / evaluation case.",
+)
+@click.option(
+    "--regime",
+    "regime_code",
+    type=click.Choice(list(REGIME_FILES)),
+    default="26/2026",
+    show_default=True,
+    help="Bộ tiêu chí / regime.",
+)
+@click.option(
+    "--overwrite", is_flag=True, help="Ghi đè ho-so.yaml đã có / replace an existing file."
+)
 @click.argument("folder", type=click.Path(path_type=Path, dir_okay=True, file_okay=False))
 def new(product_set: int, case: str, regime_code: str, overwrite: bool, folder: Path) -> None:
     """Tạo hồ sơ mới (ho-so.yaml có chú thích và thư mục tai-lieu/) cho một bộ sản phẩm.
@@ -30,5 +48,7 @@ def new(product_set: int, case: str, regime_code: str, overwrite: bool, folder: 
       ocop-docs new --set 7 ho-so/mien-dong
     """
     target = new_dossier(folder, product_set, case, regime_code, overwrite=overwrite)
-    write_output(f"Đã tạo {target}. Điền thông tin, đặt tài liệu vào {folder / 'tai-lieu'}/ "
-                 f"rồi chạy: ocop-docs validate {folder}\n")
+    write_output(
+        f"Đã tạo {target}. Điền thông tin, đặt tài liệu vào {folder / 'tai-lieu'}/ "
+        f"rồi chạy: ocop-docs validate {folder}\n"
+    )

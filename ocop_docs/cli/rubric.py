@@ -390,7 +390,8 @@ def render_score_text(result: ScoreResult, lang: Lang = "vi") -> str:
     "set_no",
     type=click.IntRange(1, 26),
     default=None,
-    help="Bộ sản phẩm khi phiếu không ghi bo_san_pham / product set if the card has none.",
+    help="Chấm theo bộ sản phẩm N (mặc định: bo_san_pham của phiếu) / score against set N "
+    "(default: the card's bo_san_pham).",
 )
 @click.option(
     "--minimum-mode",
@@ -429,7 +430,8 @@ def score_command(
         data = sc.data
         if not isinstance(data, dict):
             raise _Abort(_t(lang, "not_mapping", path=card), 1)
-        chosen_set = data.get("bo_san_pham", set_no)
+        # --bo wins; a card naming another set is then reported as "set-mismatch".
+        chosen_set = set_no if set_no is not None else data.get("bo_san_pham")
         if chosen_set is None:
             raise _Abort(_t(lang, "no_set", path=card), 1)
         if isinstance(chosen_set, bool) or not isinstance(chosen_set, int):

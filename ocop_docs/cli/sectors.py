@@ -20,8 +20,14 @@ _CASE_LABELS = {
 @click.command("sectors")
 @format_option("text", "json")
 @LANG_OPTION
-@click.option("--regime", "regime_code", type=click.Choice(list(REGIME_FILES)), default="26/2026",
-              show_default=True, help="Bộ tiêu chí / regime.")
+@click.option(
+    "--regime",
+    "regime_code",
+    type=click.Choice(list(REGIME_FILES)),
+    default="26/2026",
+    show_default=True,
+    help="Bộ tiêu chí / regime.",
+)
 def sectors(fmt: str, lang: Lang, regime_code: str) -> None:
     """Liệt kê 6 nhóm, 26 bộ sản phẩm (QĐ 26/2026 Phụ lục I) và tài liệu cần có.
 

@@ -10,20 +10,32 @@ from ocop_docs.catalogue import Lang
 from ocop_docs.checks.attachments import DEFAULT_MAX_BYTES
 from ocop_docs.cli.common import LANG_OPTION, format_option, write_output
 from ocop_docs.reporters import REPORTERS
-from ocop_docs.validation import ValidateOptions, validate as validate_paths
+from ocop_docs.validation import ValidateOptions
+from ocop_docs.validation import validate as validate_paths
 
-_UNITS = {"": 1, "B": 1, "K": 1024, "KB": 1024, "M": 1024**2, "MB": 1024**2, "G": 1024**3, "GB": 1024**3}
+_UNITS = {
+    "": 1,
+    "B": 1,
+    "K": 1024,
+    "KB": 1024,
+    "M": 1024**2,
+    "MB": 1024**2,
+    "G": 1024**3,
+    "GB": 1024**3,
+}
 
 
-class SizeParam(click.ParamType):
+class SizeParam(click.ParamType):  # type: ignore[type-arg]  # generic only in newer Click
     name = "size"
 
-    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> int:
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> int:
         if isinstance(value, int):
             return value
         text = str(value).strip().upper().replace(" ", "")
         number = text.rstrip("KMGB")
-        unit = text[len(number):]
+        unit = text[len(number) :]
         try:
             result = int(float(number) * _UNITS[unit])
         except (ValueError, KeyError):
@@ -37,14 +49,31 @@ class SizeParam(click.ParamType):
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @format_option(*REPORTERS)
 @LANG_OPTION
-@click.option("--max-size", type=SizeParam(), default=DEFAULT_MAX_BYTES, show_default="50MB",
-              help="Dung lượng tối đa của một tệp đính kèm / largest attachment accepted.")
-@click.option("--schemas-dir", type=click.Path(path_type=Path, file_okay=False, exists=True),
-              help="Thư mục lược đồ và dữ liệu quy tắc đã chỉnh sửa / edited copy of schemas/.")
-@click.option("--no-attachments", is_flag=True,
-              help="Chỉ kiểm tra dữ liệu, không mở tệp đính kèm / check the data only.")
-def validate(paths: tuple[Path, ...], fmt: str, lang: Lang, max_size: int,
-             schemas_dir: Path | None, no_attachments: bool) -> None:
+@click.option(
+    "--max-size",
+    type=SizeParam(),
+    default=DEFAULT_MAX_BYTES,
+    show_default="50MB",
+    help="Dung lượng tối đa của một tệp đính kèm / largest attachment accepted.",
+)
+@click.option(
+    "--schemas-dir",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    help="Thư mục lược đồ và dữ liệu quy tắc đã chỉnh sửa / edited copy of schemas/.",
+)
+@click.option(
+    "--no-attachments",
+    is_flag=True,
+    help="Chỉ kiểm tra dữ liệu, không mở tệp đính kèm / check the data only.",
+)
+def validate(
+    paths: tuple[Path, ...],
+    fmt: str,
+    lang: Lang,
+    max_size: int,
+    schemas_dir: Path | None,
+    no_attachments: bool,
+) -> None:
     """Kiểm tra hồ sơ sản phẩm OCOP trước khi nộp.
 
     PATHS là thư mục hồ sơ (chứa ho-so.yaml hoặc ho-so.json) hoặc chính tệp đó; có thể
@@ -59,8 +88,9 @@ def validate(paths: tuple[Path, ...], fmt: str, lang: Lang, max_size: int,
       ocop-docs validate samples/ho-so/mien-dong-tai-hoan
       ocop-docs validate samples/ho-so/* --format json --lang en
     """
-    options = ValidateOptions(max_attachment_bytes=max_size, schemas=schemas_dir,
-                              attachments=not no_attachments)
+    options = ValidateOptions(
+        max_attachment_bytes=max_size, schemas=schemas_dir, attachments=not no_attachments
+    )
     run = validate_paths(paths, options)
     write_output(REPORTERS[fmt](run, lang))
     raise SystemExit(run.exit_code)

@@ -36,8 +36,13 @@ BASE: dict[str, Any] = {
         "dien_thoai": "0912 000 109",
         "email": "lan.conminh@example.vn",
         "ngay_thanh_lap": "2021-01-05",
-        "nguoi_dai_dien": {"ho_ten": "Triệu Văn Minh", "chuc_vu": "Chủ trang trại",
-                           "gioi_tinh": "nam", "dan_toc": "Dao", "so_dinh_danh": "006086000109"},
+        "nguoi_dai_dien": {
+            "ho_ten": "Triệu Văn Minh",
+            "chuc_vu": "Chủ trang trại",
+            "gioi_tinh": "nam",
+            "dan_toc": "Dao",
+            "so_dinh_danh": "006086000109",
+        },
     },
     "san_pham": {"ten": "Lan hài Côn Minh", "so_luong_mau": 5},
     "tai_lieu": [
@@ -49,13 +54,22 @@ BASE: dict[str, Any] = {
         {"loai": "thi_truong", "tep": "tai-lieu/06.jpg"},
     ],
 }
-BASE_FILES = {"tai-lieu/01.pdf": "ok.pdf", "tai-lieu/02.pdf": "two-pages.pdf",
-              "tai-lieu/03.pdf": "ok.pdf", "tai-lieu/04.pdf": "ok.pdf",
-              "tai-lieu/05.pdf": "ok.pdf", "tai-lieu/06.jpg": "ok.jpg"}
+BASE_FILES = {
+    "tai-lieu/01.pdf": "ok.pdf",
+    "tai-lieu/02.pdf": "two-pages.pdf",
+    "tai-lieu/03.pdf": "ok.pdf",
+    "tai-lieu/04.pdf": "ok.pdf",
+    "tai-lieu/05.pdf": "ok.pdf",
+    "tai-lieu/06.jpg": "ok.jpg",
+}
 
 FOOD_DOCS = [
-    {"loai": "chung_nhan_attp", "tep": "tai-lieu/07.pdf", "ngay_cap": "2025-03-31",
-     "ngay_het_han": "2028-03-31"},
+    {
+        "loai": "chung_nhan_attp",
+        "tep": "tai-lieu/07.pdf",
+        "ngay_cap": "2025-03-31",
+        "ngay_het_han": "2028-03-31",
+    },
     {"loai": "cong_bo_chat_luong", "tep": "tai-lieu/08.pdf"},
     {"loai": "phieu_kiem_nghiem", "tep": "tai-lieu/09.png"},
 ]
@@ -73,9 +87,18 @@ def food(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def write(name: str, data: Any, *, codes: list[str], exit_code: int = 1,
-          files: dict[str, str] | None = None, args: list[str] | None = None,
-          filename: str = "ho-so.yaml", raw: bytes | None = None, extra: dict[str, Any] | None = None) -> None:
+def write(
+    name: str,
+    data: Any,
+    *,
+    codes: list[str],
+    exit_code: int = 1,
+    files: dict[str, str] | None = None,
+    args: list[str] | None = None,
+    filename: str = "ho-so.yaml",
+    raw: bytes | None = None,
+    extra: dict[str, Any] | None = None,
+) -> None:
     folder = HERE / name
     folder.mkdir(parents=True)
     if raw is not None:
@@ -92,8 +115,9 @@ def write(name: str, data: Any, *, codes: list[str], exit_code: int = 1,
         expected["args"] = args
     if extra:
         expected.update(extra)
-    (folder / "expected.yaml").write_text(yaml.safe_dump(expected, allow_unicode=True, sort_keys=False),
-                                          encoding="utf-8")
+    (folder / "expected.yaml").write_text(
+        yaml.safe_dump(expected, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
 
 
 def variant(change: Any = None) -> dict[str, Any]:
@@ -115,6 +139,7 @@ def setitem(path: str, value: Any) -> Any:
             del target[int(last) if last.isdigit() else last]
         else:
             target[int(last) if last.isdigit() else last] = value
+
     return change
 
 
@@ -128,30 +153,51 @@ def build() -> None:
         shutil.rmtree(HERE)
     HERE.mkdir()
     F = {**BASE_FILES, **FOOD_FILES}
-    FP = {**F, **PREV_FILES}
     write("valid-base", variant(), codes=[], exit_code=0)
     write("valid-json", variant(), codes=[], exit_code=0, filename="ho-so.json")
     write("valid-food", variant(food), codes=[], exit_code=0, files=F)
     # loading
     write("dossier-not-found", None, codes=["dossier-not-found"], files={})
-    (HERE / "dossier-not-found" / "README.txt").write_text("Thư mục không có ho-so.yaml.\n", encoding="utf-8")
+    (HERE / "dossier-not-found" / "README.txt").write_text(
+        "Thư mục không có ho-so.yaml.\n", encoding="utf-8"
+    )
     write("dossier-file-ambiguous", variant(), codes=["dossier-file-ambiguous"], exit_code=0)
-    (HERE / "dossier-file-ambiguous" / "ho-so.json").write_text(json.dumps(variant(), ensure_ascii=False), encoding="utf-8")
+    (HERE / "dossier-file-ambiguous" / "ho-so.json").write_text(
+        json.dumps(variant(), ensure_ascii=False), encoding="utf-8"
+    )
     write("file-too-large", None, codes=["file-too-large"], files={"ho-so.yaml": "big:1100000"})
     write("file-binary", None, codes=["file-binary"], raw=b"bo_san_pham: 23\n\x00\x01\x02binary")
     cp1258 = yaml.safe_dump(variant(), allow_unicode=True, sort_keys=False)
-    write("file-not-utf8", None, codes=["file-not-utf8"],
-          raw=unicodedata.normalize("NFD", cp1258).encode("cp1258", errors="replace"))
-    write("yaml-syntax", None, codes=["yaml-syntax"],
-          raw="bo_san_pham: 23\nchu_the:\n  ten: A\n ma_so_thue: 1\n".encode())
-    write("json-syntax", None, codes=["json-syntax"], filename="ho-so.json",
-          raw=b'{"bo_san_pham": 23, "chu_the": {"ten": "A",}}')
-    write("yaml-duplicate-key", None, codes=["yaml-duplicate-key"],
-          raw="bo_san_pham: 23\nngay_nop: 2026-10-05\nbo_san_pham: 24\n".encode())
+    write(
+        "file-not-utf8",
+        None,
+        codes=["file-not-utf8"],
+        raw=unicodedata.normalize("NFD", cp1258).encode("cp1258", errors="replace"),
+    )
+    write(
+        "yaml-syntax",
+        None,
+        codes=["yaml-syntax"],
+        raw=b"bo_san_pham: 23\nchu_the:\n  ten: A\n ma_so_thue: 1\n",
+    )
+    write(
+        "json-syntax",
+        None,
+        codes=["json-syntax"],
+        filename="ho-so.json",
+        raw=b'{"bo_san_pham": 23, "chu_the": {"ten": "A",}}',
+    )
+    write(
+        "yaml-duplicate-key",
+        None,
+        codes=["yaml-duplicate-key"],
+        raw=b"bo_san_pham: 23\nngay_nop: 2026-10-05\nbo_san_pham: 24\n",
+    )
     bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "
         f"*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
-        for i in range(8))
+        for i in range(8)
+    )
     write("yaml-too-complex", None, codes=["yaml-too-complex"], raw=bomb.encode())
     write("dossier-not-mapping", None, codes=["dossier-not-mapping"], raw="- một\n- hai\n".encode())
     # schema
@@ -161,52 +207,142 @@ def build() -> None:
     write("schema-range", variant(setitem("san_pham.so_luong_mau", -1)), codes=["schema-range"])
     write("schema-length", variant(setitem("chu_the.ten", "")), codes=["schema-length"])
     write("schema-format", variant(setitem("san_pham.ma_so", "ma-so-sai")), codes=["schema-format"])
-    write("schema-unknown-field", variant(setitem("ghi_chu_rieng", "x")), codes=["schema-unknown-field"], exit_code=0)
-    write("schema-property-names", variant(setitem("tu_danh_gia", {"chon": {"mot": 1}})), codes=["schema-format"])
+    write(
+        "schema-unknown-field",
+        variant(setitem("ghi_chu_rieng", "x")),
+        codes=["schema-unknown-field"],
+        exit_code=0,
+    )
+    write(
+        "schema-property-names",
+        variant(setitem("tu_danh_gia", {"chon": {"mot": 1}})),
+        codes=["schema-format"],
+    )
     write("date-invalid", variant(setitem("ngay_nop", "31/02/2026")), codes=["date-invalid"])
-    write("tax-code-invalid", variant(setitem("chu_the.ma_so_thue", "12345")), codes=["tax-code-invalid"])
-    write("tax-code-check-digit", variant(setitem("chu_the.ma_so_thue", "4799990082")), codes=["tax-code-check-digit"])
-    write("id-number-invalid", variant(setitem("chu_the.nguoi_dai_dien.so_dinh_danh", "999086000109")),
-          codes=["id-number-invalid"])
+    write(
+        "tax-code-invalid",
+        variant(setitem("chu_the.ma_so_thue", "12345")),
+        codes=["tax-code-invalid"],
+    )
+    write(
+        "tax-code-check-digit",
+        variant(setitem("chu_the.ma_so_thue", "4799990082")),
+        codes=["tax-code-check-digit"],
+    )
+    write(
+        "id-number-invalid",
+        variant(setitem("chu_the.nguoi_dai_dien.so_dinh_danh", "999086000109")),
+        codes=["id-number-invalid"],
+    )
     write("phone-invalid", variant(setitem("chu_the.dien_thoai", "12345")), codes=["phone-invalid"])
     write("email-invalid", variant(setitem("chu_the.email", "lan@")), codes=["email-invalid"])
     # text
-    write("text-legacy-encoding", variant(setitem("chu_the.ten", encode_tcvn3("Trang trại hoa lan Côn Minh"))),
-          codes=["text-legacy-encoding"])
-    write("text-not-nfc", variant(setitem("san_pham.ten", unicodedata.normalize("NFD", "Lan hài Côn Minh"))),
-          codes=["text-not-nfc"], exit_code=0)
+    write(
+        "text-legacy-encoding",
+        variant(setitem("chu_the.ten", encode_tcvn3("Trang trại hoa lan Côn Minh"))),
+        codes=["text-legacy-encoding"],
+    )
+    write(
+        "text-not-nfc",
+        variant(setitem("san_pham.ten", unicodedata.normalize("NFD", "Lan hài Côn Minh"))),
+        codes=["text-not-nfc"],
+        exit_code=0,
+    )
+
     # attachments
     def tep(index: int, path: str) -> Any:
         return setitem(f"tai_lieu.{index}.tep", path)
-    write("attachment-path-absolute", variant(tep(2, "/etc/hostname")), codes=["attachment-path-absolute"])
-    write("attachment-path-escapes", variant(tep(2, "../../bi-mat.pdf")), codes=["attachment-path-escapes"])
-    write("attachment-symlink-escapes", variant(tep(2, "tai-lieu/lien-ket.pdf")), codes=["attachment-path-escapes"],
-          files={**BASE_FILES, "tai-lieu/lien-ket.pdf": "symlink:/etc/hostname"})
-    write("attachment-missing", variant(tep(2, "tai-lieu/khong-co.pdf")), codes=["attachment-missing"])
-    write("attachment-not-file", variant(tep(2, "tai-lieu/thu-muc.pdf")), codes=["attachment-not-file"],
-          files={**BASE_FILES, "tai-lieu/thu-muc.pdf": "dir"})
-    write("attachment-empty", variant(), codes=["attachment-empty"], files={**BASE_FILES, "tai-lieu/03.pdf": "empty"})
-    write("attachment-too-large", variant(), codes=["attachment-too-large"], args=["--max-size", "8KB"],
-          files={**BASE_FILES, "tai-lieu/03.pdf": "big:20000"})
-    write("attachment-pdf-corrupt", variant(), codes=["attachment-pdf-corrupt"],
-          files={**BASE_FILES, "tai-lieu/03.pdf": "corrupt.pdf"})
-    write("attachment-pdf-encrypted", variant(), codes=["attachment-pdf-encrypted"],
-          files={**BASE_FILES, "tai-lieu/03.pdf": "encrypted.pdf"})
-    write("attachment-pdf-no-pages", variant(), codes=["attachment-pdf-no-pages"],
-          files={**BASE_FILES, "tai-lieu/03.pdf": "empty.pdf"})
-    write("attachment-image-corrupt", variant(tep(5, "tai-lieu/06.png")), codes=["attachment-image-corrupt"],
-          files={**BASE_FILES, "tai-lieu/06.png": "broken.png"})
-    write("attachment-type-mismatch", variant(), codes=["attachment-type-mismatch"],
-          files={**BASE_FILES, "tai-lieu/03.pdf": "png-named.pdf"})
-    write("attachment-unsupported-type", variant(tep(5, "tai-lieu/06.txt")), codes=["attachment-unsupported-type"],
-          exit_code=0, files={**BASE_FILES, "tai-lieu/06.txt": "notes.txt"})
+
+    write(
+        "attachment-path-absolute",
+        variant(tep(2, "/etc/hostname")),
+        codes=["attachment-path-absolute"],
+    )
+    write(
+        "attachment-path-escapes",
+        variant(tep(2, "../../bi-mat.pdf")),
+        codes=["attachment-path-escapes"],
+    )
+    write(
+        "attachment-symlink-escapes",
+        variant(tep(2, "tai-lieu/lien-ket.pdf")),
+        codes=["attachment-path-escapes"],
+        files={**BASE_FILES, "tai-lieu/lien-ket.pdf": "symlink:/etc/hostname"},
+    )
+    write(
+        "attachment-missing", variant(tep(2, "tai-lieu/khong-co.pdf")), codes=["attachment-missing"]
+    )
+    write(
+        "attachment-not-file",
+        variant(tep(2, "tai-lieu/thu-muc.pdf")),
+        codes=["attachment-not-file"],
+        files={**BASE_FILES, "tai-lieu/thu-muc.pdf": "dir"},
+    )
+    write(
+        "attachment-empty",
+        variant(),
+        codes=["attachment-empty"],
+        files={**BASE_FILES, "tai-lieu/03.pdf": "empty"},
+    )
+    write(
+        "attachment-too-large",
+        variant(),
+        codes=["attachment-too-large"],
+        args=["--max-size", "8KB"],
+        files={**BASE_FILES, "tai-lieu/03.pdf": "big:20000"},
+    )
+    write(
+        "attachment-pdf-corrupt",
+        variant(),
+        codes=["attachment-pdf-corrupt"],
+        files={**BASE_FILES, "tai-lieu/03.pdf": "corrupt.pdf"},
+    )
+    write(
+        "attachment-pdf-encrypted",
+        variant(),
+        codes=["attachment-pdf-encrypted"],
+        files={**BASE_FILES, "tai-lieu/03.pdf": "encrypted.pdf"},
+    )
+    write(
+        "attachment-pdf-no-pages",
+        variant(),
+        codes=["attachment-pdf-no-pages"],
+        files={**BASE_FILES, "tai-lieu/03.pdf": "empty.pdf"},
+    )
+    write(
+        "attachment-image-corrupt",
+        variant(tep(5, "tai-lieu/06.png")),
+        codes=["attachment-image-corrupt"],
+        files={**BASE_FILES, "tai-lieu/06.png": "broken.png"},
+    )
+    write(
+        "attachment-type-mismatch",
+        variant(),
+        codes=["attachment-type-mismatch"],
+        files={**BASE_FILES, "tai-lieu/03.pdf": "png-named.pdf"},
+    )
+    write(
+        "attachment-unsupported-type",
+        variant(tep(5, "tai-lieu/06.txt")),
+        codes=["attachment-unsupported-type"],
+        exit_code=0,
+        files={**BASE_FILES, "tai-lieu/06.txt": "notes.txt"},
+    )
+
     # documents and rules
     def drop(loai: str) -> Any:
         def change(data: dict[str, Any]) -> None:
             data["tai_lieu"] = [d for d in data["tai_lieu"] if d["loai"] != loai]
+
         return change
+
     write("document-missing", variant(drop("giay_dang_ky_kinh_doanh")), codes=["document-missing"])
-    write("document-recommended", variant(drop("thi_truong")), codes=["document-recommended"], exit_code=0)
+    write(
+        "document-recommended",
+        variant(drop("thi_truong")),
+        codes=["document-recommended"],
+        exit_code=0,
+    )
 
     def attp(**fields: Any) -> Any:
         def change(data: dict[str, Any]) -> None:
@@ -217,73 +353,189 @@ def build() -> None:
                     entry.pop(key, None)
                 else:
                     entry[key] = value
+
         return change
-    write("document-substitute", variant(attp(loai="cam_ket_attp", ngay_het_han=_DELETE)),
-          codes=["document-substitute"], exit_code=0, files=F)
-    write("document-expired", variant(attp(ngay_het_han="2026-01-01")), codes=["document-expired"], files=F)
-    write("document-expires-soon", variant(attp(ngay_het_han="2026-11-20")), codes=["document-expires-soon"],
-          exit_code=0, files=F)
-    write("document-expiry-unknown", variant(attp(ngay_het_han=_DELETE)), codes=["document-expiry-unknown"],
-          exit_code=0, files=F)
-    write("document-dates-inverted", variant(attp(ngay_cap="2028-04-01")), codes=["document-dates-inverted"], files=F)
-    write("document-issued-after-filing", variant(attp(ngay_cap="2026-10-06")),
-          codes=["document-issued-after-filing"], files=F)
-    write("samples-insufficient", variant(setitem("san_pham.so_luong_mau", 3)), codes=["samples-insufficient"])
+
+    write(
+        "document-substitute",
+        variant(attp(loai="cam_ket_attp", ngay_het_han=_DELETE)),
+        codes=["document-substitute"],
+        exit_code=0,
+        files=F,
+    )
+    write(
+        "document-expired",
+        variant(attp(ngay_het_han="2026-01-01")),
+        codes=["document-expired"],
+        files=F,
+    )
+    write(
+        "document-expires-soon",
+        variant(attp(ngay_het_han="2026-11-20")),
+        codes=["document-expires-soon"],
+        exit_code=0,
+        files=F,
+    )
+    write(
+        "document-expiry-unknown",
+        variant(attp(ngay_het_han=_DELETE)),
+        codes=["document-expiry-unknown"],
+        exit_code=0,
+        files=F,
+    )
+    write(
+        "document-dates-inverted",
+        variant(attp(ngay_cap="2028-04-01")),
+        codes=["document-dates-inverted"],
+        files=F,
+    )
+    write(
+        "document-issued-after-filing",
+        variant(attp(ngay_cap="2026-10-06")),
+        codes=["document-issued-after-filing"],
+        files=F,
+    )
+    write(
+        "samples-insufficient",
+        variant(setitem("san_pham.so_luong_mau", 3)),
+        codes=["samples-insufficient"],
+    )
 
     def tourism(data: dict[str, Any]) -> None:
         data["bo_san_pham"] = 26
         data["tai_lieu"] = [d for d in data["tai_lieu"] if d["loai"] != "cau_chuyen_san_pham"]
-    write("samples-not-required", variant(tourism), codes=["samples-not-required"], exit_code=0)
-    write("producer-not-eligible", variant(setitem("chu_the.loai_hinh", "hoi_hiep_hoi")), codes=["producer-not-eligible"])
-    write("founded-after-filing", variant(setitem("chu_the.ngay_thanh_lap", "2026-10-06")), codes=["founded-after-filing"])
-    write("filing-date-future", variant(setitem("ngay_nop", "2099-01-05")), codes=["filing-date-future"], exit_code=0)
-    write("regime-date-mismatch", variant(setitem("ngay_nop", "2025-10-05")), codes=["regime-date-mismatch"], exit_code=0)
 
-    def previous(case: str, stars: int = 3, decided: str = "2024-03-15", filed: str | None = None,
-                 give: bool = True) -> Any:
+    write("samples-not-required", variant(tourism), codes=["samples-not-required"], exit_code=0)
+    write(
+        "producer-not-eligible",
+        variant(setitem("chu_the.loai_hinh", "hoi_hiep_hoi")),
+        codes=["producer-not-eligible"],
+    )
+    write(
+        "founded-after-filing",
+        variant(setitem("chu_the.ngay_thanh_lap", "2026-10-06")),
+        codes=["founded-after-filing"],
+    )
+    write(
+        "filing-date-future",
+        variant(setitem("ngay_nop", "2099-01-05")),
+        codes=["filing-date-future"],
+        exit_code=0,
+    )
+    write(
+        "regime-date-mismatch",
+        variant(setitem("ngay_nop", "2025-10-05")),
+        codes=["regime-date-mismatch"],
+        exit_code=0,
+    )
+
+    def previous(
+        case: str,
+        stars: int = 3,
+        decided: str = "2024-03-15",
+        filed: str | None = None,
+        give: bool = True,
+    ) -> Any:
         def change(data: dict[str, Any]) -> None:
             data["loai_danh_gia"] = case
             data["tai_lieu"] += copy.deepcopy(PREV_DOCS)
             if case == "danh_gia_lai":
                 data["tai_lieu"].append({"loai": "bao_cao_tai_chinh", "tep": "tai-lieu/12.pdf"})
             if give:
-                data["chung_nhan_truoc"] = {"so_quyet_dinh": "412/QĐ-UBND", "ngay_quyet_dinh": decided,
-                                            "hang_sao": stars}
+                data["chung_nhan_truoc"] = {
+                    "so_quyet_dinh": "412/QĐ-UBND",
+                    "ngay_quyet_dinh": decided,
+                    "hang_sao": stars,
+                }
             if filed:
                 data["ngay_nop"] = filed
+
         return change
+
     P = {**BASE_FILES, **PREV_FILES}
     write("valid-upgrade", variant(previous("nang_hang")), codes=[], exit_code=0, files=P)
-    write("valid-reevaluation", variant(previous("danh_gia_lai", filed="2026-10-20")), codes=[], exit_code=0, files=P)
-    write("previous-certificate-missing", variant(previous("nang_hang", give=False)),
-          codes=["previous-certificate-missing", "document-expiry-unknown"], files=P)
-    write("upgrade-from-top", variant(previous("nang_hang", stars=5)), codes=["upgrade-from-top"], files=P)
-    write("reevaluation-too-early", variant(previous("danh_gia_lai", filed="2026-06-01")),
-          codes=["reevaluation-too-early"], files=P)
-    write("reevaluation-late", variant(previous("danh_gia_lai", decided="2023-01-20", filed="2026-06-01")),
-          codes=["reevaluation-late"], exit_code=0, files=P)
-    write("previous-certificate-lapsed", variant(previous("danh_gia_lai", decided="2022-11-15", filed="2026-06-10")),
-          codes=["previous-certificate-lapsed"], files=P)
+    write(
+        "valid-reevaluation",
+        variant(previous("danh_gia_lai", filed="2026-10-20")),
+        codes=[],
+        exit_code=0,
+        files=P,
+    )
+    write(
+        "previous-certificate-missing",
+        variant(previous("nang_hang", give=False)),
+        codes=["previous-certificate-missing", "document-expiry-unknown"],
+        files=P,
+    )
+    write(
+        "upgrade-from-top",
+        variant(previous("nang_hang", stars=5)),
+        codes=["upgrade-from-top"],
+        files=P,
+    )
+    write(
+        "reevaluation-too-early",
+        variant(previous("danh_gia_lai", filed="2026-06-01")),
+        codes=["reevaluation-too-early"],
+        files=P,
+    )
+    write(
+        "reevaluation-late",
+        variant(previous("danh_gia_lai", decided="2023-01-20", filed="2026-06-01")),
+        codes=["reevaluation-late"],
+        exit_code=0,
+        files=P,
+    )
+    write(
+        "previous-certificate-lapsed",
+        variant(previous("danh_gia_lai", decided="2022-11-15", filed="2026-06-10")),
+        codes=["previous-certificate-lapsed"],
+        files=P,
+    )
     # addresses
-    write("admin-unit-unknown", variant(setitem("chu_the.dia_chi.tinh", "tỉnh Atlantis")), codes=["admin-unit-unknown"])
-    write("admin-unit-suggestion", variant(setitem("chu_the.dia_chi.xa", "xã Côn Mính")), codes=["admin-unit-unknown"])
-    write("admin-unit-mismatch", variant(setitem("chu_the.dia_chi.xa", "phường Hoàn Kiếm")), codes=["admin-unit-mismatch"])
+    write(
+        "admin-unit-unknown",
+        variant(setitem("chu_the.dia_chi.tinh", "tỉnh Atlantis")),
+        codes=["admin-unit-unknown"],
+    )
+    write(
+        "admin-unit-suggestion",
+        variant(setitem("chu_the.dia_chi.xa", "xã Côn Mính")),
+        codes=["admin-unit-unknown"],
+    )
+    write(
+        "admin-unit-mismatch",
+        variant(setitem("chu_the.dia_chi.xa", "phường Hoàn Kiếm")),
+        codes=["admin-unit-mismatch"],
+    )
 
     def old_address(data: dict[str, Any]) -> None:
-        data["chu_the"]["dia_chi"] = {"xa": "xã Dương Sơn", "huyen": "huyện Na Rì", "tinh": "tỉnh Bắc Kạn"}
+        data["chu_the"]["dia_chi"] = {
+            "xa": "xã Dương Sơn",
+            "huyen": "huyện Na Rì",
+            "tinh": "tỉnh Bắc Kạn",
+        }
+
     write("admin-unit-old", variant(old_address), codes=["admin-unit-old"], exit_code=0)
 
     def historical(data: dict[str, Any]) -> None:
         data.update(bo_tieu_chi="1048/2019", ngay_nop="2019-09-10")
         data["chu_the"]["ngay_thanh_lap"] = "2015-01-05"
-        data["chu_the"]["dia_chi"] = {"xa": "xã Không Tồn Tại", "huyen": "huyện Na Rì", "tinh": "tỉnh Bắc Kạn"}
+        data["chu_the"]["dia_chi"] = {
+            "xa": "xã Không Tồn Tại",
+            "huyen": "huyện Na Rì",
+            "tinh": "tỉnh Bắc Kạn",
+        }
         data["tai_lieu"] = [
             {"loai": "phieu_dang_ky", "tep": "tai-lieu/01.pdf"},
             {"loai": "phuong_an_kinh_doanh", "tep": "tai-lieu/02.pdf"},
             {"loai": "gioi_thieu_bo_may", "tep": "tai-lieu/03.pdf"},
             {"loai": "giay_dang_ky_kinh_doanh", "tep": "tai-lieu/04.pdf"},
         ]
-    write("admin-unit-unresolved", variant(historical), codes=["admin-unit-unresolved"], exit_code=0)
+
+    write(
+        "admin-unit-unresolved", variant(historical), codes=["admin-unit-unresolved"], exit_code=0
+    )
 
 
 if __name__ == "__main__":

@@ -35,8 +35,7 @@ NOT_REACHABLE_BY_EXAMPLE = {
 
 
 def materialise(example: Path, target: Path, files: dict[str, str]) -> None:
-    shutil.copytree(example, target, symlinks=True,
-                    ignore=shutil.ignore_patterns("expected.yaml"))
+    shutil.copytree(example, target, symlinks=True, ignore=shutil.ignore_patterns("expected.yaml"))
     for rel, spec in files.items():
         dest = target / rel
         dest.parent.mkdir(parents=True, exist_ok=True)
@@ -58,13 +57,15 @@ def test_example(example: Path, tmp_path: Path) -> None:
     expected = yaml.safe_load((example / "expected.yaml").read_text(encoding="utf-8"))
     dossier = tmp_path / "ho-so"
     materialise(example, dossier, expected.get("files") or {})
-    result = CliRunner().invoke(cli, ["validate", str(dossier), "--format", "json",
-                                      *expected.get("args", [])])
+    result = CliRunner().invoke(
+        cli, ["validate", str(dossier), "--format", "json", *expected.get("args", [])]
+    )
     assert result.exit_code == expected["exit_code"], result.output
     report = json.loads(result.output)
     codes = {issue["code"] for d in report["dossiers"] for issue in d["issues"]}
-    assert codes == set(expected["codes"]), json.dumps(report["dossiers"][0]["issues"],
-                                                       ensure_ascii=False, indent=1)
+    assert codes == set(expected["codes"]), json.dumps(
+        report["dossiers"][0]["issues"], ensure_ascii=False, indent=1
+    )
 
 
 def test_every_catalogue_code_has_an_example() -> None:

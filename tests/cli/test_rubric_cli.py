@@ -205,6 +205,13 @@ def test_score_card_without_set(tmp_path: Path) -> None:
     assert "[cảnh báo]" in with_option.stdout and "Tổng điểm: 100/100" in with_option.stdout
 
 
+def test_score_option_bo_overrides_the_card(tmp_path: Path) -> None:
+    card = write_card(tmp_path, {"bo_san_pham": 4, "chon": best_choices(4)})
+    result = run("score", str(card), "--bo", "3")
+    assert result.exit_code == 1
+    assert "Phiếu chấm ghi bộ sản phẩm 4, nhưng đang chấm theo bộ 3." in result.stdout
+
+
 @pytest.mark.parametrize(
     ("data", "expected"),
     [

@@ -34,7 +34,10 @@ def test_invalid_dossier_exits_1_with_code_and_line(tmp_path: Path) -> None:
     assert code == 1
     issues = json.loads(out)["dossiers"][0]["issues"]
     by_code = {i["code"]: i for i in issues}
-    assert by_code["schema-range"]["line"] == 1 and by_code["schema-range"]["pointer"] == "/bo_san_pham"
+    assert (
+        by_code["schema-range"]["line"] == 1
+        and by_code["schema-range"]["pointer"] == "/bo_san_pham"
+    )
     assert "Bộ sản phẩm" in by_code["schema-range"]["message"]
 
 
@@ -45,11 +48,17 @@ def test_usage_error_exits_2() -> None:
 
 
 def test_many_dossiers_in_one_call(tmp_path: Path) -> None:
-    code, out = run("validate", str(SAMPLE), str(tmp_path / "khong-co"), "--format", "json",
-                    "--no-attachments")
+    code, out = run(
+        "validate", str(SAMPLE), str(tmp_path / "khong-co"), "--format", "json", "--no-attachments"
+    )
     data = json.loads(out)
-    assert code == 1 and data["summary"] == {"dossiers": 2, "valid": 1, "invalid": 1, "errors": 1,
-                                              "warnings": 0}
+    assert code == 1 and data["summary"] == {
+        "dossiers": 2,
+        "valid": 1,
+        "invalid": 1,
+        "errors": 1,
+        "warnings": 0,
+    }
     assert data["dossiers"][1]["issues"][0]["code"] == "dossier-not-found"
 
 
@@ -63,7 +72,9 @@ def test_sectors_json_is_machine_readable() -> None:
     s18 = data["bo_san_pham"][17]
     assert "chung_nhan_gmp" in s18["tai_lieu"]["lan_dau"]["bat_buoc"]
     s26 = data["bo_san_pham"][25]
-    assert s26["so_luong_mau"] == 0 and "chung_nhan_attp" not in s26["tai_lieu"]["lan_dau"]["bat_buoc"]
+    assert (
+        s26["so_luong_mau"] == 0 and "chung_nhan_attp" not in s26["tai_lieu"]["lan_dau"]["bat_buoc"]
+    )
     for case in ("nang_hang", "danh_gia_lai"):
         assert "giay_chung_nhan_ocop" in data["bo_san_pham"][0]["tai_lieu"][case]["bat_buoc"]
 

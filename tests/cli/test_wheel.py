@@ -18,26 +18,41 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.mark.slow
 def test_installed_wheel_validates_a_sample(tmp_path: Path) -> None:
     dist = tmp_path / "dist"
-    subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
     wheel = next(dist.glob("ocop_docs-*.whl"))
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
     bin_dir = env_dir / ("Scripts" if os.name == "nt" else "bin")
-    subprocess.run([str(bin_dir / "python"), "-m", "pip", "install", "-q", str(wheel)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [str(bin_dir / "python"), "-m", "pip", "install", "-q", str(wheel)],
+        check=True,
+        capture_output=True,
+    )
     sample = tmp_path / "ho-so"
     shutil.copytree(ROOT / "samples" / "ho-so" / "mien-dong-tai-hoan", sample)
     work = tmp_path / "elsewhere"
     work.mkdir()
-    result = subprocess.run([str(bin_dir / "ocop-docs"), "validate", str(sample), "--format", "json"],
-                            cwd=work, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [str(bin_dir / "ocop-docs"), "validate", str(sample), "--format", "json"],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     report = json.loads(result.stdout)
     assert report["dossiers"][0]["valid"] is True
     assert any(a["pages"] for a in report["dossiers"][0]["attachments"])
     # schemas ship inside the wheel, not from the checkout
-    site = subprocess.run([str(bin_dir / "python"), "-c",
-                           "import ocop_docs.resources as r; print(r.schemas_dir())"],
-                          cwd=work, capture_output=True, text=True, check=True).stdout.strip()
+    site = subprocess.run(
+        [str(bin_dir / "python"), "-c", "import ocop_docs.resources as r; print(r.schemas_dir())"],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     assert "_data" in site and str(ROOT) not in site

@@ -9,7 +9,9 @@ from ocop_docs.loading import load_dossier
 
 
 def dossier(tmp_path: Path, tep: str) -> Path:
-    (tmp_path / "ho-so.yaml").write_text(f"tai_lieu:\n  - loai: khac\n    tep: {tep}\n", encoding="utf-8")
+    (tmp_path / "ho-so.yaml").write_text(
+        f"tai_lieu:\n  - loai: khac\n    tep: {tep}\n", encoding="utf-8"
+    )
     return tmp_path
 
 
@@ -26,7 +28,9 @@ def test_unreadable_attachment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     assert infos[0].exists and not infos[0].ok
 
 
-def test_nothing_outside_the_folder_is_opened(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_nothing_outside_the_folder_is_opened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     inside = tmp_path / "ho-so"
     inside.mkdir()
     secret = tmp_path / "secret.pdf"

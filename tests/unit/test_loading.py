@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from ocop_docs.loading import load_dossier, load_document
+from ocop_docs.loading import load_document, load_dossier
 
 
 def write(tmp_path: Path, text: str, name: str = "ho-so.yaml") -> Path:
@@ -14,7 +14,9 @@ def write(tmp_path: Path, text: str, name: str = "ho-so.yaml") -> Path:
 
 
 def test_positions_are_recorded_per_value(tmp_path: Path) -> None:
-    doc = load_dossier(write(tmp_path, "bo_san_pham: 7\nchu_the:\n  ten: HTX Tài Hoan\n  ma_so_thue: '1'\n"))
+    doc = load_dossier(
+        write(tmp_path, "bo_san_pham: 7\nchu_the:\n  ten: HTX Tài Hoan\n  ma_so_thue: '1'\n")
+    )
     assert doc.positions["/chu_the/ten"] == (3, 8)
     assert doc.positions["/chu_the/ma_so_thue"] == (4, 15)
     assert doc.position("/chu_the/khong_co") == doc.positions["/chu_the"]
@@ -68,7 +70,9 @@ def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
 
 
 def test_legacy_bytes_are_refused_with_a_line(tmp_path: Path) -> None:
-    (tmp_path / "ho-so.yaml").write_bytes("a: 1\nten: Hợp tác xã\n".encode("cp1258", errors="replace"))
+    (tmp_path / "ho-so.yaml").write_bytes(
+        "a: 1\nten: Hợp tác xã\n".encode("cp1258", errors="replace")
+    )
     doc = load_dossier(tmp_path)
     assert [i.code for i in doc.issues] == ["file-not-utf8"]
     assert doc.issues[0].line == 2

@@ -13,9 +13,12 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_other_keywords_map_to_schema_invalid(tmp_path: Path) -> None:
     schemas = tmp_path / "schemas"
     shutil.copytree(ROOT / "schemas", schemas)
-    custom = {"$schema": "https://json-schema.org/draft/2020-12/schema",
-              "$id": "https://ocop-docs.example/schemas/dossier/custom.schema.json",
-              "type": "object", "properties": {"x": {"title": "Ô x", "not": {"const": 1}}}}
+    custom = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://ocop-docs.example/schemas/dossier/custom.schema.json",
+        "type": "object",
+        "properties": {"x": {"title": "Ô x", "not": {"const": 1}}},
+    }
     (schemas / "dossier" / "custom.schema.json").write_text(json.dumps(custom), encoding="utf-8")
     (tmp_path / "ho-so.yaml").write_text("x: 1\n", encoding="utf-8")
     issues = check_schema(load_dossier(tmp_path), "dossier/custom.schema.json", schemas)
@@ -45,5 +48,10 @@ def test_document_type_enum_matches_rule_data() -> None:
     import yaml
 
     common = json.loads((ROOT / "schemas/dossier/common.schema.json").read_text(encoding="utf-8"))
-    codes = [d["code"] for d in yaml.safe_load((ROOT / "schemas/rules/document-types.yaml").read_text(encoding="utf-8"))]
+    codes = [
+        d["code"]
+        for d in yaml.safe_load(
+            (ROOT / "schemas/rules/document-types.yaml").read_text(encoding="utf-8")
+        )
+    ]
     assert common["$defs"]["tai_lieu"]["properties"]["loai"]["enum"] == codes
