@@ -18,8 +18,9 @@ Known limits, on purpose:
 * TCVN3 (VN3) has precomposed capitals only for Ă Â Ê Ô Ơ Ư Đ. ABC users wrote other
   capitals with the all-caps ".VnTimeH" font, which draws the *lower-case* codes as
   capitals. The decoder therefore upper-cases a word when its other cased letters are all
-  capitals (``"HîP"`` → ``"HỢP"``), but a capitalised word starting with a toned vowel
-  (``"Ấp"``) cannot be told from ``"ấp"`` and comes back in lower case.
+  capitals (``"HîP"`` → ``"HỢP"``) and capitalises a toned vowel that opens the string or
+  a sentence (``"Êp B¾c"`` → ``"Ấp Bắc"``); elsewhere a capital toned vowel (``"Đông
+  Nam Á"``, ``"Chủ tịch Ủy ban"``) cannot be told from a small one and comes back small.
 * Only the VN3 positions are decoded. The extra capitals that TCVN 5712 VN1/VN2 put in
   C0 and 0x80–0x9F, and its combining tone marks at 0xB0–0xB4, are left alone: read as
   Windows-1252 they are ordinary punctuation ("–", "…", "°", "²") that must not change.
@@ -73,7 +74,6 @@ _TONE_BY_MARK: Final = {
     "\u0303": _NGA,
     "\u0323": _NANG,
 }
-_VOWEL_MARKS: Final = frozenset("\u0302\u0306\u031b")  # circumflex, breve, horn
 
 # The 12 vowel letters without tone, and the 5 tones: 12 × 6 = 72 lower-case vowels.
 _TONELESS_VOWELS: Final = "aăâeêioôơuưy"
@@ -110,7 +110,7 @@ del _ch
 # Rhymes (vần) in toneless spelling. Kept deliberately to the ones Vietnamese orthography
 # uses: a looser list would let mojibake of foreign words pass as Vietnamese. "ă"/"â"
 # never stand without a final consonant, "iê/uô/ươ" never without one either.
-_RHYMES: Final = """
+_RHYME_TABLE: Final = """
 a ac ach ai am an ang anh ao ap at au ay
 ăc ăm ăn ăng ăp ăt
 âc âm ân âng âp ât âu ây
@@ -134,8 +134,9 @@ uê uêch uênh
 uơ
 uy uya uych uyên uyêt uyn uynh uyp uyt uyu
 ak ăk ôk
-""".split()
+"""
 # The last line: final "k" of Central Highlands place names (Đắk Lắk, Đắk Nông, Pắk).
+_RHYMES: Final = _RHYME_TABLE.split()
 
 # Onsets with the spelling rules that matter for telling words from noise: k/gh/ngh
 # only before front vowels, c/g/ng never before them, qu only before a vowel that is not
@@ -280,8 +281,9 @@ def _tcvn3_upper_flags(words: list[str], all_caps: bool) -> list[bool]:
 
     A word is upper case when the whole string is, or when its own cased letters are all
     capitals (at least two). A word with a single capital ("X·", "§µ") is ambiguous
-    between "Xã" and "XÃ"; it follows its neighbours when the nearest words with two
-    or more cased letters on each side are capitals ("CéNG HßA X· HéI").
+    between "Xã" and "XÃ"; it is upper case when the nearest words with two or more
+    cased letters on both sides are capitals ("CéNG HßA X· HéI"), or, at either end of
+    the string, the two nearest on the one side ("Bé TI£U CHÝ").
     """
     cases = [_tcvn3_case(w) for w in words]
     if all_caps:
@@ -411,7 +413,9 @@ def decode_vni(text: str) -> str:
     """Turn VNI Windows mojibake into NFC Unicode: ``"Hôïp taùc xaõ"`` → ``"Hợp tác xã"``."""
     if text.isascii():
         return text
-    return unicodedata.normalize("NFC", _VNI_SEQUENCE_RE.sub(lambda m: _VNI_DECODE[m.group()], text))
+    return unicodedata.normalize(
+        "NFC", _VNI_SEQUENCE_RE.sub(lambda m: _VNI_DECODE[m.group()], text)
+    )
 
 
 def encode_vni(text: str) -> str:
@@ -630,7 +634,9 @@ def decode_bytes(data: bytes) -> DecodedText:
     stopped and what the file probably is, so the user can be told to save it as UTF-8.
     """
     if data.startswith(_UTF32_BOMS):
-        return DecodedText(None, None, b"\x00" in data, DecodeFailure("utf32", 0, 1, 1, data[:4], "utf-32"))
+        return DecodedText(
+            None, None, b"\x00" in data, DecodeFailure("utf32", 0, 1, 1, data[:4], "utf-32")
+        )
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _decode_utf16(data)
     encoding: TextEncoding = "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"

@@ -8,10 +8,9 @@ read; 2 usage (Click); 3 the shipped rubric data is missing or broken.
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, NoReturn, TypeVar, cast
 
 import click
 
@@ -161,9 +160,9 @@ class _Abort(Exception):
         self.exit_code = exit_code
 
 
-def _fail(message: str, exit_code: int) -> None:
+def _fail(message: str, exit_code: int) -> NoReturn:
     click.echo(message, err=True)
-    sys.exit(exit_code)
+    click.get_current_context().exit(exit_code)
 
 
 def _run(lang: Lang, action: Callable[[], int]) -> None:
@@ -178,8 +177,7 @@ def _run(lang: Lang, action: Callable[[], int]) -> None:
         _fail(exc.message if lang == "vi" else exc.message_en, exc.exit_code)
     except OcopError as exc:
         _fail(exc.message, exc.exit_code)
-    else:
-        sys.exit(code)
+    click.get_current_context().exit(code)
 
 
 def _echo_json(data: Any) -> None:

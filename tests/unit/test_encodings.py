@@ -26,9 +26,7 @@ from ocop_docs.encodings import (
 
 LEGAL_TEXT = Path("/work/shared/legal/qd-26-2026-qd-ttg.txt")
 
-VI_LOWER = (
-    "àảãáạăằẳẵắặâầẩẫấậèẻẽéẹêềểễếệìỉĩíịòỏõóọôồổỗốộơờởỡớợùủũúụưừửữứựỳỷỹýỵđ"
-)
+VI_LOWER = "àảãáạăằẳẵắặâầẩẫấậèẻẽéẹêềểễếệìỉĩíịòỏõóọôồổỗốộơờởỡớợùủũúụưừửữứựỳỷỹýỵđ"
 
 # Real words and phrases: every tone on every vowel family, capitals, place names,
 # product names and dossier wording. Used for round trips and for detection.
@@ -625,7 +623,9 @@ def test_decode_utf8_with_bom() -> None:
     assert result.encoding == "utf-8-sig"
 
 
-@pytest.mark.parametrize(("codec", "name"), [("utf-16-le", "utf-16-le"), ("utf-16-be", "utf-16-be")])
+@pytest.mark.parametrize(
+    ("codec", "name"), [("utf-16-le", "utf-16-le"), ("utf-16-be", "utf-16-be")]
+)
 def test_decode_utf16_with_bom(codec: str, name: str) -> None:
     bom = codecs.BOM_UTF16_LE if codec.endswith("le") else codecs.BOM_UTF16_BE
     result = decode_bytes(bom + YAML_TEXT.encode(codec))

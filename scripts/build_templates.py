@@ -1,0 +1,949 @@
+"""Build the Word templates in ``templates/`` (one .docx per document kind).
+
+Run once after changing the layout: ``python scripts/build_templates.py`` (or ``--out DIR``).
+The output is committed; officials then edit the .docx files in Word or LibreOffice. The
+build is deterministic (fixed document properties and zip timestamps), so re-running it
+without changes gives byte-identical files and a clean ``git diff``.
+
+Layout follows Nghị định 30/2020/NĐ-CP Phụ lục I (thể thức và kỹ thuật trình bày):
+A4, margins top/bottom 20 mm, left 30 mm, right 15 mm; Times New Roman; the header as a
+two-column borderless table (issuing body left, Quốc hiệu and Tiêu ngữ right) with the
+short rules under them as paragraph borders; "Số:" and the italic place/date line in the
+second header row; body justified 14 pt with a 1.27 cm first-line indent; "Nơi nhận:"
+12 pt bold italic with 11 pt items; the page number centred at the top from page 2
+("different first page" header). The three forms of QĐ 26/2026 Phụ lục III keep their
+own headings and tick boxes. Every Jinja tag is written into a single Word run, so no tag
+is split across runs (``ocop-docs templates check`` verifies it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from ocop_docs.rendering import make_deterministic  # noqa: E402
+
+FONT = "Times New Roman"
+TEXT_WIDTH_MM = 165  # A4 210 mm − left 30 − right 15 (NĐ 30/2020 Phụ lục I, mục I.5)
+FIXED_TIME = dt.datetime(2026, 1, 1, 0, 0, 0)
+
+CENTER = WD_ALIGN_PARAGRAPH.CENTER
+JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
+LEFT = WD_ALIGN_PARAGRAPH.LEFT
+
+QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
+
+
+class R:
+    """One run: text plus formatting. A Jinja tag always sits in one run."""
+
+    def __init__(
+        self,
+        text: str,
+        *,
+        b: bool | None = None,
+        i: bool | None = None,
+        size: float | None = None,
+        sup: bool = False,
+    ) -> None:
+        self.text, self.b, self.i, self.size, self.sup = text, b, i, size, sup
+
+
+Run = str | R
+
+
+# --- low-level helpers -----------------------------------------------------------------
+
+
+def _set_fonts(rpr_parent: object) -> None:
+    rpr = rpr_parent.get_or_add_rPr()  # type: ignore[attr-defined]
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in list(fonts.attrib):
+        if attr.endswith("Theme"):
+            del fonts.attrib[attr]
+    for key in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(key), FONT)
+
+
+def _border(paragraph: Paragraph, side: str = "bottom", size: int = 6) -> None:
+    ppr = paragraph._p.get_or_add_pPr()
+    bdr = OxmlElement("w:pBdr")
+    line = OxmlElement(f"w:{side}")
+    line.set(qn("w:val"), "single")
+    line.set(qn("w:sz"), str(size))
+    line.set(qn("w:space"), "1")
+    line.set(qn("w:color"), "000000")
+    bdr.append(line)
+    successors = ppr._tag_seq[ppr._tag_seq.index("w:pBdr") + 1 :]
+    ppr.insert_element_before(bdr, *successors)
+
+
+def para(
+    container: object,
+    *runs: Run,
+    style: str | None = None,
+    align: object = None,
+    b: bool | None = None,
+    i: bool | None = None,
+    size: float | None = None,
+    first_indent: float | None = None,
+    left_indent: float | None = None,
+    before: float | None = None,
+    after: float | None = None,
+    keep_next: bool = False,
+    page_break_before: bool = False,
+) -> Paragraph:
+    """Add a paragraph to a document, cell or header, one run per item of ``runs``."""
+    p: Paragraph = container.add_paragraph(style=style)  # type: ignore[attr-defined]
+    fmt = p.paragraph_format
+    if align is not None:
+        p.alignment = align  # type: ignore[assignment]
+    if first_indent is not None:
+        fmt.first_line_indent = Mm(first_indent)
+    if left_indent is not None:
+        fmt.left_indent = Mm(left_indent)
+    if before is not None:
+        fmt.space_before = Pt(before)
+    if after is not None:
+        fmt.space_after = Pt(after)
+    if keep_next:
+        fmt.keep_with_next = True
+    if page_break_before:
+        fmt.page_break_before = True
+    for item in runs:
+        r = item if isinstance(item, R) else R(item)
+        run = p.add_run(r.text)
+        bold = r.b if r.b is not None else b
+        italic = r.i if r.i is not None else i
+        if bold is not None:
+            run.bold = bold
+        if italic is not None:
+            run.italic = italic
+        if (r.size or size) is not None:
+            run.font.size = Pt(r.size or size)  # type: ignore[arg-type]
+        if r.sup:
+            run.font.superscript = True
+    return p
+
+
+def rule(container: object, indent_mm: float, space_after: float = 6) -> Paragraph:
+    """The short solid line under an agency name, Tiêu ngữ or trích yếu (NĐ 30 Phụ lục I).
+
+    Drawn as the bottom border of an empty 2 pt paragraph indented from both sides, so it
+    stays centred under the text and survives Word ↔ LibreOffice round trips.
+    """
+    p = para(container, size=2, after=space_after, before=0)
+    p.paragraph_format.left_indent = Mm(indent_mm)
+    p.paragraph_format.right_indent = Mm(indent_mm)
+    p.paragraph_format.line_spacing = Pt(2)
+    _border(p, "bottom", 6)
+    return p
+
+
+def first_cell_paragraph(cell: _Cell) -> Paragraph:
+    return cell.paragraphs[0]
+
+
+def _remove_first_empty(cell: _Cell) -> None:
+    """Cells start with an empty paragraph; drop it once real content was added."""
+    first = cell.paragraphs[0]
+    if not first.text and len(cell.paragraphs) > 1:
+        first._p.getparent().remove(first._p)
+
+
+def table(
+    doc: object,
+    widths_mm: Iterable[float],
+    rows: int = 1,
+    *,
+    grid: bool = False,
+    size: float | None = None,
+) -> Table:
+    widths = list(widths_mm)
+    t: Table = doc.add_table(rows=rows, cols=len(widths))  # type: ignore[attr-defined]
+    if grid:
+        t.style = "Table Grid"
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    t.autofit = False
+    tblpr = t._tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tblpr.append(layout)
+    for col, w in zip(t.columns, widths, strict=True):
+        col.width = Mm(w)
+    for row in t.rows:
+        for cell, w in zip(row.cells, widths, strict=True):
+            cell.width = Mm(w)
+    return t
+
+
+def cell_para(cell: _Cell, *runs: Run, **kw: object) -> Paragraph:
+    p = para(cell, *runs, **kw)  # type: ignore[arg-type]
+    _remove_first_empty(cell)
+    return p
+
+
+def repeat_header(row: object) -> None:
+    trpr = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    el = OxmlElement("w:tblHeader")
+    trpr.append(el)
+
+
+def cant_split(row: object) -> None:
+    trpr = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    el = OxmlElement("w:cantSplit")
+    trpr.insert(0, el)
+
+
+def page_break(doc: object) -> None:
+    p = doc.add_paragraph()  # type: ignore[attr-defined]
+    p.add_run().add_break(WD_BREAK.PAGE)
+
+
+def add_page_number(paragraph: Paragraph) -> None:
+    """A PAGE field (NĐ 30 Phụ lục I mục I.6: Arabic numerals, centred in the top margin)."""
+    run = paragraph.add_run()
+    run.font.size = Pt(13)
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "2"),
+                       ("end", None)):
+        if kind is not None:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+            run._r.append(el)
+        elif text == " PAGE ":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+        else:
+            t = OxmlElement("w:t")
+            t.text = text
+            run._r.append(t)
+
+
+# --- document setup ------------------------------------------------------------------------
+
+
+def new_document(*, landscape: bool = False, title: str = "") -> object:
+    doc = Document()
+    # Drop python-docx's blank-page thumbnail: file browsers would show it as a preview.
+    pkg = doc.part.package
+    for rid, rel in list(pkg.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            pkg.rels.pop(rid)
+    body = doc.element.body
+    for p in list(body.iterchildren(qn("w:p"))):
+        body.remove(p)
+
+    section = doc.sections[0]
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Mm(297), Mm(210)
+    else:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Mm(210), Mm(297)
+    # NĐ 30/2020 Phụ lục I mục I.5: top/bottom 20–25, left 30–35, right 15–20 mm.
+    section.top_margin = Mm(20)
+    section.bottom_margin = Mm(20)
+    section.left_margin = Mm(30)
+    section.right_margin = Mm(15 if not landscape else 20)
+    section.header_distance = Mm(10)
+    section.footer_distance = Mm(10)
+    # Page number from page 2 only (NĐ 30 Phụ lục I mục I.6): empty first-page header.
+    section.different_first_page_header_footer = True
+    section.first_page_header.is_linked_to_previous = False
+    header = section.header
+    header.is_linked_to_previous = False
+    hp = header.paragraphs[0]
+    hp.alignment = CENTER
+    add_page_number(hp)
+
+    styles = doc.styles
+    # docDefaults: Times New Roman everywhere, no theme fonts.
+    defaults = styles.element.find(qn("w:docDefaults"))
+    if defaults is not None:
+        rpr_default = defaults.find(qn("w:rPrDefault"))
+        if rpr_default is not None:
+            rpr = rpr_default.find(qn("w:rPr"))
+            if rpr is not None:
+                fonts = rpr.find(qn("w:rFonts"))
+                if fonts is not None:
+                    for attr in list(fonts.attrib):
+                        del fonts.attrib[attr]
+                    for key in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+                        fonts.set(qn(key), FONT)
+    normal = styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(14)
+    _set_fonts(normal.element)
+    nf = normal.paragraph_format
+    nf.space_before = Pt(0)
+    nf.space_after = Pt(0)
+    nf.line_spacing = 1.0
+    for name in ("Header", "Footer", "Table Grid"):
+        try:
+            st = styles[name]
+        except KeyError:
+            continue
+        st.font.name = FONT
+        _set_fonts(st.element)
+
+    def pstyle(name: str, *, size: float = 14, bold: bool = False, italic: bool = False,
+               align: object = None, first: float | None = None, after: float = 0,
+               before: float = 0) -> None:
+        st = styles.add_style(name, 1)
+        st.base_style = normal
+        st.font.size = Pt(size)
+        st.font.bold = bold
+        st.font.italic = italic
+        fmt = st.paragraph_format
+        if align is not None:
+            fmt.alignment = align  # type: ignore[assignment]
+        if first is not None:
+            fmt.first_line_indent = Mm(first)
+        fmt.space_after = Pt(after)
+        fmt.space_before = Pt(before)
+
+    # Named styles so an editor in Word can re-apply the NĐ 30 formatting.
+    # Nội dung: justified, first-line indent 1.27 cm, ≥ 6 pt after (NĐ 30 Phụ lục I mục II.6).
+    pstyle("VB Nội dung", align=JUSTIFY, first=12.7, after=6)
+    pstyle("VB Căn cứ", italic=True, align=JUSTIFY, first=12.7, after=6)
+    pstyle("VB Tên loại", bold=True, align=CENTER, before=12)
+    pstyle("VB Trích yếu", bold=True, align=CENTER)
+    pstyle("VB Tiêu đề mục", bold=True, align=JUSTIFY, first=12.7, after=6)
+    pstyle("VB Chữ ký", bold=True, align=CENTER)
+    pstyle("VB Nơi nhận", size=12, bold=True, italic=True)
+    pstyle("VB Nơi nhận mục", size=11)
+    pstyle("VB Bảng", size=12)
+    pstyle("VB Bảng tiêu đề", size=12, bold=True, align=CENTER)
+    pstyle("VB Chú thích", size=10, align=JUSTIFY)
+
+    core = doc.core_properties
+    core.author = "ocop-docs"
+    core.last_modified_by = "ocop-docs"
+    core.title = title
+    core.subject = "OCOP"
+    core.comments = ""
+    core.keywords = ""
+    core.revision = 1
+    core.created = FIXED_TIME
+    core.modified = FIXED_TIME
+    core.last_printed = FIXED_TIME
+    return doc
+
+
+# --- shared blocks -------------------------------------------------------------------------
+
+
+def header_block(
+    doc: object,
+    *,
+    left_top: Run | None,
+    left_name: Run,
+    left_number: Run,
+    right_date: Run,
+    left_width: float = 65,
+) -> Table:
+    """The NĐ 30 header: agency + Số (left), Quốc hiệu + Tiêu ngữ + place/date (right)."""
+    right_width = TEXT_WIDTH_MM - left_width
+    t = table(doc, [left_width, right_width], rows=2)
+    top_left, top_right = t.rows[0].cells
+    if left_top is not None:
+        # Tên cơ quan chủ quản trực tiếp: upper case, 13 pt, upright (NĐ 30 mục II.2).
+        cell_para(top_left, left_top, align=CENTER, size=13)
+    # Tên cơ quan ban hành: upper case, 13 pt, bold; rule 1/3–1/2 of its width below.
+    cell_para(top_left, left_name, align=CENTER, size=13, b=True)
+    rule(top_left, indent_mm=left_width * 0.3, space_after=0)
+    # Quốc hiệu 12 pt bold with Tiêu ngữ 13 pt bold (sizes paired 12/13, brief §7).
+    cell_para(top_right, QUOC_HIEU, align=CENTER, size=12, b=True)
+    para(top_right, TIEU_NGU, align=CENTER, size=13, b=True)
+    # The rule under the Tiêu ngữ is as wide as its text (about 60 mm at 13 pt).
+    rule(top_right, indent_mm=(right_width - 60) / 2, space_after=0)
+    low_left, low_right = t.rows[1].cells
+    # "Số:" 13 pt upright; place and date 14 pt italic on the same line (mục II.3–4).
+    cell_para(low_left, left_number, align=CENTER, size=13, before=6)
+    cell_para(low_right, right_date, align=CENTER, size=14, i=True, before=6)
+    return t
+
+
+def national_heading(doc: object) -> None:
+    """Quốc hiệu and Tiêu ngữ alone, centred (the forms of QĐ 26/2026 Phụ lục III)."""
+    para(doc, QUOC_HIEU, align=CENTER, size=13, b=True)
+    para(doc, TIEU_NGU, align=CENTER, size=14, b=True)
+    rule(doc, indent_mm=(TEXT_WIDTH_MM - 66) / 2, space_after=12)
+
+
+def signature_block(
+    doc: object,
+    *,
+    left: Callable[[_Cell], None] | None,
+    right: Callable[[_Cell], None],
+    widths: tuple[float, float] = (80, 85),
+) -> Table:
+    t = table(doc, list(widths), rows=1)
+    cant_split(t.rows[0])
+    lc, rc = t.rows[0].cells
+    if left is not None:
+        left(lc)
+    right(rc)
+    return t
+
+
+def noi_nhan(cell: _Cell, items_expr: str) -> None:
+    """"Nơi nhận:" 12 pt bold italic; items 11 pt, "- …;" and "- Lưu: VT, …." (mục II.9b)."""
+    cell_para(cell, "Nơi nhận:", style="VB Nơi nhận", before=12)
+    para(cell, "{%p for n in " + items_expr + " %}", style="VB Nơi nhận mục")
+    para(cell, "- ", "{{ n }}", style="VB Nơi nhận mục")
+    para(cell, "{%p endfor %}", style="VB Nơi nhận mục")
+
+
+def signer(cell: _Cell, prefix: str, *, note: str | None = None) -> None:
+    """Quyền hạn (TM./KT.), chức vụ and name: upper case bold, name bold (mục II.7)."""
+    cell_para(cell, "{{ " + prefix + ".quyen_han | default('', true) }}", style="VB Chữ ký",
+              before=12)
+    para(cell, "{{ " + prefix + ".chuc_vu }}", style="VB Chữ ký")
+    if note:
+        para(cell, note, align=CENTER, i=True, size=13)
+    for _ in range(4):
+        para(cell, "", align=CENTER)
+    para(cell, "{{ " + prefix + ".ho_ten }}", style="VB Chữ ký")
+
+
+def body(doc: object, *runs: Run, **kw: object) -> Paragraph:
+    return para(doc, *runs, style="VB Nội dung", **kw)  # type: ignore[arg-type]
+
+
+def field_line(doc: object, label: str, expr: str, *, dots: bool = False) -> Paragraph:
+    """"- Label: {{ value }}" in a form; optional values print the form's dotted line."""
+    value = "{{ " + expr + (" | default(cham, true) }}" if dots else " }}")
+    return para(doc, label, value, style="VB Nội dung", first_indent=0)
+
+
+# --- the six templates ---------------------------------------------------------------------
+
+
+def build_phieu_dang_ky() -> object:
+    """QĐ 26/2026 Phụ lục III, Mẫu số 01 (lines 4453–4487 of the legal text)."""
+    doc = new_document(title="Mẫu số 01 - Phiếu đăng ký đánh giá, phân hạng sản phẩm OCOP")
+    national_heading(doc)
+    para(doc, "PHIẾU ĐĂNG KÝ", style="VB Tên loại", before=6)
+    para(doc, "Tham gia đánh giá, phân hạng sản phẩm OCOP của tỉnh ", "{{ tinh }}", " năm ",
+         "{{ nam }}", style="VB Trích yếu")
+    rule(doc, indent_mm=(TEXT_WIDTH_MM - 50) / 2, space_after=12)
+    para(doc, "1. Thông tin về đơn vị đăng ký:", style="VB Tiêu đề mục", first_indent=0)
+    field_line(doc, "- Tên đơn vị: ", "chu_the.ten")
+    field_line(doc, "- Họ tên người đại diện pháp lý: ", "chu_the.nguoi_dai_dien.ho_ten")
+    field_line(doc, "- Chức vụ: ", "chu_the.nguoi_dai_dien.chuc_vu", dots=True)
+    field_line(doc, "- Địa chỉ liên hệ: ", "dia_chi_chu_the")
+    para(doc, "- Điện thoại: ", "{{ chu_the.dien_thoai | default(cham, true) }}",
+         "        Email: ", "{{ chu_the.email | default(cham, true) }}",
+         style="VB Nội dung", first_indent=0)
+    para(doc, R("2. Tên sản phẩm: ", b=True), "{{ san_pham.ten }}", style="VB Nội dung",
+         first_indent=0)
+    para(doc, R("3. Nhóm sản phẩm đăng ký (Ngành, Nhóm, Phân nhóm", b=True), R("1", b=True, sup=True),
+         R("): ", b=True), "{{ nhom_san_pham }}", style="VB Nội dung", first_indent=0)
+    para(doc, R("4. Lần đăng ký đánh giá: ", b=True), "Lần đầu ", "{{ o.lan_dau }}",
+         "     Nâng hạng: ", "{{ o.nang_hang }}", "     Đánh giá lại: ", "{{ o.danh_gia_lai }}",
+         style="VB Nội dung", first_indent=0)
+    para(doc, "5. Tài liệu kèm theo:", style="VB Tiêu đề mục", first_indent=0)
+    para(doc, "- Báo cáo đánh giá về sản phẩm theo Bộ tiêu chí (bản gốc, bản điện tử).",
+         style="VB Nội dung", first_indent=0)
+    field_line(doc, "- Sản phẩm mẫu (số lượng): ", "so_luong_mau", dots=True)
+    body(doc, "Cam đoan những thông tin trong Phiếu đăng ký là đúng sự thật, chúng tôi xin cam "
+         "kết tuân thủ các quy định về đánh giá, phân hạng sản phẩm OCOP, chịu trách nhiệm "
+         "trước Hội đồng và pháp luật về Hồ sơ đăng ký đánh giá, phân hạng sản phẩm.")
+
+    def right(cell: _Cell) -> None:
+        cell_para(cell, "{{ dia_danh }}", ", ", "{{ ngay_ky }}", align=CENTER, i=True, before=6)
+        para(cell, "ĐẠI DIỆN", style="VB Chữ ký")
+        para(cell, "(Ký, đóng dấu, ghi rõ họ tên)", align=CENTER, i=True, size=13)
+        for _ in range(4):
+            para(cell, "", align=CENTER)
+        para(cell, "{{ chu_the.nguoi_dai_dien.ho_ten }}", style="VB Chữ ký")
+
+    signature_block(doc, left=None, right=right, widths=(70, 95))
+    para(doc, "_____________________", size=10, before=12)
+    para(doc, R("1", sup=True), " Theo Phụ lục I về Danh mục phân loại sản phẩm tham gia đánh "
+         "giá, phân hạng sản phẩm OCOP.", style="VB Chú thích")
+
+    # Phần dành cho cơ quan quản lý: the receipt blocks of the form, on their own page.
+    para(doc, "PHẦN DÀNH CHO CƠ QUAN QUẢN LÝ", style="VB Tên loại", page_break_before=True)
+    for who in ("DÀNH CHO ỦY BAN NHÂN DÂN CẤP XÃ", "DÀNH CHO CƠ QUAN QUẢN LÝ OCOP CẤP TỈNH"):
+        box = table(doc, [TEXT_WIDTH_MM], rows=1, grid=True)
+        c = box.rows[0].cells[0]
+        cant_split(box.rows[0])
+        cell_para(c, who, b=True, align=CENTER, before=6, after=6)
+        para(c, "Phiếu số: ……-……. /PĐK- (Mã tỉnh) - (Mã xã) - (Năm)", after=6)
+        para(c, "Ngày nhận: …………………………………………………………………", after=6)
+        para(c, "Người tiếp nhận: ……………………………… Chữ ký: ……………………", after=6)
+        para(c, "Cơ quan tiếp nhận", b=True, align=WD_ALIGN_PARAGRAPH.RIGHT, before=6)
+        para(c, "(Ký, đóng dấu và ghi rõ họ tên)", i=True, size=13,
+             align=WD_ALIGN_PARAGRAPH.RIGHT, after=48)
+        para(doc, "", after=6)
+    return doc
+
+
+def build_bao_cao_tu_danh_gia() -> object:
+    """QĐ 26/2026 Phụ lục III, Mẫu số 02 (lines 4488–4559): parts I–IV and the evidence table."""
+    doc = new_document(title="Mẫu số 02 - Báo cáo tự đánh giá về sản phẩm")
+    para(doc, "BÁO CÁO TỰ ĐÁNH GIÁ VỀ SẢN PHẨM", style="VB Tên loại", before=0)
+    para(doc, "(Dành cho chủ thể có sản phẩm đăng ký)", align=CENTER, i=True)
+    rule(doc, indent_mm=(TEXT_WIDTH_MM - 50) / 2, space_after=12)
+
+    def part(number: str, title: str) -> None:
+        para(doc, f"Phần {number}", style="VB Tên loại", keep_next=True)
+        para(doc, title, style="VB Trích yếu", after=6, keep_next=True)
+
+    part("I", "THÔNG TIN CHUNG")
+    field_line(doc, "1. Tên chủ thể: ", "chu_the.ten")
+    field_line(doc, "2. Loại hình tổ chức: ", "loai_hinh_chu_the")
+    field_line(doc, "3. Địa chỉ: ", "dia_chi_chu_the")
+    para(doc, "4. Điện thoại: ", "{{ chu_the.dien_thoai | default(cham, true) }}", "        Email: ",
+         "{{ chu_the.email | default(cham, true) }}", style="VB Nội dung", first_indent=0)
+    para(doc, "5. Tên người đại diện pháp luật:", style="VB Nội dung", first_indent=0)
+    field_line(doc, "- Họ tên: ", "chu_the.nguoi_dai_dien.ho_ten")
+    para(doc, "- Giới tính: ", "{{ gioi_tinh }}", " (Nam/nữ); Dân tộc: ",
+         "{{ chu_the.nguoi_dai_dien.dan_toc | default(cham, true) }}", style="VB Nội dung",
+         first_indent=0)
+    field_line(doc, "- Địa chỉ thường trú: ", "chu_the.nguoi_dai_dien.dia_chi_thuong_tru",
+               dots=True)
+    para(doc, "6. Ngày thành lập/đăng ký kinh doanh: ", "{{ ngay_thanh_lap }}",
+         "; Số giấy đăng ký (nếu có): ", "{{ chu_the.so_dang_ky | default(cham, true) }}",
+         style="VB Nội dung", first_indent=0)
+    para(doc, "7. Tên sản phẩm/dịch vụ, mô tả về quy cách sản phẩm, tiêu chuẩn:",
+         style="VB Nội dung", first_indent=0)
+    body(doc, "{{ san_pham.ten }}", "{% if san_pham.mo_ta %}", ": ", "{{ san_pham.mo_ta }}",
+         "{% endif %}", "{% if san_pham.tieu_chuan %}", ". Tiêu chuẩn áp dụng: ",
+         "{{ san_pham.tieu_chuan }}", "{% endif %}", ".")
+    para(doc, "Đánh dấu (√) vào mục tương ứng:", style="VB Nội dung", first_indent=0, i=True)
+    for label, key in (
+        ("a) Giấy đăng ký kinh doanh: ", "gcn_dkkd"),
+        ("b) Đã công bố chất lượng sản phẩm theo quy định: ", "cong_bo"),
+    ):
+        para(doc, label, "{{ o." + key + " }}", style="VB Nội dung", first_indent=0)
+    para(doc, "c) Đã có các điều kiện sản xuất theo quy định:", style="VB Nội dung",
+         first_indent=0)
+    para(doc, "- Giấy chứng nhận cơ sở đủ điều kiện vệ sinh an toàn thực phẩm theo quy định "
+         "của pháp luật cho sản xuất sản phẩm: ", "{{ o.attp }}", style="VB Nội dung",
+         first_indent=0)
+    para(doc, "- Giấy chứng nhận cơ sở đủ điều kiện sản xuất bắt buộc theo quy định cho sản "
+         "phẩm (đối với các sản phẩm bắt buộc theo quy định) ", "{{ o.dieu_kien_bat_buoc }}",
+         style="VB Nội dung", first_indent=0)
+    para(doc, "d) Đã có đăng ký sở hữu trí tuệ: ", "{{ o.shtt }}", style="VB Nội dung",
+         first_indent=0)
+    for label, key in (
+        ("+ Giấy chứng nhận đăng ký nhãn hiệu: ", "nhan_hieu"),
+        ("+ Văn bản ghi nhận quyền sử dụng chỉ dẫn địa lý, nhãn hiệu tập thể, nhãn hiệu "
+         "chứng nhận: ", "chi_dan_dia_ly"),
+        ("+ Bằng sáng chế ", "sang_che"),
+        ("+ Bằng độc quyền kiểu dáng công nghiệp: ", "kieu_dang"),
+        ("+ Giấy chứng nhận bản quyền tác giả ", "ban_quyen"),
+        ("+ Khác (ghi rõ): ", "shtt_khac"),
+    ):
+        para(doc, label, "{{ o." + key + " }}", style="VB Nội dung", first_indent=0,
+             left_indent=6)
+    para(doc, "8. Lịch sử hình thành của chủ thể (nêu các giai đoạn hình thành và phát triển):",
+         style="VB Nội dung", first_indent=0)
+    body(doc, "{{ chu_the.lich_su | default(cham, true) }}")
+    para(doc, "9. Cơ cấu tổ chức của chủ thể:", style="VB Nội dung", first_indent=0)
+    body(doc, "{{ chu_the.co_cau_to_chuc | default(cham, true) }}")
+
+    part("II", "KẾT QUẢ THỰC HIỆN PHƯƠNG ÁN SẢN XUẤT KINH DOANH")
+    body(doc, R("Nội dung yêu cầu: ", i=True), R("Đánh giá kết quả triển khai phương án sản "
+         "xuất, kinh doanh của chủ thể theo Phương án sản xuất, kinh doanh khi tham gia OCOP.",
+         i=True))
+    body(doc, "{{ bao_cao.ket_qua_san_xuat | default(cham, true) }}")
+
+    part("III", "ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN THEO BỘ TIÊU CHÍ SẢN PHẨM OCOP")
+    body(doc, "- Căn cứ vào Bộ tiêu chí đánh giá, phân hạng sản phẩm OCOP tương ứng với sản phẩm "
+         "đăng ký (", "{{ ten_bo_san_pham }}", "), chủ thể tự đánh giá về kết quả (điểm số) có "
+         "thể đạt theo thứ tự từng tiêu chí.")
+    body(doc, "- Mô tả, chứng minh về kết quả tương ứng (mô tả, tài liệu minh chứng cho nội dung "
+         "mô tả, được sắp xếp theo thứ tự các chỉ tiêu trong Bộ tiêu chí).")
+    body(doc, "- Tài liệu minh chứng kèm theo vào phụ lục của Báo cáo:")
+    t = table(doc, [10, 42, 68, 45], rows=3, grid=True)
+    heads = ("TT", "Nội dung", "Yêu cầu", "Tài liệu kèm theo hồ sơ")
+    for cell, text in zip(t.rows[0].cells, heads, strict=True):
+        cell_para(cell, text, style="VB Bảng tiêu đề")
+    repeat_header(t.rows[0])
+    # Row 2 holds the {%tr for %}, row 3 the data, and a 4th row the {%tr endfor %}.
+    cell_para(t.rows[1].cells[0], "{%tr for m in minh_chung %}", style="VB Bảng")
+    data = t.rows[2].cells
+    cell_para(data[0], "{{ m.stt }}", style="VB Bảng", align=CENTER)
+    cell_para(data[1], "{{ m.noi_dung }}", style="VB Bảng")
+    cell_para(data[2], "{{ m.yeu_cau }}", style="VB Bảng", align=JUSTIFY)
+    cell_para(data[3], "{{ m.tep | default('—', true) }}", style="VB Bảng")
+    end = t.add_row()
+    cell_para(end.cells[0], "{%tr endfor %}", style="VB Bảng")
+    para(doc, "", after=6)
+    body(doc, "{% if loai_danh_gia == 'danh_gia_lai' %}", "Đối với sản phẩm đăng ký đánh giá, "
+         "phân hạng lại: chủ thể đã rà soát, cập nhật những nội dung mới và đánh giá về những "
+         "thay đổi, kết quả đạt được sau 3 năm được công nhận OCOP.", "{% endif %}")
+
+    part("IV", "KẾ HOẠCH SẢN XUẤT, KINH DOANH")
+    body(doc, "{{ bao_cao.ke_hoach | default(cham, true) }}")
+
+    def right(cell: _Cell) -> None:
+        cell_para(cell, "{{ dia_danh }}", ", ", "{{ ngay_ky }}", align=CENTER, i=True, before=6)
+        para(cell, "ĐẠI DIỆN THEO PHÁP LUẬT CỦA CƠ SỞ", style="VB Chữ ký")
+        para(cell, "(Ký, họ tên, đóng dấu)", align=CENTER, i=True, size=13)
+        for _ in range(4):
+            para(cell, "", align=CENTER)
+        para(cell, "{{ chu_the.nguoi_dai_dien.ho_ten }}", style="VB Chữ ký")
+
+    signature_block(doc, left=None, right=right, widths=(65, 100))
+    return doc
+
+
+def build_bao_cao_xa() -> object:
+    """QĐ 26/2026 Phụ lục III, Mẫu số 03 (lines 4560–4580), the UBND xã's report."""
+    doc = new_document(title="Mẫu số 03 - Báo cáo đánh giá của UBND cấp xã")
+    header_block(
+        doc,
+        left_top=None,
+        left_name="{{ xa.ten_in_hoa }}",
+        left_number=R("Số: {{ xa.so }}"),
+        right_date="{{ xa.ngay_dong }}",
+    )
+    para(doc, "BÁO CÁO", style="VB Tên loại", before=18)
+    para(doc, "Đánh giá một số nội dung của hồ sơ đăng ký tham gia đánh giá, phân hạng sản phẩm "
+         "OCOP", style="VB Trích yếu")
+    rule(doc, indent_mm=(TEXT_WIDTH_MM - 50) / 2, space_after=12)
+    para(doc, "I. THÔNG TIN CHUNG VỀ HỒ SƠ SẢN PHẨM", style="VB Tiêu đề mục")
+    field_line(doc, "1. Tên chủ thể: ", "chu_the.ten")
+    field_line(doc, "2. Loại hình tổ chức: ", "loai_hinh_chu_the")
+    field_line(doc, "3. Địa chỉ: ", "dia_chi_chu_the")
+    para(doc, "4. Tên người đại diện pháp luật:", style="VB Nội dung", first_indent=0)
+    field_line(doc, "- Họ tên: ", "chu_the.nguoi_dai_dien.ho_ten")
+    para(doc, "- Giới tính: ", "{{ gioi_tinh }}", " (Nam/nữ); Dân tộc: ",
+         "{{ chu_the.nguoi_dai_dien.dan_toc | default(cham, true) }}", style="VB Nội dung",
+         first_indent=0)
+    field_line(doc, "- Địa chỉ thường trú: ", "chu_the.nguoi_dai_dien.dia_chi_thuong_tru",
+               dots=True)
+    field_line(doc, "5. Sản phẩm đăng ký đánh giá: ", "san_pham.ten")
+    para(doc, "II. ĐÁNH GIÁ MỘT SỐ NỘI DUNG CỦA HỒ SƠ SẢN PHẨM", style="VB Tiêu đề mục")
+    for heading, key in (
+        ("1. Về sử dụng nguyên liệu địa phương:", "nguyen_lieu"),
+        ("2. Về sử dụng lao động địa phương:", "lao_dong"),
+        ("3. Nguồn gốc ý tưởng sản phẩm:", "y_tuong"),
+        ("4. Bản sắc/trí tuệ địa phương:", "ban_sac"),
+    ):
+        para(doc, heading, style="VB Nội dung", b=True, keep_next=True)
+        body(doc, "{{ xa." + key + " }}")
+    body(doc, "Ủy ban nhân dân ", "{{ xa.ten }}", " đề nghị Ủy ban nhân dân ", "{{ xa.tinh }}",
+         " đánh giá, phân hạng sản phẩm OCOP cho sản phẩm ", "{{ san_pham.ten }}", " của ",
+         "{{ chu_the.ten }}", "./.")
+
+    def right(cell: _Cell) -> None:
+        # The form prints "T.M"; NĐ 30/2020 writes "TM." (brief §6.3, [DESIGN]).
+        signer(cell, "xa.nguoi_ky", note="(Ký tên và đóng dấu)")
+
+    signature_block(doc, left=lambda c: noi_nhan(c, "xa.noi_nhan"), right=right)
+    return doc
+
+
+def build_bien_ban() -> object:
+    """Council minutes in the shape of NĐ 30/2020 Phụ lục III Mẫu 1.9 "Biên bản"."""
+    doc = new_document(title="Biên bản họp Hội đồng đánh giá, phân hạng sản phẩm OCOP")
+    header_block(
+        doc,
+        left_top="{{ hoi_dong.co_quan.ten_in_hoa }}",
+        left_name="{{ hoi_dong.ten_in_hoa }}",
+        left_number="Số: {{ hop.so }}",
+        right_date="{{ hop.ngay_dong }}",
+        left_width=75,
+    )
+    para(doc, "BIÊN BẢN", style="VB Tên loại", before=18)
+    para(doc, "Họp ", "{{ hoi_dong.ten }}", style="VB Trích yếu")
+    para(doc, "{{ ten_dot }}", style="VB Trích yếu")
+    rule(doc, indent_mm=(TEXT_WIDTH_MM - 50) / 2, space_after=12)
+    body(doc, R("Thời gian bắt đầu: ", b=True), "{{ hop.bat_dau_chu }}", ".")
+    body(doc, R("Địa điểm: ", b=True), "{{ hop.dia_diem }}", ".")
+    body(doc, R("Thành phần tham dự: ", b=True), "{{ hop.so_co_mat }}", "/",
+         "{{ hoi_dong.so_thanh_vien }}", " thành viên Hội đồng",
+         "{% if hoi_dong.quyet_dinh_thanh_lap %}", " (thành lập theo Quyết định số ",
+         "{{ hoi_dong.quyet_dinh_thanh_lap.so }}", " ", "{{ hoi_dong.quyet_dinh_thanh_lap.ngay_chu }}",
+         "{% if hoi_dong.quyet_dinh_thanh_lap.nguoi_ban_hanh %}", " của ",
+         "{{ hoi_dong.quyet_dinh_thanh_lap.nguoi_ban_hanh }}", "{% endif %}", ")", "{% endif %}",
+         ":")
+    para(doc, "{%p for m in hop.co_mat %}", style="VB Nội dung")
+    body(doc, "- ", "{{ m.ho_ten }}", " (", "{{ m.ky_hieu }}", ")",
+         "{% if m.chuc_vu %}", ", ", "{{ m.chuc_vu }}", "{% endif %}", " – ", "{{ m.vai_tro_ten }}",
+         "{{ m.dau_cau }}")
+    para(doc, "{%p endfor %}", style="VB Nội dung")
+    body(doc, "{% if hop.vang_mat %}", "Vắng mặt: ", "{{ hop.vang_mat_chu }}", ".",
+         "{% else %}", "Vắng mặt: không.", "{% endif %}")
+    para(doc, "{%p if hop.khach_moi %}", style="VB Nội dung")
+    body(doc, "Đại biểu mời: ", "{{ hop.khach_moi | join('; ') }}", ".")
+    para(doc, "{%p endif %}", style="VB Nội dung")
+    body(doc, "{{ hop.ket_luan_so_luong }}")
+    body(doc, R("Chủ trì (chủ tọa): ", b=True), "{{ hop.chu_tri.ho_ten }}",
+         "{% if hop.chu_tri.chuc_vu %}", ", ", "{{ hop.chu_tri.chuc_vu }}", "{% endif %}", ".")
+    body(doc, R("Thư ký (người ghi biên bản): ", b=True), "{{ hop.thu_ky.ho_ten }}",
+         "{% if hop.thu_ky.chuc_vu %}", ", ", "{{ hop.thu_ky.chuc_vu }}", "{% endif %}", ".")
+    body(doc, R("Nội dung:", b=True), keep_next=True)
+    body(doc, "1. Hội đồng xem xét hồ sơ của ", "{{ so_san_pham }}", " sản phẩm; từng thành viên "
+         "chấm điểm độc lập theo Bộ tiêu chí đánh giá, phân hạng sản phẩm OCOP ban hành kèm "
+         "theo ", "{{ van_ban_bo_tieu_chi }}", ". Tổng điểm trung bình là trung bình cộng tổng "
+         "điểm của các thành viên chấm điểm.")
+    body(doc, "2. Kết quả chấm điểm của từng thành viên:", keep_next=True)
+    # The member columns repeat with {%tc for %}; ocop-docs fits the widths to the page.
+    t = table(doc, [9, 50, 0.1, 13, 0.1, 17, 17], rows=3, grid=True)
+    h = t.rows[0].cells
+    cell_para(h[0], "STT", style="VB Bảng tiêu đề")
+    cell_para(h[1], "Sản phẩm, chủ thể", style="VB Bảng tiêu đề")
+    cell_para(h[2], "{%tc for m in nguoi_cham %}", style="VB Bảng tiêu đề")
+    cell_para(h[3], "{{ m.ky_hieu }}", style="VB Bảng tiêu đề")
+    cell_para(h[4], "{%tc endfor %}", style="VB Bảng tiêu đề")
+    cell_para(h[5], "Điểm TB", style="VB Bảng tiêu đề")
+    cell_para(h[6], "Hạng", style="VB Bảng tiêu đề")
+    repeat_header(t.rows[0])
+    cell_para(t.rows[1].cells[0], "{%tr for sp in san_pham %}", style="VB Bảng")
+    d = t.rows[2].cells
+    cant_split(t.rows[2])
+    cell_para(d[0], "{{ sp.stt }}", style="VB Bảng", align=CENTER)
+    cell_para(d[1], "{{ sp.ten }}", style="VB Bảng", b=True)
+    para(d[1], "{{ sp.chu_the }}", style="VB Bảng")
+    cell_para(d[2], "{%tc for s in sp.diem %}", style="VB Bảng")
+    cell_para(d[3], "{{ s.diem }}", style="VB Bảng", align=CENTER)
+    cell_para(d[4], "{%tc endfor %}", style="VB Bảng")
+    cell_para(d[5], "{{ sp.diem_tb }}", style="VB Bảng", align=CENTER, b=True)
+    cell_para(d[6], "{{ sp.hang_sao_chu }}", style="VB Bảng", align=CENTER)
+    end = t.add_row()
+    cell_para(end.cells[0], "{%tr endfor %}", style="VB Bảng")
+    para(doc, "", after=6)
+    body(doc, "3. Kết quả đánh giá, phân hạng:", keep_next=True)
+    body(doc, "a) Sản phẩm đề nghị công nhận đạt tiêu chuẩn sản phẩm OCOP ", "{{ cap_chu }}",
+         " (", "{{ so_cong_nhan }}", " sản phẩm", "{% if so_cong_nhan_theo_sao %}", ": ",
+         "{{ so_cong_nhan_theo_sao }}", "{% endif %}", "):")
+    para(doc, "{%p for sp in cong_nhan %}", style="VB Nội dung")
+    body(doc, "- ", "{{ sp.ten }}", " (", "{{ sp.chu_the }}", "): ", "{{ sp.diem_tb }}",
+         " điểm, hạng ", "{{ sp.hang_sao_chu }}", ";")
+    para(doc, "{%p endfor %}", style="VB Nội dung")
+    para(doc, "{%p if de_nghi_cap_tren %}", style="VB Nội dung")
+    body(doc, "b) Sản phẩm có tiềm năng đạt ", "{{ nguong_cap_tren_chu }}",
+         ", đề nghị ", "{{ cap_tren_chu }}", " đánh giá, phân hạng:")
+    para(doc, "{%p for sp in de_nghi_cap_tren %}", style="VB Nội dung")
+    body(doc, "- ", "{{ sp.ten }}", " (", "{{ sp.chu_the }}", "): ", "{{ sp.diem_tb }}", " điểm;")
+    para(doc, "{%p endfor %}", style="VB Nội dung")
+    para(doc, "{%p endif %}", style="VB Nội dung")
+    para(doc, "{%p if khong_dat %}", style="VB Nội dung")
+    body(doc, "c) Sản phẩm chưa đạt hạng được công nhận (không ban hành quyết định công nhận, "
+         "không cấp giấy chứng nhận):")
+    para(doc, "{%p for sp in khong_dat %}", style="VB Nội dung")
+    body(doc, "- ", "{{ sp.ten }}", " (", "{{ sp.chu_the }}", "): ", "{{ sp.diem_tb }}",
+         " điểm", "{% if sp.bi_loai %}", ", hồ sơ bị loại: ", "{{ sp.bi_loai }}",
+         "{% else %}", ", hạng ", "{{ sp.hang_sao_chu }}", "{% endif %}", ";")
+    para(doc, "{%p endfor %}", style="VB Nội dung")
+    para(doc, "{%p endif %}", style="VB Nội dung")
+    para(doc, "{%p if vuot_chenh_lech %}", style="VB Nội dung")
+    body(doc, "4. Sản phẩm có tổng điểm giữa các thành viên chênh lệch quá ",
+         "{{ chenh_lech_toi_da }}", " điểm (Hội đồng thảo luận, thống nhất theo Quy chế):")
+    para(doc, "{%p for sp in vuot_chenh_lech %}", style="VB Nội dung")
+    body(doc, "- ", "{{ sp.ten }}", ": chênh lệch ", "{{ sp.chenh_lech }}", " điểm (từ ",
+         "{{ sp.diem_thap_nhat }}", " đến ", "{{ sp.diem_cao_nhat }}", ");")
+    para(doc, "{%p endfor %}", style="VB Nội dung")
+    para(doc, "{%p endif %}", style="VB Nội dung")
+    para(doc, "{%p for doan in hop.noi_dung %}", style="VB Nội dung")
+    body(doc, "{{ doan }}")
+    para(doc, "{%p endfor %}", style="VB Nội dung")
+    para(doc, "{%p if hop.kien_nghi %}", style="VB Nội dung")
+    body(doc, "Kiến nghị của Hội đồng:")
+    para(doc, "{%p for k in hop.kien_nghi %}", style="VB Nội dung")
+    body(doc, "- ", "{{ k }}")
+    para(doc, "{%p endfor %}", style="VB Nội dung")
+    para(doc, "{%p endif %}", style="VB Nội dung")
+    body(doc, "Cuộc họp kết thúc vào ", "{{ hop.ket_thuc_chu }}", "./.")
+
+    def left(cell: _Cell) -> None:
+        cell_para(cell, "THƯ KÝ", style="VB Chữ ký", before=12)
+        para(cell, "(Chữ ký)", align=CENTER, i=True, size=13)
+        for _ in range(4):
+            para(cell, "", align=CENTER)
+        para(cell, "{{ hop.thu_ky.ho_ten }}", style="VB Chữ ký")
+
+    def right(cell: _Cell) -> None:
+        cell_para(cell, "CHỦ TỌA", style="VB Chữ ký", before=12)
+        para(cell, "(Chữ ký, dấu (nếu có))", align=CENTER, i=True, size=13)
+        for _ in range(4):
+            para(cell, "", align=CENTER)
+        para(cell, "{{ hop.chu_tri.ho_ten }}", style="VB Chữ ký")
+
+    signature_block(doc, left=left, right=right, widths=(80, 85))
+    return doc
+
+
+def build_quyet_dinh() -> object:
+    """Quyết định (cá biệt) in the shape of NĐ 30/2020 Phụ lục III Mẫu 1.2, with its annex."""
+    doc = new_document(title="Quyết định công nhận sản phẩm OCOP")
+    header_block(
+        doc,
+        left_top="{{ co_quan.chu_quan_in_hoa | default('', true) }}",
+        left_name="{{ co_quan.ten_in_hoa }}",
+        left_number="Số: {{ quyet_dinh.so }}",
+        right_date="{{ quyet_dinh.ngay_dong }}",
+    )
+    para(doc, "QUYẾT ĐỊNH", style="VB Tên loại", before=18)
+    para(doc, "{{ quyet_dinh.trich_yeu }}", style="VB Trích yếu")
+    rule(doc, indent_mm=(TEXT_WIDTH_MM - 50) / 2, space_after=12)
+    para(doc, "{{ quyet_dinh.tham_quyen }}", style="VB Tên loại", before=0, after=12)
+    # Căn cứ: italic, each ends with ";", the last with "." (NĐ 30 Phụ lục I mục II.6).
+    para(doc, "{%p for c in quyet_dinh.can_cu %}", style="VB Căn cứ")
+    para(doc, "{{ c }}", style="VB Căn cứ")
+    para(doc, "{%p endfor %}", style="VB Căn cứ")
+    para(doc, "QUYẾT ĐỊNH:", style="VB Tên loại", before=6, after=12)
+    body(doc, R("Điều 1. ", b=True), "Công nhận ", "{{ so_cong_nhan }}", " sản phẩm đạt tiêu "
+         "chuẩn sản phẩm OCOP ", "{{ cap_chu }}", " năm ", "{{ nam }}",
+         "{% if so_cong_nhan_theo_sao %}", " (", "{{ so_cong_nhan_theo_sao }}", ")", "{% endif %}",
+         ", có danh sách kèm theo Quyết định này.")
+    body(doc, R("Điều 2. ", b=True), "Giấy chứng nhận sản phẩm OCOP có giá trị trong thời hạn ",
+         "{{ thoi_han_thang }}", " tháng kể từ ngày ký Quyết định này. Các chủ thể có sản phẩm "
+         "được công nhận được sử dụng giấy chứng nhận, biểu trưng (logo) OCOP và thứ hạng sao "
+         "trên bao bì, nhãn sản phẩm theo quy định; có trách nhiệm duy trì, nâng cao chất lượng "
+         "sản phẩm trong thời gian được công nhận.")
+    body(doc, R("Điều 3. ", b=True), "Quyết định này có hiệu lực kể từ ngày ký. ",
+         "{{ quyet_dinh.thuc_hien_chu }}", " và các chủ thể có sản phẩm tại Điều 1 chịu trách "
+         "nhiệm thi hành Quyết định này./.")
+    signature_block(doc, left=lambda c: noi_nhan(c, "quyet_dinh.noi_nhan"),
+                    right=lambda c: signer(c, "quyet_dinh.nguoi_ky"))
+
+    # Annex: "Danh sách sản phẩm được công nhận" (NĐ 30 Phụ lục III mục 2.1, phụ lục).
+    para(doc, "DANH SÁCH SẢN PHẨM ĐƯỢC CÔNG NHẬN ĐẠT TIÊU CHUẨN SẢN PHẨM OCOP",
+         style="VB Tên loại", page_break_before=True, before=0)
+    para(doc, "{{ cap_chu | upper }}", " NĂM ", "{{ nam }}", style="VB Trích yếu")
+    para(doc, "(Kèm theo Quyết định số ", "{{ quyet_dinh.so }}", " ngày ", "{{ quyet_dinh.ngay_ngan }}",
+         " của ", "{{ quyet_dinh.nguoi_quyet_dinh }}", ")", align=CENTER, i=True)
+    rule(doc, indent_mm=(TEXT_WIDTH_MM - 50) / 2, space_after=12)
+    t = table(doc, [11, 36, 36, 40, 16, 26], rows=3, grid=True)
+    heads = ("STT", "Tên sản phẩm", "Chủ thể", "Địa chỉ", "Hạng sao", "Mã sản phẩm")
+    for cell, text in zip(t.rows[0].cells, heads, strict=True):
+        cell_para(cell, text, style="VB Bảng tiêu đề")
+    repeat_header(t.rows[0])
+    cell_para(t.rows[1].cells[0], "{%tr for sp in cong_nhan %}", style="VB Bảng")
+    d = t.rows[2].cells
+    cant_split(t.rows[2])
+    cell_para(d[0], "{{ sp.stt }}", style="VB Bảng", align=CENTER)
+    cell_para(d[1], "{{ sp.ten }}", style="VB Bảng")
+    cell_para(d[2], "{{ sp.chu_the }}", style="VB Bảng")
+    cell_para(d[3], "{{ sp.dia_chi }}", style="VB Bảng")
+    cell_para(d[4], "{{ sp.hang_sao_chu }}", style="VB Bảng", align=CENTER)
+    cell_para(d[5], "{{ sp.ma_san_pham | default('', true) }}", style="VB Bảng", align=CENTER)
+    end = t.add_row()
+    cell_para(end.cells[0], "{%tr endfor %}", style="VB Bảng")
+    para(doc, "Danh sách gồm ", "{{ so_cong_nhan }}", " sản phẩm./.", align=CENTER, i=True,
+         before=6)
+    return doc
+
+
+def build_giay_chung_nhan() -> object:
+    """The certificate for one product (brief §6.7: a provincial design with NĐ 30 type).
+
+    A4 landscape with a double page border; one page, so no page number.
+    """
+    doc = new_document(landscape=True, title="Giấy chứng nhận sản phẩm OCOP")
+    section = doc.sections[0]  # type: ignore[attr-defined]
+    sect = section._sectPr
+    borders = OxmlElement("w:pgBorders")
+    borders.set(qn("w:offsetFrom"), "page")
+    for side in ("top", "left", "bottom", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:val"), "double")
+        el.set(qn("w:sz"), "18")
+        el.set(qn("w:space"), "24")
+        el.set(qn("w:color"), "8B0000")
+        borders.append(el)
+    # pgBorders follows pgMar in CT_SectPr.
+    pgmar = sect.find(qn("w:pgMar"))
+    pgmar.addnext(borders)
+    width = 297 - 30 - 20
+    para(doc, QUOC_HIEU, align=CENTER, size=13, b=True)
+    para(doc, TIEU_NGU, align=CENTER, size=14, b=True)
+    rule(doc, indent_mm=(width - 66) / 2, space_after=6)
+    para(doc, "{{ co_quan.ten_mot_dong_in_hoa }}", align=CENTER, size=14, b=True, after=6)
+    para(doc, "GIẤY CHỨNG NHẬN", align=CENTER, size=26, b=True, before=6)
+    para(doc, "SẢN PHẨM OCOP", align=CENTER, size=20, b=True, after=12)
+    para(doc, "Chứng nhận sản phẩm:", align=CENTER, size=14, i=True)
+    para(doc, "{{ sp.ten | upper }}", align=CENTER, size=22, b=True, after=6)
+    para(doc, "Chủ thể: ", R("{{ sp.chu_the }}", b=True), align=CENTER, size=14)
+    para(doc, "Địa chỉ: ", "{{ sp.dia_chi }}", align=CENTER, size=14)
+    para(doc, "{% if sp.ma_san_pham %}", "Mã sản phẩm: ", "{{ sp.ma_san_pham }}", "{% endif %}",
+         align=CENTER, size=14)
+    para(doc, "Đạt hạng: ", R("{{ sp.hang_sao_chu | upper }}", b=True), "  ",
+         R("{{ sp.sao }}", size=20), align=CENTER, size=16, before=6)
+    para(doc, "(Tổng điểm trung bình: ", "{{ sp.diem_tb }}", " điểm)", align=CENTER, size=13,
+         i=True, after=6)
+    para(doc, "Giấy chứng nhận có giá trị ", "{{ giay_chung_nhan.thoi_han_thang }}",
+         " tháng kể từ ngày ký, đến hết ngày ", "{{ giay_chung_nhan.het_han_ngan }}", ".",
+         align=CENTER, size=13, i=True)
+
+    def left(cell: _Cell) -> None:
+        cell_para(cell, "Quyết định công nhận số ", "{{ quyet_dinh.so }}", size=12, before=30)
+        para(cell, "ngày ", "{{ quyet_dinh.ngay_ngan }}", size=12)
+
+    def right(cell: _Cell) -> None:
+        cell_para(cell, "{{ giay_chung_nhan.ngay_dong }}", align=CENTER, i=True)
+        para(cell, "{{ giay_chung_nhan.nguoi_ky.quyen_han | default('', true) }}",
+             style="VB Chữ ký")
+        para(cell, "{{ giay_chung_nhan.nguoi_ky.chuc_vu }}", style="VB Chữ ký")
+        for _ in range(3):
+            para(cell, "", align=CENTER)
+        para(cell, "{{ giay_chung_nhan.nguoi_ky.ho_ten }}", style="VB Chữ ký")
+
+    signature_block(doc, left=left, right=right, widths=(110, width - 110))
+    return doc
+
+
+BUILDERS: dict[str, Callable[[], object]] = {
+    "phieu-dang-ky": build_phieu_dang_ky,
+    "bao-cao-tu-danh-gia": build_bao_cao_tu_danh_gia,
+    "bao-cao-xa": build_bao_cao_xa,
+    "bien-ban": build_bien_ban,
+    "quyet-dinh": build_quyet_dinh,
+    "giay-chung-nhan": build_giay_chung_nhan,
+}
+
+
+def build(kind: str) -> bytes:
+    doc = BUILDERS[kind]()
+    buffer = io.BytesIO()
+    doc.save(buffer)  # type: ignore[attr-defined]
+    return make_deterministic(buffer.getvalue(), FIXED_TIME)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "templates")
+    parser.add_argument("kinds", nargs="*", default=list(BUILDERS))
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for kind in args.kinds:
+        target = args.out / f"{kind}.docx"
+        target.write_bytes(build(kind))
+        print(target)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
