@@ -116,8 +116,8 @@ def format_doc_number(number: object, symbol: str | None = None) -> str:
 def round_points(value: Number) -> Decimal:
     """Points rounded half-up to two decimals (display only; banding uses the exact mean)."""
     if isinstance(value, Fraction):
-        exact = Decimal(value.numerator) / Decimal(value.denominator)
         # Decimal division is exact to 28 digits, far beyond two decimals.
+        exact = Decimal(value.numerator) / Decimal(value.denominator)
     elif isinstance(value, float):
         exact = Decimal(repr(value))
     else:
@@ -126,8 +126,14 @@ def round_points(value: Number) -> Decimal:
 
 
 def format_points(value: Number) -> str:
-    """"91,14": two decimals with a decimal comma (brief §3.9)."""
-    return f"{round_points(value):.2f}".replace(".", ",")
+    """"91,14": two decimals with a decimal comma (brief §3.9).
+
+    The one implementation lives in :func:`ocop_docs.scoring.format_points`; this name
+    keeps the formatting helpers in one place for templates and contexts.
+    """
+    from ocop_docs.scoring import format_points as _format_points
+
+    return _format_points(value)
 
 
 def format_score(value: Number) -> str:

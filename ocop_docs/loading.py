@@ -46,9 +46,17 @@ class LoadedDocument:
 
     path: Path
     data: Any = None
-    positions: dict[str, Position] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
     non_nfc: list[str] = field(default_factory=list)  # pointers of strings that were NFD
+    node: Node | None = None  # the YAML node tree, kept to find positions when needed
+    _positions: dict[str, Position] | None = None
+
+    @property
+    def positions(self) -> dict[str, Position]:
+        """JSON Pointer → (line, column); built on first use, as valid dossiers never need it."""
+        if self._positions is None:
+            self._positions = node_positions(self.node) if self.node is not None else {}
+        return self._positions
 
     @property
     def ok(self) -> bool:
@@ -135,39 +143,70 @@ def _nfc(text: str, pointer: str, non_nfc: list[str]) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def _convert(
-    node: Node, pointer: str, positions: dict[str, Position], non_nfc: list[str], budget: list[int]
-) -> Any:
+def _pointer_of(path: list[str | int]) -> str:
+    return "".join("/" + escape_pointer_part(p) for p in path)
+
+
+_SEQ_MAP = frozenset({_TAG + "seq", _TAG + "map", _TAG + "omap"})
+
+
+def _convert(node: Node, path: list[str | int], non_nfc: list[str], budget: list[int]) -> Any:
+    """Node tree → plain data. Pointers are built only for the rare findings (speed)."""
     budget[0] -= 1
     if budget[0] < 0:
         raise _TooComplex
-    positions[pointer] = _pos(node)
     if isinstance(node, ScalarNode):
         value = _scalar(node)
-        return _nfc(value, pointer, non_nfc) if isinstance(value, str) else value
-    if node.tag not in (_TAG + "seq", _TAG + "map", _TAG + "omap"):
+        if isinstance(value, str) and not value.isascii():
+            return _nfc(value, _pointer_of(path), non_nfc)
+        return value
+    if node.tag not in _SEQ_MAP:
         raise yaml.YAMLError(f"thẻ YAML không được hỗ trợ: {node.tag}")
     if isinstance(node, SequenceNode):
-        return [
-            _convert(child, f"{pointer}/{i}", positions, non_nfc, budget)
-            for i, child in enumerate(node.value)
-        ]
+        out_list = []
+        for i, child in enumerate(node.value):
+            path.append(i)
+            out_list.append(_convert(child, path, non_nfc, budget))
+            path.pop()
+        return out_list
     if isinstance(node, MappingNode):
         out: dict[str, Any] = {}
-        seen: dict[str, Position] = {}
+        seen: dict[str, Node] = {}
         for key_node, value_node in node.value:
             if key_node.tag == _TAG + "merge":
                 raise yaml.YAMLError("khóa gộp «<<» không được hỗ trợ trong hồ sơ")
             key_raw = _scalar(key_node) if isinstance(key_node, ScalarNode) else key_node.value
-            key = _nfc(str(key_raw), pointer, non_nfc)
+            key = str(key_raw)
+            if not key.isascii():
+                key = _nfc(key, _pointer_of(path), non_nfc)
             if key in seen:
-                raise _Duplicate(key, seen[key], key_node)
-            seen[key] = _pos(key_node)
-            out[key] = _convert(
-                value_node, f"{pointer}/{escape_pointer_part(key)}", positions, non_nfc, budget
-            )
+                raise _Duplicate(key, _pos(seen[key]), key_node)
+            seen[key] = key_node
+            path.append(key)
+            out[key] = _convert(value_node, path, non_nfc, budget)
+            path.pop()
         return out
     raise yaml.YAMLError(f"nút YAML không rõ: {node!r}")  # pragma: no cover
+
+
+def node_positions(node: Node) -> dict[str, Position]:
+    """JSON Pointer → (line, column) of every value under ``node`` (computed on demand)."""
+    positions: dict[str, Position] = {}
+    stack: list[tuple[Node, str]] = [(node, "")]
+    seen: set[int] = set()
+    while stack:
+        current, pointer = stack.pop()
+        positions.setdefault(pointer, _pos(current))
+        if id(current) in seen:  # aliases: one node, many places; position of the first
+            continue
+        seen.add(id(current))
+        if isinstance(current, SequenceNode):
+            stack.extend((child, f"{pointer}/{i}") for i, child in enumerate(current.value))
+        elif isinstance(current, MappingNode):
+            for key_node, value_node in current.value:
+                key = unicodedata.normalize("NFC", str(key_node.value))
+                stack.append((value_node, f"{pointer}/{escape_pointer_part(key)}"))
+    return positions
 
 
 def _nfc_tree(value: Any, pointer: str, non_nfc: list[str]) -> Any:
@@ -213,9 +252,9 @@ def parse_text(text: str, path: Path, doc: LoadedDocument, *, as_json: bool) -> 
             doc.issues.append(Issue("dossier-not-mapping", params={"actual": "rỗng / empty"}))
             return
         budget = [MAX_NODES]
-        doc.data = _convert(node, "", doc.positions, doc.non_nfc, budget)
+        doc.data = _convert(node, [], doc.non_nfc, budget)
+        doc.node = node
     except _TooComplex:
-        doc.positions.clear()
         doc.issues.append(Issue("yaml-too-complex", params={"limit": f"{MAX_NODES:,}"}))
     except _Duplicate as dup:
         line, col = _pos(dup.node)
@@ -230,7 +269,6 @@ def parse_text(text: str, path: Path, doc: LoadedDocument, *, as_json: bool) -> 
     except yaml.YAMLError as exc:
         if as_json:
             # Valid JSON the YAML 1.1 composer rejects (e.g. tabs): keep the data, lose positions.
-            doc.positions.clear()
             doc.data = _nfc_tree(parsed_json, "", doc.non_nfc)
             return
         problem, pos = _problem(exc)

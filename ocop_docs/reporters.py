@@ -59,8 +59,15 @@ def run_to_json(run: ValidationRun, lang: Lang = "vi") -> dict[str, Any]:
     }
 
 
-def render_json(run: ValidationRun, lang: Lang = "vi") -> str:
-    return json.dumps(run_to_json(run, lang), ensure_ascii=False, indent=2) + "\n"
+def render_json(run: ValidationRun, lang: Lang = "vi", *, pretty: bool | None = None) -> str:
+    """JSON text; indented for up to 20 dossiers (people read those), compact beyond, where
+    the C encoder makes large runs several times faster."""
+    if pretty is None:
+        pretty = len(run.reports) <= 20
+    data = run_to_json(run, lang)
+    if pretty:
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 _MARK = {"present": "[x]", "missing": "[ ]", "invalid": "[!]"}

@@ -17,6 +17,7 @@ Quy chế (brief §6.5) and configurable per round under ``cau_hinh``.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 import unicodedata
 from dataclasses import dataclass, field
@@ -34,15 +35,17 @@ from ocop_docs.formatting import (
     round_points,
 )
 from ocop_docs.model import Issue
+from ocop_docs.scoring import (
+    DEFAULT_SPREAD_MAX,
+    STAR_BANDS,
+    CouncilResult,
+    council_result,
+    star_band,
+)
 
 ROUND_SCHEMA = "round.schema.json"
 
 # --- rules as data ---------------------------------------------------------------------
-
-# QĐ 26/2026 Điều 3.3 (the same bands under QĐ 1048/2019 and QĐ 148/2023, brief §3.4):
-# lower bound of the "Tổng điểm trung bình" → stars, highest first.
-STAR_BANDS: tuple[tuple[int, int], ...] = ((90, 5), (70, 4), (50, 3), (30, 2), (0, 1))
-
 
 @dataclass(frozen=True, slots=True)
 class Competence:
@@ -81,22 +84,17 @@ ROLE_NAMES: dict[str, str] = {
 }
 
 # Provincial practice (brief §6.5, [PRACTICE]): defaults of a council's Quy chế.
-DEFAULT_SPREAD_MAX = 10
 DEFAULT_QUORUM = Fraction(3, 4)
 DEFAULT_CHAIR_REQUIRED = True
 DEFAULT_VALIDITY_MONTHS = 36  # QĐ 26/2026 Điều 4.3
 
 
-def band(mean: Fraction | int | float) -> int:
+def band(mean: Fraction | int | float, regime: str = "26/2026") -> int:
     """Stars for a "Tổng điểm trung bình" (QĐ 26/2026 Điều 3.3), on the exact value."""
-    exact = mean if isinstance(mean, Fraction) else Fraction(str(mean))
-    for lower, stars in STAR_BANDS:
-        if exact >= lower:
-            return stars
-    return STAR_BANDS[-1][1]
+    return star_band(mean, regime)
 
 
-def display_mean(mean: Fraction) -> str:
+def display_mean(mean: Fraction, regime: str = "26/2026") -> str:
     """Two decimals with a decimal comma, never rounded up across a band boundary.
 
     Half-up rounding would print 69,995 as "70,00" next to "3 sao"; an official document
@@ -104,9 +102,9 @@ def display_mean(mean: Fraction) -> str:
     [DESIGN] (brief §3.9 asks only for two decimals).
     """
     shown = round_points(mean)
-    for lower, _stars in STAR_BANDS:
+    for lower, _stars in STAR_BANDS[regime]:
         if mean < lower <= shown:
-            return format_points(Fraction(int(mean * 100), 100))
+            return format_points(Fraction(math.floor(mean * 100), 100))
     return format_points(mean)
 
 
@@ -160,7 +158,7 @@ class Member:
 
 @dataclass(slots=True)
 class ProductResult:
-    """One product of a round with its council result."""
+    """One product of a round with its council result (:func:`ocop_docs.scoring.council_result`)."""
 
     index: int  # 1-based position in the round file ("--product N")
     ten: str
@@ -169,38 +167,36 @@ class ProductResult:
     bo_san_pham: int | None
     ma_san_pham: str
     scores: list[tuple[Member, Fraction]]
+    result: CouncilResult
+    regime: str = "26/2026"
     dossier: dict[str, Any] | None = None
     dossier_path: Path | None = None
     inline: dict[str, Any] = field(default_factory=dict)
     disqualified: str = ""
-    spread_max: Fraction = Fraction(DEFAULT_SPREAD_MAX)
     competence: Competence | None = None
 
     @property
     def mean(self) -> Fraction:
         """The "Tổng điểm trung bình" (QĐ 26/2026 Điều 3.3), exact."""
-        if not self.scores:
-            return Fraction(0)
-        return sum((s for _m, s in self.scores), Fraction(0)) / len(self.scores)
+        return self.result.diem_trung_binh
 
     @property
     def mean_text(self) -> str:
-        return display_mean(self.mean)
+        return display_mean(self.mean, self.regime)
 
     @property
     def stars(self) -> int:
         """Band of the mean; 0 when the dossier was disqualified (brief §3.6, §3.9)."""
-        return 0 if self.disqualified else band(self.mean)
+        return self.result.hang_sao
 
     @property
     def spread(self) -> Fraction:
-        values = [s for _m, s in self.scores]
-        return max(values) - min(values) if values else Fraction(0)
+        return self.result.chenh_lech
 
     @property
     def spread_flag(self) -> bool:
         """Member totals differ by more than the Quy chế allows (brief §6.5, [PRACTICE])."""
-        return self.spread > self.spread_max
+        return self.result.vuot_chenh_lech
 
     @property
     def proposed_up(self) -> bool:
@@ -439,6 +435,12 @@ def _build_product(
         rnd.issues.append(doc.issue("round-product-incomplete", base, number=i + 1))
         return None
     scores = _product_scores(rnd, doc, base, raw["diem"])
+    if not scores:
+        return None
+    disqualified = str(raw.get("bi_loai") or "")
+    result = council_result(
+        [s for _m, s in scores], spread_max=spread_max, loai=bool(disqualified)
+    )
     bo = raw.get("bo_san_pham", (dossier or {}).get("bo_san_pham"))
     product = ProductResult(
         index=i + 1,
@@ -448,11 +450,12 @@ def _build_product(
         bo_san_pham=int(bo) if isinstance(bo, int) else None,
         ma_san_pham=str(raw.get("ma_san_pham") or san_pham.get("ma_so") or ""),
         scores=scores,
+        result=result,
+        regime=str((rnd.data or {}).get("bo_tieu_chi", "26/2026")),
         dossier=dossier,
         dossier_path=dossier_path,
         inline=dict(raw),
-        disqualified=str(raw.get("bi_loai") or ""),
-        spread_max=spread_max,
+        disqualified=disqualified,
         competence=rnd.competence,
     )
     if product.spread_flag:

@@ -87,6 +87,16 @@ def _set_fonts(rpr_parent: object) -> None:
         fonts.set(qn(key), FONT)
 
 
+# Children of w:pPr that must follow w:pBdr (ECMA-376 CT_PPrBase sequence).
+_PPR_AFTER_PBDR = (
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+    "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+    "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+    "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+    "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)
+
+
 def _border(paragraph: Paragraph, side: str = "bottom", size: int = 6) -> None:
     ppr = paragraph._p.get_or_add_pPr()
     bdr = OxmlElement("w:pBdr")
@@ -96,8 +106,7 @@ def _border(paragraph: Paragraph, side: str = "bottom", size: int = 6) -> None:
     line.set(qn("w:space"), "1")
     line.set(qn("w:color"), "000000")
     bdr.append(line)
-    successors = ppr._tag_seq[ppr._tag_seq.index("w:pBdr") + 1 :]
-    ppr.insert_element_before(bdr, *successors)
+    ppr.insert_element_before(bdr, *_PPR_AFTER_PBDR)
 
 
 def para(
@@ -730,7 +739,7 @@ def build_bien_ban() -> object:
     cell_para(d[3], "{{ s.diem }}", style="VB Bảng", align=CENTER)
     cell_para(d[4], "{%tc endfor %}", style="VB Bảng")
     cell_para(d[5], "{{ sp.diem_tb }}", style="VB Bảng", align=CENTER, b=True)
-    cell_para(d[6], "{{ sp.hang_sao_chu }}", style="VB Bảng", align=CENTER)
+    cell_para(d[6], "{{ sp.ket_qua }}", style="VB Bảng", align=CENTER)
     end = t.add_row()
     cell_para(end.cells[0], "{%tr endfor %}", style="VB Bảng")
     para(doc, "", after=6)
@@ -895,7 +904,7 @@ def build_giay_chung_nhan() -> object:
     para(doc, "(Tổng điểm trung bình: ", "{{ sp.diem_tb }}", " điểm)", align=CENTER, size=13,
          i=True, after=6)
     para(doc, "Giấy chứng nhận có giá trị ", "{{ giay_chung_nhan.thoi_han_thang }}",
-         " tháng kể từ ngày ký, đến hết ngày ", "{{ giay_chung_nhan.het_han_ngan }}", ".",
+         " tháng kể từ ngày ký, đến ngày ", "{{ giay_chung_nhan.het_han_ngan }}", ".",
          align=CENTER, size=13, i=True)
 
     def left(cell: _Cell) -> None:

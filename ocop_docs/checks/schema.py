@@ -9,7 +9,7 @@ Vietnamese ``title`` (or ``x-title-en``); raw validator English never reaches th
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,7 @@ from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 from referencing import Registry, Resource
 
 from ocop_docs.catalogue import Lang
+from ocop_docs.checks.fastschema import compile_fast
 from ocop_docs.errors import DataError
 from ocop_docs.formats import FORMAT_PROBLEMS
 from ocop_docs.loading import LoadedDocument, escape_pointer_part
@@ -55,12 +56,14 @@ _FORMAT_CHECKER = _format_checker()
 
 @lru_cache(maxsize=8)
 def _registry(base: Path) -> Registry:
+    # Schema files carry no "$id": a relative "$ref" then resolves against the file's own
+    # location, for us and for generic tools alike (check-jsonschema, editors). In memory we
+    # give each one its file URI as "$id".
     resources = []
     for path in sorted(base.glob("**/*.schema.json")):
         schema = json.loads(path.read_text(encoding="utf-8"))
-        uri = schema.get("$id")
-        if uri:
-            resources.append((uri, Resource.from_contents(schema)))
+        schema.setdefault("$id", path.resolve().as_uri())
+        resources.append((schema["$id"], Resource.from_contents(schema)))
     return Registry().with_resources(resources)
 
 
@@ -71,6 +74,7 @@ def compiled(name: str, base: Path | None = None) -> tuple[Draft202012Validator,
     path = root / name
     try:
         schema = json.loads(path.read_text(encoding="utf-8"))
+        schema.setdefault("$id", path.resolve().as_uri())
         Draft202012Validator.check_schema(schema)
     except (OSError, ValueError) as exc:
         raise DataError(f"Không đọc được lược đồ «{path}»: {exc}") from exc
@@ -80,6 +84,13 @@ def compiled(name: str, base: Path | None = None) -> tuple[Draft202012Validator,
         schema, registry=_registry(root), format_checker=_FORMAT_CHECKER
     )
     return validator, schema
+
+
+@lru_cache(maxsize=32)
+def fast_check(name: str, base: Path | None = None) -> Callable[[Any], bool] | None:
+    """The compiled yes/no validator of ``schemas/<name>``, or None (use jsonschema)."""
+    validator, schema = compiled(name, base)
+    return compile_fast(schema, validator._resolver, _FORMAT_CHECKER)  # noqa: SLF001
 
 
 class _Titles:
@@ -175,6 +186,9 @@ def _pointer(path: Iterable[str | int]) -> str:
 
 def check_schema(doc: LoadedDocument, schema_name: str, base: Path | None = None) -> list[Issue]:
     """All schema violations of ``doc.data`` as issues, one per place and problem."""
+    fast = fast_check(schema_name, base)
+    if fast is not None and fast(doc.data):
+        return []  # the common case: valid data never reaches jsonschema's error machinery
     validator, schema = compiled(schema_name, base)
     titles = _Titles(validator, schema)
     issues: list[Issue] = []

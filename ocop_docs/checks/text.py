@@ -17,15 +17,19 @@ from ocop_docs.loading import LoadedDocument, escape_pointer_part
 from ocop_docs.model import Issue
 
 
-def _strings(value: Any, pointer: str = "") -> Iterator[tuple[str, str]]:
+def _strings(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every non-ASCII string with its path (ASCII text cannot be legacy-font mojibake)."""
     if isinstance(value, str):
-        yield pointer, value
+        if not value.isascii():
+            yield path, value
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _strings(item, f"{pointer}/{escape_pointer_part(key)}")
+            if isinstance(item, str) and item.isascii():
+                continue
+            yield from _strings(item, (*path, key))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _strings(item, f"{pointer}/{index}")
+            yield from _strings(item, (*path, index))
 
 
 def check_text(doc: LoadedDocument, schema_name: str, base: Path | None = None) -> list[Issue]:
@@ -36,12 +40,11 @@ def check_text(doc: LoadedDocument, schema_name: str, base: Path | None = None) 
         issues.append(
             doc.issue("text-not-nfc", first, count=len(doc.non_nfc), field=label, field_en=label_en)
         )
-    for pointer, text in _strings(doc.data):
-        if text.isascii():
-            continue
+    for path, text in _strings(doc.data):
         guess = detect_legacy(text)
         if guess is None:
             continue
+        pointer = "".join("/" + escape_pointer_part(p) for p in path)
         label, label_en = field_labels(schema_name, pointer, base)
         issues.append(
             doc.issue(

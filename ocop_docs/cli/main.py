@@ -2,16 +2,50 @@
 
 from __future__ import annotations
 
+import importlib
+
 import click
 
 from ocop_docs import __version__
 from ocop_docs.cli.common import OcopGroup
-from ocop_docs.cli.new import new
-from ocop_docs.cli.sectors import sectors
-from ocop_docs.cli.validate import validate
 
 
-@click.group(cls=OcopGroup, context_settings={"help_option_names": ["-h", "--help"]})
+# Verb → "module:object". Modules load only when their verb runs, so `validate` does not pay
+# for the rendering stack at start-up (help texts still list every verb).
+COMMANDS: dict[str, str] = {
+    "validate": "ocop_docs.cli.validate:validate",
+    "sectors": "ocop_docs.cli.sectors:sectors",
+    "new": "ocop_docs.cli.new:new",
+    "rubric": "ocop_docs.cli.rubric:rubric",
+    "render": "ocop_docs.cli.render:render",
+    "templates": "ocop_docs.cli.templates:templates",
+}
+
+
+class LazyGroup(OcopGroup):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [name for name in COMMANDS if self._load(name) is not None]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        return self._load(cmd_name)
+
+    @staticmethod
+    def _load(name: str) -> click.Command | None:
+        target = COMMANDS.get(name)
+        if target is None:
+            return None
+        module_name, _, attr = target.partition(":")
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name:
+                return None  # a verb whose module is not part of this build
+            raise
+        command: click.Command = getattr(module, attr)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="ocop-docs")
 def cli() -> None:
     """ocop-docs — kiểm tra hồ sơ và lập văn bản OCOP (Mỗi xã một sản phẩm).
@@ -21,18 +55,6 @@ def cli() -> None:
 
     Dossier validation and official documents for Vietnam's OCOP programme.
     """
-
-
-cli.add_command(validate)
-cli.add_command(sectors)
-cli.add_command(new)
-
-for _module, _name in (("rubric", "rubric"), ("render", "render"), ("templates", "templates")):
-    try:  # TODO(lead): import directly once the helpers' modules have landed
-        _mod = __import__(f"ocop_docs.cli.{_module}", fromlist=[_name])
-        cli.add_command(getattr(_mod, _name))
-    except ImportError:
-        pass
 
 
 def main() -> None:
