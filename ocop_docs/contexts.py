@@ -514,10 +514,10 @@ def _body(raw: Mapping[str, Any], default_symbol: str = "UBND") -> dict[str, Any
     }
 
 
-def _member(m: Member, number: int, last: bool = False) -> dict[str, Any]:
+def _member(m: Member, number: int | None, last: bool = False) -> dict[str, Any]:
     return {
         "ma": m.ma,
-        "ky_hieu": f"TV{number}",
+        "ky_hieu": f"TV{number}" if number else "",
         "ho_ten": m.ho_ten,
         "chuc_vu": m.chuc_vu or None,
         "vai_tro": m.vai_tro,
@@ -545,7 +545,8 @@ def _product(p: ProductResult, numbers: Mapping[str, int], forward: str) -> dict
         "dia_chi": p.dia_chi,
         "bo_san_pham": str(p.bo_san_pham) if p.bo_san_pham else "",
         "ma_san_pham": p.ma_san_pham,
-        "diem": [{"ky_hieu": f"TV{numbers[m.ma]}", "diem": format_score(s)} for m, s in p.scores],
+        "diem": [{"ky_hieu": f"TV{numbers[m.ma]}" if m.ma in numbers else m.ma,
+                  "diem": format_score(s)} for m, s in p.scores],
         "diem_tb": p.mean_text,
         "hang_sao": p.stars,
         "hang_sao_chu": format_stars(p.stars) if p.stars else "không xếp hạng",
@@ -573,9 +574,7 @@ def round_context(rnd: Round) -> dict[str, Any]:
     for m in rnd.members:
         if m.co_mat and m.cham_diem:
             numbers[m.ma] = len(numbers) + 1
-    for m in rnd.members:  # members who do not score still get a number for the list
-        numbers.setdefault(m.ma, len(numbers) + 1)
-    members = [_member(m, numbers[m.ma]) for m in rnd.members]
+    members = [_member(m, numbers.get(m.ma)) for m in rnd.members]
     present = [m for m in rnd.members if m.co_mat]
     absent = [m for m in rnd.members if not m.co_mat]
     hop = data["hop"]
@@ -585,7 +584,7 @@ def round_context(rnd: Round) -> dict[str, Any]:
     def by_ma(ma: str | None, roles: tuple[str, ...]) -> dict[str, Any] | None:
         chosen = rnd.member(ma) if ma else next(
             (m for m in present for r in roles if m.vai_tro == r), None)
-        return _member(chosen, numbers[chosen.ma]) if chosen else None
+        return _member(chosen, numbers.get(chosen.ma)) if chosen else None
 
     competence = rnd.competence
     forward_to = competence.forward_to if competence else None
@@ -614,7 +613,7 @@ def round_context(rnd: Round) -> dict[str, Any]:
     )
     founding = council_raw.get("quyet_dinh_thanh_lap")
     number = hop.get("so_bien_ban")
-    co_mat_members = [_member(m, numbers[m.ma], last=(i == len(present) - 1))
+    co_mat_members = [_member(m, numbers.get(m.ma), last=(i == len(present) - 1))
                       for i, m in enumerate(present)]
     ctx: dict[str, Any] = {
         "cham": CHAM,
@@ -655,7 +654,7 @@ def round_context(rnd: Round) -> dict[str, Any]:
             "chu_tri": by_ma(hop.get("chu_tri"), ("chu_tich", "pho_chu_tich")),
             "thu_ky": by_ma(hop.get("thu_ky"), ("thu_ky", "uy_vien_thu_ky")),
             "co_mat": co_mat_members,
-            "vang_mat": [_member(m, numbers[m.ma]) for m in absent],
+            "vang_mat": [_member(m, numbers.get(m.ma)) for m in absent],
             "vang_mat_chu": "; ".join(
                 f"{m.ho_ten}" + (f", {m.chuc_vu}" if m.chuc_vu else "") for m in absent),
             "so_co_mat": pad2(len(present)),
@@ -665,7 +664,7 @@ def round_context(rnd: Round) -> dict[str, Any]:
             "noi_dung": list(hop.get("noi_dung") or []),
             "kien_nghi": list(hop.get("kien_nghi") or []),
         },
-        "nguoi_cham": [_member(m, numbers[m.ma]) for m in rnd.scorers],
+        "nguoi_cham": [_member(m, numbers.get(m.ma)) for m in rnd.scorers],
         "san_pham": products,
         "cong_nhan": recognised,
         "de_nghi_cap_tren": [p for p in products if p["de_nghi_cap_tren"]],

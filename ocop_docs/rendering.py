@@ -198,7 +198,7 @@ def make_environment(*, draft: bool = False, seen: list[str] | None = None) -> T
     """The Jinja environment for templates: sandboxed, autoescaped, strict or draft."""
     undefined: type[Undefined]
     if draft:
-        undefined = type("Draft", (DraftUndefined,), {"__slots__": (), "seen": seen or []})
+        undefined = type("Draft", (DraftUndefined,), {"__slots__": (), "seen": seen if seen is not None else []})
     else:
         undefined = StrictUndefined
     return TrackingEnvironment(autoescape=True, undefined=undefined, keep_trailing_newline=True)
@@ -358,12 +358,74 @@ def render_template(
     return RenderedDocument(make_deterministic(buffer.getvalue(), stamp), template, seen)
 
 
+@dataclass(slots=True)
+class RenderResult:
+    """What :func:`render` produced: the .docx (and PDF), placeholders and warnings."""
+
+    kind: str
+    output: Path
+    template: Path
+    pdf: Path | None = None
+    placeholders: list[str] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
+
+
+def render(
+    kind: str,
+    source: Path | str,
+    output: Path | str,
+    *,
+    product: int | None = None,
+    draft: bool = False,
+    pdf: bool = False,
+    templates_dir: Path | None = None,
+    assessment: Path | str | None = None,
+    soffice: str | Path | None = None,
+    timeout: float | None = None,
+) -> RenderResult:
+    """Render document ``kind`` from a dossier or round file to ``output`` (.docx).
+
+    The library form of ``ocop-docs render``. Raises :class:`~ocop_docs.errors.InputError`
+    (exit 1) for input problems, :class:`~ocop_docs.errors.DataError` (exit 3) for a broken
+    template, :class:`~ocop_docs.errors.ConverterMissing` (exit 3) when ``pdf`` is asked
+    and LibreOffice is missing.
+    """
+    from ocop_docs.contexts import KINDS, build_context
+    from ocop_docs.resources import templates_dir as find_templates
+
+    if kind not in KINDS:
+        raise ValueError(f"unknown document kind {kind!r}; known: {', '.join(KINDS)}")
+    built = build_context(kind, source, product=product, assessment=assessment)
+    template = find_templates(templates_dir) / KINDS[kind].template
+    if pdf:  # fail before writing anything when the converter is missing
+        from ocop_docs.conversion import find_soffice
+
+        find_soffice(soffice)
+    rendered = render_template(template, built.context, draft=draft, when=built.when)
+    out = Path(output)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(rendered.data)
+    except OSError as exc:
+        raise CodedInputError("render-output-unwritable", path=str(out),
+                              reason=exc.strerror or str(exc)) from exc
+    result = RenderResult(kind, out, template, placeholders=rendered.placeholders,
+                          warnings=built.warnings)
+    if pdf:
+        from ocop_docs.conversion import DEFAULT_TIMEOUT, convert_to_pdf
+
+        result.pdf = convert_to_pdf(out, out.with_suffix(".pdf"), soffice=soffice,
+                                    timeout=timeout or DEFAULT_TIMEOUT)
+    return result
+
+
 __all__ = [
     "DRAFT_MARK",
     "DraftUndefined",
     "MissingVariable",
     "PathDict",
     "PathList",
+    "RenderResult",
     "RenderedDocument",
     "StrictUndefined",
     "TrackingEnvironment",
@@ -371,6 +433,7 @@ __all__ = [
     "fit_tables",
     "make_deterministic",
     "make_environment",
+    "render",
     "render_template",
     "wrap",
 ]

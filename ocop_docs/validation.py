@@ -88,7 +88,8 @@ def validate_dossier(path: Path | str, options: ValidateOptions | None = None) -
     options = options or ValidateOptions()
     today = options.today or dt.date.today()
     doc = load_dossier(path)
-    report = DossierReport(source=str(path), file=str(doc.path) if doc.path.is_file() else None)
+    found = not any(i.code == "dossier-not-found" for i in doc.issues)
+    report = DossierReport(source=str(path), file=str(doc.path) if found else None)
     report.issues.extend(doc.issues)
     if not doc.ok:
         return report

@@ -435,7 +435,7 @@ def signer(cell: _Cell, prefix: str, *, note: str | None = None) -> None:
     para(cell, "{{ " + prefix + ".chuc_vu }}", style="VB Chữ ký")
     if note:
         para(cell, note, align=CENTER, i=True, size=13)
-    for _ in range(4):
+    for _ in range(3):
         para(cell, "", align=CENTER)
     para(cell, "{{ " + prefix + ".ho_ten }}", style="VB Chữ ký")
 
@@ -544,8 +544,8 @@ def build_bao_cao_tu_danh_gia() -> object:
     para(doc, "7. Tên sản phẩm/dịch vụ, mô tả về quy cách sản phẩm, tiêu chuẩn:",
          style="VB Nội dung", first_indent=0)
     body(doc, "{{ san_pham.ten }}", "{% if san_pham.mo_ta %}", ": ", "{{ san_pham.mo_ta }}",
-         "{% endif %}", "{% if san_pham.tieu_chuan %}", ". Tiêu chuẩn áp dụng: ",
-         "{{ san_pham.tieu_chuan }}", "{% endif %}", ".")
+         "{% endif %}")
+    field_line(doc, "- Tiêu chuẩn áp dụng: ", "san_pham.tieu_chuan", dots=True)
     para(doc, "Đánh dấu (√) vào mục tương ứng:", style="VB Nội dung", first_indent=0, i=True)
     for label, key in (
         ("a) Giấy đăng ký kinh doanh: ", "gcn_dkkd"),
@@ -682,7 +682,6 @@ def build_bien_ban() -> object:
         left_name="{{ hoi_dong.ten_in_hoa }}",
         left_number="Số: {{ hop.so }}",
         right_date="{{ hop.ngay_dong }}",
-        left_width=75,
     )
     para(doc, "BIÊN BẢN", style="VB Tên loại", before=18)
     para(doc, "Họp ", "{{ hoi_dong.ten }}", style="VB Trích yếu")
@@ -698,7 +697,8 @@ def build_bien_ban() -> object:
          "{{ hoi_dong.quyet_dinh_thanh_lap.nguoi_ban_hanh }}", "{% endif %}", ")", "{% endif %}",
          ":")
     para(doc, "{%p for m in hop.co_mat %}", style="VB Nội dung")
-    body(doc, "- ", "{{ m.ho_ten }}", " (", "{{ m.ky_hieu }}", ")",
+    body(doc, "- ", "{{ m.ho_ten }}", "{% if m.ky_hieu %}", " (", "{{ m.ky_hieu }}", ")",
+         "{% endif %}",
          "{% if m.chuc_vu %}", ", ", "{{ m.chuc_vu }}", "{% endif %}", " – ", "{{ m.vai_tro_ten }}",
          "{{ m.dau_cau }}")
     para(doc, "{%p endfor %}", style="VB Nội dung")
@@ -719,7 +719,7 @@ def build_bien_ban() -> object:
          "điểm của các thành viên chấm điểm.")
     body(doc, "2. Kết quả chấm điểm của từng thành viên:", keep_next=True)
     # The member columns repeat with {%tc for %}; ocop-docs fits the widths to the page.
-    t = table(doc, [9, 50, 0.1, 13, 0.1, 17, 17], rows=3, grid=True)
+    t = table(doc, [12, 48, 0.1, 12, 0.1, 17, 18], rows=3, grid=True)
     h = t.rows[0].cells
     cell_para(h[0], "STT", style="VB Bảng tiêu đề")
     cell_para(h[1], "Sản phẩm, chủ thể", style="VB Bảng tiêu đề")
@@ -845,7 +845,7 @@ def build_quyet_dinh() -> object:
     para(doc, "(Kèm theo Quyết định số ", "{{ quyet_dinh.so }}", " ngày ", "{{ quyet_dinh.ngay_ngan }}",
          " của ", "{{ quyet_dinh.nguoi_quyet_dinh }}", ")", align=CENTER, i=True)
     rule(doc, indent_mm=(TEXT_WIDTH_MM - 50) / 2, space_after=12)
-    t = table(doc, [11, 36, 36, 40, 16, 26], rows=3, grid=True)
+    t = table(doc, [12, 36, 36, 39, 16, 26], rows=3, grid=True)
     heads = ("STT", "Tên sản phẩm", "Chủ thể", "Địa chỉ", "Hạng sao", "Mã sản phẩm")
     for cell, text in zip(t.rows[0].cells, heads, strict=True):
         cell_para(cell, text, style="VB Bảng tiêu đề")

@@ -102,7 +102,14 @@ class Compiler:
         if len(checks) == 1:
             return checks[0]
         frozen = tuple(checks)
-        return lambda v: all(check(v) for check in frozen)
+
+        def every(v: Any) -> bool:
+            for check in frozen:  # a plain loop: measurably faster than all(genexpr)
+                if not check(v):
+                    return False
+            return True
+
+        return every
 
     def _keyword(self, key: str, value: Any, schema: Mapping[str, Any], resolver: Any) -> Check:
         if key == "$ref":
@@ -115,6 +122,10 @@ class Compiler:
             names = (value,) if isinstance(value, str) else tuple(value)
             for name in names:
                 _is_type(None, name)  # raises Unsupported for unknown names
+            if names == ("string",):
+                return lambda v: isinstance(v, str)
+            if names == ("object",):
+                return lambda v: isinstance(v, dict)
             return lambda v: any(_is_type(v, n) for n in names)
         if key == "enum":
             options = tuple(value)
@@ -152,19 +163,35 @@ class Compiler:
             return lambda v: not isinstance(v, list) or len(v) <= value
         if key == "items":
             item = self.compile(value, resolver)
-            return lambda v: not isinstance(v, list) or all(item(x) for x in v)
+
+            def items(v: Any) -> bool:
+                if isinstance(v, list):
+                    for x in v:
+                        if not item(x):
+                            return False
+                return True
+
+            return items
         if key == "required":
             names = tuple(value)
             return lambda v: not isinstance(v, dict) or all(n in v for n in names)
         if key == "properties":
-            props = {name: self.compile(sub, resolver) for name, sub in value.items()}
-            return lambda v: not isinstance(v, dict) or all(
-                check(v[name]) for name, check in props.items() if name in v
-            )
+            props = tuple((name, self.compile(sub, resolver)) for name, sub in value.items())
+
+            def properties(v: Any) -> bool:
+                if isinstance(v, dict):
+                    for name, check in props:
+                        if name in v and not check(v[name]):
+                            return False
+                return True
+
+            return properties
         if key == "additionalProperties":
             if "patternProperties" in schema:
                 raise Unsupported("patternProperties")
             known = frozenset(schema.get("properties", {}))
+            if value is False:
+                return lambda v: not isinstance(v, dict) or known.issuperset(v)
             extra = self.compile(value, resolver)
             return lambda v: not isinstance(v, dict) or all(
                 extra(item) for name, item in v.items() if name not in known

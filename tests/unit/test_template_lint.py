@@ -1,0 +1,99 @@
+"""Template checks: shipped templates are clean; each kind of breakage is found and placed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from docx import Document
+
+from ocop_docs.contexts import KINDS, schema_paths
+from ocop_docs.template_lint import check_template, check_templates, schema_has
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_shipped_templates_are_clean() -> None:
+    report = check_templates()
+    assert report.issues == [], [i.message() for i in report.issues]
+    assert sorted(p.stem for p in report.checked) == sorted(KINDS)
+
+
+def _doc(path: Path, *paragraphs: str | list[str]) -> Path:
+    doc = Document()
+    for item in paragraphs:
+        p = doc.add_paragraph()
+        for run in [item] if isinstance(item, str) else item:
+            p.add_run(run)
+    doc.save(str(path))
+    return path
+
+
+def test_split_tag_is_a_warning(tmp_path: Path) -> None:
+    path = _doc(tmp_path / "phieu-dang-ky.docx", ["Tên: {{ chu_", "the.ten }}"])
+    issues = check_template(path, "phieu-dang-ky")
+    assert [i.code for i in issues] == ["template-split-tag"]
+    assert issues[0].params["runs"] == 2
+    assert "đoạn 1" in issues[0].message("vi")
+
+
+def test_unknown_variable_against_the_kind_schema(tmp_path: Path) -> None:
+    path = _doc(tmp_path / "bien-ban.docx", "{{ hop.dia_diem }}", "{{ hop.dia_diemm }}",
+                "{%p for m in hop.co_mat %}", "{{ m.ho_ten }} {{ m.ho_tenn }}", "{%p endfor %}")
+    issues = check_template(path, "bien-ban")
+    assert [(i.code, i.params["variable"]) for i in issues] == [
+        ("template-unknown-variable", "hop.dia_diemm"),
+        ("template-unknown-variable", "hop.co_mat[].ho_tenn"),
+    ]
+    assert "đoạn 4" in issues[1].message("vi")
+
+
+def test_unbalanced_tr_pairs(tmp_path: Path) -> None:
+    doc = Document()
+    table = doc.add_table(rows=2, cols=1)
+    table.rows[0].cells[0].text = "{%tr for sp in cong_nhan %}"
+    table.rows[1].cells[0].text = "{{ sp.ten }}"
+    path = tmp_path / "quyet-dinh.docx"
+    doc.save(str(path))
+    issues = check_template(path, "quyet-dinh")
+    assert [i.code for i in issues] == ["template-unbalanced-tr"]
+    assert "bảng 1, dòng 1, ô 1" in issues[0].message("vi")
+
+
+def test_tr_closed_in_the_same_row_is_unbalanced(tmp_path: Path) -> None:
+    doc = Document()
+    table = doc.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "{%tr for sp in cong_nhan %}"
+    table.rows[0].cells[1].text = "{%tr endfor %}"
+    path = tmp_path / "quyet-dinh.docx"
+    doc.save(str(path))
+    assert [i.code for i in check_template(path, "quyet-dinh")] == ["template-unbalanced-tr"]
+
+
+def test_syntax_errors(tmp_path: Path) -> None:
+    open_tag = _doc(tmp_path / "a.docx", "{{ chu_the.ten ")
+    assert [i.code for i in check_template(open_tag, None)] == ["template-syntax"]
+    bad_expr = _doc(tmp_path / "b.docx", "Một", "{{ chu_the..ten }}")
+    issues = check_template(bad_expr, None)
+    assert [i.code for i in issues] == ["template-syntax"]
+    assert "đoạn 2" in issues[0].message("vi")
+    unclosed = _doc(tmp_path / "c.docx", "{% if x %}", "y")
+    assert [i.code for i in check_template(unclosed, None)] == ["template-syntax"]
+
+
+def test_user_folder(tmp_path: Path) -> None:
+    shutil.copy(ROOT / "templates" / "quyet-dinh.docx", tmp_path / "quyet-dinh.docx")
+    _doc(tmp_path / "khac.docx", "x")
+    report = check_templates(tmp_path)
+    assert report.ok  # a user folder may hold only the templates it changes
+    assert [i.code for i in report.issues] == ["template-unknown-kind"]
+
+
+def test_schema_paths_and_docs() -> None:
+    schema = KINDS["bien-ban"].schema
+    assert schema_has(schema, "hop.co_mat[].ho_ten")
+    assert not schema_has(schema, "hop.co_mat[].khong_co")
+    docs = (ROOT / "docs" / "documents.md").read_text(encoding="utf-8")
+    missing = sorted({path for kind in KINDS.values() for path, _ in schema_paths(kind.schema)
+                      if f"`{path}`" not in docs})
+    assert missing == [], "document these variables in docs/documents.md"
