@@ -34,27 +34,7 @@ MAX_NODES = 100_000  # bounds alias expansion; a real dossier has a few hundred 
 
 Position = tuple[int, int]
 
-_BaseLoader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_RESOLVED: dict[tuple[str, bool], str] = {}
-
-
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """The C parser, with plain-scalar tag resolution memoised.
-
-    PyYAML resolves every scalar's implicit tag with Python regular expressions; dossiers
-    repeat the same keys and values, so a small cache saves a fifth of the parse time.
-    """
-
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-        if kind is ScalarNode and implicit[0] and len(value) < 64:
-            key = (value, implicit[1])
-            tag = _RESOLVED.get(key)
-            if tag is None:
-                if len(_RESOLVED) > 50_000:
-                    _RESOLVED.clear()
-                tag = _RESOLVED[key] = super().resolve(kind, value, implicit)
-            return tag
-        return super().resolve(kind, value, implicit)
+_Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CONSTRUCTOR = SafeConstructor()
 
 _TAG = "tag:yaml.org,2002:"
