@@ -75,53 +75,94 @@ PRODUCER_TYPES: dict[str, str] = {
 # Phụ lục III, lines 4537–4552), with the dossier document types (docs/dossier.md) that
 # evidence each row.
 EVIDENCE_ROWS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("Giấy đăng ký kinh doanh",
-     "Bản sao chứng minh hoạt động kinh doanh hợp pháp (đối với các đơn vị/cá nhân có đăng ký "
-     "kinh doanh)", ("giay_dang_ky_kinh_doanh", "quyet_dinh_thanh_lap")),
-    ("Giấy chứng nhận cơ sở đủ điều kiện sản xuất",
-     "Bản sao (đối với sản phẩm cần phải có giấy chứng nhận theo quy định hiện hành)",
-     ("chung_nhan_attp", "cam_ket_attp", "giay_phep_san_xuat", "chung_nhan_gmp",
-      "dieu_kien_san_xuat")),
-    ("Nguồn gốc nguyên liệu, vùng nguyên liệu, liên kết chuỗi",
-     "Bản sao tài liệu: Giấy xác nhận an toàn thực phẩm đối với vùng nguyên liệu, hợp đồng mua "
-     "bán/hợp đồng nguyên tắc, thỏa thuận liên kết, thanh lý hợp đồng, hóa đơn chứng từ hợp "
-     "lệ... chứng minh nguồn gốc nguyên liệu, liên kết chuỗi.", ("nguon_goc_nguyen_lieu",)),
-    ("Bảo vệ môi trường, sử dụng công nghệ theo hướng bền vững",
-     "Bản sao hồ sơ, thủ tục về môi trường theo quy định; hình ảnh minh chứng về thực hiện giải "
-     "pháp bảo vệ môi trường; hình ảnh, mô tả công nghệ sử dụng theo hướng bền vững.",
-     ("bao_ve_moi_truong",)),
-    ("Sử dụng lao động địa phương",
-     "Danh sách lao động đóng bảo hiểm có xác nhận của chủ thể, bao gồm cả nơi thường trú.",
-     ("lao_dong_dia_phuong",)),
-    ("Tăng trưởng sản xuất kinh doanh",
-     "- Bản sao Tài liệu minh chứng kết quả phân loại hợp tác xã hoặc báo cáo tài chính 2 năm "
-     "gần nhất. - Bản sao Báo cáo tài chính của chủ thể 2 năm gần nhất.", ("bao_cao_tai_chinh",)),
-    ("Sở hữu trí tuệ",
-     "Minh chứng thể hiện Đơn đăng ký nhãn hiệu đã được cơ quan có thẩm quyền chấp nhận hoặc "
-     "công bố. Bản sao Giấy chứng nhận đăng ký nhãn hiệu; văn bằng ghi nhận quyền sử dụng chỉ "
-     "dẫn địa lý, nhãn hiệu tập thể, nhãn hiệu chứng nhận; Bằng sáng chế, Bằng độc quyền kiểu "
-     "dáng công nghiệp,...", ("so_huu_tri_tue",)),
-    ("Phát triển thị trường, hoạt động quảng bá, xúc tiến thương mại",
-     "Bản sao tài liệu: Hợp đồng, cam kết, ký gửi, đặt hàng, biên nhận, hóa đơn, chứng từ để "
-     "minh chứng xác nhận về phân phối sản phẩm, xuất khẩu sản phẩm, hoạt động xúc tiến thương "
-     "mại...", ("thi_truong",)),
+    (
+        "Giấy đăng ký kinh doanh",
+        "Bản sao chứng minh hoạt động kinh doanh hợp pháp (đối với các đơn vị/cá nhân có đăng ký "
+        "kinh doanh)",
+        ("giay_dang_ky_kinh_doanh", "quyet_dinh_thanh_lap"),
+    ),
+    (
+        "Giấy chứng nhận cơ sở đủ điều kiện sản xuất",
+        "Bản sao (đối với sản phẩm cần phải có giấy chứng nhận theo quy định hiện hành)",
+        (
+            "chung_nhan_attp",
+            "cam_ket_attp",
+            "giay_phep_san_xuat",
+            "chung_nhan_gmp",
+            "dieu_kien_san_xuat",
+        ),
+    ),
+    (
+        "Nguồn gốc nguyên liệu, vùng nguyên liệu, liên kết chuỗi",
+        "Bản sao tài liệu: Giấy xác nhận an toàn thực phẩm đối với vùng nguyên liệu, hợp đồng mua "
+        "bán/hợp đồng nguyên tắc, thỏa thuận liên kết, thanh lý hợp đồng, hóa đơn chứng từ hợp "
+        "lệ... chứng minh nguồn gốc nguyên liệu, liên kết chuỗi.",
+        ("nguon_goc_nguyen_lieu",),
+    ),
+    (
+        "Bảo vệ môi trường, sử dụng công nghệ theo hướng bền vững",
+        "Bản sao hồ sơ, thủ tục về môi trường theo quy định; hình ảnh minh chứng về thực hiện giải "
+        "pháp bảo vệ môi trường; hình ảnh, mô tả công nghệ sử dụng theo hướng bền vững.",
+        ("bao_ve_moi_truong",),
+    ),
+    (
+        "Sử dụng lao động địa phương",
+        "Danh sách lao động đóng bảo hiểm có xác nhận của chủ thể, bao gồm cả nơi thường trú.",
+        ("lao_dong_dia_phuong",),
+    ),
+    (
+        "Tăng trưởng sản xuất kinh doanh",
+        "- Bản sao Tài liệu minh chứng kết quả phân loại hợp tác xã hoặc báo cáo tài chính 2 năm "
+        "gần nhất. - Bản sao Báo cáo tài chính của chủ thể 2 năm gần nhất.",
+        ("bao_cao_tai_chinh",),
+    ),
+    (
+        "Sở hữu trí tuệ",
+        "Minh chứng thể hiện Đơn đăng ký nhãn hiệu đã được cơ quan có thẩm quyền chấp nhận hoặc "
+        "công bố. Bản sao Giấy chứng nhận đăng ký nhãn hiệu; văn bằng ghi nhận quyền sử dụng chỉ "
+        "dẫn địa lý, nhãn hiệu tập thể, nhãn hiệu chứng nhận; Bằng sáng chế, Bằng độc quyền kiểu "
+        "dáng công nghiệp,...",
+        ("so_huu_tri_tue",),
+    ),
+    (
+        "Phát triển thị trường, hoạt động quảng bá, xúc tiến thương mại",
+        "Bản sao tài liệu: Hợp đồng, cam kết, ký gửi, đặt hàng, biên nhận, hóa đơn, chứng từ để "
+        "minh chứng xác nhận về phân phối sản phẩm, xuất khẩu sản phẩm, hoạt động xúc tiến thương "
+        "mại...",
+        ("thi_truong",),
+    ),
     ("Quảng bá sản phẩm", "Tài liệu minh chứng về website, hoạt động quảng bá.", ("quang_ba",)),
-    ("Câu chuyện về sản phẩm",
-     "Bản sao tờ rơi, hình ảnh, phim, ghi âm... minh chứng về câu chuyện của sản phẩm",
-     ("cau_chuyen_san_pham",)),
-    ("Công bố chất lượng sản phẩm",
-     "Bản sao tài liệu, chứng minh chất lượng sản phẩm được công bố", ("cong_bo_chat_luong",)),
-    ("Phiếu kết quả kiểm nghiệm chỉ tiêu chất lượng, an toàn thực phẩm theo tiêu chuẩn công bố",
-     "Bản sao tài liệu chứng minh đạt tiêu chuẩn chất lượng, an toàn thực phẩm.",
-     ("phieu_kiem_nghiem",)),
-    ("Mã số mã vạch, tem truy xuất nguồn gốc",
-     "Bản sao tài liệu, chứng minh mã, tem, sở hữu thương hiệu...", ("ma_vach_truy_xuat",)),
-    ("Hệ thống quản lý chất lượng tiên tiến, kiểm soát chất lượng",
-     "Bản sao tài liệu: chứng nhận Hệ thống quản lý chất lượng tiên tiến, chứng minh hệ thống "
-     "quản lý đạt tiêu chuẩn", ("quan_ly_chat_luong",)),
-    ("Giải thưởng của sản phẩm, bình chọn của các tổ chức uy tín trong nước và quốc tế...",
-     "Bản sao tài liệu, minh chứng về các thành tích, giải thưởng, bình chọn...",
-     ("giai_thuong",)),
+    (
+        "Câu chuyện về sản phẩm",
+        "Bản sao tờ rơi, hình ảnh, phim, ghi âm... minh chứng về câu chuyện của sản phẩm",
+        ("cau_chuyen_san_pham",),
+    ),
+    (
+        "Công bố chất lượng sản phẩm",
+        "Bản sao tài liệu, chứng minh chất lượng sản phẩm được công bố",
+        ("cong_bo_chat_luong",),
+    ),
+    (
+        "Phiếu kết quả kiểm nghiệm chỉ tiêu chất lượng, an toàn thực phẩm theo tiêu chuẩn công bố",
+        "Bản sao tài liệu chứng minh đạt tiêu chuẩn chất lượng, an toàn thực phẩm.",
+        ("phieu_kiem_nghiem",),
+    ),
+    (
+        "Mã số mã vạch, tem truy xuất nguồn gốc",
+        "Bản sao tài liệu, chứng minh mã, tem, sở hữu thương hiệu...",
+        ("ma_vach_truy_xuat",),
+    ),
+    (
+        "Hệ thống quản lý chất lượng tiên tiến, kiểm soát chất lượng",
+        "Bản sao tài liệu: chứng nhận Hệ thống quản lý chất lượng tiên tiến, chứng minh hệ thống "
+        "quản lý đạt tiêu chuẩn",
+        ("quan_ly_chat_luong",),
+    ),
+    (
+        "Giải thưởng của sản phẩm, bình chọn của các tổ chức uy tín trong nước và quốc tế...",
+        "Bản sao tài liệu, minh chứng về các thành tích, giải thưởng, bình chọn...",
+        ("giai_thuong",),
+    ),
 )
 
 # Mẫu 02 mục 7 tick boxes ← dossier document types.
@@ -164,8 +205,12 @@ def _num_or_str(title: str) -> dict[str, Any]:
     return {"type": ["string", "integer", "number"], "title": title}
 
 
-_SIGNER = _o("Người ký", quyen_han=_s("Quyền hạn ký (TM., KT. …)"), chuc_vu=_s("Chức vụ"),
-             ho_ten=_s("Họ và tên"))
+_SIGNER = _o(
+    "Người ký",
+    quyen_han=_s("Quyền hạn ký (TM., KT. …)"),
+    chuc_vu=_s("Chức vụ"),
+    ho_ten=_s("Họ và tên"),
+)
 
 _DOSSIER_FIELDS: dict[str, dict[str, Any]] = {
     "bo_tieu_chi": _s("Bộ tiêu chí"),
@@ -174,33 +219,76 @@ _DOSSIER_FIELDS: dict[str, dict[str, Any]] = {
     "ngay_nop": _s("Ngày nộp hồ sơ (YYYY-MM-DD)"),
     "nam_danh_gia": _i("Năm đánh giá"),
     "chu_the": _o(
-        "Chủ thể", True,
-        ten=_s("Tên chủ thể"), loai_hinh=_s("Loại hình (mã)"), ma_so_thue=_s("Mã số thuế"),
-        dia_chi=_o("Địa chỉ", True, so_nha=_s("Số nhà"), thon=_s("Thôn, bản"), xa=_s("Xã, phường"),
-                   huyen=_s("Huyện (cũ)"), tinh=_s("Tỉnh")),
-        dien_thoai=_s("Điện thoại"), email=_s("Thư điện tử"),
-        ngay_thanh_lap=_s("Ngày thành lập (YYYY-MM-DD)"), so_dang_ky=_s("Số giấy đăng ký"),
-        lich_su=_s("Lịch sử hình thành"), co_cau_to_chuc=_s("Cơ cấu tổ chức"),
-        nguoi_dai_dien=_o("Người đại diện theo pháp luật", True, ho_ten=_s("Họ tên"),
-                          chuc_vu=_s("Chức vụ"), gioi_tinh=_s("Giới tính (nam, nu)"),
-                          dan_toc=_s("Dân tộc"), dia_chi_thuong_tru=_s("Địa chỉ thường trú"),
-                          so_dinh_danh=_s("Số định danh cá nhân"), dien_thoai=_s("Điện thoại")),
+        "Chủ thể",
+        True,
+        ten=_s("Tên chủ thể"),
+        loai_hinh=_s("Loại hình (mã)"),
+        ma_so_thue=_s("Mã số thuế"),
+        dia_chi=_o(
+            "Địa chỉ",
+            True,
+            so_nha=_s("Số nhà"),
+            thon=_s("Thôn, bản"),
+            xa=_s("Xã, phường"),
+            huyen=_s("Huyện (cũ)"),
+            tinh=_s("Tỉnh"),
+        ),
+        dien_thoai=_s("Điện thoại"),
+        email=_s("Thư điện tử"),
+        ngay_thanh_lap=_s("Ngày thành lập (YYYY-MM-DD)"),
+        so_dang_ky=_s("Số giấy đăng ký"),
+        lich_su=_s("Lịch sử hình thành"),
+        co_cau_to_chuc=_s("Cơ cấu tổ chức"),
+        nguoi_dai_dien=_o(
+            "Người đại diện theo pháp luật",
+            True,
+            ho_ten=_s("Họ tên"),
+            chuc_vu=_s("Chức vụ"),
+            gioi_tinh=_s("Giới tính (nam, nu)"),
+            dan_toc=_s("Dân tộc"),
+            dia_chi_thuong_tru=_s("Địa chỉ thường trú"),
+            so_dinh_danh=_s("Số định danh cá nhân"),
+            dien_thoai=_s("Điện thoại"),
+        ),
     ),
-    "san_pham": _o("Sản phẩm", True, ten=_s("Tên sản phẩm"), mo_ta=_s("Mô tả, quy cách"),
-                   tieu_chuan=_s("Tiêu chuẩn áp dụng"),
-                   so_luong_mau=_num_or_str("Số lượng sản phẩm mẫu"),
-                   ma_so=_s("Mã sản phẩm")),
-    "chung_nhan_truoc": _o("Chứng nhận OCOP trước đó", True, so_quyet_dinh=_s("Số quyết định"),
-                           ngay_quyet_dinh=_s("Ngày quyết định"), co_quan=_s("Cơ quan"),
-                           hang_sao=_i("Hạng sao"), ngay_het_han=_s("Ngày hết hạn")),
-    "tai_lieu": _a("Tài liệu đính kèm", _o("Tài liệu", True, loai=_s("Loại tài liệu"),
-                                             tep=_s("Tệp"), so=_s("Số"), ngay_cap=_s("Ngày cấp"),
-                                             ngay_het_han=_s("Ngày hết hạn"),
-                                             co_quan_cap=_s("Cơ quan cấp"),
-                                             ghi_chu=_s("Ghi chú"))),
-    "bao_cao": _o("Nội dung báo cáo (Mẫu 02 Phần II, IV)", True,
-                  ket_qua_san_xuat=_s("Kết quả sản xuất, kinh doanh"),
-                  ke_hoach=_s("Kế hoạch sản xuất, kinh doanh")),
+    "san_pham": _o(
+        "Sản phẩm",
+        True,
+        ten=_s("Tên sản phẩm"),
+        mo_ta=_s("Mô tả, quy cách"),
+        tieu_chuan=_s("Tiêu chuẩn áp dụng"),
+        so_luong_mau=_num_or_str("Số lượng sản phẩm mẫu"),
+        ma_so=_s("Mã sản phẩm"),
+    ),
+    "chung_nhan_truoc": _o(
+        "Chứng nhận OCOP trước đó",
+        True,
+        so_quyet_dinh=_s("Số quyết định"),
+        ngay_quyet_dinh=_s("Ngày quyết định"),
+        co_quan=_s("Cơ quan"),
+        hang_sao=_i("Hạng sao"),
+        ngay_het_han=_s("Ngày hết hạn"),
+    ),
+    "tai_lieu": _a(
+        "Tài liệu đính kèm",
+        _o(
+            "Tài liệu",
+            True,
+            loai=_s("Loại tài liệu"),
+            tep=_s("Tệp"),
+            so=_s("Số"),
+            ngay_cap=_s("Ngày cấp"),
+            ngay_het_han=_s("Ngày hết hạn"),
+            co_quan_cap=_s("Cơ quan cấp"),
+            ghi_chu=_s("Ghi chú"),
+        ),
+    ),
+    "bao_cao": _o(
+        "Nội dung báo cáo (Mẫu 02 Phần II, IV)",
+        True,
+        ket_qua_san_xuat=_s("Kết quả sản xuất, kinh doanh"),
+        ke_hoach=_s("Kế hoạch sản xuất, kinh doanh"),
+    ),
 }
 
 _DOSSIER_DERIVED: dict[str, dict[str, Any]] = {
@@ -216,48 +304,95 @@ _DOSSIER_DERIVED: dict[str, dict[str, Any]] = {
     "nhom_san_pham": _s("Ngành, nhóm, phân nhóm (Phụ lục I)"),
     "ten_bo_san_pham": _s("Bộ sản phẩm số … : tên bộ"),
     "so_luong_mau": _s("Số lượng sản phẩm mẫu"),
-    "o": _o("Ô đánh dấu ☒/☐", lan_dau=_s("Lần đầu"), nang_hang=_s("Nâng hạng"),
-            danh_gia_lai=_s("Đánh giá lại"), gcn_dkkd=_s("Giấy đăng ký kinh doanh"),
-            cong_bo=_s("Đã công bố chất lượng"), attp=_s("GCN cơ sở đủ điều kiện ATTP"),
-            dieu_kien_bat_buoc=_s("GCN đủ điều kiện sản xuất bắt buộc"),
-            shtt=_s("Đã có đăng ký sở hữu trí tuệ"), nhan_hieu=_s("GCN đăng ký nhãn hiệu"),
-            chi_dan_dia_ly=_s("Chỉ dẫn địa lý, nhãn hiệu tập thể, chứng nhận"),
-            sang_che=_s("Bằng sáng chế"), kieu_dang=_s("Kiểu dáng công nghiệp"),
-            ban_quyen=_s("Bản quyền tác giả"), shtt_khac=_s("Sở hữu trí tuệ khác")),
-    "minh_chung": _a("Bảng tài liệu minh chứng (Mẫu 02 Phần III)",
-                     _o("Dòng", stt=_s("TT"), noi_dung=_s("Nội dung"), yeu_cau=_s("Yêu cầu"),
-                        tep=_s("Tệp đính kèm trong hồ sơ"))),
+    "o": _o(
+        "Ô đánh dấu ☒/☐",
+        lan_dau=_s("Lần đầu"),
+        nang_hang=_s("Nâng hạng"),
+        danh_gia_lai=_s("Đánh giá lại"),
+        gcn_dkkd=_s("Giấy đăng ký kinh doanh"),
+        cong_bo=_s("Đã công bố chất lượng"),
+        attp=_s("GCN cơ sở đủ điều kiện ATTP"),
+        dieu_kien_bat_buoc=_s("GCN đủ điều kiện sản xuất bắt buộc"),
+        shtt=_s("Đã có đăng ký sở hữu trí tuệ"),
+        nhan_hieu=_s("GCN đăng ký nhãn hiệu"),
+        chi_dan_dia_ly=_s("Chỉ dẫn địa lý, nhãn hiệu tập thể, chứng nhận"),
+        sang_che=_s("Bằng sáng chế"),
+        kieu_dang=_s("Kiểu dáng công nghiệp"),
+        ban_quyen=_s("Bản quyền tác giả"),
+        shtt_khac=_s("Sở hữu trí tuệ khác"),
+    ),
+    "minh_chung": _a(
+        "Bảng tài liệu minh chứng (Mẫu 02 Phần III)",
+        _o(
+            "Dòng",
+            stt=_s("TT"),
+            noi_dung=_s("Nội dung"),
+            yeu_cau=_s("Yêu cầu"),
+            tep=_s("Tệp đính kèm trong hồ sơ"),
+        ),
+    ),
 }
 
 _ASSESSMENT = _o(
     "Báo cáo của UBND cấp xã (Mẫu 03)",
-    ten=_s("Tên xã «xã Côn Minh»"), ten_in_hoa=_s("ỦY BAN NHÂN DÂN XÃ … (đầu văn bản)"),
-    tinh=_s("Tên tỉnh «tỉnh Thái Nguyên»"), so=_s("Số, ký hiệu «45/BC-UBND»"),
-    ngay_dong=_s("Địa danh, ngày tháng năm"), nguyen_lieu=_s("Về nguyên liệu địa phương"),
-    lao_dong=_s("Về lao động địa phương"), y_tuong=_s("Nguồn gốc ý tưởng"),
-    ban_sac=_s("Bản sắc, trí tuệ địa phương"), nguoi_ky=_SIGNER,
+    ten=_s("Tên xã «xã Côn Minh»"),
+    ten_in_hoa=_s("ỦY BAN NHÂN DÂN XÃ … (đầu văn bản)"),
+    tinh=_s("Tên tỉnh «tỉnh Thái Nguyên»"),
+    so=_s("Số, ký hiệu «45/BC-UBND»"),
+    ngay_dong=_s("Địa danh, ngày tháng năm"),
+    nguyen_lieu=_s("Về nguyên liệu địa phương"),
+    lao_dong=_s("Về lao động địa phương"),
+    y_tuong=_s("Nguồn gốc ý tưởng"),
+    ban_sac=_s("Bản sắc, trí tuệ địa phương"),
+    nguoi_ky=_SIGNER,
     noi_nhan=_a("Nơi nhận", _s("Nơi nhận")),
 )
 
-_MEMBER = _o("Thành viên", ma=_s("Mã"), ky_hieu=_s("Ký hiệu cột điểm «TV1»"), ho_ten=_s("Họ tên"),
-             chuc_vu=_s("Chức vụ"), vai_tro=_s("Vai trò (mã)"), vai_tro_ten=_s("Vai trò"),
-             co_mat=_b("Có mặt"), cham_diem=_b("Chấm điểm"),
-             dau_cau=_s("Dấu cuối dòng «;» hoặc «.»"))
+_MEMBER = _o(
+    "Thành viên",
+    ma=_s("Mã"),
+    ky_hieu=_s("Ký hiệu cột điểm «TV1»"),
+    ho_ten=_s("Họ tên"),
+    chuc_vu=_s("Chức vụ"),
+    vai_tro=_s("Vai trò (mã)"),
+    vai_tro_ten=_s("Vai trò"),
+    co_mat=_b("Có mặt"),
+    cham_diem=_b("Chấm điểm"),
+    dau_cau=_s("Dấu cuối dòng «;» hoặc «.»"),
+)
 
-_BODY = _o("Cơ quan", ten=_s("Tên"), ten_in_hoa=_s("Tên in hoa, xuống dòng sau «ỦY BAN NHÂN DÂN»"),
-           ten_mot_dong_in_hoa=_s("Tên in hoa trên một dòng"),
-           chu_quan_in_hoa=_s("Cơ quan chủ quản in hoa"), ten_tap_the_in_hoa=_s("Tập thể (TM.)"),
-           dia_danh=_s("Địa danh"), ky_hieu=_s("Ký hiệu cơ quan"), tinh=_s("Tỉnh"))
+_BODY = _o(
+    "Cơ quan",
+    ten=_s("Tên"),
+    ten_in_hoa=_s("Tên in hoa, xuống dòng sau «ỦY BAN NHÂN DÂN»"),
+    ten_mot_dong_in_hoa=_s("Tên in hoa trên một dòng"),
+    chu_quan_in_hoa=_s("Cơ quan chủ quản in hoa"),
+    ten_tap_the_in_hoa=_s("Tập thể (TM.)"),
+    dia_danh=_s("Địa danh"),
+    ky_hieu=_s("Ký hiệu cơ quan"),
+    tinh=_s("Tỉnh"),
+)
 
 _PRODUCT = _o(
-    "Sản phẩm", stt=_s("Số thứ tự"), ten=_s("Tên sản phẩm"), chu_the=_s("Chủ thể"),
-    dia_chi=_s("Địa chỉ"), bo_san_pham=_s("Bộ sản phẩm"), ma_san_pham=_s("Mã sản phẩm"),
+    "Sản phẩm",
+    stt=_s("Số thứ tự"),
+    ten=_s("Tên sản phẩm"),
+    chu_the=_s("Chủ thể"),
+    dia_chi=_s("Địa chỉ"),
+    bo_san_pham=_s("Bộ sản phẩm"),
+    ma_san_pham=_s("Mã sản phẩm"),
     diem=_a("Điểm của từng thành viên", _o("Điểm", ky_hieu=_s("Thành viên"), diem=_s("Điểm"))),
-    diem_tb=_s("Tổng điểm trung bình «91,14»"), hang_sao=_i("Hạng sao (0 nếu bị loại)"),
-    hang_sao_chu=_s("«4 sao»"), sao=_s("«★★★★»"), ket_qua=_s("Kết quả ghi trong biên bản"),
-    chenh_lech=_s("Chênh lệch điểm"), diem_cao_nhat=_s("Điểm cao nhất"),
-    diem_thap_nhat=_s("Điểm thấp nhất"), vuot_chenh_lech=_b("Chênh lệch quá mức"),
-    de_nghi_cap_tren=_b("Đề nghị cấp trên đánh giá"), cong_nhan=_b("Được công nhận ở cấp này"),
+    diem_tb=_s("Tổng điểm trung bình «91,14»"),
+    hang_sao=_i("Hạng sao (0 nếu bị loại)"),
+    hang_sao_chu=_s("«4 sao»"),
+    sao=_s("«★★★★»"),
+    ket_qua=_s("Kết quả ghi trong biên bản"),
+    chenh_lech=_s("Chênh lệch điểm"),
+    diem_cao_nhat=_s("Điểm cao nhất"),
+    diem_thap_nhat=_s("Điểm thấp nhất"),
+    vuot_chenh_lech=_b("Chênh lệch quá mức"),
+    de_nghi_cap_tren=_b("Đề nghị cấp trên đánh giá"),
+    cong_nhan=_b("Được công nhận ở cấp này"),
     bi_loai=_s("Lý do bị loại"),
 )
 
@@ -274,19 +409,39 @@ _ROUND_FIELDS: dict[str, dict[str, Any]] = {
     "thoi_han_thang": _s("Thời hạn giấy chứng nhận (tháng)"),
     "chenh_lech_toi_da": _s("Chênh lệch điểm tối đa"),
     "co_quan": _BODY,
-    "hoi_dong": _o("Hội đồng", ten=_s("Tên"), ten_in_hoa=_s("Tên in hoa"), co_quan=_BODY,
-                   quyet_dinh_thanh_lap=_o("Quyết định thành lập", so=_s("Số"),
-                                           ngay_chu=_s("«ngày … tháng … năm …»"),
-                                           nguoi_ban_hanh=_s("Người ban hành")),
-                   thanh_vien=_a("Thành viên", _MEMBER), so_thanh_vien=_s("Số thành viên")),
-    "hop": _o("Cuộc họp", so=_s("Số biên bản"), ngay_dong=_s("Địa danh, ngày họp"),
-              bat_dau_chu=_s("«08 giờ 00 phút, ngày …»"), ket_thuc_chu=_s("Kết thúc"),
-              dia_diem=_s("Địa điểm"), chu_tri=_MEMBER, thu_ky=_MEMBER,
-              co_mat=_a("Có mặt", _MEMBER), vang_mat=_a("Vắng mặt", _MEMBER),
-              vang_mat_chu=_s("Danh sách vắng mặt"), so_co_mat=_s("Số có mặt"),
-              du_dieu_kien=_b("Đủ điều kiện họp"), ket_luan_so_luong=_s("Câu kết luận số lượng"),
-              khach_moi=_a("Đại biểu mời", _s("Đại biểu")), noi_dung=_a("Nội dung khác", _s("Đoạn")),
-              kien_nghi=_a("Kiến nghị", _s("Kiến nghị"))),
+    "hoi_dong": _o(
+        "Hội đồng",
+        ten=_s("Tên"),
+        ten_in_hoa=_s("Tên in hoa"),
+        co_quan=_BODY,
+        quyet_dinh_thanh_lap=_o(
+            "Quyết định thành lập",
+            so=_s("Số"),
+            ngay_chu=_s("«ngày … tháng … năm …»"),
+            nguoi_ban_hanh=_s("Người ban hành"),
+        ),
+        thanh_vien=_a("Thành viên", _MEMBER),
+        so_thanh_vien=_s("Số thành viên"),
+    ),
+    "hop": _o(
+        "Cuộc họp",
+        so=_s("Số biên bản"),
+        ngay_dong=_s("Địa danh, ngày họp"),
+        bat_dau_chu=_s("«08 giờ 00 phút, ngày …»"),
+        ket_thuc_chu=_s("Kết thúc"),
+        dia_diem=_s("Địa điểm"),
+        chu_tri=_MEMBER,
+        thu_ky=_MEMBER,
+        co_mat=_a("Có mặt", _MEMBER),
+        vang_mat=_a("Vắng mặt", _MEMBER),
+        vang_mat_chu=_s("Danh sách vắng mặt"),
+        so_co_mat=_s("Số có mặt"),
+        du_dieu_kien=_b("Đủ điều kiện họp"),
+        ket_luan_so_luong=_s("Câu kết luận số lượng"),
+        khach_moi=_a("Đại biểu mời", _s("Đại biểu")),
+        noi_dung=_a("Nội dung khác", _s("Đoạn")),
+        kien_nghi=_a("Kiến nghị", _s("Kiến nghị")),
+    ),
     "nguoi_cham": _a("Thành viên chấm điểm", _MEMBER),
     "san_pham": _a("Tất cả sản phẩm", _PRODUCT),
     "cong_nhan": _a("Sản phẩm được công nhận (phụ lục)", _PRODUCT),
@@ -296,19 +451,32 @@ _ROUND_FIELDS: dict[str, dict[str, Any]] = {
     "so_san_pham": _s("Số sản phẩm «07»"),
     "so_cong_nhan": _s("Số sản phẩm công nhận «04»"),
     "so_cong_nhan_theo_sao": _s("«01 sản phẩm 4 sao, 03 sản phẩm 3 sao»"),
-    "quyet_dinh": _o("Quyết định", so=_s("«05/QĐ-UBND»"), ngay_chu=_s("«ngày 05 tháng 01 năm 2026»"),
-                     ngay_ngan=_s("«05/01/2026»"), ngay_dong=_s("Địa danh, ngày"),
-                     trich_yeu=_s("Trích yếu"), tham_quyen=_s("Thẩm quyền ban hành"),
-                     nguoi_quyet_dinh=_s("Người quyết định (phụ lục)"),
-                     can_cu=_a("Căn cứ", _s("Căn cứ")), thuc_hien_chu=_s("Cơ quan thi hành"),
-                     nguoi_ky=_SIGNER, noi_nhan=_a("Nơi nhận", _s("Nơi nhận"))),
+    "quyet_dinh": _o(
+        "Quyết định",
+        so=_s("«05/QĐ-UBND»"),
+        ngay_chu=_s("«ngày 05 tháng 01 năm 2026»"),
+        ngay_ngan=_s("«05/01/2026»"),
+        ngay_dong=_s("Địa danh, ngày"),
+        trich_yeu=_s("Trích yếu"),
+        tham_quyen=_s("Thẩm quyền ban hành"),
+        nguoi_quyet_dinh=_s("Người quyết định (phụ lục)"),
+        can_cu=_a("Căn cứ", _s("Căn cứ")),
+        thuc_hien_chu=_s("Cơ quan thi hành"),
+        nguoi_ky=_SIGNER,
+        noi_nhan=_a("Nơi nhận", _s("Nơi nhận")),
+    ),
 }
 
 _CERT_FIELDS: dict[str, dict[str, Any]] = {
     "sp": _PRODUCT,
-    "giay_chung_nhan": _o("Giấy chứng nhận", ngay_dong=_s("Địa danh, ngày cấp"),
-                          ngay_chu=_s("Ngày cấp bằng chữ"), thoi_han_thang=_s("Thời hạn (tháng)"),
-                          het_han_ngan=_s("Ngày hết hạn dd/mm/yyyy"), nguoi_ky=_SIGNER),
+    "giay_chung_nhan": _o(
+        "Giấy chứng nhận",
+        ngay_dong=_s("Địa danh, ngày cấp"),
+        ngay_chu=_s("Ngày cấp bằng chữ"),
+        thoi_han_thang=_s("Thời hạn (tháng)"),
+        het_han_ngan=_s("Ngày hết hạn dd/mm/yyyy"),
+        nguoi_ky=_SIGNER,
+    ),
 }
 
 
@@ -334,38 +502,65 @@ class Kind:
 
 KINDS: dict[str, Kind] = {
     "phieu-dang-ky": Kind(
-        "phieu-dang-ky", "Mẫu 01 Phiếu đăng ký đánh giá, phân hạng sản phẩm OCOP",
-        "Form 01 registration for OCOP evaluation", "dossier", True,
-        _root({**_DOSSIER_FIELDS, **_DOSSIER_DERIVED})),
+        "phieu-dang-ky",
+        "Mẫu 01 Phiếu đăng ký đánh giá, phân hạng sản phẩm OCOP",
+        "Form 01 registration for OCOP evaluation",
+        "dossier",
+        True,
+        _root({**_DOSSIER_FIELDS, **_DOSSIER_DERIVED}),
+    ),
     "bao-cao-tu-danh-gia": Kind(
-        "bao-cao-tu-danh-gia", "Mẫu 02 Báo cáo tự đánh giá về sản phẩm",
-        "Form 02 producer's self-assessment report", "dossier", True,
-        _root({**_DOSSIER_FIELDS, **_DOSSIER_DERIVED})),
+        "bao-cao-tu-danh-gia",
+        "Mẫu 02 Báo cáo tự đánh giá về sản phẩm",
+        "Form 02 producer's self-assessment report",
+        "dossier",
+        True,
+        _root({**_DOSSIER_FIELDS, **_DOSSIER_DERIVED}),
+    ),
     "bao-cao-xa": Kind(
-        "bao-cao-xa", "Mẫu 03 Báo cáo đánh giá của UBND cấp xã",
-        "Form 03 the commune's assessment report", "dossier", True,
-        _root({**_DOSSIER_FIELDS, **_DOSSIER_DERIVED, "xa": _ASSESSMENT})),
+        "bao-cao-xa",
+        "Mẫu 03 Báo cáo đánh giá của UBND cấp xã",
+        "Form 03 the commune's assessment report",
+        "dossier",
+        True,
+        _root({**_DOSSIER_FIELDS, **_DOSSIER_DERIVED, "xa": _ASSESSMENT}),
+    ),
     "bien-ban": Kind(
-        "bien-ban", "Biên bản họp Hội đồng đánh giá, phân hạng sản phẩm OCOP",
-        "Minutes of the evaluation council meeting", "round", False, _root(_ROUND_FIELDS)),
+        "bien-ban",
+        "Biên bản họp Hội đồng đánh giá, phân hạng sản phẩm OCOP",
+        "Minutes of the evaluation council meeting",
+        "round",
+        False,
+        _root(_ROUND_FIELDS),
+    ),
     "quyet-dinh": Kind(
-        "quyet-dinh", "Quyết định công nhận sản phẩm OCOP (kèm danh sách)",
-        "Decision recognising OCOP products (with the annex list)", "round", False,
-        _root(_ROUND_FIELDS)),
+        "quyet-dinh",
+        "Quyết định công nhận sản phẩm OCOP (kèm danh sách)",
+        "Decision recognising OCOP products (with the annex list)",
+        "round",
+        False,
+        _root(_ROUND_FIELDS),
+    ),
     "giay-chung-nhan": Kind(
-        "giay-chung-nhan", "Giấy chứng nhận sản phẩm OCOP", "Certificate for one product",
-        "round", True, _root({**_ROUND_FIELDS, **_CERT_FIELDS})),
+        "giay-chung-nhan",
+        "Giấy chứng nhận sản phẩm OCOP",
+        "Certificate for one product",
+        "round",
+        True,
+        _root({**_ROUND_FIELDS, **_CERT_FIELDS}),
+    ),
 }
 
 
 # --- helpers -----------------------------------------------------------------------------------
 
-_UNIT_PREFIX = re.compile(r"^(xã|phường|thị trấn|đặc khu|tỉnh|thành phố|huyện|quận|thị xã)\s+",
-                          re.IGNORECASE)
+_UNIT_PREFIX = re.compile(
+    r"^(xã|phường|thị trấn|đặc khu|tỉnh|thành phố|huyện|quận|thị xã)\s+", re.IGNORECASE
+)
 
 
 def bare_name(unit: str | None) -> str:
-    """"xã Côn Minh" → "Côn Minh"; "tỉnh Thái Nguyên" → "Thái Nguyên"."""
+    """ "xã Côn Minh" → "Côn Minh"; "tỉnh Thái Nguyên" → "Thái Nguyên"."""
     return _UNIT_PREFIX.sub("", (unit or "").strip())
 
 
@@ -379,7 +574,7 @@ def header_name(name: str) -> str:
     up = upper_vi(name.strip())
     for head in ("ỦY BAN NHÂN DÂN ", "UỶ BAN NHÂN DÂN "):
         if up.startswith(head):
-            return head.strip() + "\n" + up[len(head):]
+            return head.strip() + "\n" + up[len(head) :]
     return up
 
 
@@ -426,8 +621,11 @@ def dossier_context(data: Mapping[str, Any]) -> dict[str, Any]:
     product_set = sets.get(set_no) if isinstance(set_no, int) else None
     types = {str(doc.get("loai")) for doc in data.get("tai_lieu") or [] if isinstance(doc, dict)}
     case = data.get("loai_danh_gia", "lan_dau")
-    ip_docs = [d for d in data.get("tai_lieu") or [] if isinstance(d, dict)
-               and d.get("loai") == "so_huu_tri_tue"]
+    ip_docs = [
+        d
+        for d in data.get("tai_lieu") or []
+        if isinstance(d, dict) and d.get("loai") == "so_huu_tri_tue"
+    ]
     ticks = {key: _tick(bool(types & set(codes))) for key, codes in TICKS.items()}
     samples = san_pham.get("so_luong_mau")
     ctx.update(
@@ -441,10 +639,16 @@ def dossier_context(data: Mapping[str, Any]) -> dict[str, Any]:
         gioi_tinh={"nam": "Nam", "nu": "Nữ"}.get(str(rep.get("gioi_tinh")), CHAM),
         ngay_thanh_lap=_date_or(chu_the.get("ngay_thanh_lap"), format_date_short, CHAM),
         nhom_san_pham=product_set.classification() if product_set else CHAM,
-        ten_bo_san_pham=(f"Bộ sản phẩm số {product_set.so}: {product_set.ten}"
-                         if product_set else CHAM),
-        so_luong_mau=(pad2(int(samples)) if isinstance(samples, int) and samples > 0
-                      else "không áp dụng" if samples == 0 else CHAM),
+        ten_bo_san_pham=(
+            f"Bộ sản phẩm số {product_set.so}: {product_set.ten}" if product_set else CHAM
+        ),
+        so_luong_mau=(
+            pad2(int(samples))
+            if isinstance(samples, int) and samples > 0
+            else "không áp dụng"
+            if samples == 0
+            else CHAM
+        ),
         o={
             "lan_dau": _tick(case == "lan_dau"),
             "nang_hang": _tick(case == "nang_hang"),
@@ -453,16 +657,22 @@ def dossier_context(data: Mapping[str, Any]) -> dict[str, Any]:
             # A numbered paper among the IP documents is taken as a registration
             # certificate; an accepted application alone ticks only d) [DESIGN].
             "nhan_hieu": _tick(any(d.get("so") for d in ip_docs)),
-            "chi_dan_dia_ly": UNCHECKED, "sang_che": UNCHECKED, "kieu_dang": UNCHECKED,
-            "ban_quyen": UNCHECKED, "shtt_khac": UNCHECKED,
+            "chi_dan_dia_ly": UNCHECKED,
+            "sang_che": UNCHECKED,
+            "kieu_dang": UNCHECKED,
+            "ban_quyen": UNCHECKED,
+            "shtt_khac": UNCHECKED,
         },
         minh_chung=[
             {
                 "stt": str(i),
                 "noi_dung": content,
                 "yeu_cau": requirement,
-                "tep": "; ".join(str(d.get("tep")) for d in data.get("tai_lieu") or []
-                                 if isinstance(d, dict) and d.get("loai") in codes and d.get("tep")),
+                "tep": "; ".join(
+                    str(d.get("tep"))
+                    for d in data.get("tai_lieu") or []
+                    if isinstance(d, dict) and d.get("loai") in codes and d.get("tep")
+                ),
             }
             for i, (content, requirement, codes) in enumerate(EVIDENCE_ROWS, start=1)
         ],
@@ -477,15 +687,19 @@ def assessment_context(data: Mapping[str, Any], assessment: Mapping[str, Any]) -
     tinh = str(assessment.get("tinh") or address.get("tinh") or "")
     place = str(assessment.get("dia_danh") or bare_name(xa) or CHAM)
     number = assessment.get("so")
-    signer = {"quyen_han": "TM. ỦY BAN NHÂN DÂN", "chuc_vu": "CHỦ TỊCH",
-              **(assessment.get("nguoi_ky") or {})}
+    signer = {
+        "quyen_han": "TM. ỦY BAN NHÂN DÂN",
+        "chuc_vu": "CHỦ TỊCH",
+        **(assessment.get("nguoi_ky") or {}),
+    }
     recipients = assessment.get("noi_nhan") or [f"Ủy ban nhân dân {tinh}", "Lưu: VT"]
     return {
         "ten": xa,
         "ten_in_hoa": header_name(f"Ủy ban nhân dân {xa}") if xa else "ỦY BAN NHÂN DÂN\nXÃ …",
         "tinh": tinh,
         "so": format_doc_number(number, None if "/" in str(number) else "BC-UBND")
-        if number else "        /BC-UBND",
+        if number
+        else "        /BC-UBND",
         "ngay_dong": f"{place}, " + _date_or(assessment.get("ngay"), format_date, NGAY_TRONG),
         "nguyen_lieu": assessment.get("nguyen_lieu"),
         "lao_dong": assessment.get("lao_dong"),
@@ -545,8 +759,10 @@ def _product(p: ProductResult, numbers: Mapping[str, int], forward: str) -> dict
         "dia_chi": p.dia_chi,
         "bo_san_pham": str(p.bo_san_pham) if p.bo_san_pham else "",
         "ma_san_pham": p.ma_san_pham,
-        "diem": [{"ky_hieu": f"TV{numbers[m.ma]}" if m.ma in numbers else m.ma,
-                  "diem": format_score(s)} for m, s in p.scores],
+        "diem": [
+            {"ky_hieu": f"TV{numbers[m.ma]}" if m.ma in numbers else m.ma, "diem": format_score(s)}
+            for m, s in p.scores
+        ],
         "diem_tb": p.mean_text,
         "hang_sao": p.stars,
         "hang_sao_chu": format_stars(p.stars) if p.stars else "không xếp hạng",
@@ -582,8 +798,11 @@ def round_context(rnd: Round) -> dict[str, Any]:
     end = parse_datetime(hop["ket_thuc"]) if hop.get("ket_thuc") else None
 
     def by_ma(ma: str | None, roles: tuple[str, ...]) -> dict[str, Any] | None:
-        chosen = rnd.member(ma) if ma else next(
-            (m for m in present for r in roles if m.vai_tro == r), None)
+        chosen = (
+            rnd.member(ma)
+            if ma
+            else next((m for m in present for r in roles if m.vai_tro == r), None)
+        )
         return _member(chosen, numbers.get(chosen.ma)) if chosen else None
 
     competence = rnd.competence
@@ -607,14 +826,17 @@ def round_context(rnd: Round) -> dict[str, Any]:
     quorum_text = (
         f"Số thành viên có mặt: {len(present)}/{len(rnd.members)} ({percent}%)"
         + (", có Chủ tịch Hội đồng" if chair_present else ", vắng Chủ tịch Hội đồng")
-        + ("; bảo đảm điều kiện tiến hành cuộc họp theo Quy chế hoạt động của Hội đồng."
-           if quorum_ok else
-           "; không bảo đảm điều kiện tiến hành cuộc họp theo Quy chế hoạt động của Hội đồng.")
+        + (
+            "; bảo đảm điều kiện tiến hành cuộc họp theo Quy chế hoạt động của Hội đồng."
+            if quorum_ok
+            else "; không bảo đảm điều kiện tiến hành cuộc họp theo Quy chế hoạt động của Hội đồng."
+        )
     )
     founding = council_raw.get("quyet_dinh_thanh_lap")
     number = hop.get("so_bien_ban")
-    co_mat_members = [_member(m, numbers.get(m.ma), last=(i == len(present) - 1))
-                      for i, m in enumerate(present)]
+    co_mat_members = [
+        _member(m, numbers.get(m.ma), last=(i == len(present) - 1)) for i, m in enumerate(present)
+    ]
     ctx: dict[str, Any] = {
         "cham": CHAM,
         "bo_tieu_chi": regime,
@@ -624,39 +846,52 @@ def round_context(rnd: Round) -> dict[str, Any]:
         "cap": level,
         "cap_chu": LEVEL_NAMES[level]["vi"],
         "cap_tren_chu": LEVEL_NAMES[forward_to]["vi"] if forward_to else "",
-        "nguong_cap_tren_chu": (f"{forward_text} (từ {forward_from} điểm trở lên)"
-                                if forward_from else ""),
+        "nguong_cap_tren_chu": (
+            f"{forward_text} (từ {forward_from} điểm trở lên)" if forward_from else ""
+        ),
         "thoi_han_thang": str((data.get("giay_chung_nhan") or {}).get("thoi_han_thang", 36)),
         "chenh_lech_toi_da": format_score(
-            Fraction(str((data.get("cau_hinh") or {}).get("chenh_lech_toi_da", 10)))),
+            Fraction(str((data.get("cau_hinh") or {}).get("chenh_lech_toi_da", 10)))
+        ),
         "co_quan": co_quan,
         "hoi_dong": {
             "ten": council_raw["ten"],
             "ten_in_hoa": upper_vi(council_raw["ten"]),
             "co_quan": council_body,
             "quyet_dinh_thanh_lap": {
-                "so": format_doc_number(founding["so"], None if "/" in str(founding["so"])
-                                        else f"QĐ-{council_body['ky_hieu']}"),
+                "so": format_doc_number(
+                    founding["so"],
+                    None if "/" in str(founding["so"]) else f"QĐ-{council_body['ky_hieu']}",
+                ),
                 "ngay_chu": format_date(founding["ngay"]),
                 "nguoi_ban_hanh": founding.get("nguoi_ban_hanh"),
-            } if founding else None,
+            }
+            if founding
+            else None,
             "thanh_vien": members,
             "so_thanh_vien": pad2(len(rnd.members)),
         },
         "hop": {
-            "so": (format_doc_number(number, None if "/" in str(number) else "BB-HĐ")
-                   if number else "        /BB-HĐ"),
+            "so": (
+                format_doc_number(number, None if "/" in str(number) else "BB-HĐ")
+                if number
+                else "        /BB-HĐ"
+            ),
             "ngay_dong": f"{council_body['dia_danh']}, {format_date(start)}",
             "bat_dau_chu": f"{format_time(start)}, {format_date(start)}",
-            "ket_thuc_chu": (f"{format_time(end)}, {format_date(end)}" if end
-                             else "…… giờ …… phút, ngày …… tháng …… năm ……"),
+            "ket_thuc_chu": (
+                f"{format_time(end)}, {format_date(end)}"
+                if end
+                else "…… giờ …… phút, ngày …… tháng …… năm ……"
+            ),
             "dia_diem": hop["dia_diem"],
             "chu_tri": by_ma(hop.get("chu_tri"), ("chu_tich", "pho_chu_tich")),
             "thu_ky": by_ma(hop.get("thu_ky"), ("thu_ky", "uy_vien_thu_ky")),
             "co_mat": co_mat_members,
             "vang_mat": [_member(m, numbers.get(m.ma)) for m in absent],
             "vang_mat_chu": "; ".join(
-                f"{m.ho_ten}" + (f", {m.chuc_vu}" if m.chuc_vu else "") for m in absent),
+                f"{m.ho_ten}" + (f", {m.chuc_vu}" if m.chuc_vu else "") for m in absent
+            ),
             "so_co_mat": pad2(len(present)),
             "du_dieu_kien": quorum_ok,
             "ket_luan_so_luong": quorum_text,
@@ -676,43 +911,56 @@ def round_context(rnd: Round) -> dict[str, Any]:
     }
     qd = data.get("quyet_dinh")
     if qd:
-        ctx["quyet_dinh"] = _decision_context(qd, data, co_quan, council_raw, start, regime,
-                                              level)
+        ctx["quyet_dinh"] = _decision_context(qd, data, co_quan, council_raw, start, regime, level)
     return ctx
 
 
 def _decision_context(
-    qd: Mapping[str, Any], data: Mapping[str, Any], co_quan: Mapping[str, Any],
-    council: Mapping[str, Any], meeting: dt.datetime, regime: str, level: str,
+    qd: Mapping[str, Any],
+    data: Mapping[str, Any],
+    co_quan: Mapping[str, Any],
+    council: Mapping[str, Any],
+    meeting: dt.datetime,
+    regime: str,
+    level: str,
 ) -> dict[str, Any]:
     number = qd["so"]
     symbol = None if "/" in str(number) else f"QĐ-{co_quan['ky_hieu']}"
     # Under QĐ 26/2026 the Chủ tịch UBND cấp tỉnh decides (Điều 4.1.a, 7.3.e).
-    default_authority = (f"CHỦ TỊCH {co_quan['ten_mot_dong_in_hoa']}" if regime == "26/2026"
-                         else co_quan["ten_mot_dong_in_hoa"])
+    default_authority = (
+        f"CHỦ TỊCH {co_quan['ten_mot_dong_in_hoa']}"
+        if regime == "26/2026"
+        else co_quan["ten_mot_dong_in_hoa"]
+    )
     authority = str(qd.get("tham_quyen") or default_authority)
-    decider = (f"Chủ tịch {co_quan['ten']}" if upper_vi(authority).startswith("CHỦ TỊCH")
-               else str(co_quan["ten"]))
+    decider = (
+        f"Chủ tịch {co_quan['ten']}"
+        if upper_vi(authority).startswith("CHỦ TỊCH")
+        else str(co_quan["ten"])
+    )
     basis = qd.get("can_cu") or [
         f"Căn cứ {REGIME_ACTS.get(regime, regime)} ban hành Bộ tiêu chí và quy trình đánh giá, "
         "phân hạng sản phẩm Chương trình Mỗi xã một sản phẩm",
-        f"Căn cứ kết quả đánh giá, phân hạng sản phẩm của {council['ten']} "
-        f"{format_date(meeting)}",
+        f"Căn cứ kết quả đánh giá, phân hạng sản phẩm của {council['ten']} {format_date(meeting)}",
     ]
     recipients = list(qd.get("noi_nhan") or ["Như Điều 3"])
     if not any(str(r).strip().startswith("Lưu") for r in recipients):
         recipients.append("Lưu: VT")  # NĐ 30 mục II.9b: the list ends "- Lưu: VT, …."
     executors = qd.get("thuc_hien") or [
-        f"Chánh Văn phòng {co_quan['ten']}", "Thủ trưởng các cơ quan, đơn vị có liên quan"]
+        f"Chánh Văn phòng {co_quan['ten']}",
+        "Thủ trưởng các cơ quan, đơn vị có liên quan",
+    ]
     year = data["nam"]
     return {
         "so": format_doc_number(number, symbol),
         "ngay_chu": format_date(qd["ngay"]),
         "ngay_ngan": format_date_short(qd["ngay"]),
         "ngay_dong": f"{co_quan['dia_danh']}, {format_date(qd['ngay'])}",
-        "trich_yeu": qd.get("trich_yeu") or (
+        "trich_yeu": qd.get("trich_yeu")
+        or (
             f"Về việc công nhận sản phẩm đạt tiêu chuẩn sản phẩm OCOP "
-            f"{LEVEL_NAMES[level]['vi']} năm {year}"),
+            f"{LEVEL_NAMES[level]['vi']} năm {year}"
+        ),
         "tham_quyen": upper_vi(authority),
         "nguoi_quyet_dinh": decider,
         "can_cu": punctuate(basis),
@@ -731,8 +979,14 @@ def certificate_context(rnd: Round, ctx: dict[str, Any], product: ProductResult)
         else:
             reason = "chưa đạt hạng được công nhận ở cấp này"
             reason_en = "below the levels recognised here"
-        raise CodedInputError("render-not-recognised", product=product.ten, mean=product.mean_text,
-                              stars=product.stars, reason=reason, reason_en=reason_en)
+        raise CodedInputError(
+            "render-not-recognised",
+            product=product.ten,
+            mean=product.mean_text,
+            stars=product.stars,
+            reason=reason,
+            reason_en=reason_en,
+        )
     qd = data["quyet_dinh"]
     gcn = data.get("giay_chung_nhan") or {}
     issued = parse_date(gcn.get("ngay") or qd["ngay"])
@@ -813,17 +1067,22 @@ def _read_assessment(path: Path) -> dict[str, Any]:
                 for key in error.validator_value:
                     if key not in doc.data:
                         title = props.get(key, {}).get("title", key)
-                        issues.append(doc.issue("schema-required", "", field=title, key=key,
-                                                parent=str(path)))
+                        issues.append(
+                            doc.issue("schema-required", "", field=title, key=key, parent=str(path))
+                        )
             else:
                 key = where[0] if where else ""
                 title = props.get(key, {}).get("title", key or str(path))
                 issues.append(doc.issue("schema-invalid", "/" + "/".join(where), field=title))
     errors = [i for i in issues if i.severity == "error"]
     if not isinstance(doc.data, dict) or errors:
-        raise CodedInputError("round-invalid", issues=issues, path=str(path),
-                              count=max(len(errors), 1),
-                              first=errors[0].message("vi") if errors else "?")
+        raise CodedInputError(
+            "round-invalid",
+            issues=issues,
+            path=str(path),
+            count=max(len(errors), 1),
+            first=errors[0].message("vi") if errors else "?",
+        )
     return dict(doc.data)
 
 
@@ -839,21 +1098,30 @@ def build_context(
     path = Path(source)
     what = detect_input(path)
     if spec.source == "round" and what != "round":
-        raise CodedInputError("render-input-wrong", kind=kind, path=str(path),
-                              expected="tệp đợt đánh giá", expected_en="a round file",
-                              actual="hồ sơ sản phẩm", actual_en="a product dossier")
+        raise CodedInputError(
+            "render-input-wrong",
+            kind=kind,
+            path=str(path),
+            expected="tệp đợt đánh giá",
+            expected_en="a round file",
+            actual="hồ sơ sản phẩm",
+            actual_en="a product dossier",
+        )
     if what == "dossier":
         data, issues, _file = read_dossier_data(path)
         if data is None:
             reason = "; ".join(i.message("vi") for i in issues if i.severity == "error") or "?"
-            raise CodedInputError("render-dossier-invalid", issues=issues, path=str(path),
-                                  reason=reason)
+            raise CodedInputError(
+                "render-dossier-invalid", issues=issues, path=str(path), reason=reason
+            )
         ctx = dossier_context(data)
         when = _when(data.get("ngay_nop"))
         if kind == "bao-cao-xa":
             if assessment is None:
-                raise CodedInputError("render-no-assessment",
-                                      product=str((data.get("san_pham") or {}).get("ten", path)))
+                raise CodedInputError(
+                    "render-no-assessment",
+                    product=str((data.get("san_pham") or {}).get("ten", path)),
+                )
             raw = _read_assessment(Path(assessment))
             ctx["xa"] = assessment_context(data, raw)
             when = _when(raw.get("ngay")) or when
@@ -871,8 +1139,11 @@ def build_context(
         ctx = dossier_context(item.dossier)
         when = _when(item.dossier.get("ngay_nop"))
         if kind == "bao-cao-xa":
-            raw_assessment = (dict(item.inline.get("danh_gia_xa") or {}) if assessment is None
-                              else _read_assessment(Path(assessment)))
+            raw_assessment = (
+                dict(item.inline.get("danh_gia_xa") or {})
+                if assessment is None
+                else _read_assessment(Path(assessment))
+            )
             if not raw_assessment:
                 raise CodedInputError("render-no-assessment", product=item.ten)
             ctx["xa"] = assessment_context(item.dossier, raw_assessment)

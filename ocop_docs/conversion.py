@@ -84,16 +84,25 @@ def convert_to_pdf(
         command = [
             str(exe),
             f"-env:UserInstallation={profile.as_uri()}",
-            "--headless", "--invisible", "--nologo", "--nodefault", "--norestore",
+            "--headless",
+            "--invisible",
+            "--nologo",
+            "--nodefault",
+            "--norestore",
             "--nolockcheck",
-            "--convert-to", "pdf:writer_pdf_Export",
-            "--outdir", str(outdir),
+            "--convert-to",
+            "pdf:writer_pdf_Export",
+            "--outdir",
+            str(outdir),
             str(source.resolve()),
         ]
         env = dict(os.environ)
         env.setdefault("HOME", str(tmp_path))
-        proc = subprocess.Popen(  # noqa: S603 - fixed argument list, no shell
-            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+        proc = subprocess.Popen(
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
             start_new_session=True,
         )
         try:
@@ -105,8 +114,7 @@ def convert_to_pdf(
             except (ProcessLookupError, PermissionError, AttributeError):
                 proc.kill()
             proc.communicate()
-            raise CodedDataError("convert-timeout", path=str(source),
-                                 seconds=int(timeout)) from exc
+            raise CodedDataError("convert-timeout", path=str(source), seconds=int(timeout)) from exc
         produced = outdir / (source.stem + ".pdf")
         if proc.returncode != 0 or not produced.is_file():
             text = (err or out or b"").decode("utf-8", "replace").strip().splitlines()

@@ -72,7 +72,7 @@ def month_text(month: int) -> str:
 
 
 def format_date(value: object) -> str:
-    """"ngày 05 tháng 01 năm 2026", "ngày 29 tháng 6 năm 2019", "ngày 15 tháng 10 năm 2026"."""
+    """ "ngày 05 tháng 01 năm 2026", "ngày 29 tháng 6 năm 2019", "ngày 15 tháng 10 năm 2026"."""
     d = parse_date(value)
     return f"ngày {day_text(d.day)} tháng {month_text(d.month)} năm {d.year}"
 
@@ -89,7 +89,7 @@ def format_date_short(value: object) -> str:
 
 
 def format_time(value: dt.datetime | dt.time) -> str:
-    """"08 giờ 30 phút", the way minutes (biên bản, NĐ 30 Mẫu 1.9) state times."""
+    """ "08 giờ 30 phút", the way minutes (biên bản, NĐ 30 Mẫu 1.9) state times."""
     return f"{value.hour:02d} giờ {value.minute:02d} phút"
 
 
@@ -97,15 +97,12 @@ _DOC_NUMBER = re.compile(r"^\s*(?:Số\s*:?\s*)?0*(\d+)\s*/\s*(\S+?)\s*$")
 
 
 def format_doc_number(number: object, symbol: str | None = None) -> str:
-    """"05/QĐ-UBND" from (5, "QĐ-UBND"), "5/QĐ-UBND" or "Số: 05/QĐ-UBND".
+    """ "05/QĐ-UBND" from (5, "QĐ-UBND"), "5/QĐ-UBND" or "Số: 05/QĐ-UBND".
 
     Numbers below 10 take a leading zero (NĐ 30/2020 Phụ lục I, mục II.3.a).
     Raises ``ValueError`` when the value is not "number/ký hiệu".
     """
-    if symbol is not None:
-        text = f"{number}/{symbol}"
-    else:
-        text = str(number)
+    text = f"{number}/{symbol}" if symbol is not None else str(number)
     match = _DOC_NUMBER.match(text)
     if not match:
         raise ValueError(f"not a document number: {text!r}")
@@ -126,7 +123,7 @@ def round_points(value: Number) -> Decimal:
 
 
 def format_points(value: Number) -> str:
-    """"91,14": two decimals with a decimal comma (brief §3.9).
+    """ "91,14": two decimals with a decimal comma (brief §3.9).
 
     The one implementation lives in :func:`ocop_docs.scoring.format_points`; this name
     keeps the formatting helpers in one place for templates and contexts.
@@ -146,12 +143,12 @@ def format_score(value: Number) -> str:
 
 
 def format_stars(stars: int) -> str:
-    """"4 sao"."""
+    """ "4 sao"."""
     return f"{stars} sao"
 
 
 def star_symbols(stars: int) -> str:
-    """"★★★★" for a certificate; empty for 0."""
+    """ "★★★★" for a certificate; empty for 0."""
     return "★" * max(stars, 0)
 
 

@@ -103,12 +103,7 @@ class MissingVariable(UndefinedError):
 
 
 def _path_of(obj: Any, name: Any) -> str:
-    if isinstance(obj, PathDict | PathList):
-        base = obj.path
-    elif isinstance(obj, _TrackedUndefined):
-        base = obj.path
-    else:
-        base = ""
+    base = obj.path if isinstance(obj, (PathDict | PathList, _TrackedUndefined)) else ""
     if isinstance(name, int):
         return f"{base}[{name}]"
     return f"{base}.{name}" if base else str(name)
@@ -190,7 +185,7 @@ class TrackingEnvironment(ImmutableSandboxedEnvironment):
             try:
                 return obj[argument]
             except IndexError:
-                return self.undefined(obj=obj, name=argument)
+                return self.undefined(obj=obj, name=argument)  # type: ignore[arg-type]
         return super().getitem(obj, argument)
 
 
@@ -198,7 +193,9 @@ def make_environment(*, draft: bool = False, seen: list[str] | None = None) -> T
     """The Jinja environment for templates: sandboxed, autoescaped, strict or draft."""
     undefined: type[Undefined]
     if draft:
-        undefined = type("Draft", (DraftUndefined,), {"__slots__": (), "seen": seen if seen is not None else []})
+        undefined = type(
+            "Draft", (DraftUndefined,), {"__slots__": (), "seen": seen if seen is not None else []}
+        )
     else:
         undefined = StrictUndefined
     return TrackingEnvironment(autoescape=True, undefined=undefined, keep_trailing_newline=True)
@@ -207,9 +204,7 @@ def make_environment(*, draft: bool = False, seen: list[str] | None = None) -> T
 # --- output post-processing -------------------------------------------------------------------
 
 
-_CORE_DATES = re.compile(
-    rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)"
-)
+_CORE_DATES = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
 _LAST_PRINTED = re.compile(rb"<cp:lastPrinted>[^<]*</cp:lastPrinted>")
 
 
@@ -332,20 +327,31 @@ def render_template(
     except MissingVariable as exc:
         where, where_en = _where_missing(template, exc.path)
         raise CodedInputError(
-            "render-missing-variable", variable=exc.path, template=template.name,
-            where=where, where_en=where_en,
+            "render-missing-variable",
+            variable=exc.path,
+            template=template.name,
+            where=where,
+            where_en=where_en,
         ) from exc
     except TemplateSyntaxError as exc:
         from ocop_docs.template_lint import lint_template
 
         problems = [i for i in lint_template(template) if i.severity == "error"]
         first: Issue | None = problems[0] if problems else None
-        params = dict(first.params) if first else {"file": template.name, "where": "?",
-                                                    "where_en": "?", "reason": exc.message}
+        params = (
+            dict(first.params)
+            if first
+            else {"file": template.name, "where": "?", "where_en": "?", "reason": exc.message}
+        )
         raise CodedDataError("template-syntax", issues=problems, **params) from exc
     except (SecurityError, TemplateError) as exc:
-        raise CodedDataError("render-template-error", template=template.name, where="?",
-                             where_en="?", reason=str(exc)) from exc
+        raise CodedDataError(
+            "render-template-error",
+            template=template.name,
+            where="?",
+            where_en="?",
+            reason=str(exc),
+        ) from exc
     fit_tables(tpl.docx)
     core = tpl.docx.core_properties
     stamp = (when or DEFAULT_DOC_TIME).replace(tzinfo=None)
@@ -397,6 +403,9 @@ def render(
         raise ValueError(f"unknown document kind {kind!r}; known: {', '.join(KINDS)}")
     built = build_context(kind, source, product=product, assessment=assessment)
     template = find_templates(templates_dir) / KINDS[kind].template
+    if templates_dir is not None and not template.is_file():
+        # A user's folder may hold only the templates they changed; the rest are shipped.
+        template = find_templates() / KINDS[kind].template
     if pdf:  # fail before writing anything when the converter is missing
         from ocop_docs.conversion import find_soffice
 
@@ -407,15 +416,18 @@ def render(
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(rendered.data)
     except OSError as exc:
-        raise CodedInputError("render-output-unwritable", path=str(out),
-                              reason=exc.strerror or str(exc)) from exc
-    result = RenderResult(kind, out, template, placeholders=rendered.placeholders,
-                          warnings=built.warnings)
+        raise CodedInputError(
+            "render-output-unwritable", path=str(out), reason=exc.strerror or str(exc)
+        ) from exc
+    result = RenderResult(
+        kind, out, template, placeholders=rendered.placeholders, warnings=built.warnings
+    )
     if pdf:
         from ocop_docs.conversion import DEFAULT_TIMEOUT, convert_to_pdf
 
-        result.pdf = convert_to_pdf(out, out.with_suffix(".pdf"), soffice=soffice,
-                                    timeout=timeout or DEFAULT_TIMEOUT)
+        result.pdf = convert_to_pdf(
+            out, out.with_suffix(".pdf"), soffice=soffice, timeout=timeout or DEFAULT_TIMEOUT
+        )
     return result
 
 

@@ -47,6 +47,7 @@ ROUND_SCHEMA = "round.schema.json"
 
 # --- rules as data ---------------------------------------------------------------------
 
+
 @dataclass(frozen=True, slots=True)
 class Competence:
     """What a level may recognise under a regime, and from which mean it proposes upwards."""
@@ -203,7 +204,9 @@ class ProductResult:
         """Proposed to the next level (≥90 at the province: QĐ 26/2026 Điều 7.3.e)."""
         c = self.competence
         return bool(
-            c and c.forward_from is not None and not self.disqualified
+            c
+            and c.forward_from is not None
+            and not self.disqualified
             and self.mean >= c.forward_from
         )
 
@@ -263,9 +266,7 @@ class Round:
         if not self.members:
             return False
         ratio = Fraction(len(self.present), len(self.members))
-        chair_ok = not self.chair_required or any(
-            m.vai_tro == "chu_tich" for m in self.present
-        )
+        chair_ok = not self.chair_required or any(m.vai_tro == "chu_tich" for m in self.present)
         return ratio >= self.quorum and chair_ok
 
     def member(self, ma: str) -> Member | None:
@@ -337,9 +338,15 @@ def _build(rnd: Round, doc: Any) -> None:
     regime, level = str(data["bo_tieu_chi"]), str(data["cap"])
     rnd.competence = COMPETENCE.get((regime, level))
     if rnd.competence is None:
-        rnd.issues.append(doc.issue("round-level-not-competent", "/cap", regime=regime,
-                                    level=LEVEL_NAMES[level]["vi"],
-                                    level_en=LEVEL_NAMES[level]["en"]))
+        rnd.issues.append(
+            doc.issue(
+                "round-level-not-competent",
+                "/cap",
+                regime=regime,
+                level=LEVEL_NAMES[level]["vi"],
+                level_en=LEVEL_NAMES[level]["en"],
+            )
+        )
     _build_members(rnd, doc, data)
     _check_meeting(rnd, doc, data)
     spread_max = Fraction(str(rnd.settings.get("chenh_lech_toi_da", DEFAULT_SPREAD_MAX)))
@@ -355,8 +362,9 @@ def _build_members(rnd: Round, doc: Any, data: dict[str, Any]) -> None:
     for i, raw in enumerate(data["hoi_dong"]["thanh_vien"]):
         ma = str(raw["ma"])
         if ma in seen:
-            rnd.issues.append(doc.issue("round-member-duplicate", f"/hoi_dong/thanh_vien/{i}/ma",
-                                        member=ma))
+            rnd.issues.append(
+                doc.issue("round-member-duplicate", f"/hoi_dong/thanh_vien/{i}/ma", member=ma)
+            )
             continue
         seen.add(ma)
         role = str(raw["vai_tro"])
@@ -372,8 +380,15 @@ def _build_members(rnd: Round, doc: Any, data: dict[str, Any]) -> None:
         )
     total, present = len(rnd.members), len(rnd.present)
     if total and Fraction(present, total) < rnd.quorum:
-        rnd.issues.append(doc.issue("round-quorum", "/hoi_dong/thanh_vien", present=present,
-                                    total=total, quorum=f"{float(rnd.quorum):.0%}"))
+        rnd.issues.append(
+            doc.issue(
+                "round-quorum",
+                "/hoi_dong/thanh_vien",
+                present=present,
+                total=total,
+                quorum=f"{float(rnd.quorum):.0%}",
+            )
+        )
     if rnd.chair_required and not any(m.vai_tro == "chu_tich" for m in rnd.present):
         rnd.issues.append(doc.issue("round-chair-absent", "/hoi_dong/thanh_vien"))
 
@@ -389,8 +404,9 @@ def _check_meeting(rnd: Round, doc: Any, data: dict[str, Any]) -> None:
     start = parse_datetime(hop["bat_dau"])
     end = hop.get("ket_thuc")
     if end is not None and parse_datetime(end) < start:
-        rnd.issues.append(doc.issue("round-meeting-times", "/hop/ket_thuc",
-                                    start=hop["bat_dau"], end=end))
+        rnd.issues.append(
+            doc.issue("round-meeting-times", "/hop/ket_thuc", start=hop["bat_dau"], end=end)
+        )
 
 
 def _check_decision(rnd: Round, doc: Any, data: dict[str, Any]) -> None:
@@ -403,8 +419,14 @@ def _check_decision(rnd: Round, doc: Any, data: dict[str, Any]) -> None:
     except ValueError:
         return  # reported by the schema's date format
     if signed < meeting:
-        rnd.issues.append(doc.issue("round-decision-before-meeting", "/quyet_dinh/ngay",
-                                    decided=signed.isoformat(), meeting=meeting.isoformat()))
+        rnd.issues.append(
+            doc.issue(
+                "round-decision-before-meeting",
+                "/quyet_dinh/ngay",
+                decided=signed.isoformat(),
+                meeting=meeting.isoformat(),
+            )
+        )
 
 
 def _score(value: Any) -> Fraction:
@@ -423,8 +445,14 @@ def _build_product(
         dossier, load_issues, dossier_path = read_dossier_data(target)
         if dossier is None:
             reason = "; ".join(issue.message("vi") for issue in load_issues) or "?"
-            rnd.issues.append(doc.issue("round-dossier-unreadable", f"{base}/ho_so",
-                                        path=str(raw["ho_so"]), reason=reason))
+            rnd.issues.append(
+                doc.issue(
+                    "round-dossier-unreadable",
+                    f"{base}/ho_so",
+                    path=str(raw["ho_so"]),
+                    reason=reason,
+                )
+            )
             return None
     san_pham = (dossier or {}).get("san_pham") or {}
     chu_the = (dossier or {}).get("chu_the") or {}
@@ -438,9 +466,7 @@ def _build_product(
     if not scores:
         return None
     disqualified = str(raw.get("bi_loai") or "")
-    result = council_result(
-        [s for _m, s in scores], spread_max=spread_max, loai=bool(disqualified)
-    )
+    result = council_result([s for _m, s in scores], spread_max=spread_max, loai=bool(disqualified))
     bo = raw.get("bo_san_pham", (dossier or {}).get("bo_san_pham"))
     product = ProductResult(
         index=i + 1,
@@ -459,9 +485,15 @@ def _build_product(
         competence=rnd.competence,
     )
     if product.spread_flag:
-        rnd.issues.append(doc.issue("round-score-spread", f"{base}/diem", product=product.ten,
-                                    spread=format_score(product.spread),
-                                    limit=format_score(spread_max)))
+        rnd.issues.append(
+            doc.issue(
+                "round-score-spread",
+                f"{base}/diem",
+                product=product.ten,
+                spread=format_score(product.spread),
+                limit=format_score(spread_max),
+            )
+        )
     return product
 
 
@@ -469,8 +501,11 @@ def _product_scores(rnd: Round, doc: Any, base: str, raw: Any) -> list[tuple[Mem
     scorers = rnd.scorers
     if isinstance(raw, list):
         if len(raw) != len(scorers):
-            rnd.issues.append(doc.issue("round-scores-count", f"{base}/diem", given=len(raw),
-                                        expected=len(scorers)))
+            rnd.issues.append(
+                doc.issue(
+                    "round-scores-count", f"{base}/diem", given=len(raw), expected=len(scorers)
+                )
+            )
         return [(m, _score(v)) for m, v in zip(scorers, raw, strict=False)]
     out: list[tuple[Member, Fraction]] = []
     for ma, value in raw.items():
@@ -502,8 +537,9 @@ def require_valid(rnd: Round) -> Round:
     if rnd.data is None or rnd.errors:
         errors = [i for i in rnd.issues if i.severity == "error"]
         first = errors[0].message("vi") if errors else "?"
-        raise CodedInputError("round-invalid", issues=rnd.issues, path=str(rnd.path),
-                              count=len(errors), first=first)
+        raise CodedInputError(
+            "round-invalid", issues=rnd.issues, path=str(rnd.path), count=len(errors), first=first
+        )
     return rnd
 
 

@@ -21,7 +21,7 @@ from typing import Any
 
 from jinja2 import nodes
 from jinja2.exceptions import TemplateSyntaxError
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 
 from ocop_docs.model import Issue
 
@@ -104,10 +104,8 @@ def _paragraph_texts(p: Any) -> list[str]:
 
 def _iter_paragraphs(root: Any, part: str) -> Iterator[tuple[Any, Place]]:
     """Paragraphs in document order, with table coordinates for those in cells."""
-    counter = 0
     tables: dict[Any, int] = {}
-    for p in root.iter(f"{_W}p"):
-        counter += 1
+    for counter, p in enumerate(root.iter(f"{_W}p"), start=1):
         place = Place(part, counter)
         tc = next((a for a in p.iterancestors(f"{_W}tc")), None)
         if tc is not None:
@@ -145,8 +143,9 @@ def scan_template(path: Path) -> TemplateScan:
         try:
             root = etree.fromstring(xml)
         except etree.XMLSyntaxError as exc:
-            scan.issues.append(Issue("template-unreadable", params={"file": file,
-                                                                    "reason": str(exc)}))
+            scan.issues.append(
+                Issue("template-unreadable", params={"file": file, "reason": str(exc)})
+            )
             continue
         for p, place in _iter_paragraphs(root, part):
             runs = _paragraph_texts(p)
@@ -169,17 +168,32 @@ def scan_template(path: Path) -> TemplateScan:
                 tag = Tag(m.group(0), pm.group(2) if pm else "", place, spans)
                 scan.tags.append(tag)
                 if spans > 1:
-                    scan.issues.append(Issue("template-split-tag", params={
-                        "file": file, "tag": tag.text, "runs": spans,
-                        "where": place.describe("vi"), "where_en": place.describe("en"),
-                    }))
+                    scan.issues.append(
+                        Issue(
+                            "template-split-tag",
+                            params={
+                                "file": file,
+                                "tag": tag.text,
+                                "runs": spans,
+                                "where": place.describe("vi"),
+                                "where_en": place.describe("en"),
+                            },
+                        )
+                    )
             rest = text[consumed:]
             if _OPEN.search(rest):
-                scan.issues.append(Issue("template-syntax", params={
-                    "file": file, "where": place.describe("vi"), "where_en": place.describe("en"),
-                    "reason": "thẻ mở nhưng không đóng trong cùng đoạn / tag not closed "
-                              "within its paragraph",
-                }))
+                scan.issues.append(
+                    Issue(
+                        "template-syntax",
+                        params={
+                            "file": file,
+                            "where": place.describe("vi"),
+                            "where_en": place.describe("en"),
+                            "reason": "thẻ mở nhưng không đóng trong cùng đoạn / tag not closed "
+                            "within its paragraph",
+                        },
+                    )
+                )
     _check_pairs(scan)
     return scan
 
@@ -201,16 +215,23 @@ def _check_pairs(scan: TemplateScan) -> None:
             stack.append((word, tag))
         elif word in ("endfor", "endif"):
             if not stack:
-                scan.issues.append(_unbalanced(file, tag, "{%" + f"{tag.prefix} {word[3:]} …" + "%}"))
+                scan.issues.append(
+                    _unbalanced(file, tag, "{%" + f"{tag.prefix} {word[3:]} …" + "%}")
+                )
                 continue
             opener_word, opener = stack.pop()
             expected = _OPENERS[opener_word]
-            if word != expected or opener.prefix != tag.prefix:
-                scan.issues.append(_unbalanced(file, opener, _closing(opener)))
-            elif tag.prefix == "tr" and (
-                opener.place.part != tag.place.part
-                or opener.place.table != tag.place.table
-                or (tag.place.row or 0) <= (opener.place.row or 0)
+            if (
+                word != expected
+                or opener.prefix != tag.prefix
+                or (
+                    tag.prefix == "tr"
+                    and (
+                        opener.place.part != tag.place.part
+                        or opener.place.table != tag.place.table
+                        or (tag.place.row or 0) <= (opener.place.row or 0)
+                    )
+                )
             ):
                 scan.issues.append(_unbalanced(file, opener, _closing(opener)))
     for _word, opener in stack:
@@ -226,10 +247,17 @@ def _closing(tag: Tag) -> str:
 
 def _unbalanced(file: str, tag: Tag, expected: str) -> Issue:
     code = "template-unbalanced-tr" if tag.prefix in ("tr", "tc") else "template-syntax"
-    params = {"file": file, "tag": tag.text, "expected": expected,
-              "where": tag.place.describe("vi"), "where_en": tag.place.describe("en")}
+    params = {
+        "file": file,
+        "tag": tag.text,
+        "expected": expected,
+        "where": tag.place.describe("vi"),
+        "where_en": tag.place.describe("en"),
+    }
     if code == "template-syntax":
-        params["reason"] = f"«{tag.text}» không có {expected} tương ứng / has no matching {expected}"
+        params["reason"] = (
+            f"«{tag.text}» không có {expected} tương ứng / has no matching {expected}"
+        )
     return Issue(code, params=params)
 
 
@@ -237,7 +265,7 @@ def _unbalanced(file: str, tag: Tag, expected: str) -> Issue:
 
 
 def _expr_path(node: nodes.Node, scope: dict[str, str | None]) -> str | None:
-    """"a.b[0].c" style path of a Name/Getattr/Getitem chain (None: not a data path)."""
+    """ "a.b[0].c" style path of a Name/Getattr/Getitem chain (None: not a data path)."""
     if isinstance(node, nodes.Name):
         if node.name in scope:
             return scope[node.name]
@@ -257,8 +285,21 @@ def _expr_path(node: nodes.Node, scope: dict[str, str | None]) -> str | None:
     return None
 
 
-_SPECIAL = {"loop", "true", "false", "none", "True", "False", "None", "range", "dict",
-            "lipsum", "cycler", "joiner", "namespace"}
+_SPECIAL = {
+    "loop",
+    "true",
+    "false",
+    "none",
+    "True",
+    "False",
+    "None",
+    "range",
+    "dict",
+    "lipsum",
+    "cycler",
+    "joiner",
+    "namespace",
+}
 
 
 def _collect(node: nodes.Node, scope: dict[str, str | None], out: list[tuple[str, int]]) -> None:
@@ -266,9 +307,11 @@ def _collect(node: nodes.Node, scope: dict[str, str | None], out: list[tuple[str
         _collect(node.iter, scope, out)
         iter_path = _expr_path(node.iter, scope)
         inner = dict(scope)
-        for target in node.target.find_all(nodes.Name) if not isinstance(
-            node.target, nodes.Name
-        ) else [node.target]:
+        for target in (
+            node.target.find_all(nodes.Name)
+            if not isinstance(node.target, nodes.Name)
+            else [node.target]
+        ):
             inner[target.name] = f"{iter_path}[]" if iter_path else None
         inner["loop"] = None
         for child in node.body:
@@ -280,14 +323,16 @@ def _collect(node: nodes.Node, scope: dict[str, str | None], out: list[tuple[str
         return
     if isinstance(node, nodes.Assign):
         _collect(node.node, scope, out)
-        for target in node.target.find_all(nodes.Name) if not isinstance(
-            node.target, nodes.Name
-        ) else [node.target]:
+        for target in (
+            node.target.find_all(nodes.Name)
+            if not isinstance(node.target, nodes.Name)
+            else [node.target]
+        ):
             scope[target.name] = None
         return
     if isinstance(node, nodes.Name | nodes.Getattr | nodes.Getitem):
         path = _expr_path(node, scope)
-        root = node
+        root: nodes.Node = node
         while isinstance(root, nodes.Getattr | nodes.Getitem):
             root = root.node
         if isinstance(root, nodes.Name) and root.name in scope and scope[root.name] is None:
@@ -331,10 +376,17 @@ def analyse(path: Path) -> TemplateScan:
         line = (exc.lineno or 1) - 1
         place = owners[min(line, len(owners) - 1)].place if owners else Place("body", 0)
         if not any(i.code in ("template-syntax", "template-unbalanced-tr") for i in scan.issues):
-            scan.issues.append(Issue("template-syntax", params={
-                "file": path.name, "where": place.describe("vi"), "where_en": place.describe("en"),
-                "reason": exc.message or str(exc),
-            }))
+            scan.issues.append(
+                Issue(
+                    "template-syntax",
+                    params={
+                        "file": path.name,
+                        "where": place.describe("vi"),
+                        "where_en": place.describe("en"),
+                        "reason": exc.message or str(exc),
+                    },
+                )
+            )
         return scan
     found: list[tuple[str, int]] = []
     for child in tree.body:
@@ -362,8 +414,9 @@ def locate_variable(template: Path, path: str) -> tuple[str, str]:
         return "?", "?"
     wanted = _normalise(path)
     exact = [u for u in scan.uses if u.path == wanted]
-    near = exact or [u for u in scan.uses if u.path.startswith(wanted + ".")
-                     or wanted.startswith(u.path + ".")]
+    near = exact or [
+        u for u in scan.uses if u.path.startswith(wanted + ".") or wanted.startswith(u.path + ".")
+    ]
     if not near:
         return "không xác định được vị trí", "location unknown"
     places = []
@@ -394,9 +447,7 @@ def schema_has(schema: dict[str, Any], path: str) -> bool:
         if isinstance(props, dict) and step in props:
             node = props[step]
             continue
-        if node.get("type") == "array" and step in ("length",):
-            return True
-        return False
+        return bool(node.get("type") == "array" and step in ("length",))
     return node is not None
 
 
@@ -414,10 +465,18 @@ def check_template(path: Path, kind: str | None) -> list[Issue]:
         if use.path in reported or schema_has(schema, use.path):
             continue
         reported.add(use.path)
-        issues.append(Issue("template-unknown-variable", params={
-            "file": path.name, "variable": use.path, "kind": kind,
-            "where": use.place.describe("vi"), "where_en": use.place.describe("en"),
-        }))
+        issues.append(
+            Issue(
+                "template-unknown-variable",
+                params={
+                    "file": path.name,
+                    "variable": use.path,
+                    "kind": kind,
+                    "where": use.place.describe("vi"),
+                    "where_en": use.place.describe("en"),
+                },
+            )
+        )
     return issues
 
 
@@ -457,8 +516,11 @@ def check_templates(folder: Path | None = None) -> TemplateReport:
     for file in files:
         kind = names.get(file.name)
         if kind is None:
-            report.issues.append(Issue("template-unknown-kind", params={
-                "file": file.name, "kinds": ", ".join(KINDS)}))
+            report.issues.append(
+                Issue(
+                    "template-unknown-kind", params={"file": file.name, "kinds": ", ".join(KINDS)}
+                )
+            )
             continue
         report.checked.append(file)
         report.issues.extend(check_template(file, kind))
@@ -466,8 +528,9 @@ def check_templates(folder: Path | None = None) -> TemplateReport:
         present = {p.name for p in files}
         for name in names:
             if name not in present:
-                report.issues.append(Issue("template-missing", params={"file": name,
-                                                                       "folder": str(root)}))
+                report.issues.append(
+                    Issue("template-missing", params={"file": name, "folder": str(root)})
+                )
     return report
 
 

@@ -89,11 +89,33 @@ def _set_fonts(rpr_parent: object) -> None:
 
 # Children of w:pPr that must follow w:pBdr (ECMA-376 CT_PPrBase sequence).
 _PPR_AFTER_PBDR = (
-    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
-    "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
-    "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
-    "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
-    "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
 )
 
 
@@ -235,8 +257,13 @@ def add_page_number(paragraph: Paragraph) -> None:
     """A PAGE field (NĐ 30 Phụ lục I mục I.6: Arabic numerals, centred in the top margin)."""
     run = paragraph.add_run()
     run.font.size = Pt(13)
-    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "2"),
-                       ("end", None)):
+    for kind, text in (
+        ("begin", None),
+        (None, " PAGE "),
+        ("separate", None),
+        (None, "2"),
+        ("end", None),
+    ):
         if kind is not None:
             el = OxmlElement("w:fldChar")
             el.set(qn("w:fldCharType"), kind)
@@ -319,9 +346,17 @@ def new_document(*, landscape: bool = False, title: str = "") -> object:
         st.font.name = FONT
         _set_fonts(st.element)
 
-    def pstyle(name: str, *, size: float = 14, bold: bool = False, italic: bool = False,
-               align: object = None, first: float | None = None, after: float = 0,
-               before: float = 0) -> None:
+    def pstyle(
+        name: str,
+        *,
+        size: float = 14,
+        bold: bool = False,
+        italic: bool = False,
+        align: object = None,
+        first: float | None = None,
+        after: float = 0,
+        before: float = 0,
+    ) -> None:
         st = styles.add_style(name, 1)
         st.base_style = normal
         st.font.size = Pt(size)
@@ -421,7 +456,7 @@ def signature_block(
 
 
 def noi_nhan(cell: _Cell, items_expr: str) -> None:
-    """"Nơi nhận:" 12 pt bold italic; items 11 pt, "- …;" and "- Lưu: VT, …." (mục II.9b)."""
+    """ "Nơi nhận:" 12 pt bold italic; items 11 pt, "- …;" and "- Lưu: VT, …." (mục II.9b)."""
     cell_para(cell, "Nơi nhận:", style="VB Nơi nhận", before=12)
     para(cell, "{%p for n in " + items_expr + " %}", style="VB Nơi nhận mục")
     para(cell, "- ", "{{ n }}", style="VB Nơi nhận mục")
@@ -430,8 +465,9 @@ def noi_nhan(cell: _Cell, items_expr: str) -> None:
 
 def signer(cell: _Cell, prefix: str, *, note: str | None = None) -> None:
     """Quyền hạn (TM./KT.), chức vụ and name: upper case bold, name bold (mục II.7)."""
-    cell_para(cell, "{{ " + prefix + ".quyen_han | default('', true) }}", style="VB Chữ ký",
-              before=12)
+    cell_para(
+        cell, "{{ " + prefix + ".quyen_han | default('', true) }}", style="VB Chữ ký", before=12
+    )
     para(cell, "{{ " + prefix + ".chuc_vu }}", style="VB Chữ ký")
     if note:
         para(cell, note, align=CENTER, i=True, size=13)
@@ -445,7 +481,7 @@ def body(doc: object, *runs: Run, **kw: object) -> Paragraph:
 
 
 def field_line(doc: object, label: str, expr: str, *, dots: bool = False) -> Paragraph:
-    """"- Label: {{ value }}" in a form; optional values print the form's dotted line."""
+    """ "- Label: {{ value }}" in a form; optional values print the form's dotted line."""
     value = "{{ " + expr + (" | default(cham, true) }}" if dots else " }}")
     return para(doc, label, value, style="VB Nội dung", first_indent=0)
 
@@ -458,31 +494,71 @@ def build_phieu_dang_ky() -> object:
     doc = new_document(title="Mẫu số 01 - Phiếu đăng ký đánh giá, phân hạng sản phẩm OCOP")
     national_heading(doc)
     para(doc, "PHIẾU ĐĂNG KÝ", style="VB Tên loại", before=6)
-    para(doc, "Tham gia đánh giá, phân hạng sản phẩm OCOP của tỉnh ", "{{ tinh }}", " năm ",
-         "{{ nam }}", style="VB Trích yếu")
+    para(
+        doc,
+        "Tham gia đánh giá, phân hạng sản phẩm OCOP của tỉnh ",
+        "{{ tinh }}",
+        " năm ",
+        "{{ nam }}",
+        style="VB Trích yếu",
+    )
     rule(doc, indent_mm=(TEXT_WIDTH_MM - 50) / 2, space_after=12)
     para(doc, "1. Thông tin về đơn vị đăng ký:", style="VB Tiêu đề mục", first_indent=0)
     field_line(doc, "- Tên đơn vị: ", "chu_the.ten")
     field_line(doc, "- Họ tên người đại diện pháp lý: ", "chu_the.nguoi_dai_dien.ho_ten")
     field_line(doc, "- Chức vụ: ", "chu_the.nguoi_dai_dien.chuc_vu", dots=True)
     field_line(doc, "- Địa chỉ liên hệ: ", "dia_chi_chu_the")
-    para(doc, "- Điện thoại: ", "{{ chu_the.dien_thoai | default(cham, true) }}",
-         "        Email: ", "{{ chu_the.email | default(cham, true) }}",
-         style="VB Nội dung", first_indent=0)
-    para(doc, R("2. Tên sản phẩm: ", b=True), "{{ san_pham.ten }}", style="VB Nội dung",
-         first_indent=0)
-    para(doc, R("3. Nhóm sản phẩm đăng ký (Ngành, Nhóm, Phân nhóm", b=True), R("1", b=True, sup=True),
-         R("): ", b=True), "{{ nhom_san_pham }}", style="VB Nội dung", first_indent=0)
-    para(doc, R("4. Lần đăng ký đánh giá: ", b=True), "Lần đầu ", "{{ o.lan_dau }}",
-         "     Nâng hạng: ", "{{ o.nang_hang }}", "     Đánh giá lại: ", "{{ o.danh_gia_lai }}",
-         style="VB Nội dung", first_indent=0)
+    para(
+        doc,
+        "- Điện thoại: ",
+        "{{ chu_the.dien_thoai | default(cham, true) }}",
+        "        Email: ",
+        "{{ chu_the.email | default(cham, true) }}",
+        style="VB Nội dung",
+        first_indent=0,
+    )
+    para(
+        doc,
+        R("2. Tên sản phẩm: ", b=True),
+        "{{ san_pham.ten }}",
+        style="VB Nội dung",
+        first_indent=0,
+    )
+    para(
+        doc,
+        R("3. Nhóm sản phẩm đăng ký (Ngành, Nhóm, Phân nhóm", b=True),
+        R("1", b=True, sup=True),
+        R("): ", b=True),
+        "{{ nhom_san_pham }}",
+        style="VB Nội dung",
+        first_indent=0,
+    )
+    para(
+        doc,
+        R("4. Lần đăng ký đánh giá: ", b=True),
+        "Lần đầu ",
+        "{{ o.lan_dau }}",
+        "     Nâng hạng: ",
+        "{{ o.nang_hang }}",
+        "     Đánh giá lại: ",
+        "{{ o.danh_gia_lai }}",
+        style="VB Nội dung",
+        first_indent=0,
+    )
     para(doc, "5. Tài liệu kèm theo:", style="VB Tiêu đề mục", first_indent=0)
-    para(doc, "- Báo cáo đánh giá về sản phẩm theo Bộ tiêu chí (bản gốc, bản điện tử).",
-         style="VB Nội dung", first_indent=0)
+    para(
+        doc,
+        "- Báo cáo đánh giá về sản phẩm theo Bộ tiêu chí (bản gốc, bản điện tử).",
+        style="VB Nội dung",
+        first_indent=0,
+    )
     field_line(doc, "- Sản phẩm mẫu (số lượng): ", "so_luong_mau", dots=True)
-    body(doc, "Cam đoan những thông tin trong Phiếu đăng ký là đúng sự thật, chúng tôi xin cam "
-         "kết tuân thủ các quy định về đánh giá, phân hạng sản phẩm OCOP, chịu trách nhiệm "
-         "trước Hội đồng và pháp luật về Hồ sơ đăng ký đánh giá, phân hạng sản phẩm.")
+    body(
+        doc,
+        "Cam đoan những thông tin trong Phiếu đăng ký là đúng sự thật, chúng tôi xin cam "
+        "kết tuân thủ các quy định về đánh giá, phân hạng sản phẩm OCOP, chịu trách nhiệm "
+        "trước Hội đồng và pháp luật về Hồ sơ đăng ký đánh giá, phân hạng sản phẩm.",
+    )
 
     def right(cell: _Cell) -> None:
         cell_para(cell, "{{ dia_danh }}", ", ", "{{ ngay_ky }}", align=CENTER, i=True, before=6)
@@ -494,8 +570,13 @@ def build_phieu_dang_ky() -> object:
 
     signature_block(doc, left=None, right=right, widths=(70, 95))
     para(doc, "_____________________", size=10, before=12)
-    para(doc, R("1", sup=True), " Theo Phụ lục I về Danh mục phân loại sản phẩm tham gia đánh "
-         "giá, phân hạng sản phẩm OCOP.", style="VB Chú thích")
+    para(
+        doc,
+        R("1", sup=True),
+        " Theo Phụ lục I về Danh mục phân loại sản phẩm tham gia đánh "
+        "giá, phân hạng sản phẩm OCOP.",
+        style="VB Chú thích",
+    )
 
     # Phần dành cho cơ quan quản lý: the receipt blocks of the form, on their own page.
     para(doc, "PHẦN DÀNH CHO CƠ QUAN QUẢN LÝ", style="VB Tên loại", page_break_before=True)
@@ -508,8 +589,14 @@ def build_phieu_dang_ky() -> object:
         para(c, "Ngày nhận: …………………………………………………………………", after=6)
         para(c, "Người tiếp nhận: ……………………………… Chữ ký: ……………………", after=6)
         para(c, "Cơ quan tiếp nhận", b=True, align=WD_ALIGN_PARAGRAPH.RIGHT, before=6)
-        para(c, "(Ký, đóng dấu và ghi rõ họ tên)", i=True, size=13,
-             align=WD_ALIGN_PARAGRAPH.RIGHT, after=48)
+        para(
+            c,
+            "(Ký, đóng dấu và ghi rõ họ tên)",
+            i=True,
+            size=13,
+            align=WD_ALIGN_PARAGRAPH.RIGHT,
+            after=48,
+        )
         para(doc, "", after=6)
     return doc
 
@@ -529,22 +616,52 @@ def build_bao_cao_tu_danh_gia() -> object:
     field_line(doc, "1. Tên chủ thể: ", "chu_the.ten")
     field_line(doc, "2. Loại hình tổ chức: ", "loai_hinh_chu_the")
     field_line(doc, "3. Địa chỉ: ", "dia_chi_chu_the")
-    para(doc, "4. Điện thoại: ", "{{ chu_the.dien_thoai | default(cham, true) }}", "        Email: ",
-         "{{ chu_the.email | default(cham, true) }}", style="VB Nội dung", first_indent=0)
+    para(
+        doc,
+        "4. Điện thoại: ",
+        "{{ chu_the.dien_thoai | default(cham, true) }}",
+        "        Email: ",
+        "{{ chu_the.email | default(cham, true) }}",
+        style="VB Nội dung",
+        first_indent=0,
+    )
     para(doc, "5. Tên người đại diện pháp luật:", style="VB Nội dung", first_indent=0)
     field_line(doc, "- Họ tên: ", "chu_the.nguoi_dai_dien.ho_ten")
-    para(doc, "- Giới tính: ", "{{ gioi_tinh }}", " (Nam/nữ); Dân tộc: ",
-         "{{ chu_the.nguoi_dai_dien.dan_toc | default(cham, true) }}", style="VB Nội dung",
-         first_indent=0)
-    field_line(doc, "- Địa chỉ thường trú: ", "chu_the.nguoi_dai_dien.dia_chi_thuong_tru",
-               dots=True)
-    para(doc, "6. Ngày thành lập/đăng ký kinh doanh: ", "{{ ngay_thanh_lap }}",
-         "; Số giấy đăng ký (nếu có): ", "{{ chu_the.so_dang_ky | default(cham, true) }}",
-         style="VB Nội dung", first_indent=0)
-    para(doc, "7. Tên sản phẩm/dịch vụ, mô tả về quy cách sản phẩm, tiêu chuẩn:",
-         style="VB Nội dung", first_indent=0)
-    body(doc, "{{ san_pham.ten }}", "{% if san_pham.mo_ta %}", ": ", "{{ san_pham.mo_ta }}",
-         "{% endif %}")
+    para(
+        doc,
+        "- Giới tính: ",
+        "{{ gioi_tinh }}",
+        " (Nam/nữ); Dân tộc: ",
+        "{{ chu_the.nguoi_dai_dien.dan_toc | default(cham, true) }}",
+        style="VB Nội dung",
+        first_indent=0,
+    )
+    field_line(
+        doc, "- Địa chỉ thường trú: ", "chu_the.nguoi_dai_dien.dia_chi_thuong_tru", dots=True
+    )
+    para(
+        doc,
+        "6. Ngày thành lập/đăng ký kinh doanh: ",
+        "{{ ngay_thanh_lap }}",
+        "; Số giấy đăng ký (nếu có): ",
+        "{{ chu_the.so_dang_ky | default(cham, true) }}",
+        style="VB Nội dung",
+        first_indent=0,
+    )
+    para(
+        doc,
+        "7. Tên sản phẩm/dịch vụ, mô tả về quy cách sản phẩm, tiêu chuẩn:",
+        style="VB Nội dung",
+        first_indent=0,
+    )
+    body(
+        doc,
+        "{{ san_pham.ten }}",
+        "{% if san_pham.mo_ta %}",
+        ": ",
+        "{{ san_pham.mo_ta }}",
+        "{% endif %}",
+    )
     field_line(doc, "- Tiêu chuẩn áp dụng: ", "san_pham.tieu_chuan", dots=True)
     para(doc, "Đánh dấu (√) vào mục tương ứng:", style="VB Nội dung", first_indent=0, i=True)
     for label, key in (
@@ -552,45 +669,78 @@ def build_bao_cao_tu_danh_gia() -> object:
         ("b) Đã công bố chất lượng sản phẩm theo quy định: ", "cong_bo"),
     ):
         para(doc, label, "{{ o." + key + " }}", style="VB Nội dung", first_indent=0)
-    para(doc, "c) Đã có các điều kiện sản xuất theo quy định:", style="VB Nội dung",
-         first_indent=0)
-    para(doc, "- Giấy chứng nhận cơ sở đủ điều kiện vệ sinh an toàn thực phẩm theo quy định "
-         "của pháp luật cho sản xuất sản phẩm: ", "{{ o.attp }}", style="VB Nội dung",
-         first_indent=0)
-    para(doc, "- Giấy chứng nhận cơ sở đủ điều kiện sản xuất bắt buộc theo quy định cho sản "
-         "phẩm (đối với các sản phẩm bắt buộc theo quy định) ", "{{ o.dieu_kien_bat_buoc }}",
-         style="VB Nội dung", first_indent=0)
-    para(doc, "d) Đã có đăng ký sở hữu trí tuệ: ", "{{ o.shtt }}", style="VB Nội dung",
-         first_indent=0)
+    para(doc, "c) Đã có các điều kiện sản xuất theo quy định:", style="VB Nội dung", first_indent=0)
+    para(
+        doc,
+        "- Giấy chứng nhận cơ sở đủ điều kiện vệ sinh an toàn thực phẩm theo quy định "
+        "của pháp luật cho sản xuất sản phẩm: ",
+        "{{ o.attp }}",
+        style="VB Nội dung",
+        first_indent=0,
+    )
+    para(
+        doc,
+        "- Giấy chứng nhận cơ sở đủ điều kiện sản xuất bắt buộc theo quy định cho sản "
+        "phẩm (đối với các sản phẩm bắt buộc theo quy định) ",
+        "{{ o.dieu_kien_bat_buoc }}",
+        style="VB Nội dung",
+        first_indent=0,
+    )
+    para(
+        doc,
+        "d) Đã có đăng ký sở hữu trí tuệ: ",
+        "{{ o.shtt }}",
+        style="VB Nội dung",
+        first_indent=0,
+    )
     for label, key in (
         ("+ Giấy chứng nhận đăng ký nhãn hiệu: ", "nhan_hieu"),
-        ("+ Văn bản ghi nhận quyền sử dụng chỉ dẫn địa lý, nhãn hiệu tập thể, nhãn hiệu "
-         "chứng nhận: ", "chi_dan_dia_ly"),
+        (
+            "+ Văn bản ghi nhận quyền sử dụng chỉ dẫn địa lý, nhãn hiệu tập thể, nhãn hiệu "
+            "chứng nhận: ",
+            "chi_dan_dia_ly",
+        ),
         ("+ Bằng sáng chế ", "sang_che"),
         ("+ Bằng độc quyền kiểu dáng công nghiệp: ", "kieu_dang"),
         ("+ Giấy chứng nhận bản quyền tác giả ", "ban_quyen"),
         ("+ Khác (ghi rõ): ", "shtt_khac"),
     ):
-        para(doc, label, "{{ o." + key + " }}", style="VB Nội dung", first_indent=0,
-             left_indent=6)
-    para(doc, "8. Lịch sử hình thành của chủ thể (nêu các giai đoạn hình thành và phát triển):",
-         style="VB Nội dung", first_indent=0)
+        para(doc, label, "{{ o." + key + " }}", style="VB Nội dung", first_indent=0, left_indent=6)
+    para(
+        doc,
+        "8. Lịch sử hình thành của chủ thể (nêu các giai đoạn hình thành và phát triển):",
+        style="VB Nội dung",
+        first_indent=0,
+    )
     body(doc, "{{ chu_the.lich_su | default(cham, true) }}")
     para(doc, "9. Cơ cấu tổ chức của chủ thể:", style="VB Nội dung", first_indent=0)
     body(doc, "{{ chu_the.co_cau_to_chuc | default(cham, true) }}")
 
     part("II", "KẾT QUẢ THỰC HIỆN PHƯƠNG ÁN SẢN XUẤT KINH DOANH")
-    body(doc, R("Nội dung yêu cầu: ", i=True), R("Đánh giá kết quả triển khai phương án sản "
-         "xuất, kinh doanh của chủ thể theo Phương án sản xuất, kinh doanh khi tham gia OCOP.",
-         i=True))
+    body(
+        doc,
+        R("Nội dung yêu cầu: ", i=True),
+        R(
+            "Đánh giá kết quả triển khai phương án sản "
+            "xuất, kinh doanh của chủ thể theo Phương án sản xuất, kinh doanh khi tham gia OCOP.",
+            i=True,
+        ),
+    )
     body(doc, "{{ bao_cao.ket_qua_san_xuat | default(cham, true) }}")
 
     part("III", "ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN THEO BỘ TIÊU CHÍ SẢN PHẨM OCOP")
-    body(doc, "- Căn cứ vào Bộ tiêu chí đánh giá, phân hạng sản phẩm OCOP tương ứng với sản phẩm "
-         "đăng ký (", "{{ ten_bo_san_pham }}", "), chủ thể tự đánh giá về kết quả (điểm số) có "
-         "thể đạt theo thứ tự từng tiêu chí.")
-    body(doc, "- Mô tả, chứng minh về kết quả tương ứng (mô tả, tài liệu minh chứng cho nội dung "
-         "mô tả, được sắp xếp theo thứ tự các chỉ tiêu trong Bộ tiêu chí).")
+    body(
+        doc,
+        "- Căn cứ vào Bộ tiêu chí đánh giá, phân hạng sản phẩm OCOP tương ứng với sản phẩm "
+        "đăng ký (",
+        "{{ ten_bo_san_pham }}",
+        "), chủ thể tự đánh giá về kết quả (điểm số) có thể đạt theo thứ tự từng tiêu chí.",
+    )
+    body(
+        doc,
+        "- Mô tả, chứng minh về kết quả tương ứng (mô tả, tài liệu minh chứng cho nội dung "
+        "mô tả, được sắp xếp theo thứ tự các chỉ tiêu trong Bộ tiêu chí).",
+    )
     body(doc, "- Tài liệu minh chứng kèm theo vào phụ lục của Báo cáo:")
     t = table(doc, [10, 42, 68, 45], rows=3, grid=True)
     heads = ("TT", "Nội dung", "Yêu cầu", "Tài liệu kèm theo hồ sơ")
@@ -607,9 +757,14 @@ def build_bao_cao_tu_danh_gia() -> object:
     end = t.add_row()
     cell_para(end.cells[0], "{%tr endfor %}", style="VB Bảng")
     para(doc, "", after=6)
-    body(doc, "{% if loai_danh_gia == 'danh_gia_lai' %}", "Đối với sản phẩm đăng ký đánh giá, "
-         "phân hạng lại: chủ thể đã rà soát, cập nhật những nội dung mới và đánh giá về những "
-         "thay đổi, kết quả đạt được sau 3 năm được công nhận OCOP.", "{% endif %}")
+    body(
+        doc,
+        "{% if loai_danh_gia == 'danh_gia_lai' %}",
+        "Đối với sản phẩm đăng ký đánh giá, "
+        "phân hạng lại: chủ thể đã rà soát, cập nhật những nội dung mới và đánh giá về những "
+        "thay đổi, kết quả đạt được sau 3 năm được công nhận OCOP.",
+        "{% endif %}",
+    )
 
     part("IV", "KẾ HOẠCH SẢN XUẤT, KINH DOANH")
     body(doc, "{{ bao_cao.ke_hoach | default(cham, true) }}")
@@ -637,8 +792,11 @@ def build_bao_cao_xa() -> object:
         right_date="{{ xa.ngay_dong }}",
     )
     para(doc, "BÁO CÁO", style="VB Tên loại", before=18)
-    para(doc, "Đánh giá một số nội dung của hồ sơ đăng ký tham gia đánh giá, phân hạng sản phẩm "
-         "OCOP", style="VB Trích yếu")
+    para(
+        doc,
+        "Đánh giá một số nội dung của hồ sơ đăng ký tham gia đánh giá, phân hạng sản phẩm OCOP",
+        style="VB Trích yếu",
+    )
     rule(doc, indent_mm=(TEXT_WIDTH_MM - 50) / 2, space_after=12)
     para(doc, "I. THÔNG TIN CHUNG VỀ HỒ SƠ SẢN PHẨM", style="VB Tiêu đề mục")
     field_line(doc, "1. Tên chủ thể: ", "chu_the.ten")
@@ -646,11 +804,18 @@ def build_bao_cao_xa() -> object:
     field_line(doc, "3. Địa chỉ: ", "dia_chi_chu_the")
     para(doc, "4. Tên người đại diện pháp luật:", style="VB Nội dung", first_indent=0)
     field_line(doc, "- Họ tên: ", "chu_the.nguoi_dai_dien.ho_ten")
-    para(doc, "- Giới tính: ", "{{ gioi_tinh }}", " (Nam/nữ); Dân tộc: ",
-         "{{ chu_the.nguoi_dai_dien.dan_toc | default(cham, true) }}", style="VB Nội dung",
-         first_indent=0)
-    field_line(doc, "- Địa chỉ thường trú: ", "chu_the.nguoi_dai_dien.dia_chi_thuong_tru",
-               dots=True)
+    para(
+        doc,
+        "- Giới tính: ",
+        "{{ gioi_tinh }}",
+        " (Nam/nữ); Dân tộc: ",
+        "{{ chu_the.nguoi_dai_dien.dan_toc | default(cham, true) }}",
+        style="VB Nội dung",
+        first_indent=0,
+    )
+    field_line(
+        doc, "- Địa chỉ thường trú: ", "chu_the.nguoi_dai_dien.dia_chi_thuong_tru", dots=True
+    )
     field_line(doc, "5. Sản phẩm đăng ký đánh giá: ", "san_pham.ten")
     para(doc, "II. ĐÁNH GIÁ MỘT SỐ NỘI DUNG CỦA HỒ SƠ SẢN PHẨM", style="VB Tiêu đề mục")
     for heading, key in (
@@ -661,9 +826,18 @@ def build_bao_cao_xa() -> object:
     ):
         para(doc, heading, style="VB Nội dung", b=True, keep_next=True)
         body(doc, "{{ xa." + key + " }}")
-    body(doc, "Ủy ban nhân dân ", "{{ xa.ten }}", " đề nghị Ủy ban nhân dân ", "{{ xa.tinh }}",
-         " đánh giá, phân hạng sản phẩm OCOP cho sản phẩm ", "{{ san_pham.ten }}", " của ",
-         "{{ chu_the.ten }}", "./.")
+    body(
+        doc,
+        "Ủy ban nhân dân ",
+        "{{ xa.ten }}",
+        " đề nghị Ủy ban nhân dân ",
+        "{{ xa.tinh }}",
+        " đánh giá, phân hạng sản phẩm OCOP cho sản phẩm ",
+        "{{ san_pham.ten }}",
+        " của ",
+        "{{ chu_the.ten }}",
+        "./.",
+    )
 
     def right(cell: _Cell) -> None:
         # The form prints "T.M"; NĐ 30/2020 writes "TM." (brief §6.3, [DESIGN]).
@@ -689,34 +863,90 @@ def build_bien_ban() -> object:
     rule(doc, indent_mm=(TEXT_WIDTH_MM - 50) / 2, space_after=12)
     body(doc, R("Thời gian bắt đầu: ", b=True), "{{ hop.bat_dau_chu }}", ".")
     body(doc, R("Địa điểm: ", b=True), "{{ hop.dia_diem }}", ".")
-    body(doc, R("Thành phần tham dự: ", b=True), "{{ hop.so_co_mat }}", "/",
-         "{{ hoi_dong.so_thanh_vien }}", " thành viên Hội đồng",
-         "{% if hoi_dong.quyet_dinh_thanh_lap %}", " (thành lập theo Quyết định số ",
-         "{{ hoi_dong.quyet_dinh_thanh_lap.so }}", " ", "{{ hoi_dong.quyet_dinh_thanh_lap.ngay_chu }}",
-         "{% if hoi_dong.quyet_dinh_thanh_lap.nguoi_ban_hanh %}", " của ",
-         "{{ hoi_dong.quyet_dinh_thanh_lap.nguoi_ban_hanh }}", "{% endif %}", ")", "{% endif %}",
-         ":")
+    body(
+        doc,
+        R("Thành phần tham dự: ", b=True),
+        "{{ hop.so_co_mat }}",
+        "/",
+        "{{ hoi_dong.so_thanh_vien }}",
+        " thành viên Hội đồng",
+        "{% if hoi_dong.quyet_dinh_thanh_lap %}",
+        " (thành lập theo Quyết định số ",
+        "{{ hoi_dong.quyet_dinh_thanh_lap.so }}",
+        " ",
+        "{{ hoi_dong.quyet_dinh_thanh_lap.ngay_chu }}",
+        "{% if hoi_dong.quyet_dinh_thanh_lap.nguoi_ban_hanh %}",
+        " của ",
+        "{{ hoi_dong.quyet_dinh_thanh_lap.nguoi_ban_hanh }}",
+        "{% endif %}",
+        ")",
+        "{% endif %}",
+        ":",
+    )
     para(doc, "{%p for m in hop.co_mat %}", style="VB Nội dung")
-    body(doc, "- ", "{{ m.ho_ten }}", "{% if m.ky_hieu %}", " (", "{{ m.ky_hieu }}", ")",
-         "{% endif %}",
-         "{% if m.chuc_vu %}", ", ", "{{ m.chuc_vu }}", "{% endif %}", " – ", "{{ m.vai_tro_ten }}",
-         "{{ m.dau_cau }}")
+    body(
+        doc,
+        "- ",
+        "{{ m.ho_ten }}",
+        "{% if m.ky_hieu %}",
+        " (",
+        "{{ m.ky_hieu }}",
+        ")",
+        "{% endif %}",
+        "{% if m.chuc_vu %}",
+        ", ",
+        "{{ m.chuc_vu }}",
+        "{% endif %}",
+        " – ",
+        "{{ m.vai_tro_ten }}",
+        "{{ m.dau_cau }}",
+    )
     para(doc, "{%p endfor %}", style="VB Nội dung")
-    body(doc, "{% if hop.vang_mat %}", "Vắng mặt: ", "{{ hop.vang_mat_chu }}", ".",
-         "{% else %}", "Vắng mặt: không.", "{% endif %}")
+    body(
+        doc,
+        "{% if hop.vang_mat %}",
+        "Vắng mặt: ",
+        "{{ hop.vang_mat_chu }}",
+        ".",
+        "{% else %}",
+        "Vắng mặt: không.",
+        "{% endif %}",
+    )
     para(doc, "{%p if hop.khach_moi %}", style="VB Nội dung")
     body(doc, "Đại biểu mời: ", "{{ hop.khach_moi | join('; ') }}", ".")
     para(doc, "{%p endif %}", style="VB Nội dung")
     body(doc, "{{ hop.ket_luan_so_luong }}")
-    body(doc, R("Chủ trì (chủ tọa): ", b=True), "{{ hop.chu_tri.ho_ten }}",
-         "{% if hop.chu_tri.chuc_vu %}", ", ", "{{ hop.chu_tri.chuc_vu }}", "{% endif %}", ".")
-    body(doc, R("Thư ký (người ghi biên bản): ", b=True), "{{ hop.thu_ky.ho_ten }}",
-         "{% if hop.thu_ky.chuc_vu %}", ", ", "{{ hop.thu_ky.chuc_vu }}", "{% endif %}", ".")
+    body(
+        doc,
+        R("Chủ trì (chủ tọa): ", b=True),
+        "{{ hop.chu_tri.ho_ten }}",
+        "{% if hop.chu_tri.chuc_vu %}",
+        ", ",
+        "{{ hop.chu_tri.chuc_vu }}",
+        "{% endif %}",
+        ".",
+    )
+    body(
+        doc,
+        R("Thư ký (người ghi biên bản): ", b=True),
+        "{{ hop.thu_ky.ho_ten }}",
+        "{% if hop.thu_ky.chuc_vu %}",
+        ", ",
+        "{{ hop.thu_ky.chuc_vu }}",
+        "{% endif %}",
+        ".",
+    )
     body(doc, R("Nội dung:", b=True), keep_next=True)
-    body(doc, "1. Hội đồng xem xét hồ sơ của ", "{{ so_san_pham }}", " sản phẩm; từng thành viên "
-         "chấm điểm độc lập theo Bộ tiêu chí đánh giá, phân hạng sản phẩm OCOP ban hành kèm "
-         "theo ", "{{ van_ban_bo_tieu_chi }}", ". Tổng điểm trung bình là trung bình cộng tổng "
-         "điểm của các thành viên chấm điểm.")
+    body(
+        doc,
+        "1. Hội đồng xem xét hồ sơ của ",
+        "{{ so_san_pham }}",
+        " sản phẩm; từng thành viên "
+        "chấm điểm độc lập theo Bộ tiêu chí đánh giá, phân hạng sản phẩm OCOP ban hành kèm "
+        "theo ",
+        "{{ van_ban_bo_tieu_chi }}",
+        ". Tổng điểm trung bình là trung bình cộng tổng điểm của các thành viên chấm điểm.",
+    )
     body(doc, "2. Kết quả chấm điểm của từng thành viên:", keep_next=True)
     # The member columns repeat with {%tc for %}; ocop-docs fits the widths to the page.
     t = table(doc, [12, 48, 0.1, 12, 0.1, 17, 18], rows=3, grid=True)
@@ -744,35 +974,93 @@ def build_bien_ban() -> object:
     cell_para(end.cells[0], "{%tr endfor %}", style="VB Bảng")
     para(doc, "", after=6)
     body(doc, "3. Kết quả đánh giá, phân hạng:", keep_next=True)
-    body(doc, "a) Sản phẩm đề nghị công nhận đạt tiêu chuẩn sản phẩm OCOP ", "{{ cap_chu }}",
-         " (", "{{ so_cong_nhan }}", " sản phẩm", "{% if so_cong_nhan_theo_sao %}", ": ",
-         "{{ so_cong_nhan_theo_sao }}", "{% endif %}", "):")
+    body(
+        doc,
+        "a) Sản phẩm đề nghị công nhận đạt tiêu chuẩn sản phẩm OCOP ",
+        "{{ cap_chu }}",
+        " (",
+        "{{ so_cong_nhan }}",
+        " sản phẩm",
+        "{% if so_cong_nhan_theo_sao %}",
+        ": ",
+        "{{ so_cong_nhan_theo_sao }}",
+        "{% endif %}",
+        "):",
+    )
     para(doc, "{%p for sp in cong_nhan %}", style="VB Nội dung")
-    body(doc, "- ", "{{ sp.ten }}", " (", "{{ sp.chu_the }}", "): ", "{{ sp.diem_tb }}",
-         " điểm, hạng ", "{{ sp.hang_sao_chu }}", ";")
+    body(
+        doc,
+        "- ",
+        "{{ sp.ten }}",
+        " (",
+        "{{ sp.chu_the }}",
+        "): ",
+        "{{ sp.diem_tb }}",
+        " điểm, hạng ",
+        "{{ sp.hang_sao_chu }}",
+        ";",
+    )
     para(doc, "{%p endfor %}", style="VB Nội dung")
     para(doc, "{%p if de_nghi_cap_tren %}", style="VB Nội dung")
-    body(doc, "b) Sản phẩm có tiềm năng đạt ", "{{ nguong_cap_tren_chu }}",
-         ", đề nghị ", "{{ cap_tren_chu }}", " đánh giá, phân hạng:")
+    body(
+        doc,
+        "b) Sản phẩm có tiềm năng đạt ",
+        "{{ nguong_cap_tren_chu }}",
+        ", đề nghị ",
+        "{{ cap_tren_chu }}",
+        " đánh giá, phân hạng:",
+    )
     para(doc, "{%p for sp in de_nghi_cap_tren %}", style="VB Nội dung")
     body(doc, "- ", "{{ sp.ten }}", " (", "{{ sp.chu_the }}", "): ", "{{ sp.diem_tb }}", " điểm;")
     para(doc, "{%p endfor %}", style="VB Nội dung")
     para(doc, "{%p endif %}", style="VB Nội dung")
     para(doc, "{%p if khong_dat %}", style="VB Nội dung")
-    body(doc, "c) Sản phẩm chưa đạt hạng được công nhận (không ban hành quyết định công nhận, "
-         "không cấp giấy chứng nhận):")
+    body(
+        doc,
+        "c) Sản phẩm chưa đạt hạng được công nhận (không ban hành quyết định công nhận, "
+        "không cấp giấy chứng nhận):",
+    )
     para(doc, "{%p for sp in khong_dat %}", style="VB Nội dung")
-    body(doc, "- ", "{{ sp.ten }}", " (", "{{ sp.chu_the }}", "): ", "{{ sp.diem_tb }}",
-         " điểm", "{% if sp.bi_loai %}", ", hồ sơ bị loại: ", "{{ sp.bi_loai }}",
-         "{% else %}", ", hạng ", "{{ sp.hang_sao_chu }}", "{% endif %}", ";")
+    body(
+        doc,
+        "- ",
+        "{{ sp.ten }}",
+        " (",
+        "{{ sp.chu_the }}",
+        "): ",
+        "{{ sp.diem_tb }}",
+        " điểm",
+        "{% if sp.bi_loai %}",
+        ", hồ sơ bị loại: ",
+        "{{ sp.bi_loai }}",
+        "{% else %}",
+        ", hạng ",
+        "{{ sp.hang_sao_chu }}",
+        "{% endif %}",
+        ";",
+    )
     para(doc, "{%p endfor %}", style="VB Nội dung")
     para(doc, "{%p endif %}", style="VB Nội dung")
     para(doc, "{%p if vuot_chenh_lech %}", style="VB Nội dung")
-    body(doc, "4. Sản phẩm có tổng điểm giữa các thành viên chênh lệch quá ",
-         "{{ chenh_lech_toi_da }}", " điểm (Hội đồng thảo luận, thống nhất theo Quy chế):")
+    body(
+        doc,
+        "4. Sản phẩm có tổng điểm giữa các thành viên chênh lệch quá ",
+        "{{ chenh_lech_toi_da }}",
+        " điểm (Hội đồng thảo luận, thống nhất theo Quy chế):",
+    )
     para(doc, "{%p for sp in vuot_chenh_lech %}", style="VB Nội dung")
-    body(doc, "- ", "{{ sp.ten }}", ": chênh lệch ", "{{ sp.chenh_lech }}", " điểm (từ ",
-         "{{ sp.diem_thap_nhat }}", " đến ", "{{ sp.diem_cao_nhat }}", ");")
+    body(
+        doc,
+        "- ",
+        "{{ sp.ten }}",
+        ": chênh lệch ",
+        "{{ sp.chenh_lech }}",
+        " điểm (từ ",
+        "{{ sp.diem_thap_nhat }}",
+        " đến ",
+        "{{ sp.diem_cao_nhat }}",
+        ");",
+    )
     para(doc, "{%p endfor %}", style="VB Nội dung")
     para(doc, "{%p endif %}", style="VB Nội dung")
     para(doc, "{%p for doan in hop.noi_dung %}", style="VB Nội dung")
@@ -823,27 +1111,66 @@ def build_quyet_dinh() -> object:
     para(doc, "{{ c }}", style="VB Căn cứ")
     para(doc, "{%p endfor %}", style="VB Căn cứ")
     para(doc, "QUYẾT ĐỊNH:", style="VB Tên loại", before=6, after=12)
-    body(doc, R("Điều 1. ", b=True), "Công nhận ", "{{ so_cong_nhan }}", " sản phẩm đạt tiêu "
-         "chuẩn sản phẩm OCOP ", "{{ cap_chu }}", " năm ", "{{ nam }}",
-         "{% if so_cong_nhan_theo_sao %}", " (", "{{ so_cong_nhan_theo_sao }}", ")", "{% endif %}",
-         ", có danh sách kèm theo Quyết định này.")
-    body(doc, R("Điều 2. ", b=True), "Giấy chứng nhận sản phẩm OCOP có giá trị trong thời hạn ",
-         "{{ thoi_han_thang }}", " tháng kể từ ngày ký Quyết định này. Các chủ thể có sản phẩm "
-         "được công nhận được sử dụng giấy chứng nhận, biểu trưng (logo) OCOP và thứ hạng sao "
-         "trên bao bì, nhãn sản phẩm theo quy định; có trách nhiệm duy trì, nâng cao chất lượng "
-         "sản phẩm trong thời gian được công nhận.")
-    body(doc, R("Điều 3. ", b=True), "Quyết định này có hiệu lực kể từ ngày ký. ",
-         "{{ quyet_dinh.thuc_hien_chu }}", " và các chủ thể có sản phẩm tại Điều 1 chịu trách "
-         "nhiệm thi hành Quyết định này./.")
-    signature_block(doc, left=lambda c: noi_nhan(c, "quyet_dinh.noi_nhan"),
-                    right=lambda c: signer(c, "quyet_dinh.nguoi_ky"))
+    body(
+        doc,
+        R("Điều 1. ", b=True),
+        "Công nhận ",
+        "{{ so_cong_nhan }}",
+        " sản phẩm đạt tiêu chuẩn sản phẩm OCOP ",
+        "{{ cap_chu }}",
+        " năm ",
+        "{{ nam }}",
+        "{% if so_cong_nhan_theo_sao %}",
+        " (",
+        "{{ so_cong_nhan_theo_sao }}",
+        ")",
+        "{% endif %}",
+        ", có danh sách kèm theo Quyết định này.",
+    )
+    body(
+        doc,
+        R("Điều 2. ", b=True),
+        "Giấy chứng nhận sản phẩm OCOP có giá trị trong thời hạn ",
+        "{{ thoi_han_thang }}",
+        " tháng kể từ ngày ký Quyết định này. Các chủ thể có sản phẩm "
+        "được công nhận được sử dụng giấy chứng nhận, biểu trưng (logo) OCOP và thứ hạng sao "
+        "trên bao bì, nhãn sản phẩm theo quy định; có trách nhiệm duy trì, nâng cao chất lượng "
+        "sản phẩm trong thời gian được công nhận.",
+    )
+    body(
+        doc,
+        R("Điều 3. ", b=True),
+        "Quyết định này có hiệu lực kể từ ngày ký. ",
+        "{{ quyet_dinh.thuc_hien_chu }}",
+        " và các chủ thể có sản phẩm tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
+    )
+    signature_block(
+        doc,
+        left=lambda c: noi_nhan(c, "quyet_dinh.noi_nhan"),
+        right=lambda c: signer(c, "quyet_dinh.nguoi_ky"),
+    )
 
     # Annex: "Danh sách sản phẩm được công nhận" (NĐ 30 Phụ lục III mục 2.1, phụ lục).
-    para(doc, "DANH SÁCH SẢN PHẨM ĐƯỢC CÔNG NHẬN ĐẠT TIÊU CHUẨN SẢN PHẨM OCOP",
-         style="VB Tên loại", page_break_before=True, before=0)
+    para(
+        doc,
+        "DANH SÁCH SẢN PHẨM ĐƯỢC CÔNG NHẬN ĐẠT TIÊU CHUẨN SẢN PHẨM OCOP",
+        style="VB Tên loại",
+        page_break_before=True,
+        before=0,
+    )
     para(doc, "{{ cap_chu | upper }}", " NĂM ", "{{ nam }}", style="VB Trích yếu")
-    para(doc, "(Kèm theo Quyết định số ", "{{ quyet_dinh.so }}", " ngày ", "{{ quyet_dinh.ngay_ngan }}",
-         " của ", "{{ quyet_dinh.nguoi_quyet_dinh }}", ")", align=CENTER, i=True)
+    para(
+        doc,
+        "(Kèm theo Quyết định số ",
+        "{{ quyet_dinh.so }}",
+        " ngày ",
+        "{{ quyet_dinh.ngay_ngan }}",
+        " của ",
+        "{{ quyet_dinh.nguoi_quyet_dinh }}",
+        ")",
+        align=CENTER,
+        i=True,
+    )
     rule(doc, indent_mm=(TEXT_WIDTH_MM - 50) / 2, space_after=12)
     t = table(doc, [12, 36, 36, 39, 16, 26], rows=3, grid=True)
     heads = ("STT", "Tên sản phẩm", "Chủ thể", "Địa chỉ", "Hạng sao", "Mã sản phẩm")
@@ -861,8 +1188,9 @@ def build_quyet_dinh() -> object:
     cell_para(d[5], "{{ sp.ma_san_pham | default('', true) }}", style="VB Bảng", align=CENTER)
     end = t.add_row()
     cell_para(end.cells[0], "{%tr endfor %}", style="VB Bảng")
-    para(doc, "Danh sách gồm ", "{{ so_cong_nhan }}", " sản phẩm./.", align=CENTER, i=True,
-         before=6)
+    para(
+        doc, "Danh sách gồm ", "{{ so_cong_nhan }}", " sản phẩm./.", align=CENTER, i=True, before=6
+    )
     return doc
 
 
@@ -897,15 +1225,46 @@ def build_giay_chung_nhan() -> object:
     para(doc, "{{ sp.ten | upper }}", align=CENTER, size=22, b=True, after=6)
     para(doc, "Chủ thể: ", R("{{ sp.chu_the }}", b=True), align=CENTER, size=14)
     para(doc, "Địa chỉ: ", "{{ sp.dia_chi }}", align=CENTER, size=14)
-    para(doc, "{% if sp.ma_san_pham %}", "Mã sản phẩm: ", "{{ sp.ma_san_pham }}", "{% endif %}",
-         align=CENTER, size=14)
-    para(doc, "Đạt hạng: ", R("{{ sp.hang_sao_chu | upper }}", b=True), "  ",
-         R("{{ sp.sao }}", size=20), align=CENTER, size=16, before=6)
-    para(doc, "(Tổng điểm trung bình: ", "{{ sp.diem_tb }}", " điểm)", align=CENTER, size=13,
-         i=True, after=6)
-    para(doc, "Giấy chứng nhận có giá trị ", "{{ giay_chung_nhan.thoi_han_thang }}",
-         " tháng kể từ ngày ký, đến ngày ", "{{ giay_chung_nhan.het_han_ngan }}", ".",
-         align=CENTER, size=13, i=True)
+    para(
+        doc,
+        "{% if sp.ma_san_pham %}",
+        "Mã sản phẩm: ",
+        "{{ sp.ma_san_pham }}",
+        "{% endif %}",
+        align=CENTER,
+        size=14,
+    )
+    para(
+        doc,
+        "Đạt hạng: ",
+        R("{{ sp.hang_sao_chu | upper }}", b=True),
+        "  ",
+        R("{{ sp.sao }}", size=20),
+        align=CENTER,
+        size=16,
+        before=6,
+    )
+    para(
+        doc,
+        "(Tổng điểm trung bình: ",
+        "{{ sp.diem_tb }}",
+        " điểm)",
+        align=CENTER,
+        size=13,
+        i=True,
+        after=6,
+    )
+    para(
+        doc,
+        "Giấy chứng nhận có giá trị ",
+        "{{ giay_chung_nhan.thoi_han_thang }}",
+        " tháng kể từ ngày ký, đến ngày ",
+        "{{ giay_chung_nhan.het_han_ngan }}",
+        ".",
+        align=CENTER,
+        size=13,
+        i=True,
+    )
 
     def left(cell: _Cell) -> None:
         cell_para(cell, "Quyết định công nhận số ", "{{ quyet_dinh.so }}", size=12, before=30)
@@ -913,8 +1272,9 @@ def build_giay_chung_nhan() -> object:
 
     def right(cell: _Cell) -> None:
         cell_para(cell, "{{ giay_chung_nhan.ngay_dong }}", align=CENTER, i=True)
-        para(cell, "{{ giay_chung_nhan.nguoi_ky.quyen_han | default('', true) }}",
-             style="VB Chữ ký")
+        para(
+            cell, "{{ giay_chung_nhan.nguoi_ky.quyen_han | default('', true) }}", style="VB Chữ ký"
+        )
         para(cell, "{{ giay_chung_nhan.nguoi_ky.chuc_vu }}", style="VB Chữ ký")
         for _ in range(3):
             para(cell, "", align=CENTER)

@@ -98,26 +98,67 @@ def report_error(exc: OcopError, lang: Lang, fmt: str) -> None:
 )
 @click.argument("kind", type=click.Choice(list(KINDS)))
 @click.argument("source", metavar="INPUT", type=click.Path(exists=True, path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Tệp .docx kết quả / output .docx file.")
-@click.option("--pdf", is_flag=True, help="Chuyển thêm sang PDF bằng LibreOffice / also make a PDF.")
-@click.option("--draft", is_flag=True,
-              help="Bản nháp: in [[tên]] thay vì báo lỗi khi thiếu dữ liệu / draft placeholders.")
-@click.option("--product", "product", type=click.IntRange(min=1), default=None,
-              help="Thứ tự sản phẩm trong tệp đợt (từ 1) / product number in the round file.")
-@click.option("--assessment", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default=None,
-              help="Tệp đánh giá của UBND xã (Mẫu 03) khi INPUT là hồ sơ / commune assessment.")
-@click.option("--templates-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              default=None, help="Thư mục mẫu đã chỉnh sửa / folder of edited templates.")
-@click.option("--soffice", default=None, metavar="PATH",
-              help="Đường dẫn LibreOffice (soffice); mặc định tìm trong PATH hoặc OCOP_SOFFICE.")
-@click.option("--timeout", type=click.FloatRange(min=1), default=None,
-              help="Giới hạn thời gian chuyển PDF (giây) / PDF conversion timeout (s).")
-@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
-              help="Ngôn ngữ thông báo / message language.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Định dạng kết quả / output format.")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Tệp .docx kết quả / output .docx file.",
+)
+@click.option(
+    "--pdf", is_flag=True, help="Chuyển thêm sang PDF bằng LibreOffice / also make a PDF."
+)
+@click.option(
+    "--draft",
+    is_flag=True,
+    help="Bản nháp: in [[tên]] thay vì báo lỗi khi thiếu dữ liệu / draft placeholders.",
+)
+@click.option(
+    "--product",
+    "product",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Thứ tự sản phẩm trong tệp đợt (từ 1) / product number in the round file.",
+)
+@click.option(
+    "--assessment",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Tệp đánh giá của UBND xã (Mẫu 03) khi INPUT là hồ sơ / commune assessment.",
+)
+@click.option(
+    "--templates-dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="Thư mục mẫu đã chỉnh sửa / folder of edited templates.",
+)
+@click.option(
+    "--soffice",
+    default=None,
+    metavar="PATH",
+    help="Đường dẫn LibreOffice (soffice); mặc định tìm trong PATH hoặc OCOP_SOFFICE.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=1),
+    default=None,
+    help="Giới hạn thời gian chuyển PDF (giây) / PDF conversion timeout (s).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["vi", "en"]),
+    default="vi",
+    show_default=True,
+    help="Ngôn ngữ thông báo / message language.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Định dạng kết quả / output format.",
+)
 @click.pass_context
 def render(
     ctx: click.Context,
@@ -139,8 +180,15 @@ def render(
     language = cast(Lang, lang)
     try:
         result = render_document(
-            kind, source, output, product=product, draft=draft, pdf=pdf,
-            templates_dir=templates_dir, assessment=assessment, soffice=soffice,
+            kind,
+            source,
+            output,
+            product=product,
+            draft=draft,
+            pdf=pdf,
+            templates_dir=templates_dir,
+            assessment=assessment,
+            soffice=soffice,
             timeout=timeout,
         )
     except OcopError as exc:
@@ -164,8 +212,14 @@ def render(
     if result.pdf:
         click.echo(_t("pdf", language, path=result.pdf))
     if result.placeholders:
-        click.echo(_t("placeholders", language, n=len(result.placeholders),
-                      names=", ".join(result.placeholders)))
+        click.echo(
+            _t(
+                "placeholders",
+                language,
+                n=len(result.placeholders),
+                names=", ".join(result.placeholders),
+            )
+        )
 
 
 __all__ = ["render", "report_error"]

@@ -47,12 +47,27 @@ def templates() -> None:
         "Lint templates (Jinja syntax, split tags, {%tr %} pairs, variables vs. the kind's data)."
     ),
 )
-@click.argument("folder", metavar="[DIR]", required=False,
-                type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
-              help="Ngôn ngữ thông báo / message language.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Định dạng kết quả / output format.")
+@click.argument(
+    "folder",
+    metavar="[DIR]",
+    required=False,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["vi", "en"]),
+    default="vi",
+    show_default=True,
+    help="Ngôn ngữ thông báo / message language.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Định dạng kết quả / output format.",
+)
 @click.pass_context
 def check(ctx: click.Context, folder: Path | None, lang: str, fmt: str) -> None:
     from ocop_docs.template_lint import check_templates
@@ -82,9 +97,14 @@ def check(ctx: click.Context, folder: Path | None, lang: str, fmt: str) -> None:
             label = TEXT["error" if issue.severity == "error" else "warning"][language]
             click.echo(f"{label}: {issue.message(language)}")
             click.echo(f"    → {issue.hint(language)}")
-        click.echo(TEXT["summary"][language].format(
-            n=len(report.checked), folder=report.folder, errors=report.errors,
-            warnings=report.warnings))
+        click.echo(
+            TEXT["summary"][language].format(
+                n=len(report.checked),
+                folder=report.folder,
+                errors=report.errors,
+                warnings=report.warnings,
+            )
+        )
     ctx.exit(0 if report.ok else 1)
 
 

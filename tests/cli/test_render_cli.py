@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -48,8 +47,9 @@ def test_product_required_is_exit_1(tmp_path: Path) -> None:
 
 
 def test_no_certificate_below_3_stars(tmp_path: Path) -> None:
-    result = run("giay-chung-nhan", ROUND, "--product", "6", "-o", str(tmp_path / "g.docx"),
-                 "--lang", "en")
+    result = run(
+        "giay-chung-nhan", ROUND, "--product", "6", "-o", str(tmp_path / "g.docx"), "--lang", "en"
+    )
     assert result.exit_code == 1  # type: ignore[attr-defined]
     assert "46,29 (2 stars)" in result.stderr  # type: ignore[attr-defined]
     assert not (tmp_path / "g.docx").exists()
@@ -90,7 +90,8 @@ def test_missing_data_strict_and_draft(tmp_path: Path) -> None:
     strict = run("phieu-dang-ky", str(folder), "-o", str(tmp_path / "p.docx"))
     assert strict.exit_code == 1  # type: ignore[attr-defined]
     assert "Thiếu dữ liệu «chu_the.nguoi_dai_dien.ho_ten» dùng trong mẫu phieu-dang-ky.docx" in (
-        strict.stderr)  # type: ignore[attr-defined]
+        strict.stderr
+    )  # type: ignore[attr-defined]
     draft = run("phieu-dang-ky", str(folder), "-o", str(tmp_path / "p.docx"), "--draft")
     assert draft.exit_code == 0  # type: ignore[attr-defined]
     assert "chu_the.nguoi_dai_dien.ho_ten" in draft.stdout  # type: ignore[attr-defined]
@@ -113,7 +114,9 @@ def test_assessment_file_for_a_dossier(tmp_path: Path) -> None:
     assessment = tmp_path / "xa.yaml"
     assessment.write_text(
         "so: 9\nngay: 2026-10-28\nnguyen_lieu: N\nlao_dong: L\ny_tuong: Y\nban_sac: B\n"
-        "nguoi_ky: {chuc_vu: CHỦ TỊCH, ho_ten: Triệu Văn Sơn}\n", encoding="utf-8")
+        "nguoi_ky: {chuc_vu: CHỦ TỊCH, ho_ten: Triệu Văn Sơn}\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "bc.docx"
     result = run("bao-cao-xa", DOSSIER, "--assessment", str(assessment), "-o", str(out))
     assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
@@ -132,7 +135,6 @@ def test_invalid_round_lists_its_errors(tmp_path: Path) -> None:
     text = Path(ROUND).read_text(encoding="utf-8").replace("cap: tinh", "cap: xa")
     bad = tmp_path / "dot.yaml"
     bad.write_text(text, encoding="utf-8")
-    shutil.copytree(ROOT / "samples" / "ho-so", tmp_path.parent / "ho-so", dirs_exist_ok=True)
     result = run("bien-ban", str(bad), "-o", str(tmp_path / "b.docx"))
     assert result.exit_code == 1  # type: ignore[attr-defined]
     assert "Cấp công nhận" in result.stderr  # type: ignore[attr-defined]
@@ -159,6 +161,21 @@ def test_templates_help(args: list[str]) -> None:
 def test_render_help_lists_every_kind() -> None:
     result = CliRunner().invoke(render, ["--help"])
     assert result.exit_code == 0
-    for kind in ("phieu-dang-ky", "bao-cao-tu-danh-gia", "bao-cao-xa", "bien-ban", "quyet-dinh",
-                 "giay-chung-nhan"):
+    for kind in (
+        "phieu-dang-ky",
+        "bao-cao-tu-danh-gia",
+        "bao-cao-xa",
+        "bien-ban",
+        "quyet-dinh",
+        "giay-chung-nhan",
+    ):
         assert kind in result.output
+
+
+def test_user_folder_falls_back_to_shipped_templates(tmp_path: Path) -> None:
+    folder = tmp_path / "mau"
+    folder.mkdir()
+    out = tmp_path / "q.docx"
+    result = run("quyet-dinh", ROUND, "-o", str(out), "--templates-dir", str(folder))
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    assert out.is_file()

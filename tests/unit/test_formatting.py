@@ -43,7 +43,9 @@ def test_nd30_dates(value: object, expected: str) -> None:
 
 
 def test_place_date_and_short() -> None:
-    assert format_place_date("Thái Nguyên", "2027-01-05") == "Thái Nguyên, ngày 05 tháng 01 năm 2027"
+    assert (
+        format_place_date("Thái Nguyên", "2027-01-05") == "Thái Nguyên, ngày 05 tháng 01 năm 2027"
+    )
     assert format_date_short("2027-01-05") == "05/01/2027"
     assert format_time(dt.datetime(2026, 12, 15, 8, 0)) == "08 giờ 00 phút"
 

@@ -63,8 +63,9 @@ def test_missing_item_in_a_loop_has_its_index(tmp_path: Path) -> None:
 
 
 def test_optional_fields_with_default_and_if(tmp_path: Path) -> None:
-    tpl = _template(tmp_path, "Email: {{ email | default('……', true) }}",
-                    "{% if so %}Số {{ so }}{% endif %}.")
+    tpl = _template(
+        tmp_path, "Email: {{ email | default('……', true) }}", "{% if so %}Số {{ so }}{% endif %}."
+    )
     texts = _texts(render_template(tpl, {"email": None}).data, tmp_path)
     assert texts[:2] == ["Email: ……", "."]
 
@@ -113,9 +114,9 @@ def test_same_input_same_bytes(tmp_path: Path) -> None:
 
 
 def test_column_loop_widths_fit_the_page() -> None:
-    from ocop_docs.rendering import render
-
     import tempfile
+
+    from ocop_docs.rendering import render
 
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "bb.docx"
@@ -123,9 +124,12 @@ def test_column_loop_widths_fit_the_page() -> None:
         doc = Document(str(out))
         table = next(t for t in doc.tables if t.rows[0].cells[0].text == "STT")
         grid = table._tbl.tblGrid.findall(
-            "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}gridCol")
-        widths = [int(c.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}w"))
-                  for c in grid]
+            "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}gridCol"
+        )
+        widths = [
+            int(c.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}w"))
+            for c in grid
+        ]
         assert len(widths) == 2 + 7 + 2  # STT, product, 7 members, mean, result
         assert sum(widths) <= 9360  # 165 mm of text width, in twips
         assert widths[1] > widths[2] * 2  # the product column keeps its share

@@ -20,8 +20,15 @@ ROUND_2019 = ROOT / "samples" / "dot-danh-gia" / "na-ri-2019.yaml"
     ("mean", "stars"),
     [
         (Fraction(69995, 1000), 3),  # exact banding: 69,995 is 3★ (brief §3.9)
-        (70, 4), (Fraction(8999, 100), 4), (90, 5), (100, 5),
-        (50, 3), (Fraction(4999, 100), 2), (30, 2), (Fraction(2999, 100), 1), (0, 1),
+        (70, 4),
+        (Fraction(8999, 100), 4),
+        (90, 5),
+        (100, 5),
+        (50, 3),
+        (Fraction(4999, 100), 2),
+        (30, 2),
+        (Fraction(2999, 100), 1),
+        (0, 1),
     ],
 )
 def test_bands(mean: Fraction | int, stars: int) -> None:
@@ -69,14 +76,19 @@ def _write(tmp_path: Path, data: dict[str, object]) -> Path:
 
 def _minimal() -> dict[str, object]:
     return {
-        "bo_tieu_chi": "26/2026", "nam": 2026, "cap": "tinh",
+        "bo_tieu_chi": "26/2026",
+        "nam": 2026,
+        "cap": "tinh",
         "co_quan": {"ten": "Ủy ban nhân dân tỉnh Thái Nguyên", "dia_danh": "Thái Nguyên"},
-        "hoi_dong": {"ten": "Hội đồng", "thanh_vien": [
-            {"ma": "a", "ho_ten": "A", "vai_tro": "chu_tich"},
-            {"ma": "b", "ho_ten": "B", "vai_tro": "uy_vien"},
-            {"ma": "c", "ho_ten": "C", "vai_tro": "uy_vien"},
-            {"ma": "d", "ho_ten": "D", "vai_tro": "thu_ky"},
-        ]},
+        "hoi_dong": {
+            "ten": "Hội đồng",
+            "thanh_vien": [
+                {"ma": "a", "ho_ten": "A", "vai_tro": "chu_tich"},
+                {"ma": "b", "ho_ten": "B", "vai_tro": "uy_vien"},
+                {"ma": "c", "ho_ten": "C", "vai_tro": "uy_vien"},
+                {"ma": "d", "ho_ten": "D", "vai_tro": "thu_ky"},
+            ],
+        },
         "hop": {"bat_dau": "2026-12-15T08:00", "dia_diem": "Hội trường"},
         "san_pham": [{"ten": "X", "chu_the": "HTX Y", "dia_chi": "xã Z", "diem": [80, 81, 82]}],
     }
@@ -100,14 +112,26 @@ def test_council_checks(tmp_path: Path) -> None:
     assert isinstance(council, dict)
     council["thanh_vien"][0]["co_mat"] = False  # chair absent; 3/4 present
     data["san_pham"] = [{"ten": "X", "chu_the": "Y", "dia_chi": "Z", "diem": {"b": 80, "q": 70}}]
-    data["hop"] = {"bat_dau": "2026-12-15T08:00", "ket_thuc": "2026-12-15T07:00",
-                   "dia_diem": "H", "chu_tri": "a"}
-    data["quyet_dinh"] = {"so": 5, "ngay": "2026-12-01",
-                          "nguoi_ky": {"chuc_vu": "CHỦ TỊCH", "ho_ten": "A"}}
+    data["hop"] = {
+        "bat_dau": "2026-12-15T08:00",
+        "ket_thuc": "2026-12-15T07:00",
+        "dia_diem": "H",
+        "chu_tri": "a",
+    }
+    data["quyet_dinh"] = {
+        "so": 5,
+        "ngay": "2026-12-01",
+        "nguoi_ky": {"chuc_vu": "CHỦ TỊCH", "ho_ten": "A"},
+    }
     codes = {i.code for i in load_round(_write(tmp_path, data)).issues}
-    assert {"round-chair-absent", "round-member-absent", "round-member-unknown",
-            "round-score-missing", "round-meeting-times",
-            "round-decision-before-meeting"} <= codes
+    assert {
+        "round-chair-absent",
+        "round-member-absent",
+        "round-member-unknown",
+        "round-score-missing",
+        "round-meeting-times",
+        "round-decision-before-meeting",
+    } <= codes
 
 
 def test_scores_count_and_competence(tmp_path: Path) -> None:

@@ -38,8 +38,14 @@ def test_split_tag_is_a_warning(tmp_path: Path) -> None:
 
 
 def test_unknown_variable_against_the_kind_schema(tmp_path: Path) -> None:
-    path = _doc(tmp_path / "bien-ban.docx", "{{ hop.dia_diem }}", "{{ hop.dia_diemm }}",
-                "{%p for m in hop.co_mat %}", "{{ m.ho_ten }} {{ m.ho_tenn }}", "{%p endfor %}")
+    path = _doc(
+        tmp_path / "bien-ban.docx",
+        "{{ hop.dia_diem }}",
+        "{{ hop.dia_diemm }}",
+        "{%p for m in hop.co_mat %}",
+        "{{ m.ho_ten }} {{ m.ho_tenn }}",
+        "{%p endfor %}",
+    )
     issues = check_template(path, "bien-ban")
     assert [(i.code, i.params["variable"]) for i in issues] == [
         ("template-unknown-variable", "hop.dia_diemm"),
@@ -94,6 +100,12 @@ def test_schema_paths_and_docs() -> None:
     assert schema_has(schema, "hop.co_mat[].ho_ten")
     assert not schema_has(schema, "hop.co_mat[].khong_co")
     docs = (ROOT / "docs" / "documents.md").read_text(encoding="utf-8")
-    missing = sorted({path for kind in KINDS.values() for path, _ in schema_paths(kind.schema)
-                      if f"`{path}`" not in docs})
+    missing = sorted(
+        {
+            path
+            for kind in KINDS.values()
+            for path, _ in schema_paths(kind.schema)
+            if f"`{path}`" not in docs
+        }
+    )
     assert missing == [], "document these variables in docs/documents.md"
