@@ -105,8 +105,23 @@ class ChecklistItem:
         }
 
 
+class IssueCounts:
+    """Error and warning counts for any result that holds ``issues`` (reports, rounds, lints)."""
+
+    __slots__ = ()
+    issues: list[Issue]
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for i in self.issues if i.severity == "error")
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for i in self.issues if i.severity == "warning")
+
+
 @dataclass(slots=True)
-class DossierReport:
+class DossierReport(IssueCounts):
     """Everything one validation run found about one dossier."""
 
     source: str
@@ -124,14 +139,6 @@ class DossierReport:
     not_checked: list[str] = field(default_factory=list)
     self_assessment: dict[str, Any] | None = None
     internal_error: bool = False
-
-    @property
-    def errors(self) -> int:
-        return sum(1 for i in self.issues if i.severity == "error")
-
-    @property
-    def warnings(self) -> int:
-        return sum(1 for i in self.issues if i.severity == "warning")
 
     @property
     def valid(self) -> bool:

@@ -23,7 +23,7 @@ from jinja2 import nodes
 from jinja2.exceptions import TemplateSyntaxError
 from lxml import etree  # type: ignore[import-untyped]
 
-from ocop_docs.model import Issue
+from ocop_docs.model import Issue, IssueCounts
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
@@ -481,18 +481,10 @@ def check_template(path: Path, kind: str | None) -> list[Issue]:
 
 
 @dataclass(slots=True)
-class TemplateReport:
+class TemplateReport(IssueCounts):
     folder: Path
     checked: list[Path] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
-
-    @property
-    def errors(self) -> int:
-        return sum(1 for i in self.issues if i.severity == "error")
-
-    @property
-    def warnings(self) -> int:
-        return sum(1 for i in self.issues if i.severity == "warning")
 
     @property
     def ok(self) -> bool:

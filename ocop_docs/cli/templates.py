@@ -12,6 +12,7 @@ from typing import Literal, cast
 
 import click
 
+from ocop_docs.cli.common import LANG_OPTION, format_option
 from ocop_docs.cli.render import report_error
 from ocop_docs.errors import OcopError
 
@@ -53,21 +54,8 @@ def templates() -> None:
     required=False,
     type=click.Path(exists=True, file_okay=False, path_type=Path),
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["vi", "en"]),
-    default="vi",
-    show_default=True,
-    help="Ngôn ngữ thông báo / message language.",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Định dạng kết quả / output format.",
-)
+@LANG_OPTION
+@format_option("text", "json")
 @click.pass_context
 def check(ctx: click.Context, folder: Path | None, lang: str, fmt: str) -> None:
     from ocop_docs.template_lint import check_templates
