@@ -10,34 +10,12 @@ from __future__ import annotations
 
 import string
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any, Literal
+
+from ocop_docs.catalogue_spec import IssueSpec, _spec
 
 Lang = Literal["vi", "en"]
 LANGS: tuple[Lang, ...] = ("vi", "en")
-
-
-@dataclass(frozen=True, slots=True)
-class IssueSpec:
-    code: str
-    severity: Literal["error", "warning"]
-    tags: tuple[str, ...]
-    vi: str
-    en: str
-    hint_vi: str
-    hint_en: str
-
-
-def _spec(
-    code: str,
-    severity: Literal["error", "warning"],
-    tags: str,
-    vi: str,
-    en: str,
-    hint_vi: str,
-    hint_en: str,
-) -> IssueSpec:
-    return IssueSpec(code, severity, tuple(tags.split()), vi, en, hint_vi, hint_en)
 
 
 _SPECS: tuple[IssueSpec, ...] = (
@@ -625,6 +603,16 @@ _SPECS: tuple[IssueSpec, ...] = (
         "Kiểm tra chính tả tên xã, huyện, tỉnh cũ.",
         "Check the spelling of the former commune, district and province.",
     ),
+    # --- self-assessment (Mẫu 02 Phần III) ------------------------------------------------
+    _spec(
+        "self-assessment-incomplete", "warning", "rules scorecard",
+        "Phần tự đánh giá chưa chấm {count} tiêu chí: {criteria}.",
+        "The self-assessment leaves {count} criteria unscored: {criteria}.",
+        "Mẫu 02 Phần III yêu cầu tự chấm theo thứ tự từng tiêu chí; xem danh sách: "
+        "ocop-docs rubric show {bo_san_pham}",
+        "Form 02 Part III asks for a score on every criterion in order; see them with: "
+        "ocop-docs rubric show {bo_san_pham}",
+    ),
     # --- internal ------------------------------------------------------------------------
     _spec(
         "internal-error",
@@ -637,13 +625,15 @@ _SPECS: tuple[IssueSpec, ...] = (
     ),
 )
 
-# Codes of the evaluation-round and rendering pipeline live beside their stage; the import
-# sits here, after IssueSpec is defined, so that module can build its specs with _spec.
+# Codes of the evaluation-round and rendering pipeline, and of scoring, live beside their
+# stage (built with catalogue_spec._spec, so no import cycle) and are merged here.
 from ocop_docs.catalogue_rounds import ROUND_SPECS  # noqa: E402
+from ocop_docs.catalogue_scoring import SCORING_SPECS  # noqa: E402
 
-ISSUES: dict[str, IssueSpec] = {spec.code: spec for spec in (*_SPECS, *ROUND_SPECS)}
+_ALL_SPECS: tuple[IssueSpec, ...] = (*_SPECS, *ROUND_SPECS, *SCORING_SPECS)
+ISSUES: dict[str, IssueSpec] = {spec.code: spec for spec in _ALL_SPECS}
 DOSSIER_CODES: frozenset[str] = frozenset(spec.code for spec in _SPECS)
-if len(ISSUES) != len(_SPECS) + len(ROUND_SPECS):  # pragma: no cover - guards the catalogue
+if len(ISSUES) != len(_ALL_SPECS):  # pragma: no cover - guards the catalogue
     raise RuntimeError("duplicate issue code in the catalogue")
 
 
@@ -689,6 +679,14 @@ UI: dict[str, dict[Lang, str]] = {
     "product": {"vi": "Sản phẩm", "en": "Product"},
     "address_now": {"vi": "Địa chỉ hiện nay", "en": "Address today"},
     "checklist": {"vi": "Danh mục tài liệu", "en": "Document checklist"},
+    "self_assessment": {
+        "vi": "Tự đánh giá (Mẫu 02 Phần III): {total} điểm, {stars} sao",
+        "en": "Self-assessment (Form 02 Part III): {total} points, {stars} stars",
+    },
+    "lowered_by": {
+        "vi": " (theo điểm {band} sao; chưa đạt mức tối thiểu ở tiêu chí {criteria})",
+        "en": " ({band} stars by points; minimum not met at criteria {criteria})",
+    },
     "issues": {"vi": "Các vấn đề", "en": "Issues"},
     "no_issues": {"vi": "Không phát hiện vấn đề nào.", "en": "No issues found."},
     "not_checked": {"vi": "Chưa kiểm tra được", "en": "Not checked"},

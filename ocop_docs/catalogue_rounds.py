@@ -8,7 +8,7 @@ document), ``template-*`` (a Word template), ``convert-*`` (PDF conversion).
 
 from __future__ import annotations
 
-from ocop_docs.catalogue import IssueSpec, _spec
+from ocop_docs.catalogue_spec import IssueSpec, _spec
 
 ROUND_SPECS: tuple[IssueSpec, ...] = (
     # --- round file -------------------------------------------------------------------------
@@ -157,6 +157,102 @@ ROUND_SPECS: tuple[IssueSpec, ...] = (
         "Under the council rules the members discuss and re-score when totals differ too "
         "much (cau_hinh.chenh_lech_toi_da).",
     ),
+    _spec(
+        "round-product-no-scores",
+        "error",
+        "round scores",
+        "Sản phẩm thứ {number} không có điểm: cần «diem» (tổng điểm từng thành viên) hoặc "
+        "«phieu» (phiếu chấm từng thành viên).",
+        "Product {number} has no scores: give 'diem' (each member's total) or 'phieu' (each "
+        "member's scorecard).",
+        'Ví dụ: diem: [85, 86, 84] hoặc phieu: {{tv1: {{chon: {{"1.1": 3, …}}}}, tv2: phieu/tv2.yaml}}.',
+        'E.g. diem: [85, 86, 84] or phieu: {{tv1: {{chon: {{"1.1": 3, …}}}}, tv2: cards/tv2.yaml}}.',
+    ),
+    _spec(
+        "round-scorecard-no-set",
+        "error",
+        "round scorecard rubric",
+        "Không xác định được bộ sản phẩm của «{product}» để chấm phiếu của các thành viên.",
+        "The product set of '{product}' is unknown, so the members' scorecards cannot be scored.",
+        "Ghi bo_san_pham (1–26) cho sản phẩm trong tệp đợt, hoặc trong hồ sơ sản phẩm.",
+        "Give bo_san_pham (1–26) for the product in the round file or in its dossier.",
+    ),
+    _spec(
+        "round-scorecard-no-rubric",
+        "error",
+        "round scorecard rubric regime",
+        "Chưa có dữ liệu bộ tiêu chí theo {regime} để chấm phiếu của «{product}» (hiện có: {known}).",
+        "There is no rubric data for regime {regime} to score the cards of '{product}' "
+        "(available: {known}).",
+        "Với đợt đánh giá theo bộ tiêu chí cũ, ghi tổng điểm của từng thành viên (diem).",
+        "For a round under an older regime, give each member's total (diem).",
+    ),
+    _spec(
+        "round-scorecard-unreadable",
+        "error",
+        "round scorecard loading",
+        "Không đọc được phiếu chấm «{path}» của thành viên «{member}»: {reason}.",
+        "Cannot read the scorecard '{path}' of member '{member}': {reason}.",
+        "Đường dẫn tính từ thư mục chứa tệp đợt đánh giá; phiếu chấm là tệp YAML hoặc JSON.",
+        "The path is relative to the round file's folder; a scorecard is a YAML or JSON file.",
+    ),
+    _spec(
+        "round-scorecard-invalid",
+        "error",
+        "round scorecard",
+        "Phiếu chấm của thành viên «{member}» cho «{product}»{where}: {problem}",
+        "The scorecard of member '{member}' for '{product}'{where_en}: {problem_en}",
+        "Sửa phiếu chấm theo bộ tiêu chí của bộ sản phẩm (ocop-docs rubric show N); tổng điểm "
+        "và hạng sao được tính lại từ phiếu.",
+        "Fix the card against the product set's rubric (ocop-docs rubric show N); totals and "
+        "stars are computed from the cards.",
+    ),
+    _spec(
+        "round-scorecard-warning",
+        "warning",
+        "round scorecard",
+        "Phiếu chấm của thành viên «{member}» cho «{product}»{where}: {problem}",
+        "The scorecard of member '{member}' for '{product}'{where_en}: {problem_en}",
+        "Kiểm tra lại phiếu chấm; cảnh báo không làm thay đổi điểm.",
+        "Check the card; a warning does not change the points.",
+    ),
+    _spec(
+        "round-scores-mismatch",
+        "error",
+        "round scorecard scores",
+        "Tổng điểm ghi cho thành viên «{member}» ({given}) khác tổng điểm tính từ phiếu chấm "
+        "({computed}) của «{product}».",
+        "The total recorded for member '{member}' ({given}) differs from the total of their "
+        "scorecard ({computed}) for '{product}'.",
+        "Khi có phiếu chấm, tổng điểm được tính từ phiếu; sửa «diem» hoặc bỏ «diem».",
+        "With scorecards the totals come from the cards; fix 'diem' or leave it out.",
+    ),
+    _spec(
+        "round-stars-lowered",
+        "warning",
+        "round scorecard rules",
+        "«{product}» đạt {mean} điểm ({band} sao theo điểm) nhưng chưa đạt yêu cầu tối thiểu "
+        "ở tiêu chí {criteria}: xếp {stars} sao.",
+        "'{product}' scored {mean} ({band} stars by points) but misses the minimum "
+        "requirements of criteria {criteria}: rated {stars} stars.",
+        "Dấu sao trong bộ tiêu chí là yêu cầu tối thiểu theo hạng sao (QĐ 26/2026 Phụ lục II); "
+        "một dấu được tính là đạt khi ít nhất một nửa thành viên chọn mức đó trở lên. "
+        "cau_hinh.che_do_toi_thieu: canh_bao chỉ cảnh báo, không hạ hạng.",
+        "Star marks in the rubric are minimum requirements per star level (QĐ 26/2026 "
+        "Phụ lục II); a mark counts as met when at least half of the members chose it or "
+        "better. cau_hinh.che_do_toi_thieu: canh_bao only warns.",
+    ),
+    _spec(
+        "round-scorecards-disqualify",
+        "warning",
+        "round scorecard",
+        "{count}/{total} phiếu chấm của «{product}» đề nghị loại hồ sơ nhưng sản phẩm không "
+        "có «bi_loai».",
+        "{count} of {total} scorecards for '{product}' propose disqualification but the "
+        "product has no 'bi_loai'.",
+        "Nếu Hội đồng quyết định loại hồ sơ, ghi lý do vào bi_loai của sản phẩm.",
+        "If the council disqualifies the dossier, write the reason in the product's bi_loai.",
+    ),
     # --- rendering --------------------------------------------------------------------------
     _spec(
         "render-product-out-of-range",
@@ -267,6 +363,57 @@ ROUND_SPECS: tuple[IssueSpec, ...] = (
         "Template {template} failed while filling ({where_en}): {reason}",
         "Kiểm tra mẫu bằng lệnh: ocop-docs templates check",
         "Check the template with: ocop-docs templates check",
+    ),
+    _spec(
+        "render-set-invalid",
+        "error",
+        "render",
+        "Không xác định được bộ sản phẩm cho phiếu đánh giá từ «{path}» (giá trị: {value}).",
+        "Cannot tell the product set of the scoring sheet from '{path}' (value: {value}).",
+        "INPUT là số bộ sản phẩm 1–26, một phiếu chấm có bo_san_pham, một hồ sơ có "
+        "bo_san_pham, hoặc tệp đợt đánh giá kèm --product N.",
+        "INPUT is a product set number 1–26, a scorecard with bo_san_pham, a dossier with "
+        "bo_san_pham, or a round file with --product N.",
+    ),
+    _spec(
+        "render-rubric-unavailable",
+        "error",
+        "render regime",
+        "Chưa có dữ liệu bộ tiêu chí theo {regime} (hiện có: {known}).",
+        "There is no rubric data for regime {regime} (available: {known}).",
+        "Phiếu đánh giá được lập từ bộ tiêu chí QĐ 26/2026; bộ tiêu chí cũ chưa có dữ liệu.",
+        "Scoring sheets are built from the QĐ 26/2026 rubrics; older regimes have no data yet.",
+    ),
+    _spec(
+        "render-scorecard-invalid",
+        "error",
+        "render scorecard",
+        "Phiếu chấm «{path}» có {count} lỗi, ví dụ: {first}",
+        "The scorecard '{path}' has {count} errors, e.g.: {first_en}",
+        "Sửa các lỗi được liệt kê (đối chiếu ocop-docs rubric show N) rồi chạy lại lệnh.",
+        "Fix the errors listed (compare with ocop-docs rubric show N) and run the command again.",
+    ),
+    _spec(
+        "render-scorecards-absent",
+        "warning",
+        "render scorecard",
+        "Tệp đợt không có phiếu chấm của thành viên cho «{product}»: in {count} phiếu trống "
+        "(đã điền thông tin sản phẩm và tên thành viên).",
+        "The round file has no member scorecards for '{product}': printing {count} blank "
+        "sheets (product details and member names filled in).",
+        "Để in phiếu đã chấm, ghi phiếu chấm của từng thành viên vào «phieu» của sản phẩm.",
+        "To print filled sheets, put each member's scorecard under the product's 'phieu'.",
+    ),
+    _spec(
+        "render-self-assessment-problem",
+        "warning",
+        "render scorecard",
+        "Phần tự đánh giá (tu_danh_gia) của hồ sơ: {problem}",
+        "The dossier's self-assessment (tu_danh_gia): {problem_en}",
+        "Bảng điểm tự đánh giá trong Mẫu 02 chỉ ghi các lựa chọn hợp lệ; kiểm tra hồ sơ bằng "
+        "ocop-docs validate.",
+        "The self-assessment table of Mẫu 02 shows only valid choices; check the dossier "
+        "with ocop-docs validate.",
     ),
     _spec(
         "render-output-unwritable",

@@ -94,6 +94,13 @@ def render_text(run: ValidationRun, lang: Lang = "vi") -> str:
             )
         if report.address and report.address.get("current"):
             lines.append(f"   {ui('address_now', lang)}: {report.address['current']}")
+        sa = report.self_assessment
+        if sa:
+            line = ui("self_assessment", lang, total=sa["tong_diem"], stars=sa["hang_sao"])
+            if sa["hang_sao"] < sa["hang_theo_diem"]:
+                criteria = ", ".join(u["tieu_chi"] for u in sa["chua_dat_toi_thieu"])
+                line += ui("lowered_by", lang, band=sa["hang_theo_diem"], criteria=criteria)
+            lines.append(f"   {line}")
         if report.checklist:
             lines.append(f"   {ui('checklist', lang)}:")
             for item in report.checklist:

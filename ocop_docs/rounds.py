@@ -12,6 +12,14 @@ the mean of the members' totals) and Điều 4.1, 7.3.e (who recognises which st
 mean is kept exact as a :class:`~fractions.Fraction` for banding (69,995 is 3 sao) and only
 rounded for display. The council settings (spread, quorum) are provincial practice from a
 Quy chế (brief §6.5) and configurable per round under ``cau_hinh``.
+
+A product may carry each member's full scorecard (``phieu``: member id → the card, or the
+path of a card file) instead of, or besides, the totals. The cards are scored against the
+product set's rubric (:func:`ocop_docs.scoring.score_card`), the totals come from them, and
+the council result applies the star minimum markers (:func:`ocop_docs.scoring.council_result`
+with the cards: a marker counts as met when at least half of the members met it). Problems
+in a card become ``round-scorecard-invalid`` / ``round-scorecard-warning`` issues that
+carry the scoring problem's own message.
 """
 
 from __future__ import annotations
@@ -23,7 +31,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from ocop_docs.catalogue import Lang, render_hint, render_message
 from ocop_docs.errors import DataError, InputError
@@ -35,11 +43,18 @@ from ocop_docs.formatting import (
     round_points,
 )
 from ocop_docs.model import Issue
+from ocop_docs.rubrics import RUBRIC_DIRS, Rubric, load_rubric
 from ocop_docs.scoring import (
     DEFAULT_SPREAD_MAX,
     STAR_BANDS,
+    CardReadError,
     CouncilResult,
+    Problem,
+    Scorecard,
+    ScoreResult,
     council_result,
+    read_card,
+    score_card,
     star_band,
 )
 
@@ -88,6 +103,12 @@ ROLE_NAMES: dict[str, str] = {
 DEFAULT_QUORUM = Fraction(3, 4)
 DEFAULT_CHAIR_REQUIRED = True
 DEFAULT_VALIDITY_MONTHS = 36  # QĐ 26/2026 Điều 4.3
+
+# cau_hinh.che_do_toi_thieu → scoring's minimum_mode: lower the star to the highest level
+# whose minimum markers are met, or only warn (brief §3.5: how councils apply the markers is
+# unconfirmed, so both are offered).
+MinimumMode = Literal["lower", "warn"]
+MINIMUM_MODE_BY_SETTING: dict[str, MinimumMode] = {"ha_hang": "lower", "canh_bao": "warn"}
 
 
 def band(mean: Fraction | int | float, regime: str = "26/2026") -> int:
@@ -158,6 +179,20 @@ class Member:
 
 
 @dataclass(slots=True)
+class MemberCard:
+    """One member's scorecard for one product, scored against the product's rubric."""
+
+    member: Member
+    card: Scorecard
+    result: ScoreResult
+    file: Path | None = None  # the card file, when the round file points to one
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return dict(self.card.data) if isinstance(self.card.data, dict) else {}
+
+
+@dataclass(slots=True)
 class ProductResult:
     """One product of a round with its council result (:func:`ocop_docs.scoring.council_result`)."""
 
@@ -175,6 +210,14 @@ class ProductResult:
     inline: dict[str, Any] = field(default_factory=dict)
     disqualified: str = ""
     competence: Competence | None = None
+    cards: list[MemberCard] = field(default_factory=list)
+    rubric: Rubric | None = None
+
+    @property
+    def lowered(self) -> bool:
+        """The minimum markers lowered the star below the band of the mean (brief §3.5)."""
+        r = self.result
+        return not r.loai and r.hang_sao < r.hang_theo_diem
 
     @property
     def mean(self) -> Fraction:
@@ -260,6 +303,10 @@ class Round:
     @property
     def scorers(self) -> list[Member]:
         return [m for m in self.members if m.co_mat and m.cham_diem]
+
+    @property
+    def minimum_mode(self) -> MinimumMode:
+        return MINIMUM_MODE_BY_SETTING[str(self.settings.get("che_do_toi_thieu", "ha_hang"))]
 
     @property
     def quorum_met(self) -> bool:
@@ -462,12 +509,39 @@ def _build_product(
     if not (ten and chu_the_ten and dia_chi):
         rnd.issues.append(doc.issue("round-product-incomplete", base, number=i + 1))
         return None
-    scores = _product_scores(rnd, doc, base, raw["diem"])
-    if not scores:
-        return None
-    disqualified = str(raw.get("bi_loai") or "")
-    result = council_result([s for _m, s in scores], spread_max=spread_max, loai=bool(disqualified))
     bo = raw.get("bo_san_pham", (dossier or {}).get("bo_san_pham"))
+    disqualified = str(raw.get("bi_loai") or "")
+    cards: list[MemberCard] = []
+    rubric: Rubric | None = None
+    if raw.get("phieu") is not None:
+        rubric = _product_rubric(rnd, doc, base, bo, str(ten))
+        if rubric is None:
+            return None
+        cards = _product_cards(rnd, doc, base, raw["phieu"], rubric, str(ten))
+        if not cards:
+            return None
+        if raw.get("diem") is not None:
+            _check_totals(rnd, doc, base, raw["diem"], cards, str(ten))
+        scores = [(c.member, Fraction(c.result.tong_diem)) for c in cards]
+        # The council decides disqualification (bi_loai); the cards' own "loai" only warn.
+        result = council_result(
+            None,
+            rubric,
+            [c.card for c in cards],
+            spread_max,
+            minimum_mode=rnd.minimum_mode,
+            loai=bool(disqualified),
+        )
+    elif raw.get("diem") is not None:
+        scores = _product_scores(rnd, doc, base, raw["diem"])
+        if not scores:
+            return None
+        result = council_result(
+            [s for _m, s in scores], spread_max=spread_max, loai=bool(disqualified)
+        )
+    else:
+        rnd.issues.append(doc.issue("round-product-no-scores", base, number=i + 1))
+        return None
     product = ProductResult(
         index=i + 1,
         ten=str(ten),
@@ -483,7 +557,11 @@ def _build_product(
         inline=dict(raw),
         disqualified=disqualified,
         competence=rnd.competence,
+        cards=cards,
+        rubric=rubric,
     )
+    if cards:
+        _check_card_outcome(rnd, doc, base, product)
     if product.spread_flag:
         rnd.issues.append(
             doc.issue(
@@ -495,6 +573,194 @@ def _build_product(
             )
         )
     return product
+
+
+def _escape(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def _product_rubric(rnd: Round, doc: Any, base: str, bo: Any, product: str) -> Rubric | None:
+    """The rubric the members' cards are scored against, or None (an issue is recorded)."""
+    regime = str((rnd.data or {}).get("bo_tieu_chi", "26/2026"))
+    if isinstance(bo, bool) or not isinstance(bo, int) or not 1 <= bo <= 26:
+        rnd.issues.append(doc.issue("round-scorecard-no-set", f"{base}/phieu", product=product))
+        return None
+    if regime not in RUBRIC_DIRS:
+        rnd.issues.append(
+            doc.issue(
+                "round-scorecard-no-rubric",
+                f"{base}/phieu",
+                product=product,
+                regime=regime,
+                known=", ".join(sorted(RUBRIC_DIRS)),
+            )
+        )
+        return None
+    # A shipped regime missing one set's file is a broken installation (RubricError, exit 3).
+    return load_rubric(bo, regime)
+
+
+def _card_issue(
+    doc: Any,
+    problem: Problem,
+    pointer: str,
+    *,
+    member: str,
+    product: str,
+    file: str | None,
+) -> Issue:
+    """A scoring problem of one member's card as a round issue, placed in the round file.
+
+    An inline card's problem points into the round file (its line and column); a card read
+    from a file is placed at its ``phieu`` entry and the message names the file and line.
+    """
+    code = "round-scorecard-invalid" if problem.severity == "error" else "round-scorecard-warning"
+    issue: Issue
+    if file is None:
+        where = where_en = ""
+        issue = doc.issue(code, pointer + problem.pointer, member=member, product=product)
+    else:
+        line = f", dòng {problem.line}" if problem.line is not None else ""
+        line_en = f", line {problem.line}" if problem.line is not None else ""
+        where, where_en = f" (tệp {file}{line})", f" (file {file}{line_en})"
+        issue = doc.issue(code, pointer, member=member, product=product)
+    issue.params.update(
+        where=where,
+        where_en=where_en,
+        problem=problem.message("vi"),
+        problem_en=problem.message("en"),
+    )
+    return issue
+
+
+def _product_cards(
+    rnd: Round, doc: Any, base: str, raw: Any, rubric: Rubric, product: str
+) -> list[MemberCard]:
+    """Each present member's card (inline or from a file), scored; problems become issues."""
+    out: list[MemberCard] = []
+    if not isinstance(raw, dict):
+        return out  # the schema check reports the shape
+    cards: dict[str, MemberCard] = {}
+    for ma, value in raw.items():
+        pointer = f"{base}/phieu/{_escape(str(ma))}"
+        member = rnd.member(str(ma))
+        if member is None:
+            rnd.issues.append(doc.issue("round-member-unknown", pointer, member=ma))
+            continue
+        if not member.co_mat:
+            rnd.issues.append(doc.issue("round-member-absent", pointer, member=ma))
+            continue
+        file: Path | None = None
+        if isinstance(value, str):
+            file = Path(os.path.normpath(rnd.path.parent / value))
+            try:
+                card = read_card(file)
+            except CardReadError as exc:
+                where = f", dòng {exc.line}" if exc.line is not None else ""
+                rnd.issues.append(
+                    doc.issue(
+                        "round-scorecard-unreadable",
+                        pointer,
+                        path=value,
+                        member=ma,
+                        reason=f"{exc.detail}{where}",
+                    )
+                )
+                continue
+        else:
+            prefix = len(pointer)
+            positions = {
+                k[prefix:]: v
+                for k, v in doc.positions.items()
+                if k == pointer or k.startswith(pointer + "/")
+            }
+            card = Scorecard(value, rnd.path, positions)
+        data = card.data
+        if isinstance(data, dict) and "bo_san_pham" not in data:
+            # The product's set is the card's: members need not repeat it on every card.
+            card = Scorecard(
+                {"bo_san_pham": rubric.bo_san_pham, **data},
+                card.path,
+                card.positions,
+                card.duplicates,
+            )
+        result = score_card(card, rubric, minimum_mode=rnd.minimum_mode)
+        for problem in result.van_de:
+            rnd.issues.append(
+                _card_issue(
+                    doc,
+                    problem,
+                    pointer,
+                    member=member.ma,
+                    product=product,
+                    file=value if isinstance(value, str) else None,
+                )
+            )
+        cards[member.ma] = MemberCard(member, card, result, file)
+    for member in rnd.members:  # council order, whatever the order of the keys
+        if member.ma in cards:
+            out.append(cards[member.ma])
+        elif member.co_mat and member.cham_diem:
+            rnd.issues.append(doc.issue("round-score-missing", f"{base}/phieu", member=member.ma))
+    return out
+
+
+def _check_totals(
+    rnd: Round, doc: Any, base: str, raw: Any, cards: list[MemberCard], product: str
+) -> None:
+    """Totals written beside the cards must be the cards' totals."""
+    given: dict[str, tuple[str, Any]] = {}
+    if isinstance(raw, list):
+        for j, (m, v) in enumerate(zip(rnd.scorers, raw, strict=False)):
+            given[m.ma] = (f"{base}/diem/{j}", v)
+    elif isinstance(raw, dict):
+        for ma, v in raw.items():
+            given[str(ma)] = (f"{base}/diem/{_escape(str(ma))}", v)
+    for c in cards:
+        if c.member.ma not in given:
+            continue
+        pointer, value = given[c.member.ma]
+        if _score(value) != c.result.tong_diem:
+            rnd.issues.append(
+                doc.issue(
+                    "round-scores-mismatch",
+                    pointer,
+                    member=c.member.ma,
+                    product=product,
+                    given=format_score(_score(value)),
+                    computed=str(c.result.tong_diem),
+                )
+            )
+
+
+def _check_card_outcome(rnd: Round, doc: Any, base: str, product: ProductResult) -> None:
+    r = product.result
+    if product.lowered:
+        criteria = ", ".join(
+            dict.fromkeys(f"{u.tieu_chi} ({u.sao} sao)" for u in r.chua_dat_toi_thieu)
+        )
+        rnd.issues.append(
+            doc.issue(
+                "round-stars-lowered",
+                f"{base}/phieu",
+                product=product.ten,
+                mean=product.mean_text,
+                band=r.hang_theo_diem,
+                stars=r.hang_sao,
+                criteria=criteria,
+            )
+        )
+    flagged = sum(1 for c in product.cards if c.result.loai)
+    if not product.disqualified and flagged * 2 >= len(product.cards) and flagged:
+        rnd.issues.append(
+            doc.issue(
+                "round-scorecards-disqualify",
+                f"{base}/phieu",
+                product=product.ten,
+                count=flagged,
+                total=len(product.cards),
+            )
+        )
 
 
 def _product_scores(rnd: Round, doc: Any, base: str, raw: Any) -> list[tuple[Member, Fraction]]:
@@ -552,6 +818,7 @@ __all__ = [
     "CodedInputError",
     "Competence",
     "Member",
+    "MemberCard",
     "ProductResult",
     "Round",
     "band",

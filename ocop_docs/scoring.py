@@ -7,8 +7,9 @@ A **scorecard** is one member's filled sheet::
 ``chon`` maps each scored criterion (the leaf numbers of the rubric: "1.1", "7",
 "6.1.1") to the number (``stt``, from 1 in printed order) of the chosen option.
 A bad card is data: :func:`score_card` reports its problems as :class:`Problem` values
-(stable kebab-case ``code`` + ``params``, messages in Vietnamese and English from
-:data:`PROBLEM_CATALOGUE`) and never raises for it.
+(stable kebab-case ``scorecard-*`` ``code`` + ``params``; severity, messages and hints in
+Vietnamese and English from the one catalogue, :mod:`ocop_docs.catalogue_scoring`) and
+never raises for it.
 
 Rules applied (docs/rubrics.md has the full discussion):
 
@@ -42,14 +43,15 @@ from typing import Any, Literal
 
 import yaml
 
+from ocop_docs.catalogue import ISSUES, Lang, render_hint, render_message
 from ocop_docs.errors import InputError
+from ocop_docs.model import Issue, Severity
 from ocop_docs.rubrics import DEFAULT_REGIME, Criterion, Option, Rubric
 
 __all__ = [
     "CENTRAL_THRESHOLD",
     "DEFAULT_SPREAD_MAX",
     "MINIMUM_MODES",
-    "PROBLEM_CATALOGUE",
     "STAR_BANDS",
     "CardReadError",
     "CouncilMinimum",
@@ -73,7 +75,6 @@ __all__ = [
 
 Number = int | float | Fraction | Decimal
 MinimumMode = Literal["lower", "warn"]
-Lang = Literal["vi", "en"]
 
 MINIMUM_MODES: tuple[str, ...] = ("lower", "warn")
 
@@ -119,109 +120,19 @@ CARD_KEYS = frozenset(
 
 
 # ---------------------------------------------------------------------------------------
-# Problems in a card: a catalogue of codes, never reused
+# Problems in a card: codes of the one catalogue (ocop_docs.catalogue_scoring)
 # ---------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class ProblemSpec:
-    severity: Literal["error", "warning"]
-    vi: str
-    en: str
-
-
-PROBLEM_CATALOGUE: dict[str, ProblemSpec] = {
-    "card-not-mapping": ProblemSpec(
-        "error",
-        "Phiếu chấm phải là một bảng khóa–giá trị (bo_san_pham, chon, …).",
-        "The scorecard must be a mapping (bo_san_pham, chon, …).",
-    ),
-    "set-missing": ProblemSpec(
-        "warning",
-        "Phiếu chấm không ghi bo_san_pham; chấm theo bộ {bo_san_pham}.",
-        "The scorecard has no bo_san_pham; scored against set {bo_san_pham}.",
-    ),
-    "set-invalid": ProblemSpec(
-        "error",
-        "bo_san_pham phải là số từ 1 đến 26, phiếu ghi {gia_tri}.",
-        "bo_san_pham must be a number from 1 to 26, the card says {gia_tri}.",
-    ),
-    "set-mismatch": ProblemSpec(
-        "error",
-        "Phiếu chấm ghi bộ sản phẩm {phieu}, nhưng đang chấm theo bộ {bo_san_pham}.",
-        "The scorecard is for product set {phieu} but is scored against set {bo_san_pham}.",
-    ),
-    "regime-mismatch": ProblemSpec(
-        "error",
-        "Phiếu chấm ghi bộ tiêu chí {phieu}, nhưng đang chấm theo {bo_tieu_chi}.",
-        "The scorecard names regime {phieu} but is scored against {bo_tieu_chi}.",
-    ),
-    "choices-missing": ProblemSpec(
-        "error",
-        "Phiếu chấm thiếu mục chon (tiêu chí → số thứ tự lựa chọn).",
-        "The scorecard has no chon (criterion → option number).",
-    ),
-    "choices-not-mapping": ProblemSpec(
-        "error",
-        "Mục chon phải là bảng tiêu chí → số thứ tự lựa chọn.",
-        "chon must map criteria to option numbers.",
-    ),
-    "unknown-criterion": ProblemSpec(
-        "error",
-        "Bộ {bo_san_pham} không có tiêu chí {tieu_chi}.",
-        "Set {bo_san_pham} has no criterion {tieu_chi}.",
-    ),
-    "criterion-is-heading": ProblemSpec(
-        "error",
-        "{tieu_chi} là tiêu đề nhóm, không chấm trực tiếp; chấm các tiêu chí {tieu_chi_con}.",
-        "{tieu_chi} is a heading, not a scored criterion; score {tieu_chi_con} instead.",
-    ),
-    "duplicate-criterion": ProblemSpec(
-        "error",
-        "Tiêu chí {tieu_chi} được chọn hai lần; chỉ lần cuối được tính.",
-        "Criterion {tieu_chi} is given twice; only the last one counts.",
-    ),
-    "invalid-option": ProblemSpec(
-        "error",
-        "Lựa chọn của tiêu chí {tieu_chi} phải là số thứ tự (số nguyên), phiếu ghi {gia_tri}.",
-        "The choice for criterion {tieu_chi} must be an option number, the card says {gia_tri}.",
-    ),
-    "unknown-option": ProblemSpec(
-        "error",
-        "Tiêu chí {tieu_chi} không có lựa chọn số {stt} (chỉ có 1 đến {so_lua_chon}).",
-        "Criterion {tieu_chi} has no option {stt} (options are 1 to {so_lua_chon}).",
-    ),
-    "missing-criterion": ProblemSpec(
-        "error",
-        "Chưa chọn tiêu chí {tieu_chi} ({ten}); tính 0 điểm.",
-        "Criterion {tieu_chi} ({ten}) has no choice; counted as 0 points.",
-    ),
-    "invalid-disqualification": ProblemSpec(
-        "error",
-        "Trường loai phải là true hoặc false, phiếu ghi {gia_tri}.",
-        "loai must be true or false, the card says {gia_tri}.",
-    ),
-    "disqualified-without-reason": ProblemSpec(
-        "warning",
-        "Phiếu ghi hồ sơ bị loại nhưng không ghi ly_do_loai.",
-        "The card disqualifies the product but gives no ly_do_loai.",
-    ),
-    "unknown-field": ProblemSpec(
-        "warning",
-        "Trường {truong} không được dùng trong phiếu chấm (bỏ qua).",
-        "Field {truong} is not used in a scorecard (ignored).",
-    ),
-    "total-mismatch": ProblemSpec(
-        "error",
-        "Thành viên {thanh_vien}: tổng điểm ghi {ghi} nhưng phiếu chấm cộng được {tinh}.",
-        "Member {thanh_vien}: total given as {ghi} but the card adds up to {tinh}.",
-    ),
-}
-
-
-@dataclass(frozen=True)
 class Problem:
-    """A problem found in a scorecard (data, not an exception)."""
+    """A problem found in a scorecard (data, not an exception).
+
+    ``code`` is a ``scorecard-*`` code of :data:`ocop_docs.catalogue.ISSUES`, which gives
+    the severity, the tags and the Vietnamese and English message and hint. ``params``
+    keep their Python values (numbers, lists, :class:`~fractions.Fraction`); they are shown
+    in a message by :func:`_display` (lists as "6.1.1, 6.1.2", exact points as "91,14").
+    """
 
     code: str
     params: Mapping[str, Any] = field(default_factory=dict)
@@ -230,14 +141,21 @@ class Problem:
     column: int | None = None
 
     @property
-    def severity(self) -> str:
-        return PROBLEM_CATALOGUE[self.code].severity
+    def severity(self) -> Severity:
+        return ISSUES[self.code].severity
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        return ISSUES[self.code].tags
+
+    def _shown(self, lang: Lang) -> dict[str, str]:
+        return {k: _display(v, lang) for k, v in self.params.items()}
 
     def message(self, lang: Lang = "vi") -> str:
-        spec = PROBLEM_CATALOGUE[self.code]
-        template = spec.vi if lang == "vi" else spec.en
-        params = {k: _display(v, lang) for k, v in self.params.items()}
-        return template.format(**params)
+        return render_message(self.code, self._shown(lang), lang)
+
+    def hint(self, lang: Lang = "vi") -> str:
+        return render_hint(self.code, self._shown(lang), lang)
 
     def to_json(self, lang: Lang = "vi") -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -245,12 +163,32 @@ class Problem:
             "severity": self.severity,
             "pointer": self.pointer,
             "message": self.message(lang),
+            "hint": self.hint(lang),
             "params": {k: _jsonable(v) for k, v in self.params.items()},
         }
         if self.line is not None:
             out["line"] = self.line
             out["column"] = self.column
         return out
+
+    def to_issue(self) -> Issue:
+        """The problem as an :class:`ocop_docs.model.Issue` (same code, place and params).
+
+        An Issue renders its params with plain ``str.format``, so values other than strings
+        and whole numbers are handed over as their display text, with an ``_en`` twin where
+        English shows them differently (a Fraction: "97,50" / "97.50"); the Issue's message
+        and hint are then exactly this problem's.
+        """
+        params: dict[str, Any] = {}
+        for key, value in self.params.items():
+            if isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool)):
+                params[key] = value
+                continue
+            vi, en = _display(value, "vi"), _display(value, "en")
+            params[key] = vi
+            if en != vi:
+                params[f"{key}_en"] = en
+        return Issue(self.code, self.pointer, self.line, self.column, params)
 
 
 def _display(value: Any, lang: Lang) -> str:
@@ -613,41 +551,53 @@ def score_card(
     if isinstance(sc.data, Mapping):
         data = sc.data
     else:
-        report("card-not-mapping")
+        report("scorecard-not-mapping")
         data = {}
 
     for key in data:
         if key not in CARD_KEYS:
-            report("unknown-field", f"/{_escape(str(key))}", truong=str(key))
+            report("scorecard-unknown-field", f"/{_escape(str(key))}", truong=str(key))
 
     if "bo_san_pham" not in data:
         if isinstance(sc.data, Mapping):
-            report("set-missing", "", bo_san_pham=rubric.bo_san_pham)
+            report("scorecard-set-missing", "", bo_san_pham=rubric.bo_san_pham)
     else:
         bo = data["bo_san_pham"]
         if isinstance(bo, bool) or not isinstance(bo, int) or not 1 <= bo <= 26:
-            report("set-invalid", "/bo_san_pham", gia_tri=bo)
+            report("scorecard-set-invalid", "/bo_san_pham", gia_tri=bo)
         elif bo != rubric.bo_san_pham:
-            report("set-mismatch", "/bo_san_pham", phieu=bo, bo_san_pham=rubric.bo_san_pham)
+            report(
+                "scorecard-set-mismatch", "/bo_san_pham", phieu=bo, bo_san_pham=rubric.bo_san_pham
+            )
     regime = data.get("bo_tieu_chi")
     if regime is not None and regime != rubric.bo_tieu_chi:
-        report("regime-mismatch", "/bo_tieu_chi", phieu=regime, bo_tieu_chi=rubric.bo_tieu_chi)
+        report(
+            "scorecard-regime-mismatch",
+            "/bo_tieu_chi",
+            phieu=regime,
+            bo_tieu_chi=rubric.bo_tieu_chi,
+        )
 
     raw_choices = data.get("chon")
     choices: Mapping[Any, Any]
     if raw_choices is None:
         if isinstance(sc.data, Mapping):
-            report("choices-missing")
+            report("scorecard-choices-missing", "", bo_san_pham=rubric.bo_san_pham)
         choices = {}
     elif not isinstance(raw_choices, Mapping):
-        report("choices-not-mapping", "/chon")
+        report("scorecard-choices-not-mapping", "/chon", bo_san_pham=rubric.bo_san_pham)
         choices = {}
     else:
         choices = raw_choices
 
     for dup in sc.duplicates:
         if dup.startswith("/chon/"):
-            report("duplicate-criterion", dup, tieu_chi=dup.removeprefix("/chon/"))
+            report(
+                "scorecard-duplicate-criterion",
+                dup,
+                tieu_chi=dup.removeprefix("/chon/"),
+                bo_san_pham=rubric.bo_san_pham,
+            )
 
     chosen: dict[str, Option] = {}
     answered: set[str] = set()
@@ -658,18 +608,40 @@ def score_card(
         if crit is None:
             leaves = _subheading(rubric, key)
             if leaves is not None:
-                report("criterion-is-heading", pointer, tieu_chi=key, tieu_chi_con=list(leaves))
+                report(
+                    "scorecard-criterion-is-heading",
+                    pointer,
+                    tieu_chi=key,
+                    tieu_chi_con=list(leaves),
+                    bo_san_pham=rubric.bo_san_pham,
+                )
             else:
-                report("unknown-criterion", pointer, tieu_chi=key, bo_san_pham=rubric.bo_san_pham)
+                report(
+                    "scorecard-unknown-criterion",
+                    pointer,
+                    tieu_chi=key,
+                    bo_san_pham=rubric.bo_san_pham,
+                )
             continue
         answered.add(key)
         if isinstance(value, bool) or not isinstance(value, int):
-            report("invalid-option", pointer, tieu_chi=key, gia_tri=value)
+            report(
+                "scorecard-invalid-option",
+                pointer,
+                tieu_chi=key,
+                gia_tri=value,
+                bo_san_pham=rubric.bo_san_pham,
+            )
             continue
         option = crit.option(value)
         if option is None:
             report(
-                "unknown-option", pointer, tieu_chi=key, stt=value, so_lua_chon=len(crit.lua_chon)
+                "scorecard-unknown-option",
+                pointer,
+                tieu_chi=key,
+                stt=value,
+                so_lua_chon=len(crit.lua_chon),
+                bo_san_pham=rubric.bo_san_pham,
             )
             continue
         chosen[key] = option
@@ -678,18 +650,24 @@ def score_card(
         # Without a usable "chon" the card has one problem already; do not add 30 more.
         for crit in rubric.criteria():
             if crit.so not in answered:
-                report("missing-criterion", "/chon", tieu_chi=crit.so, ten=crit.ten)
+                report(
+                    "scorecard-missing-criterion",
+                    "/chon",
+                    tieu_chi=crit.so,
+                    ten=crit.ten,
+                    bo_san_pham=rubric.bo_san_pham,
+                )
 
     loai_raw = data.get("loai", False)
     loai = False
     if loai_raw is None or isinstance(loai_raw, bool):
         loai = bool(loai_raw)
     else:
-        report("invalid-disqualification", "/loai", gia_tri=loai_raw)
+        report("scorecard-invalid-disqualification", "/loai", gia_tri=loai_raw)
     ly_do = data.get("ly_do_loai")
     ly_do_loai = str(ly_do) if ly_do not in (None, "") else None
     if loai and ly_do_loai is None:
-        report("disqualified-without-reason", "/loai")
+        report("scorecard-disqualified-without-reason", "/loai")
 
     parts: list[SectionTotal] = []
     groups: list[SectionTotal] = []
@@ -820,8 +798,8 @@ def council_result(
     * With ``cards`` (and ``rubric``): each card is scored; a minimum marker counts as met
       when at least ``quorum`` (default half) of the members met it, and the star is capped
       like a single card's (DESIGN). ``totals`` may then be None (taken from the cards);
-      totals that disagree with their card are reported as ``total-mismatch`` and the given
-      total is used.
+      totals that disagree with their card are reported as ``scorecard-total-mismatch``
+      and the given total is used.
     * ``loai``: the council's disqualification decision; when None, the product is
       disqualified if at least ``quorum`` of the cards say ``loai: true``.
     * ``spread_max``: max − min above this flags the product (provincial practice); None
@@ -858,7 +836,7 @@ def council_result(
             if given != r.tong_diem:
                 problems.append(
                     Problem(
-                        "total-mismatch",
+                        "scorecard-total-mismatch",
                         {"thanh_vien": i, "ghi": given, "tinh": r.tong_diem},
                         f"/{i - 1}",
                     )

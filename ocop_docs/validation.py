@@ -23,6 +23,7 @@ from ocop_docs.checks.rules import (
     check_general,
 )
 from ocop_docs.checks.schema import check_schema
+from ocop_docs.checks.self_assessment import check_self_assessment
 from ocop_docs.checks.text import check_text
 from ocop_docs.formats import parse_date
 from ocop_docs.loading import LoadedDossier, load_dossier
@@ -149,6 +150,15 @@ def _run_checks(
     _stage(report, "case", lambda: check_case(doc, rules, case, filed))
     _stage(report, "rules", lambda: check_general(doc, rules, product_set, filed, today))
     _stage(report, "address", address)
+
+    def self_assessment() -> list[Issue]:
+        issues, summary = check_self_assessment(doc, product_set, regime_code, options.schemas)
+        report.self_assessment = summary
+        return issues
+
+    # A self-assessment the schema already rejects is not scored as well.
+    if not any(i.pointer.startswith("/tu_danh_gia") for i in report.issues):
+        _stage(report, "self_assessment", self_assessment)
 
 
 def validate(paths: Iterable[Path | str], options: ValidateOptions | None = None) -> ValidationRun:

@@ -36,7 +36,17 @@ def check_self_assessment(
     }
     result = score_card(Scorecard(card, doc.path, positions), rubric)
     issues = []
+    missing = [p for p in result.van_de if p.code == "scorecard-missing-criterion"]
+    if missing:
+        # One finding for the dossier, not one error per blank criterion: an unfinished
+        # self-assessment is a gap to fill, the council scores the product anyway.
+        numbers = [str(p.params.get("tieu_chi")) for p in missing]
+        shown = ", ".join(numbers[:12]) + (", …" if len(numbers) > 12 else "")
+        issues.append(doc.issue("self-assessment-incomplete", PREFIX + "/chon", count=len(numbers),
+                                criteria=shown, bo_san_pham=product_set))
     for problem in result.van_de:
+        if problem.code == "scorecard-missing-criterion":
+            continue
         issue = problem.to_issue()
         issue.pointer = PREFIX + issue.pointer
         if issue.line is None:

@@ -14,6 +14,7 @@ from typing import Any, Literal, NoReturn, TypeVar, cast
 
 import click
 
+from ocop_docs.catalogue import ui
 from ocop_docs.errors import OcopError
 from ocop_docs.rubrics import (
     DEFAULT_REGIME,
@@ -29,6 +30,7 @@ from ocop_docs.scoring import (
     MINIMUM_MODES,
     CardReadError,
     Problem,
+    Scorecard,
     ScoreResult,
     read_card,
     result_to_json,
@@ -40,6 +42,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 FORMATS: tuple[str, ...] = ("text", "json")
 MISSING_LISTED = 3  # more missing criteria than this are reported on one line (text only)
+MISSING_CODE = "scorecard-missing-criterion"
 LANGS: tuple[str, ...] = ("vi", "en")
 
 # Every user-facing sentence of this module, by language.
@@ -77,10 +80,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "error": "lỗi",
         "warning": "cảnh báo",
         "at": "dòng {line}, cột {column}",
-        "no_set": "Phiếu chấm {path} không ghi bo_san_pham; thêm trường này hoặc dùng --bo N.",
-        "bad_set": "Phiếu chấm {path}: bo_san_pham phải là số từ 1 đến 26, phiếu ghi {value}.",
-        "bad_regime": "Phiếu chấm {path}: không có bộ tiêu chí {value} (hiện có: {known}).",
-        "not_mapping": "Phiếu chấm {path} phải là một bảng khóa–giá trị (bo_san_pham, chon, …).",
     },
     "en": {
         "list_head": "Set Group Product set (star minimum markers 3/4/5)",
@@ -115,10 +114,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "error": "error",
         "warning": "warning",
         "at": "line {line}, column {column}",
-        "no_set": "Scorecard {path} has no bo_san_pham; add it or use --bo N.",
-        "bad_set": "Scorecard {path}: bo_san_pham must be a number from 1 to 26, not {value}.",
-        "bad_regime": "Scorecard {path}: no rubrics for regime {value} (available: {known}).",
-        "not_mapping": "Scorecard {path} must be a mapping (bo_san_pham, chon, …).",
     },
 }
 
@@ -319,9 +314,22 @@ def show_command(set_no: int, fmt: str, lang: Lang, schemas_dir: Path | None) ->
 # ---------------------------------------------------------------------------------------
 
 
-def _problem_line(p: Problem, lang: Lang) -> str:
+def _problem_lines(p: Problem, lang: Lang) -> list[str]:
     where = f"{_t(lang, 'at', line=p.line, column=p.column)}: " if p.line is not None else ""
-    return f"  - [{_t(lang, p.severity)}] {where}{p.message(lang)}"
+    lines = [f"  - [{_t(lang, p.severity)}] {where}{p.message(lang)}"]
+    hint = p.hint(lang)
+    if hint:
+        lines.append(f"    {ui('hint', lang)}: {hint}")
+    return lines
+
+
+def _card_abort(sc: Scorecard, lang: Lang, code: str, pointer: str = "", **params: Any) -> _Abort:
+    """A card the command cannot score at all (exit 1), worded from the catalogue."""
+    problem = Problem(code, params)
+    pos = sc.positions.get(pointer) if pointer else None
+    where = f"{sc.path}:{pos[0]}:{pos[1]}" if pos else f"{sc.path}"
+    hint = f"{ui('hint', lang)}: {problem.hint(lang)}"
+    return _Abort(f"{where}: {problem.message(lang)}\n{hint}", 1)
 
 
 def render_score_text(result: ScoreResult, lang: Lang = "vi") -> str:
@@ -368,16 +376,18 @@ def render_score_text(result: ScoreResult, lang: Lang = "vi") -> str:
             lines.append(f"  - {item}")
     if result.van_de:
         lines.append(_t(lang, "problems"))
-        missing = [p for p in result.van_de if p.code == "missing-criterion"]
+        missing = [p for p in result.van_de if p.code == MISSING_CODE]
         # A nearly empty card would list every criterion: one line is easier to read.
         collapse = len(missing) > MISSING_LISTED
         for p in result.van_de:
-            if not (collapse and p.code == "missing-criterion"):
-                lines.append(_problem_line(p, lang))
+            if not (collapse and p.code == MISSING_CODE):
+                lines += _problem_lines(p, lang)
         if collapse:
             items = ", ".join(str(p.params["tieu_chi"]) for p in missing)
             missing_line = _t(lang, "missing_many", n=len(missing), items=items)
             lines.append(f"  - [{_t(lang, 'error')}] {missing_line}")
+            # The hint of the code does not name the criterion, so it fits the summary too.
+            lines.append(f"    {ui('hint', lang)}: {missing[0].hint(lang)}")
     return "\n".join(lines)
 
 
@@ -427,19 +437,28 @@ def score_command(
         sc = read_card(card)
         data = sc.data
         if not isinstance(data, dict):
-            raise _Abort(_t(lang, "not_mapping", path=card), 1)
-        # --bo wins; a card naming another set is then reported as "set-mismatch".
+            raise _card_abort(sc, lang, "scorecard-not-mapping")
+        # --bo wins; a card naming another set is then reported as "scorecard-set-mismatch".
         chosen_set = set_no if set_no is not None else data.get("bo_san_pham")
         if chosen_set is None:
-            raise _Abort(_t(lang, "no_set", path=card), 1)
-        if isinstance(chosen_set, bool) or not isinstance(chosen_set, int):
-            raise _Abort(_t(lang, "bad_set", path=card, value=chosen_set), 1)
-        if not 1 <= chosen_set <= 26:
-            raise _Abort(_t(lang, "bad_set", path=card, value=chosen_set), 1)
+            raise _card_abort(sc, lang, "scorecard-set-required")
+        if (
+            isinstance(chosen_set, bool)
+            or not isinstance(chosen_set, int)
+            or not 1 <= chosen_set <= 26
+        ):
+            raise _card_abort(sc, lang, "scorecard-set-invalid", "/bo_san_pham", gia_tri=chosen_set)
         regime = data.get("bo_tieu_chi", DEFAULT_REGIME)
-        if regime not in RUBRIC_DIRS:
+        if not isinstance(regime, str) or regime not in RUBRIC_DIRS:
             known = ", ".join(sorted(RUBRIC_DIRS))
-            raise _Abort(_t(lang, "bad_regime", path=card, value=regime, known=known), 1)
+            raise _card_abort(
+                sc,
+                lang,
+                "scorecard-regime-unknown",
+                "/bo_tieu_chi",
+                bo_tieu_chi=regime,
+                known=known,
+            )
         r = load_rubric(chosen_set, regime, schemas_dir)
         mode = cast(Literal["lower", "warn"], minimum_mode)
         result = score_card(sc, r, minimum_mode=mode)

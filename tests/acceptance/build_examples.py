@@ -537,6 +537,19 @@ def build() -> None:
         "admin-unit-unresolved", variant(historical), codes=["admin-unit-unresolved"], exit_code=0
     )
 
+    # self-assessment (Mẫu 02 Phần III) against the rubric of set 23
+    from ocop_docs.rubrics import load_rubric
+
+    full = {c.so: len(c.lua_chon) for c in load_rubric(23).criteria()}
+    write("valid-self-assessment", variant(setitem("tu_danh_gia", {"chon": full})), codes=[], exit_code=0)
+    partial = dict(list(full.items())[:5])
+    write("self-assessment-incomplete", variant(setitem("tu_danh_gia", {"chon": partial})),
+          codes=["self-assessment-incomplete"], exit_code=0)
+    write("self-assessment-unknown-option", variant(setitem("tu_danh_gia", {"chon": {**full, "1.1": 9}})),
+          codes=["scorecard-unknown-option"])
+    write("self-assessment-unknown-criterion", variant(setitem("tu_danh_gia", {"chon": {**full, "9.9": 1}})),
+          codes=["scorecard-unknown-criterion"])
+
 
 if __name__ == "__main__":
     build()

@@ -134,6 +134,27 @@ def test_score_json(tmp_path: Path) -> None:
     assert data["van_de"] == [] and data["tep"] == str(card)
 
 
+def test_score_json_problems_carry_code_and_hint(tmp_path: Path) -> None:
+    chon = best_choices(1)
+    chon["4.1"] = 9
+    card = write_card(tmp_path, {"bo_san_pham": 1, "chon": chon, "chọn": {}}, "phieu.json")
+    result = run("score", str(card), "--format", "json", "--lang", "en")
+    assert result.exit_code == 1
+    problems = json.loads(result.stdout)["van_de"]
+    assert [(p["code"], p["severity"]) for p in problems] == [
+        ("scorecard-unknown-field", "warning"),
+        ("scorecard-unknown-option", "error"),
+    ]
+    option = problems[1]
+    assert option["message"] == "Criterion 4.1 has no option 9 (options are 1 to 4)."
+    assert option["hint"] == (
+        "Give the option's number, 1 to 4 in the order printed in the rubric "
+        "(QĐ 26/2026 Phụ lục II), not its points. See the options: ocop-docs rubric show 1"
+    )
+    assert option["pointer"] == "/chon/4.1" and option["line"] == 1
+    assert option["params"] == {"tieu_chi": "4.1", "stt": 9, "so_lua_chon": 4, "bo_san_pham": 1}
+
+
 def test_score_disqualified_exits_0(tmp_path: Path) -> None:
     data = {"bo_san_pham": 21, "chon": best_choices(21), "loai": True, "ly_do_loai": "Giả mạo"}
     result = run("score", str(write_card(tmp_path, data)))
@@ -156,7 +177,9 @@ def test_score_card_with_problems_exits_1(tmp_path: Path) -> None:
     assert "Vấn đề trong phiếu chấm:" in result.stdout
     line_41 = 3 + list(chon).index("4.1")
     assert (
-        f"  - [lỗi] dòng {line_41}, cột 3: Tiêu chí 4.1 không có lựa chọn số 9 (chỉ có 1 đến 4)."
+        f"  - [lỗi] dòng {line_41}, cột 3: Tiêu chí 4.1 không có lựa chọn số 9 (chỉ có 1 đến 4).\n"
+        "    Cách sửa: Ghi số thứ tự của lựa chọn, từ 1 đến 4 theo thứ tự in trong bộ tiêu chí "
+        "(QĐ 26/2026 Phụ lục II), không ghi số điểm. Xem các lựa chọn: ocop-docs rubric show 1\n"
         in result.stdout
     )
     assert "Chưa chọn tiêu chí 9 (CÔNG BỐ CHẤT LƯỢNG SẢN PHẨM); tính 0 điểm." in result.stdout
@@ -168,6 +191,11 @@ def test_score_many_missing_criteria_on_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert (
         "  - [error] 31 criteria have no choice (counted as 0 points): 1.2, 1.3," in result.stdout
+    )
+    assert result.stdout.rstrip().splitlines()[-1] == (
+        "    Fix: Give a choice for every criterion under chon: a criterion left out scores 0 "
+        "and meets none of its star-minimum markers (***, ****, *****). See the rubric: "
+        "ocop-docs rubric show 1"
     )
 
 
@@ -199,7 +227,12 @@ def test_score_card_without_set(tmp_path: Path) -> None:
     card = write_card(tmp_path, {"chon": best_choices(4)})
     result = run("score", str(card))
     assert result.exit_code == 1
-    assert "không ghi bo_san_pham" in result.stderr and "--bo N" in result.stderr
+    assert result.stderr == (
+        f"{card}: Phiếu chấm không ghi bo_san_pham nên không xác định được bộ tiêu chí để chấm.\n"
+        "Cách sửa: Thêm dòng «bo_san_pham: N» (N từ 1 đến 26 theo QĐ 26/2026 Phụ lục II) vào "
+        "phiếu chấm, hoặc dùng tùy chọn --bo N. Danh sách bộ sản phẩm: ocop-docs rubric list\n"
+    )
+    assert result.stdout == ""
     with_option = run("score", str(card), "--bo", "4")
     assert with_option.exit_code == 0  # only the "set-missing" warning
     assert "[cảnh báo]" in with_option.stdout and "Tổng điểm: 100/100" in with_option.stdout
@@ -210,20 +243,38 @@ def test_score_option_bo_overrides_the_card(tmp_path: Path) -> None:
     result = run("score", str(card), "--bo", "3")
     assert result.exit_code == 1
     assert "Phiếu chấm ghi bộ sản phẩm 4, nhưng đang chấm theo bộ 3." in result.stdout
+    assert "hoặc chấm theo bộ 4 (tùy chọn --bo 4)." in result.stdout
 
 
 @pytest.mark.parametrize(
     ("data", "expected"),
     [
-        ({"bo_san_pham": 30, "chon": {}}, "bo_san_pham phải là số từ 1 đến 26"),
-        ({"bo_san_pham": 1, "bo_tieu_chi": "26/2025", "chon": {}}, "26/2025"),
-        ([1, 2, 3], "bảng khóa–giá trị"),
+        (
+            {"bo_san_pham": 30, "chon": {}},
+            ":1:1: bo_san_pham phải là số từ 1 đến 26, phiếu ghi «30»",
+        ),
+        (
+            {"bo_san_pham": 1, "bo_tieu_chi": "26/2025", "chon": {}},
+            ":2:1: Không có bộ tiêu chí 26/2025 để chấm (hiện có: 26/2026).",
+        ),
+        ({"bo_san_pham": 1, "bo_tieu_chi": [1], "chon": {}}, "Không có bộ tiêu chí 1 để chấm"),
+        ([1, 2, 3], ": Phiếu chấm phải là một bảng khóa–giá trị"),
     ],
 )
 def test_score_unusable_card(tmp_path: Path, data: Any, expected: str) -> None:
     result = run("score", str(write_card(tmp_path, data)))
     assert result.exit_code == 1
     assert expected in result.stderr
+    assert "\nCách sửa: " in result.stderr and "Traceback" not in result.output
+
+
+def test_score_unusable_card_english(tmp_path: Path) -> None:
+    card = write_card(tmp_path, {"bo_san_pham": "một", "chon": {}})
+    result = run("score", str(card), "--lang", "en")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        f"{card}:1:1: bo_san_pham must be a number from 1 to 26, the card says 'một'.\nFix: "
+    )
 
 
 def test_broken_rubric_data_exits_3(tmp_path: Path) -> None:

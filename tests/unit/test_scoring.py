@@ -7,7 +7,11 @@ source line of the chosen option and its points.
 
 from __future__ import annotations
 
+import ast
+import importlib
 import json
+import string
+import unicodedata
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -15,10 +19,13 @@ from typing import Any
 
 import pytest
 
+from ocop_docs.catalogue import DOSSIER_CODES, ISSUES, LANGS, render_message
+from ocop_docs.catalogue_scoring import SCORING_SPECS
+from ocop_docs.model import Issue
 from ocop_docs.rubrics import Rubric, load_rubric
 from ocop_docs.scoring import (
-    PROBLEM_CATALOGUE,
     CardReadError,
+    Problem,
     council_result,
     council_result_to_json,
     format_points,
@@ -329,14 +336,14 @@ def test_disqualified_without_reason_is_a_warning() -> None:
     r = load_rubric(21)
     card = {**best_card(r), "loai": True}
     result = score_card(card, r)
-    assert codes(result) == ["disqualified-without-reason"]
+    assert codes(result) == ["scorecard-disqualified-without-reason"]
     assert result.ok and result.hang_sao == 0
 
 
 def test_disqualification_must_be_boolean() -> None:
     r = load_rubric(2)
     result = score_card({**best_card(r), "loai": "có"}, r)
-    assert codes(result) == ["invalid-disqualification"]
+    assert codes(result) == ["scorecard-invalid-disqualification"]
     assert not result.ok and not result.loai
 
 
@@ -355,16 +362,30 @@ def test_unknown_criterion_and_option() -> None:
     result = score_card(card, r)
     # reported in card order: 4.1, 4.2, 4.3 were already there, 1.9 was added last
     assert codes(result) == [
-        "unknown-option",
-        "invalid-option",
-        "invalid-option",
-        "unknown-criterion",
+        "scorecard-unknown-option",
+        "scorecard-invalid-option",
+        "scorecard-invalid-option",
+        "scorecard-unknown-criterion",
     ]
     unknown_option = result.van_de[0]
-    assert dict(unknown_option.params) == {"tieu_chi": "4.1", "stt": 7, "so_lua_chon": 4}
+    assert dict(unknown_option.params) == {
+        "tieu_chi": "4.1",
+        "stt": 7,
+        "so_lua_chon": 4,
+        "bo_san_pham": 1,
+    }
     assert unknown_option.pointer == "/chon/4.1"
+    assert unknown_option.severity == "error"
     assert unknown_option.message() == "Tiêu chí 4.1 không có lựa chọn số 7 (chỉ có 1 đến 4)."
     assert unknown_option.message("en") == "Criterion 4.1 has no option 7 (options are 1 to 4)."
+    assert "từ 1 đến 4" in unknown_option.hint()
+    assert unknown_option.hint().endswith("ocop-docs rubric show 1")
+    assert unknown_option.hint("en").endswith("ocop-docs rubric show 1")
+    assert result.van_de[1].message() == (
+        "Lựa chọn của tiêu chí 4.2 phải là số thứ tự (số nguyên), phiếu ghi «3»; "
+        "tiêu chí này không được tính điểm."
+    )
+    assert "phiếu ghi «true»" in result.van_de[2].message()
     # 4.1, 4.2 and 4.3 add nothing: 100 − 5 − 3 − 5
     assert result.tong_diem == 87
     assert not result.ok
@@ -376,7 +397,7 @@ def test_missing_criteria_count_zero() -> None:
     del card["chon"]["3.3"]
     del card["chon"]["9"]
     result = score_card(card, r)
-    assert codes(result) == ["missing-criterion", "missing-criterion"]
+    assert codes(result) == ["scorecard-missing-criterion", "scorecard-missing-criterion"]
     assert [p.params["tieu_chi"] for p in result.van_de] == ["3.3", "9"]
     assert result.tong_diem == 100 - 3 - 5
     # 9 carries a 3★ marker: without a choice it is not met.
@@ -388,23 +409,27 @@ def test_heading_is_not_a_criterion() -> None:
     card = best_card(r)
     card["chon"]["6.1"] = 2
     result = score_card(card, r)
-    assert codes(result) == ["criterion-is-heading"]
+    assert codes(result) == ["scorecard-criterion-is-heading"]
     assert "6.1.1, 6.1.2" in result.van_de[0].message()
+    assert "6.1.1, 6.1.2" in result.van_de[0].hint("en")
 
 
 def test_wrong_set_regime_and_shapes() -> None:
     r = load_rubric(1)
-    assert "set-mismatch" in codes(score_card({**best_card(r), "bo_san_pham": 2}, r))
-    assert "set-invalid" in codes(score_card({**best_card(r), "bo_san_pham": "một"}, r))
-    assert "regime-mismatch" in codes(score_card({**best_card(r), "bo_tieu_chi": "148/2023"}, r))
+    assert "scorecard-set-mismatch" in codes(score_card({**best_card(r), "bo_san_pham": 2}, r))
+    assert "scorecard-set-invalid" in codes(score_card({**best_card(r), "bo_san_pham": "một"}, r))
+    regime = score_card({**best_card(r), "bo_tieu_chi": "148/2023"}, r)
+    assert "scorecard-regime-mismatch" in codes(regime)
     no_set = score_card({"chon": best_card(r)["chon"]}, r)
-    assert codes(no_set) == ["set-missing"] and no_set.ok  # a warning
+    assert codes(no_set) == ["scorecard-set-missing"] and no_set.ok  # a warning
+    assert no_set.van_de[0].severity == "warning"
     not_mapping = score_card([1, 2], r)  # type: ignore[arg-type]
-    assert codes(not_mapping) == ["card-not-mapping"] and not_mapping.tong_diem == 0
-    assert codes(score_card({"bo_san_pham": 1}, r))[0] == "choices-missing"
-    assert codes(score_card({"bo_san_pham": 1, "chon": [1]}, r))[0] == "choices-not-mapping"
+    assert codes(not_mapping) == ["scorecard-not-mapping"] and not_mapping.tong_diem == 0
+    assert codes(score_card({"bo_san_pham": 1}, r))[0] == "scorecard-choices-missing"
+    no_map = codes(score_card({"bo_san_pham": 1, "chon": [1]}, r))
+    assert no_map[0] == "scorecard-choices-not-mapping"
     typo = score_card({**best_card(r), "chọn": {}}, r)
-    assert codes(typo) == ["unknown-field"] and typo.ok
+    assert codes(typo) == ["scorecard-unknown-field"] and typo.ok
 
 
 def test_numeric_keys_from_python() -> None:
@@ -416,11 +441,119 @@ def test_numeric_keys_from_python() -> None:
     assert result.van_de == () and result.tong_diem == 100
 
 
-def test_every_problem_code_has_both_messages() -> None:
-    for code, spec in PROBLEM_CATALOGUE.items():
-        assert code == code.lower() and " " not in code
+def _codes_in_source(module_name: str) -> set[str]:
+    """Every "scorecard-*" string literal of a module (the codes it can emit)."""
+    module = importlib.import_module(module_name)
+    source = Path(str(module.__file__)).read_text(encoding="utf-8")
+    return {
+        node.value
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and node.value.startswith("scorecard-")
+    }
+
+
+def test_every_scorecard_code_is_catalogued_with_messages_and_hints() -> None:
+    scorecard_codes = {code for code in ISSUES if code.startswith("scorecard-")}
+    assert scorecard_codes == {spec.code for spec in SCORING_SPECS}
+    assert len(SCORING_SPECS) == len(scorecard_codes)  # no duplicate inside the module
+    assert not scorecard_codes & DOSSIER_CODES
+    for spec in SCORING_SPECS:
+        assert ISSUES[spec.code] is spec
+        assert spec.code == spec.code.lower() and " " not in spec.code
         assert spec.severity in ("error", "warning")
-        assert spec.vi and spec.en and spec.vi != spec.en
+        assert "scorecard" in spec.tags
+        for text in (spec.vi, spec.en, spec.hint_vi, spec.hint_en):
+            assert text.strip(), spec.code
+            assert unicodedata.is_normalized("NFC", text), spec.code
+        assert spec.vi != spec.en and spec.hint_vi != spec.hint_en, spec.code
+        # Both languages use the same parameters, so one set of params fills both.
+        assert _fields(spec.vi) == _fields(spec.en), spec.code
+        assert _fields(spec.hint_vi) == _fields(spec.hint_en), spec.code
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _text, name, _spec, _conv in string.Formatter().parse(template) if name}
+
+
+def test_every_code_scoring_can_emit_is_catalogued() -> None:
+    emitted = _codes_in_source("ocop_docs.scoring")
+    assert len(emitted) == 17
+    for code in emitted | _codes_in_source("ocop_docs.cli.rubric"):
+        assert code in ISSUES, code
+        assert ISSUES[code].hint_vi and ISSUES[code].hint_en
+
+
+@pytest.mark.parametrize("spec", SCORING_SPECS, ids=lambda s: s.code)
+def test_problem_renders_from_the_catalogue(spec: Any) -> None:
+    params = {
+        "bo_san_pham": 11,
+        "tieu_chi": "6.1",
+        "tieu_chi_con": ["6.1.1", "6.1.2"],
+        "ten": "Ngoại hình",
+        "stt": 9,
+        "so_lua_chon": 3,
+        "gia_tri": "ba",
+        "phieu": 2,
+        "bo_tieu_chi": "26/2026",
+        "known": "26/2026",
+        "truong": "chọn",
+        "thanh_vien": 2,
+        "ghi": Fraction(195, 2),
+        "tinh": 99,
+    }
+    for template in (spec.vi, spec.hint_vi):
+        assert _fields(template) <= set(params), spec.code
+    problem = Problem(spec.code, params, "/chon/6.1", 7, 3)
+    assert problem.severity == spec.severity and problem.tags == spec.tags
+    for lang in LANGS:
+        message, hint = problem.message(lang), problem.hint(lang)
+        assert message and hint and "{" not in message + hint
+    data = problem.to_json("en")
+    assert data["code"] == spec.code and data["hint"] == problem.hint("en")
+    assert data["message"] == problem.message("en") and data["line"] == 7
+    issue = problem.to_issue()
+    assert isinstance(issue, Issue)
+    assert (issue.code, issue.pointer, issue.line, issue.column) == (
+        spec.code,
+        "/chon/6.1",
+        7,
+        3,
+    )
+    for lang in LANGS:
+        assert issue.message(lang) == problem.message(lang)
+        assert issue.hint(lang) == problem.hint(lang)
+    assert issue.severity == spec.severity
+
+
+def test_problem_display_of_lists_and_points() -> None:
+    problem = Problem(
+        "scorecard-total-mismatch", {"thanh_vien": 2, "ghi": Fraction(195, 2), "tinh": 99}
+    )
+    assert problem.message() == (
+        "Thành viên 2: tổng điểm ghi 97,50 nhưng phiếu chấm cộng được 99; "
+        "điểm trung bình dùng tổng điểm đã ghi."
+    )
+    assert "recorded as 97.50 but the card adds up to 99" in problem.message("en")
+    issue = problem.to_issue()
+    assert issue.params == {"thanh_vien": 2, "ghi": "97,50", "ghi_en": "97.50", "tinh": 99}
+    assert issue.message("en") == problem.message("en")
+    # JSON keeps the values as numbers.
+    assert problem.to_json()["params"] == {"thanh_vien": 2, "ghi": 97.5, "tinh": 99}
+    heading = Problem("scorecard-criterion-is-heading", {"tieu_chi_con": ["6.1.1", "6.1.2"]})
+    assert heading.to_issue().params == {"tieu_chi_con": "6.1.1, 6.1.2"}
+    assert render_message(heading.code, {}, "en").startswith("… is a heading")
+
+
+def test_self_assessment_style_issue_from_a_card() -> None:
+    r = load_rubric(1)
+    card = best_card(r)
+    card["chon"]["4.1"] = 9
+    issue = score_card(card, r).van_de[0].to_issue()
+    assert issue.code == "scorecard-unknown-option" and issue.pointer == "/chon/4.1"
+    assert issue.params == {"tieu_chi": "4.1", "stt": 9, "so_lua_chon": 4, "bo_san_pham": 1}
+    assert issue.to_json()["hint"].endswith("ocop-docs rubric show 1")
 
 
 # --------------------------------------------------------------------------------------
@@ -434,16 +567,20 @@ def test_yaml_keys_stay_as_written_and_lines_are_known() -> None:
     assert list(sc.data["chon"]) == ["1.1", "7", "1.2", "1.10"]
     result = score_card(sc, load_rubric(1))
     problems = {p.code: p for p in result.van_de}
-    assert (problems["unknown-option"].line, problems["unknown-option"].column) == (5, 3)
-    assert problems["unknown-criterion"].params["tieu_chi"] == "1.10"
-    assert problems["unknown-criterion"].line == 6
+    unknown_option = problems["scorecard-unknown-option"]
+    assert (unknown_option.line, unknown_option.column) == (5, 3)
+    assert problems["scorecard-unknown-criterion"].params["tieu_chi"] == "1.10"
+    assert problems["scorecard-unknown-criterion"].line == 6
 
 
 def test_duplicate_keys_are_reported() -> None:
     sc = parse_card("bo_san_pham: 1\nchon:\n  1.1: 3\n  1.1: 1\n")
     result = score_card(sc, load_rubric(1))
-    dup = [p for p in result.van_de if p.code == "duplicate-criterion"]
+    dup = [p for p in result.van_de if p.code == "scorecard-duplicate-criterion"]
     assert len(dup) == 1 and dup[0].line == 4
+    assert dup[0].message() == (
+        "Tiêu chí 1.1 được ghi hơn một lần; chỉ lựa chọn ghi sau cùng được tính."
+    )
 
 
 def test_yaml_syntax_error_has_line() -> None:
@@ -467,7 +604,7 @@ def test_json_card_with_positions(tmp_path: Path) -> None:
     path = tmp_path / "phieu.json"
     path.write_text('{"bo_san_pham": 1,\n "chon": {\n  "1.1": 8}}\n', encoding="utf-8")
     result = score_card(read_card(path), load_rubric(1))
-    assert result.van_de[0].code == "unknown-option" and result.van_de[0].line == 3
+    assert result.van_de[0].code == "scorecard-unknown-option" and result.van_de[0].line == 3
 
 
 def test_missing_card_file(tmp_path: Path) -> None:
@@ -547,7 +684,7 @@ def test_council_minimums_by_half_of_members() -> None:
 def test_council_totals_checked_against_cards() -> None:
     r = load_rubric(1)
     result = council_result([100, 97], r, [best_card(r), best_card(r, **{"6_1": 2})])
-    assert [p.code for p in result.van_de] == ["total-mismatch"]
+    assert [p.code for p in result.van_de] == ["scorecard-total-mismatch"]
     assert dict(result.van_de[0].params) == {"thanh_vien": 2, "ghi": 97, "tinh": 99}
     assert result.diem_trung_binh == Fraction(197, 2)  # the recorded totals are used
 
@@ -558,7 +695,7 @@ def test_council_card_problems_name_the_member() -> None:
     bad["chon"]["4.1"] = 9
     result = council_result(None, r, [best_card(r), bad])
     assert [(p.code, p.params["thanh_vien"], p.pointer) for p in result.van_de] == [
-        ("unknown-option", 2, "/1/chon/4.1")
+        ("scorecard-unknown-option", 2, "/1/chon/4.1")
     ]
 
 
