@@ -678,6 +678,7 @@ UI: dict[str, dict[Lang, str]] = {
     "producer": {"vi": "Chủ thể", "en": "Producer"},
     "product": {"vi": "Sản phẩm", "en": "Product"},
     "address_now": {"vi": "Địa chỉ hiện nay", "en": "Address today"},
+    "receiver": {"vi": "Nơi nộp hồ sơ", "en": "File with"},
     "checklist": {"vi": "Danh mục tài liệu", "en": "Document checklist"},
     "self_assessment": {
         "vi": "Tự đánh giá (Mẫu 02 Phần III): {total} điểm, {stars} sao",

@@ -137,6 +137,7 @@ class DossierReport(IssueCounts):
     attachments: list[AttachmentInfo] = field(default_factory=list)
     address: dict[str, Any] | None = None
     not_checked: list[str] = field(default_factory=list)
+    receiver: dict[str, str] | None = None  # who receives the dossier under the regime
     self_assessment: dict[str, Any] | None = None
     internal_error: bool = False
 

@@ -43,6 +43,7 @@ def dossier_to_json(report: DossierReport, lang: Lang = "vi") -> dict[str, Any]:
         "checklist": [item.to_json(names) for item in report.checklist],
         "attachments": [a.to_json() for a in report.attachments],
         "not_checked": report.not_checked,
+        "receiver": report.receiver,
         "self_assessment": report.self_assessment,
         "issues": [issue.to_json(lang) for issue in report.issues],
     }
@@ -92,6 +93,8 @@ def render_text(run: ValidationRun, lang: Lang = "vi") -> str:
                 f" (nhóm {ps.nhom}); {ui('regime', lang)}: {report.regime}; "
                 f"{ui('case', lang)}: {ui(report.case, lang) if report.case else '—'}"
             )
+        if report.receiver:
+            lines.append(f"   {ui('receiver', lang)}: {report.receiver[lang]} ({report.receiver['basis']})")
         if report.address and report.address.get("current"):
             lines.append(f"   {ui('address_now', lang)}: {report.address['current']}")
         sa = report.self_assessment

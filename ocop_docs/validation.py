@@ -119,6 +119,9 @@ def _run_checks(
     report.product = product.get("ten") if isinstance(product, dict) else None
     report.not_checked = [item["vi"] for item in rules.not_checked]
     filed = parse_date(data.get("ngay_nop"))
+    receiver = rules.receiver_on(filed)
+    if receiver is not None:
+        report.receiver = {"vi": receiver["vi"], "en": receiver["en"], "basis": receiver["can_cu"]}
 
     _stage(report, "schema", lambda: check_schema(doc, schema_name, options.schemas))
     _stage(report, "text", lambda: check_text(doc, schema_name, options.schemas))
