@@ -627,10 +627,11 @@ _SPECS: tuple[IssueSpec, ...] = (
 
 # Codes of the evaluation-round and rendering pipeline, and of scoring, live beside their
 # stage (built with catalogue_spec._spec, so no import cycle) and are merged here.
+from ocop_docs.catalogue_batch import BATCH_SPECS  # noqa: E402
 from ocop_docs.catalogue_rounds import ROUND_SPECS  # noqa: E402
 from ocop_docs.catalogue_scoring import SCORING_SPECS  # noqa: E402
 
-_ALL_SPECS: tuple[IssueSpec, ...] = (*_SPECS, *ROUND_SPECS, *SCORING_SPECS)
+_ALL_SPECS: tuple[IssueSpec, ...] = (*_SPECS, *ROUND_SPECS, *SCORING_SPECS, *BATCH_SPECS)
 ISSUES: dict[str, IssueSpec] = {spec.code: spec for spec in _ALL_SPECS}
 DOSSIER_CODES: frozenset[str] = frozenset(spec.code for spec in _SPECS)
 if len(ISSUES) != len(_ALL_SPECS):  # pragma: no cover - guards the catalogue

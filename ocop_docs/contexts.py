@@ -10,6 +10,12 @@ Dossier kinds expose the dossier's own keys (``chu_the.ten``, ``san_pham.ten`` �
 docs/dossier.md) plus derived, ready-to-print values (``dia_chi_chu_the``, ``o.lan_dau`` …).
 Round kinds expose the round, its council and every product's result, formatted for print
 (dates per NĐ 30/2020, points "91,14", stars "4 sao").
+
+The scoring sheet ``phieu-danh-gia`` (QĐ 26/2026 Phụ lục II, "Bộ tiêu chí … kiêm phiếu đánh
+giá") is built from the rubric data (:mod:`ocop_docs.rubrics`): a list ``phieu`` of sheets,
+each with the rows of the "Các tiêu chí | Thang điểm" table; blank from a set number, or
+filled (☒ and totals from :func:`ocop_docs.scoring.score_card`) from a scorecard file, a
+dossier's ``tu_danh_gia`` or a round file's member scorecards (one sheet per member).
 """
 
 from __future__ import annotations
@@ -47,8 +53,19 @@ from ocop_docs.rounds import (
     read_dossier_data,
     require_valid,
 )
+from ocop_docs.rubrics import DEFAULT_REGIME, RUBRIC_DIRS, Criterion, Rubric, load_rubric
+from ocop_docs.scoring import (
+    CardReadError,
+    Problem,
+    Scorecard,
+    ScoreResult,
+    read_card,
+    score_card,
+)
 
-Source = Literal["dossier", "round"]
+# What a kind is filled from: a dossier, a round file, or (the scoring sheet) any of a set
+# number, a scorecard file, a dossier or a round file.
+Source = Literal["dossier", "round", "sheet"]
 
 CHAM = "……………………"  # the dotted line of a blank field on a printed form
 NGAY_TRONG = "ngày …… tháng …… năm ……"
@@ -289,6 +306,11 @@ _DOSSIER_FIELDS: dict[str, dict[str, Any]] = {
         ket_qua_san_xuat=_s("Kết quả sản xuất, kinh doanh"),
         ke_hoach=_s("Kế hoạch sản xuất, kinh doanh"),
     ),
+    "tu_danh_gia": _o(
+        "Tự đánh giá theo bộ tiêu chí (phiếu chấm của chủ thể)",
+        True,
+        chon=_o("Lựa chọn theo tiêu chí «1.1»: thứ tự lựa chọn", True),
+    ),
 }
 
 _DOSSIER_DERIVED: dict[str, dict[str, Any]] = {
@@ -332,6 +354,28 @@ _DOSSIER_DERIVED: dict[str, dict[str, Any]] = {
         ),
     ),
 }
+
+# Mẫu 02 Phần III: the producer's own score per criterion, in rubric order (QĐ 26/2026
+# Phụ lục III, Mẫu số 02: "chủ thể tự đánh giá về kết quả (điểm số) … theo thứ tự từng tiêu chí").
+_SELF_ASSESSMENT = _o(
+    "Kết quả tự đánh giá theo bộ tiêu chí (Mẫu 02 Phần III)",
+    dong=_a(
+        "Dòng của bảng điểm tự đánh giá",
+        _o(
+            "Dòng",
+            loai=_s("Loại dòng: phan, muc, tieu_chi"),
+            so=_s("Số tiêu chí «1.1»"),
+            ten=_s("Phần, mục hoặc tiêu chí"),
+            lua_chon=_s("Lựa chọn tự đánh giá"),
+            diem=_s("Điểm «3/3»"),
+        ),
+    ),
+    tong_diem=_s("Tổng điểm tự đánh giá"),
+    toi_da=_s("Tổng thang điểm «100»"),
+    hang_theo_diem=_s("Hạng theo điểm «4 sao»"),
+    hang_sao=_s("Hạng sao tự đánh giá sau yêu cầu tối thiểu «3 sao»"),
+    ghi_chu=_a("Ghi chú (chưa đạt yêu cầu tối thiểu, tiêu chí chưa tự đánh giá)", _s("Ghi chú")),
+)
 
 _ASSESSMENT = _o(
     "Báo cáo của UBND cấp xã (Mẫu 03)",
@@ -480,6 +524,61 @@ _CERT_FIELDS: dict[str, dict[str, Any]] = {
 }
 
 
+# QĐ 26/2026 Phụ lục II: the rubric is the scoring sheet ("Kiêm phiếu đánh giá").
+_SHEET = _o(
+    "Phiếu đánh giá của một bộ sản phẩm",
+    bo_san_pham=_s("Số bộ sản phẩm «7»"),
+    ten_bo=_s("Tên bộ sản phẩm như in trong Phụ lục II"),
+    tieu_de_phu=_s("«(Sản phẩm: … Nhóm: …)»"),
+    ten_san_pham=_s("Tên sản phẩm (dòng chấm khi trống)"),
+    ma_san_pham=_s("Mã số sản phẩm (T)-(X)-(STT)-Năm"),
+    chu_the=_s("Tên chủ thể sản xuất"),
+    dien_thoai=_s("Số điện thoại"),
+    dia_chi=_s("Địa chỉ"),
+    thanh_vien=_s("Thành viên Hội đồng chấm phiếu «TV1 – Nguyễn Văn An, Chủ tịch Hội đồng»"),
+    loai_khi=_a("Dòng «Hồ sơ bị loại khi: …»", _s("Dòng")),
+    dong=_a(
+        "Các dòng của bảng tiêu chí và thang điểm",
+        _o(
+            "Dòng",
+            loai=_s(
+                "Loại dòng: phan, muc, nhom_con, tieu_chi, ghi_chu, lua_chon, chon "
+                "(lựa chọn được chọn), tong"
+            ),
+            ten=_s("Nội dung"),
+            diem=_s("Thang điểm"),
+            o=_s("Ô đánh dấu ☐/☒ của lựa chọn"),
+            sao=_s("Dấu yêu cầu tối thiểu «***», «****», «*****»"),
+        ),
+    ),
+    tong=_a(
+        "Tổng hợp điểm theo phần",
+        _o(
+            "Dòng",
+            ten=_s("Phần «Phần A: …»"),
+            toi_da=_s("Thang điểm"),
+            dat=_s("Điểm đạt (trống khi phiếu chưa chấm)"),
+        ),
+    ),
+    toi_da=_s("Tổng thang điểm «100»"),
+    da_cham=_b("Phiếu đã chấm"),
+    diem_dat=_s("Tổng điểm đạt (dòng chấm khi chưa chấm)"),
+    hang_sao=_s("Hạng sao theo phiếu «4 sao» (dòng chấm khi chưa chấm)"),
+    ghi_chu_ket_qua=_a("Ghi chú về kết quả (hạ hạng, bị loại)", _s("Ghi chú")),
+    ghi_chu_dau_sao=_s("Ghi chú về dấu sao cuối phiếu"),
+    y_kien=_a("Ý kiến của người đánh giá (từng dòng)", _s("Dòng")),
+    ngay_dong=_s("Địa danh, ngày «…, ngày … tháng … năm …»"),
+    nguoi_danh_gia=_s("Họ tên người đánh giá"),
+)
+
+_SHEET_FIELDS: dict[str, dict[str, Any]] = {
+    "cham": _s("Dòng chấm «……»"),
+    "bo_tieu_chi": _s("Bộ tiêu chí"),
+    "van_ban_bo_tieu_chi": _s("Quyết định ban hành bộ tiêu chí"),
+    "phieu": _a("Các phiếu đánh giá (mỗi phiếu sang trang mới)", _SHEET),
+}
+
+
 def _root(fields: Mapping[str, dict[str, Any]]) -> dict[str, Any]:
     return {"type": "object", "properties": dict(fields)}
 
@@ -515,7 +614,7 @@ KINDS: dict[str, Kind] = {
         "Form 02 producer's self-assessment report",
         "dossier",
         True,
-        _root({**_DOSSIER_FIELDS, **_DOSSIER_DERIVED}),
+        _root({**_DOSSIER_FIELDS, **_DOSSIER_DERIVED, "ket_qua_tu_danh_gia": _SELF_ASSESSMENT}),
     ),
     "bao-cao-xa": Kind(
         "bao-cao-xa",
@@ -548,6 +647,14 @@ KINDS: dict[str, Kind] = {
         "round",
         True,
         _root({**_ROUND_FIELDS, **_CERT_FIELDS}),
+    ),
+    "phieu-danh-gia": Kind(
+        "phieu-danh-gia",
+        "Bộ tiêu chí kiêm phiếu đánh giá sản phẩm OCOP (Phụ lục II)",
+        "Scoring sheet of a product set (Phụ lục II), blank or filled",
+        "sheet",
+        True,
+        _root(_SHEET_FIELDS),
     ),
 }
 
@@ -752,6 +859,10 @@ def _product(p: ProductResult, numbers: Mapping[str, int], forward: str) -> dict
         outcome = format_stars(p.stars)
     else:
         outcome = f"{format_stars(p.stars)} (không đạt)"
+    if p.lowered:
+        # The members' cards miss a minimum marker of the band (brief §3.5): say so where the
+        # minutes print the star next to a mean that alone would give more.
+        outcome += f"; hạ từ {format_stars(p.result.hang_theo_diem)} do chưa đạt yêu cầu tối thiểu"
     return {
         "stt": str(p.index),
         "ten": p.ten,
@@ -1007,6 +1118,439 @@ def certificate_context(rnd: Round, ctx: dict[str, Any], product: ProductResult)
     return ctx
 
 
+# --- the scoring sheet (phieu-danh-gia) and the self-assessment table (Mẫu 02 Phần III) ------
+
+# The header of every Phụ lục II sheet prints the product code as ".(T).-.(X).-.(STT).-20……"
+# (T: province, X: commune, STT: the commune's number, year; QĐ 19/2025/QĐ-TTg codes).
+MA_SO_TRONG = ".(T).-.(X).-.(STT).-20………"
+NGAY_DONG_TRONG = "……, " + NGAY_TRONG
+Y_KIEN_TRONG = ["…" * 34, "…" * 34]  # two dotted lines, as the form prints them
+
+# Keys a scorecard may carry only for the sheet's header; scoring ignores them (they are
+# removed before :func:`~ocop_docs.scoring.score_card`, which warns about keys it does not use).
+SHEET_ONLY_KEYS = ("dien_thoai", "dia_chi")
+
+_SET_NUMBER = re.compile(r"\d{1,2}")
+
+
+def marker(level: int | None) -> str:
+    """ "***" for a 3★ minimum marker (QĐ 26/2026 Phụ lục II footer note), "" for none."""
+    return "*" * level if level else ""
+
+
+def _row(loai: str, ten: str, diem: object = "", o: str = "", sao: str = "") -> dict[str, str]:
+    return {"loai": loai, "ten": ten, "diem": str(diem), "o": o, "sao": sao}
+
+
+def _direct(group: Any) -> bool:
+    """A mục whose options follow its own heading ("7. DINH DƯỠNG | 3")."""
+    return len(group.tieu_chi) == 1 and group.tieu_chi[0].so == group.so
+
+
+def _criterion_rows(c: Criterion, chosen: int | None) -> list[dict[str, str]]:
+    rows: list[dict[str, str]] = []
+    rows.extend(_row("ghi_chu", f"Yêu cầu: {y}") for y in c.yeu_cau)
+    rows.extend(_row("ghi_chu", d) for d in c.dieu_kien)
+    # Set 26 prints "Lựa chọn một trong hai trường hợp sau:" before its two cases; other
+    # notes follow the options (the data keeps no position; brief §3.2 lists them as notes).
+    before = bool(c.truong_hop)
+    if before:
+        rows.extend(_row("ghi_chu", g) for g in c.ghi_chu)
+    cases = {t.ma: t.ten for t in c.truong_hop}
+    case: str | None = None
+    for o in c.lua_chon:
+        if o.truong_hop and o.truong_hop != case:
+            case = o.truong_hop
+            rows.append(_row("ghi_chu", cases.get(case, case)))
+        picked = chosen == o.stt
+        rows.append(
+            _row(
+                "chon" if picked else "lua_chon",
+                o.ten,
+                o.diem,
+                CHECKED if picked else UNCHECKED,
+                marker(o.sao_toi_thieu),
+            )
+        )
+        if o.ghi_chu:
+            rows.append(_row("ghi_chu", f"Ghi chú: {o.ghi_chu}"))
+    if not before:
+        rows.extend(_row("ghi_chu", f"Ghi chú: {g}") for g in c.ghi_chu)
+    return rows
+
+
+def sheet_rows(rubric: Rubric, chosen: Mapping[str, int] | None = None) -> list[dict[str, str]]:
+    """The rows of the "Các tiêu chí | Thang điểm" table, in printed order.
+
+    ``chosen`` maps leaf criteria to the chosen option's ``stt``; those options get ☒ and the
+    row type ``chon``, all others ☐ (brief §6.4 [DESIGN]).
+    """
+    picks = chosen or {}
+    rows: list[dict[str, str]] = []
+    for part in rubric.phan:
+        rows.append(_row("phan", f"Phần {part.ma}: {part.ten} ({part.diem} điểm)", part.diem))
+        for group in part.muc:
+            heads = {s.tieu_chi[0]: s for s in group.nhom_con if s.tieu_chi}
+            if _direct(group):
+                c = group.tieu_chi[0]
+                rows.append(_row("muc", f"{c.so}. {c.ten}", c.diem))
+                rows.extend(_criterion_rows(c, picks.get(c.so)))
+                continue
+            rows.append(_row("muc", f"{group.so}. {group.ten}", group.diem))
+            for c in group.tieu_chi:
+                head = heads.get(c.so)
+                if head is not None:
+                    rows.append(_row("nhom_con", f"{head.so}. {head.ten}", head.diem))
+                rows.append(_row("tieu_chi", f"{c.so}. {c.ten}", c.diem))
+                rows.extend(_criterion_rows(c, picks.get(c.so)))
+    rows.append(_row("tong", "TỔNG CỘNG", rubric.tong_diem))
+    return rows
+
+
+def _text(value: Any) -> str | None:
+    if value is None or isinstance(value, dict | list | bool):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _unmet_text(result: ScoreResult) -> str:
+    return ", ".join(
+        dict.fromkeys(f"{u.tieu_chi} ({u.sao} sao)" for u in result.chua_dat_toi_thieu)
+    )
+
+
+def sheet_context(
+    rubric: Rubric,
+    result: ScoreResult | None = None,
+    header: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """One sheet: the rubric's rows with ☐/☒, the header fields and, when filled, the totals.
+
+    ``header`` may give ``ten_san_pham``, ``ma_san_pham``, ``chu_the``, ``dien_thoai``,
+    ``dia_chi``, ``thanh_vien``, ``nguoi_danh_gia``, ``y_kien`` (text, line breaks kept) and
+    ``ngay_dong`` ("Thái Nguyên, ngày 16 tháng 12 năm 2026"); what is missing prints the
+    form's dotted line.
+    """
+    head = header or {}
+    chosen = {c.tieu_chi: c.stt for c in result.lua_chon} if result is not None else {}
+    parts = {s.so: s.diem for s in result.phan} if result is not None else {}
+    notes: list[str] = []
+    if result is not None:
+        if result.loai:
+            notes.append(
+                "Hồ sơ bị loại" + (f": {result.ly_do_loai}" if result.ly_do_loai else "") + "."
+            )
+        elif result.bi_ha_hang:
+            notes.append(
+                f"Theo điểm: {format_stars(result.hang_theo_diem)}; chưa đạt yêu cầu tối thiểu "
+                f"ở tiêu chí {_unmet_text(result)}: xếp {format_stars(result.hang_sao)}."
+            )
+        elif result.chua_dat_toi_thieu:
+            notes.append(f"Chưa đạt yêu cầu tối thiểu ở tiêu chí {_unmet_text(result)}.")
+    opinion = _text(head.get("y_kien"))
+    loai_khi = list(dict.fromkeys(rubric.loai_khi_nguyen_van))  # set 1 prints its line twice
+    return {
+        "bo_san_pham": str(rubric.bo_san_pham),
+        "ten_bo": rubric.tieu_de or rubric.ten,
+        "tieu_de_phu": rubric.tieu_de_phu,
+        "ten_san_pham": _text(head.get("ten_san_pham")) or CHAM,
+        "ma_san_pham": _text(head.get("ma_san_pham")) or MA_SO_TRONG,
+        "chu_the": _text(head.get("chu_the")) or CHAM,
+        "dien_thoai": _text(head.get("dien_thoai")) or CHAM,
+        "dia_chi": _text(head.get("dia_chi")) or CHAM,
+        "thanh_vien": _text(head.get("thanh_vien")),
+        "loai_khi": loai_khi,
+        "dong": sheet_rows(rubric, chosen),
+        "tong": [
+            {
+                "ten": f"Phần {p.ma}: {p.ten}",
+                "toi_da": str(p.diem),
+                "dat": str(parts[p.ma]) if p.ma in parts else "",
+            }
+            for p in rubric.phan
+        ],
+        "toi_da": str(rubric.tong_diem),
+        "da_cham": result is not None,
+        "diem_dat": str(result.tong_diem) if result is not None else CHAM,
+        "hang_sao": (
+            CHAM
+            if result is None
+            else format_stars(result.hang_sao)
+            if result.hang_sao
+            else "không xếp hạng"
+        ),
+        "ghi_chu_ket_qua": notes,
+        "ghi_chu_dau_sao": rubric.ghi_chu_dau_sao,
+        "y_kien": opinion.splitlines() if opinion else list(Y_KIEN_TRONG),
+        "ngay_dong": _text(head.get("ngay_dong")) or NGAY_DONG_TRONG,
+        "nguoi_danh_gia": _text(head.get("nguoi_danh_gia")),
+    }
+
+
+def sheets_context(sheets: list[dict[str, Any]], regime: str = DEFAULT_REGIME) -> dict[str, Any]:
+    """The context of ``phieu-danh-gia``: one or more sheets of one regime."""
+    return {
+        "cham": CHAM,
+        "bo_tieu_chi": regime,
+        "van_ban_bo_tieu_chi": REGIME_ACTS.get(regime, regime),
+        "phieu": sheets,
+    }
+
+
+def rubric_for(set_no: Any, regime: str, source: str) -> Rubric:
+    """The rubric of a set for a document, or an input error naming ``source``."""
+    if isinstance(set_no, bool) or not isinstance(set_no, int) or not 1 <= set_no <= 26:
+        shown = "—" if set_no is None else str(set_no)
+        raise CodedInputError("render-set-invalid", path=source, value=shown)
+    if regime not in RUBRIC_DIRS:
+        raise CodedInputError(
+            "render-rubric-unavailable", regime=regime, known=", ".join(sorted(RUBRIC_DIRS))
+        )
+    return load_rubric(set_no, regime)
+
+
+def _score_issues(problems: Iterable[Problem], prefix: str = "") -> list[Issue]:
+    issues = []
+    for problem in problems:
+        issue = problem.to_issue()
+        issue.pointer = prefix + issue.pointer
+        issues.append(issue)
+    return issues
+
+
+def _refuse_errors(issues: list[Issue], source: str) -> None:
+    errors = [i for i in issues if i.severity == "error"]
+    if errors:
+        raise CodedInputError(
+            "render-scorecard-invalid",
+            issues=issues,
+            path=source,
+            count=len(errors),
+            first=errors[0].message("vi"),
+            first_en=errors[0].message("en"),
+        )
+
+
+def card_sheet(path: Path) -> tuple[dict[str, Any], str, dt.datetime | None, list[Issue]]:
+    """A filled sheet from a scorecard file (exit 1 when the card has errors)."""
+    card = read_card(path)
+    data = dict(card.data) if isinstance(card.data, dict) else {}
+    regime = str(data.get("bo_tieu_chi") or DEFAULT_REGIME)
+    # An unknown regime is scored against 26/2026, so the card reports the mismatch itself.
+    rubric = rubric_for(
+        data.get("bo_san_pham"), regime if regime in RUBRIC_DIRS else DEFAULT_REGIME, str(path)
+    )
+    scored = Scorecard(
+        {k: v for k, v in data.items() if k not in SHEET_ONLY_KEYS},
+        card.path,
+        card.positions,
+        card.duplicates,
+    )
+    result = score_card(scored, rubric)
+    issues = _score_issues(result.van_de)
+    _refuse_errors(issues, str(path))
+    when = _when(data.get("ngay"))
+    header = {
+        "ten_san_pham": data.get("ten_san_pham") or data.get("san_pham"),
+        "ma_san_pham": data.get("ma_san_pham"),
+        "chu_the": data.get("chu_the"),
+        "dien_thoai": data.get("dien_thoai"),
+        "dia_chi": data.get("dia_chi"),
+        "nguoi_danh_gia": data.get("nguoi_danh_gia") or data.get("thanh_vien"),
+        "y_kien": data.get("y_kien"),
+        "ngay_dong": f"……, {format_date(when)}" if when else None,
+    }
+    return sheet_context(rubric, result, header), rubric.bo_tieu_chi, when, issues
+
+
+def _self_card(data: Mapping[str, Any]) -> dict[str, Any] | None:
+    block = data.get("tu_danh_gia")
+    if not isinstance(block, dict) or "chon" not in block:
+        return None
+    return {"bo_san_pham": data.get("bo_san_pham"), "chon": block["chon"]}
+
+
+def dossier_sheet(data: Mapping[str, Any], source: str) -> tuple[dict[str, Any], str, list[Issue]]:
+    """The producer's sheet: the dossier's header and, when present, its self-assessment."""
+    regime = str(data.get("bo_tieu_chi") or DEFAULT_REGIME)
+    rubric = rubric_for(data.get("bo_san_pham"), regime, source)
+    ctx = dossier_context(data)
+    card = _self_card(data)
+    result: ScoreResult | None = None
+    issues: list[Issue] = []
+    if card is not None:
+        result = score_card(card, rubric)
+        issues = _score_issues(result.van_de, "/tu_danh_gia")
+        _refuse_errors(issues, source)
+    chu_the = data.get("chu_the") or {}
+    rep = chu_the.get("nguoi_dai_dien") or {}
+    header = {
+        "ten_san_pham": (data.get("san_pham") or {}).get("ten"),
+        "ma_san_pham": (data.get("san_pham") or {}).get("ma_so"),
+        "chu_the": chu_the.get("ten"),
+        "dien_thoai": chu_the.get("dien_thoai"),
+        "dia_chi": ctx["dia_chi_chu_the"],
+        # A self-assessment is signed by the producer's legal representative (Mẫu 02).
+        "nguoi_danh_gia": rep.get("ho_ten") if card is not None else None,
+        "ngay_dong": f"{ctx['dia_danh']}, {ctx['ngay_ky']}" if card is not None else None,
+    }
+    return sheet_context(rubric, result, header), rubric.bo_tieu_chi, issues
+
+
+def round_sheets(
+    rnd: Round, item: ProductResult, source: str
+) -> tuple[list[dict[str, Any]], str, list[Issue]]:
+    """One sheet per member for a round's product: filled from the members' scorecards, or
+    blank with the product and the member's name when the round has totals only."""
+    data = rnd.data or {}
+    regime = str(data.get("bo_tieu_chi") or DEFAULT_REGIME)
+    rubric = item.rubric or rubric_for(item.bo_san_pham, regime, source)
+    council_body = (data.get("hoi_dong") or {}).get("co_quan") or data.get("co_quan") or {}
+    place = str(council_body.get("dia_danh") or "……")
+    meeting = parse_datetime(data["hop"]["bat_dau"])
+    dossier = item.dossier or {}
+    phone = item.inline.get("dien_thoai") or (dossier.get("chu_the") or {}).get("dien_thoai")
+    header = {
+        "ten_san_pham": item.ten,
+        "ma_san_pham": item.ma_san_pham,
+        "chu_the": item.chu_the,
+        "dien_thoai": phone,
+        "dia_chi": item.dia_chi,
+    }
+    numbers: dict[str, int] = {}
+    for m in rnd.scorers:
+        numbers[m.ma] = len(numbers) + 1
+
+    def who(m: Member) -> dict[str, Any]:
+        label = f"TV{numbers[m.ma]} – " if m.ma in numbers else ""
+        return {
+            "thanh_vien": f"{label}{m.ho_ten}, {m.role_name}",
+            "nguoi_danh_gia": m.ho_ten,
+        }
+
+    warnings: list[Issue] = []
+    sheets: list[dict[str, Any]] = []
+    if item.cards:
+        for c in item.cards:
+            card = c.data
+            day = _when(card.get("ngay")) or meeting
+            sheets.append(
+                sheet_context(
+                    rubric,
+                    c.result,
+                    {
+                        **header,
+                        **who(c.member),
+                        "y_kien": card.get("y_kien"),
+                        "ngay_dong": f"{place}, {format_date(day)}",
+                    },
+                )
+            )
+    else:
+        scorers = rnd.scorers
+        warnings.append(
+            Issue("render-scorecards-absent", params={"product": item.ten, "count": len(scorers)})
+        )
+        sheets.extend(sheet_context(rubric, None, {**header, **who(m)}) for m in scorers)
+    return sheets, rubric.bo_tieu_chi, warnings
+
+
+def self_assessment_context(
+    data: Mapping[str, Any],
+) -> tuple[dict[str, Any] | None, list[Issue]]:
+    """Mẫu 02 Phần III: the self-assessed points per criterion, with part totals and stars.
+
+    None when the dossier has no ``tu_danh_gia``. Problems of the self-assessment do not stop
+    the report: they come back as warnings and the table shows the valid choices only.
+    """
+    card = _self_card(data)
+    if card is None:
+        return None, []
+    regime = str(data.get("bo_tieu_chi") or DEFAULT_REGIME)
+    set_no = data.get("bo_san_pham")
+    if regime not in RUBRIC_DIRS or not isinstance(set_no, int) or not 1 <= set_no <= 26:
+        reason_vi = f"chưa có dữ liệu bộ tiêu chí {regime} cho bộ sản phẩm {set_no}"
+        reason_en = f"no rubric data for regime {regime}, product set {set_no}"
+        return None, [
+            Issue(
+                "render-self-assessment-problem",
+                "/tu_danh_gia",
+                params={"problem": reason_vi, "problem_en": reason_en},
+            )
+        ]
+    rubric = load_rubric(set_no, regime)
+    result = score_card(card, rubric)
+    warnings = [
+        Issue(
+            "render-self-assessment-problem",
+            "/tu_danh_gia" + p.pointer,
+            params={"problem": p.message("vi"), "problem_en": p.message("en")},
+        )
+        for p in result.van_de
+    ]
+    chosen = {c.tieu_chi: c for c in result.lua_chon}
+    parts = {s.so: s.diem for s in result.phan}
+    groups = {(s.phan, s.so): s.diem for s in result.muc}
+    rows: list[dict[str, str]] = []
+    missing: list[str] = []
+    for part in rubric.phan:
+        rows.append(
+            {
+                "loai": "phan",
+                "so": part.ma,
+                "ten": f"Phần {part.ma}: {part.ten}",
+                "lua_chon": "",
+                "diem": f"{parts.get(part.ma, 0)}/{part.diem}",
+            }
+        )
+        for group in part.muc:
+            if not _direct(group):
+                rows.append(
+                    {
+                        "loai": "muc",
+                        "so": group.so,
+                        "ten": group.ten,
+                        "lua_chon": "",
+                        "diem": f"{groups.get((part.ma, group.so), 0)}/{group.diem}",
+                    }
+                )
+            for c in group.tieu_chi:
+                pick = chosen.get(c.so)
+                if pick is None:
+                    missing.append(c.so)
+                rows.append(
+                    {
+                        "loai": "tieu_chi",
+                        "so": c.so,
+                        "ten": c.ten,
+                        "lua_chon": pick.ten if pick else "— (chưa tự đánh giá)",
+                        "diem": f"{pick.diem if pick else 0}/{c.diem}",
+                    }
+                )
+    notes = []
+    if result.chua_dat_toi_thieu:
+        notes.append(
+            f"Chưa đạt yêu cầu tối thiểu ở tiêu chí {_unmet_text(result)}"
+            + (
+                f": hạ từ {format_stars(result.hang_theo_diem)} xuống "
+                f"{format_stars(result.hang_sao)}."
+                if result.bi_ha_hang
+                else "."
+            )
+        )
+    if missing:
+        notes.append(f"Chưa tự đánh giá tiêu chí: {', '.join(missing)} (tính 0 điểm).")
+    return {
+        "dong": rows,
+        "tong_diem": str(result.tong_diem),
+        "toi_da": str(rubric.tong_diem),
+        "hang_theo_diem": format_stars(result.hang_theo_diem),
+        "hang_sao": format_stars(result.hang_sao),
+        "ghi_chu": notes,
+    }, warnings
+
+
 # --- input detection and the one entry point ---------------------------------------------------
 
 
@@ -1019,11 +1563,37 @@ class BuiltContext:
     source: Path | None = None
 
 
-InputKind = Literal["dossier", "round"]
+InputKind = Literal["dossier", "round", "scorecard", "set"]
+
+INPUT_NAMES: dict[InputKind, tuple[str, str]] = {
+    "dossier": ("hồ sơ sản phẩm", "a product dossier"),
+    "round": ("tệp đợt đánh giá", "a round file"),
+    "scorecard": ("phiếu chấm", "a scorecard"),
+    "set": ("số bộ sản phẩm", "a product set number"),
+}
+
+
+_ROUND_KEY = re.compile(r'^hoi_dong\s*:|"hoi_dong"\s*:', re.MULTILINE)  # YAML or JSON
+
+
+def _is_scorecard(path: Path) -> bool:
+    """A YAML/JSON mapping with the choices ``chon`` and no council is a scorecard."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    if _ROUND_KEY.search(text):
+        return False  # a round file's council: no need to parse a big file twice
+    try:
+        data = read_card(path).data
+    except CardReadError:
+        return False  # unreadable: let the round loader report it with its line
+    return isinstance(data, dict) and "chon" in data and "hoi_dong" not in data
 
 
 def detect_input(path: Path) -> InputKind:
-    """A dossier (folder with ho-so.yaml/json, or that file) or a round file."""
+    """A dossier (folder with ho-so.yaml/json, or that file), a round file, a scorecard
+    (YAML/JSON with ``chon``) or, for the scoring sheet, a product set number "1"–"26"."""
     from ocop_docs.loading import DOSSIER_NAMES
 
     if path.is_dir():
@@ -1033,7 +1603,9 @@ def detect_input(path: Path) -> InputKind:
     if path.name in DOSSIER_NAMES:
         return "dossier"
     if path.suffix.lower() in (".yaml", ".yml", ".json") and path.is_file():
-        return "round"
+        return "scorecard" if _is_scorecard(path) else "round"
+    if not path.exists() and _SET_NUMBER.fullmatch(str(path)):
+        return "set"
     raise CodedInputError("render-input-unknown", path=str(path))
 
 
@@ -1093,19 +1665,24 @@ def build_context(
     product: int | None = None,
     assessment: Path | str | None = None,
 ) -> BuiltContext:
-    """The context of ``kind`` from a dossier or round file (``product``: 1-based)."""
+    """The context of ``kind`` from its input (``product``: 1-based, with a round file)."""
     spec = KINDS[kind]
     path = Path(source)
     what = detect_input(path)
-    if spec.source == "round" and what != "round":
+    if spec.source == "sheet":
+        return _sheet_built(spec, path, what, product)
+    allowed: tuple[InputKind, ...] = ("round",) if spec.source == "round" else ("dossier", "round")
+    if what not in allowed:
+        expected = " hoặc ".join(INPUT_NAMES[a][0] for a in allowed)
+        expected_en = " or ".join(INPUT_NAMES[a][1] for a in allowed)
         raise CodedInputError(
             "render-input-wrong",
             kind=kind,
             path=str(path),
-            expected="tệp đợt đánh giá",
-            expected_en="a round file",
-            actual="hồ sơ sản phẩm",
-            actual_en="a product dossier",
+            expected=expected,
+            expected_en=expected_en,
+            actual=INPUT_NAMES[what][0],
+            actual_en=INPUT_NAMES[what][1],
         )
     if what == "dossier":
         data, issues, _file = read_dossier_data(path)
@@ -1116,6 +1693,10 @@ def build_context(
             )
         ctx = dossier_context(data)
         when = _when(data.get("ngay_nop"))
+        warnings = [i for i in issues if i.severity == "warning"]
+        if kind == "bao-cao-tu-danh-gia":
+            ctx["ket_qua_tu_danh_gia"], found = self_assessment_context(data)
+            warnings.extend(found)
         if kind == "bao-cao-xa":
             if assessment is None:
                 raise CodedInputError(
@@ -1125,7 +1706,7 @@ def build_context(
             raw = _read_assessment(Path(assessment))
             ctx["xa"] = assessment_context(data, raw)
             when = _when(raw.get("ngay")) or when
-        return BuiltContext(spec, ctx, when, [i for i in issues if i.severity == "warning"], path)
+        return BuiltContext(spec, ctx, when, warnings, path)
 
     rnd = require_valid(load_round(path))
     warnings = [i for i in rnd.issues if i.severity == "warning"]
@@ -1138,6 +1719,9 @@ def build_context(
             raise CodedInputError("render-no-dossier", kind=kind, product=item.ten)
         ctx = dossier_context(item.dossier)
         when = _when(item.dossier.get("ngay_nop"))
+        if kind == "bao-cao-tu-danh-gia":
+            ctx["ket_qua_tu_danh_gia"], found = self_assessment_context(item.dossier)
+            warnings.extend(found)
         if kind == "bao-cao-xa":
             raw_assessment = (
                 dict(item.inline.get("danh_gia_xa") or {})
@@ -1166,6 +1750,35 @@ def build_context(
     return BuiltContext(spec, ctx, when, warnings, path)
 
 
+def _sheet_built(spec: Kind, path: Path, what: InputKind, product: int | None) -> BuiltContext:
+    """``phieu-danh-gia`` from a set number, a scorecard, a dossier or a round's product."""
+    source = str(path)
+    if what == "set":
+        rubric = rubric_for(int(path.name), DEFAULT_REGIME, source)
+        return BuiltContext(spec, sheets_context([sheet_context(rubric)]), None, [], path)
+    if what == "scorecard":
+        sheet, regime, when, warnings = card_sheet(path)
+        return BuiltContext(spec, sheets_context([sheet], regime), when, warnings, path)
+    if what == "dossier":
+        data, issues, _file = read_dossier_data(path)
+        if data is None:
+            reason = "; ".join(i.message("vi") for i in issues if i.severity == "error") or "?"
+            raise CodedInputError(
+                "render-dossier-invalid", issues=issues, path=source, reason=reason
+            )
+        sheet, regime, found = dossier_sheet(data, source)
+        warnings = [i for i in issues if i.severity == "warning"] + found
+        when = _when(data.get("ngay_nop")) if isinstance(data.get("tu_danh_gia"), dict) else None
+        return BuiltContext(spec, sheets_context([sheet], regime), when, warnings, path)
+    rnd = require_valid(load_round(path))
+    if product is None:
+        raise CodedInputError("render-product-required", kind=spec.name)
+    sheets, regime, found = round_sheets(rnd, rnd.product(product), source)
+    warnings = [i for i in rnd.issues if i.severity == "warning"] + found
+    when = _when(parse_datetime((rnd.data or {})["hop"]["bat_dau"]).date())
+    return BuiltContext(spec, sheets_context(sheets, regime), when, warnings, path)
+
+
 def schema_paths(schema: Mapping[str, Any], prefix: str = "") -> list[tuple[str, str]]:
     """Every variable path of a context schema with its title (for docs and tests)."""
     out: list[tuple[str, str]] = []
@@ -1185,6 +1798,7 @@ def schema_paths(schema: Mapping[str, Any], prefix: str = "") -> list[tuple[str,
 __all__ = [
     "CHAM",
     "EVIDENCE_ROWS",
+    "INPUT_NAMES",
     "KINDS",
     "REGIME_ACTS",
     "BuiltContext",
@@ -1192,11 +1806,20 @@ __all__ = [
     "assessment_context",
     "bare_name",
     "build_context",
+    "card_sheet",
     "certificate_context",
     "detect_input",
     "dossier_context",
+    "dossier_sheet",
     "header_name",
+    "marker",
     "punctuate",
     "round_context",
+    "round_sheets",
+    "rubric_for",
     "schema_paths",
+    "self_assessment_context",
+    "sheet_context",
+    "sheet_rows",
+    "sheets_context",
 ]

@@ -66,6 +66,26 @@ def find_soffice(explicit: str | Path | None = None) -> Path:
     raise SofficeMissing(tried=", ".join(candidates) or "PATH")
 
 
+def soffice_command(exe: Path, profile: Path, outdir: Path, sources: list[Path]) -> list[str]:
+    """LibreOffice converting ``sources`` to PDF in ``outdir``, headless, with its own user
+    profile (so it never meets a LibreOffice the user has open)."""
+    return [
+        str(exe),
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--invisible",
+        "--nologo",
+        "--nodefault",
+        "--norestore",
+        "--nolockcheck",
+        "--convert-to",
+        "pdf:writer_pdf_Export",
+        "--outdir",
+        str(outdir),
+        *(str(source) for source in sources),
+    ]
+
+
 def convert_to_pdf(
     source: Path,
     target: Path | None = None,
@@ -81,21 +101,7 @@ def convert_to_pdf(
         profile = (tmp_path / "profile").resolve()
         outdir = tmp_path / "out"
         outdir.mkdir()
-        command = [
-            str(exe),
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--invisible",
-            "--nologo",
-            "--nodefault",
-            "--norestore",
-            "--nolockcheck",
-            "--convert-to",
-            "pdf:writer_pdf_Export",
-            "--outdir",
-            str(outdir),
-            str(source.resolve()),
-        ]
+        command = soffice_command(exe, profile, outdir, [source.resolve()])
         env = dict(os.environ)
         env.setdefault("HOME", str(tmp_path))
         proc = subprocess.Popen(
@@ -125,4 +131,11 @@ def convert_to_pdf(
     return target
 
 
-__all__ = ["DEFAULT_TIMEOUT", "ENV_VAR", "SofficeMissing", "convert_to_pdf", "find_soffice"]
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "ENV_VAR",
+    "SofficeMissing",
+    "convert_to_pdf",
+    "find_soffice",
+    "soffice_command",
+]

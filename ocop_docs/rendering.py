@@ -18,6 +18,7 @@ Stage "rendering" of the produce pipeline (architecture §2). What it guarantees
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import re
@@ -208,25 +209,34 @@ _CORE_DATES = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\
 _LAST_PRINTED = re.compile(rb"<cp:lastPrinted>[^<]*</cp:lastPrinted>")
 
 
+CORE_PART = "docProps/core.xml"
+ZIP_LEVEL = 6  # deflate level of every entry (the batch renderer writes the same bytes)
+
+
+def deterministic_core(blob: bytes, when: dt.datetime | None = None) -> bytes:
+    """The core properties part with created/modified = ``when`` and no last-printed date."""
+    stamp = (when or DEFAULT_DOC_TIME).strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    blob = _CORE_DATES.sub(rb"\g<1>" + stamp + rb"\g<3>", blob)
+    return _LAST_PRINTED.sub(b"", blob)
+
+
 def make_deterministic(data: bytes, when: dt.datetime | None = None) -> bytes:
     """Rewrite a .docx so identical content gives identical bytes.
 
     Zip entries keep their order but get a fixed timestamp and attributes; the core
     properties' created/modified dates become ``when`` (the document's own date).
     """
-    stamp = (when or DEFAULT_DOC_TIME).strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w") as zout:
         for item in zin.infolist():
             blob = zin.read(item.filename)
-            if item.filename == "docProps/core.xml":
-                blob = _CORE_DATES.sub(rb"\g<1>" + stamp + rb"\g<3>", blob)
-                blob = _LAST_PRINTED.sub(b"", blob)
+            if item.filename == CORE_PART:
+                blob = deterministic_core(blob, when)
             info = zipfile.ZipInfo(item.filename, date_time=ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0
             info.external_attr = 0
-            zout.writestr(info, blob, compresslevel=6)
+            zout.writestr(info, blob, compresslevel=ZIP_LEVEL)
     return out.getvalue()
 
 
@@ -240,9 +250,18 @@ def fit_tables(document: Any) -> None:
     still carry the widths the template gave them, so the grid is rebuilt from them and
     scaled down to the text width when the row is too wide.
     """
+    fit_table_grids(document.element.body, text_width(document))
+
+
+def text_width(document: Any) -> int:
+    """The width between the margins of the first section, in twips."""
     section = document.sections[0]
-    available = int((section.page_width - section.left_margin - section.right_margin) / 635)
-    for tbl in document.element.body.iter(f"{_W}tbl"):
+    return int((section.page_width - section.left_margin - section.right_margin) / 635)
+
+
+def fit_table_grids(body: Any, available: int) -> None:
+    """:func:`fit_tables` on a body element, for a text width known in advance."""
+    for tbl in body.iter(f"{_W}tbl"):
         grid = tbl.find(f"{_W}tblGrid")
         rows = tbl.findall(f"{_W}tr")
         if grid is None or not rows:
@@ -322,8 +341,30 @@ def render_template(
     seen: list[str] = []
     env = make_environment(draft=draft, seen=seen)
     data = wrap(dict(context))
-    try:
+    with translate_errors(template):
         tpl.render(data, jinja_env=env, autoescape=True)
+    fit_tables(tpl.docx)
+    core = tpl.docx.core_properties
+    stamp = document_time(when)
+    core.created = stamp
+    core.modified = stamp
+    core.last_modified_by = "ocop-docs"
+    core.revision = 1
+    buffer = io.BytesIO()
+    tpl.save(buffer)
+    return RenderedDocument(make_deterministic(buffer.getvalue(), stamp), template, seen)
+
+
+def document_time(when: dt.datetime | None) -> dt.datetime:
+    """The time written into the core properties: the document's own date, naive."""
+    return (when or DEFAULT_DOC_TIME).replace(tzinfo=None)
+
+
+@contextlib.contextmanager
+def translate_errors(template: Path) -> Iterator[None]:
+    """Jinja errors while filling ``template`` → the catalogue's render/template errors."""
+    try:
+        yield
     except MissingVariable as exc:
         where, where_en = _where_missing(template, exc.path)
         raise CodedInputError(
@@ -352,16 +393,6 @@ def render_template(
             where_en="?",
             reason=str(exc),
         ) from exc
-    fit_tables(tpl.docx)
-    core = tpl.docx.core_properties
-    stamp = (when or DEFAULT_DOC_TIME).replace(tzinfo=None)
-    core.created = stamp
-    core.modified = stamp
-    core.last_modified_by = "ocop-docs"
-    core.revision = 1
-    buffer = io.BytesIO()
-    tpl.save(buffer)
-    return RenderedDocument(make_deterministic(buffer.getvalue(), stamp), template, seen)
 
 
 @dataclass(slots=True)
@@ -442,10 +473,15 @@ __all__ = [
     "StrictUndefined",
     "TrackingEnvironment",
     "clean_text",
+    "deterministic_core",
+    "document_time",
+    "fit_table_grids",
     "fit_tables",
     "make_deterministic",
     "make_environment",
     "render",
     "render_template",
+    "text_width",
+    "translate_errors",
     "wrap",
 ]

@@ -94,7 +94,9 @@ def render_text(run: ValidationRun, lang: Lang = "vi") -> str:
                 f"{ui('case', lang)}: {ui(report.case, lang) if report.case else '—'}"
             )
         if report.receiver:
-            lines.append(f"   {ui('receiver', lang)}: {report.receiver[lang]} ({report.receiver['basis']})")
+            lines.append(
+                f"   {ui('receiver', lang)}: {report.receiver[lang]} ({report.receiver['basis']})"
+            )
         if report.address and report.address.get("current"):
             lines.append(f"   {ui('address_now', lang)}: {report.address['current']}")
         sa = report.self_assessment

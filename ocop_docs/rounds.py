@@ -397,8 +397,10 @@ def _build(rnd: Round, doc: Any) -> None:
     _build_members(rnd, doc, data)
     _check_meeting(rnd, doc, data)
     spread_max = Fraction(str(rnd.settings.get("chenh_lech_toi_da", DEFAULT_SPREAD_MAX)))
+    has_cards = any(isinstance(raw, dict) and raw.get("phieu") for raw in data["san_pham"])
+    card_positions = _card_positions(doc) if has_cards else {}
     for i, raw in enumerate(data["san_pham"]):
-        product = _build_product(rnd, doc, i, raw, spread_max)
+        product = _build_product(rnd, doc, i, raw, spread_max, card_positions)
         if product is not None:
             rnd.products.append(product)
     _check_decision(rnd, doc, data)
@@ -482,7 +484,12 @@ def _score(value: Any) -> Fraction:
 
 
 def _build_product(
-    rnd: Round, doc: Any, i: int, raw: dict[str, Any], spread_max: Fraction
+    rnd: Round,
+    doc: Any,
+    i: int,
+    raw: dict[str, Any],
+    spread_max: Fraction,
+    card_positions: dict[str, dict[str, tuple[int, int]]],
 ) -> ProductResult | None:
     base = f"/san_pham/{i}"
     dossier: dict[str, Any] | None = None
@@ -517,7 +524,7 @@ def _build_product(
         rubric = _product_rubric(rnd, doc, base, bo, str(ten))
         if rubric is None:
             return None
-        cards = _product_cards(rnd, doc, base, raw["phieu"], rubric, str(ten))
+        cards = _product_cards(rnd, doc, base, raw["phieu"], rubric, str(ten), card_positions)
         if not cards:
             return None
         if raw.get("diem") is not None:
@@ -633,8 +640,29 @@ def _card_issue(
     return issue
 
 
+def _card_positions(doc: Any) -> dict[str, dict[str, tuple[int, int]]]:
+    """Positions inside each inline card, by the card's pointer ("/san_pham/0/phieu/tv1").
+
+    One pass over the round file's positions, so that a round with hundreds of cards does
+    not scan them once per card.
+    """
+    index: dict[str, dict[str, tuple[int, int]]] = {}
+    for pointer, pos in doc.positions.items():
+        parts = pointer.split("/", 5)
+        if len(parts) >= 5 and parts[1] == "san_pham" and parts[3] == "phieu":
+            card = "/".join(parts[:5])
+            index.setdefault(card, {})[pointer[len(card) :]] = pos
+    return index
+
+
 def _product_cards(
-    rnd: Round, doc: Any, base: str, raw: Any, rubric: Rubric, product: str
+    rnd: Round,
+    doc: Any,
+    base: str,
+    raw: Any,
+    rubric: Rubric,
+    product: str,
+    card_positions: dict[str, dict[str, tuple[int, int]]],
 ) -> list[MemberCard]:
     """Each present member's card (inline or from a file), scored; problems become issues."""
     out: list[MemberCard] = []
@@ -668,13 +696,7 @@ def _product_cards(
                 )
                 continue
         else:
-            prefix = len(pointer)
-            positions = {
-                k[prefix:]: v
-                for k, v in doc.positions.items()
-                if k == pointer or k.startswith(pointer + "/")
-            }
-            card = Scorecard(value, rnd.path, positions)
+            card = Scorecard(value, rnd.path, card_positions.get(pointer, {}))
         data = card.data
         if isinstance(data, dict) and "bo_san_pham" not in data:
             # The product's set is the card's: members need not repeat it on every card.

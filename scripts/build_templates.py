@@ -23,7 +23,9 @@ import datetime as dt
 import io
 import sys
 from collections.abc import Callable, Iterable
+from copy import deepcopy
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -194,7 +196,8 @@ def rule(container: object, indent_mm: float, space_after: float = 6) -> Paragra
 
 
 def first_cell_paragraph(cell: _Cell) -> Paragraph:
-    return cell.paragraphs[0]
+    first: Paragraph = cell.paragraphs[0]
+    return first
 
 
 def _remove_first_empty(cell: _Cell) -> None:
@@ -234,6 +237,55 @@ def cell_para(cell: _Cell, *runs: Run, **kw: object) -> Paragraph:
     p = para(cell, *runs, **kw)  # type: ignore[arg-type]
     _remove_first_empty(cell)
     return p
+
+
+def shade(cell: _Cell, fill: str) -> None:
+    """Cell background (a light grey for the part rows of the scoring sheet)."""
+    tcpr = cell._tc.get_or_add_tcPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    tcpr.append(shd)
+
+
+def section_break(doc: object, paragraph: Paragraph) -> None:
+    """Make ``paragraph`` end a section that is a copy of the document's last one.
+
+    Used between the sheets of a multi-sheet document: each sheet is a section of its own,
+    starting on a new page with page numbers restarting at 1 and none on its first page
+    (NĐ 30/2020 Phụ lục I mục I.6, applied per sheet).
+    """
+    body_sect = doc.sections[-1]._sectPr  # type: ignore[attr-defined]
+    if body_sect.find(qn("w:pgNumType")) is None:
+        number = OxmlElement("w:pgNumType")
+        number.set(qn("w:start"), "1")
+        body_sect.insert_element_before(
+            number,
+            "w:cols",
+            "w:formProt",
+            "w:vAlign",
+            "w:noEndnote",
+            "w:titlePg",
+            "w:textDirection",
+            "w:bidi",
+            "w:rtlGutter",
+            "w:docGrid",
+            "w:printerSettings",
+            "w:sectPrChange",
+        )
+    paragraph._p.get_or_add_pPr().append(deepcopy(body_sect))
+
+
+def add_row(t: Table) -> Any:
+    """``Table.add_row`` (untyped in python-docx)."""
+    return t.add_row()  # type: ignore[no-untyped-call]
+
+
+def tr_row(t: Table, tag: str) -> None:
+    """A row holding only a ``{%tr …%}`` tag (docxtpl removes the whole row)."""
+    row = add_row(t)
+    cell_para(row.cells[0], tag, style="VB Bảng")
 
 
 def repeat_header(row: object) -> None:
@@ -364,7 +416,7 @@ def new_document(*, landscape: bool = False, title: str = "") -> object:
         st.font.italic = italic
         fmt = st.paragraph_format
         if align is not None:
-            fmt.alignment = align  # type: ignore[assignment]
+            fmt.alignment = align
         if first is not None:
             fmt.first_line_indent = Mm(first)
         fmt.space_after = Pt(after)
@@ -736,6 +788,59 @@ def build_bao_cao_tu_danh_gia() -> object:
         "{{ ten_bo_san_pham }}",
         "), chủ thể tự đánh giá về kết quả (điểm số) có thể đạt theo thứ tự từng tiêu chí.",
     )
+    # The self-assessed points per criterion, in rubric order, when the dossier carries the
+    # producer's own scorecard (tu_danh_gia); the part rows carry the part totals.
+    para(doc, "{%p if ket_qua_tu_danh_gia %}", style="VB Nội dung")
+    t = table(doc, [14, 58, 73, 20], rows=1, grid=True)
+    heads = ("Số", "Tiêu chí", "Lựa chọn tự đánh giá", "Điểm")
+    for cell, text in zip(t.rows[0].cells, heads, strict=True):
+        cell_para(cell, text, style="VB Bảng tiêu đề")
+    repeat_header(t.rows[0])
+    tr_row(t, "{%tr for d in ket_qua_tu_danh_gia.dong %}")
+    tr_row(t, "{%tr if d.loai == 'tieu_chi' %}")
+    row = add_row(t)
+    cell_para(row.cells[0], "{{ d.so }}", style="VB Bảng", align=CENTER)
+    cell_para(row.cells[1], "{{ d.ten }}", style="VB Bảng")
+    cell_para(row.cells[2], "{{ d.lua_chon }}", style="VB Bảng")
+    cell_para(row.cells[3], "{{ d.diem }}", style="VB Bảng", align=CENTER)
+    tr_row(t, "{%tr else %}")
+    row = add_row(t)
+    cell_para(row.cells[0], "{{ d.so }}", style="VB Bảng", align=CENTER, b=True)
+    cell_para(row.cells[1], "{{ d.ten }}", style="VB Bảng", b=True)
+    cell_para(row.cells[2], "", style="VB Bảng")
+    cell_para(row.cells[3], "{{ d.diem }}", style="VB Bảng", align=CENTER, b=True)
+    tr_row(t, "{%tr endif %}")
+    tr_row(t, "{%tr endfor %}")
+    row = add_row(t)
+    cell_para(row.cells[0], "", style="VB Bảng")
+    cell_para(row.cells[1], "TỔNG CỘNG", style="VB Bảng", b=True)
+    cell_para(row.cells[2], "", style="VB Bảng")
+    cell_para(
+        row.cells[3],
+        "{{ ket_qua_tu_danh_gia.tong_diem }}",
+        "/",
+        "{{ ket_qua_tu_danh_gia.toi_da }}",
+        style="VB Bảng",
+        align=CENTER,
+        b=True,
+    )
+    body(
+        doc,
+        "Tổng điểm tự đánh giá: ",
+        R("{{ ket_qua_tu_danh_gia.tong_diem }}", b=True),
+        "/",
+        "{{ ket_qua_tu_danh_gia.toi_da }}",
+        " điểm (",
+        "{{ ket_qua_tu_danh_gia.hang_theo_diem }}",
+        " theo điểm); hạng sao tự đánh giá: ",
+        R("{{ ket_qua_tu_danh_gia.hang_sao }}", b=True),
+        ".",
+        before=6,
+    )
+    para(doc, "{%p for g in ket_qua_tu_danh_gia.ghi_chu %}", style="VB Nội dung")
+    body(doc, R("{{ g }}", i=True))
+    para(doc, "{%p endfor %}", style="VB Nội dung")
+    para(doc, "{%p endif %}", style="VB Nội dung")
     body(
         doc,
         "- Mô tả, chứng minh về kết quả tương ứng (mô tả, tài liệu minh chứng cho nội dung "
@@ -754,7 +859,7 @@ def build_bao_cao_tu_danh_gia() -> object:
     cell_para(data[1], "{{ m.noi_dung }}", style="VB Bảng")
     cell_para(data[2], "{{ m.yeu_cau }}", style="VB Bảng", align=JUSTIFY)
     cell_para(data[3], "{{ m.tep | default('—', true) }}", style="VB Bảng")
-    end = t.add_row()
+    end = add_row(t)
     cell_para(end.cells[0], "{%tr endfor %}", style="VB Bảng")
     para(doc, "", after=6)
     body(
@@ -970,7 +1075,7 @@ def build_bien_ban() -> object:
     cell_para(d[4], "{%tc endfor %}", style="VB Bảng")
     cell_para(d[5], "{{ sp.diem_tb }}", style="VB Bảng", align=CENTER, b=True)
     cell_para(d[6], "{{ sp.ket_qua }}", style="VB Bảng", align=CENTER)
-    end = t.add_row()
+    end = add_row(t)
     cell_para(end.cells[0], "{%tr endfor %}", style="VB Bảng")
     para(doc, "", after=6)
     body(doc, "3. Kết quả đánh giá, phân hạng:", keep_next=True)
@@ -1186,7 +1291,7 @@ def build_quyet_dinh() -> object:
     cell_para(d[3], "{{ sp.dia_chi }}", style="VB Bảng")
     cell_para(d[4], "{{ sp.hang_sao_chu }}", style="VB Bảng", align=CENTER)
     cell_para(d[5], "{{ sp.ma_san_pham | default('', true) }}", style="VB Bảng", align=CENTER)
-    end = t.add_row()
+    end = add_row(t)
     cell_para(end.cells[0], "{%tr endfor %}", style="VB Bảng")
     para(
         doc, "Danh sách gồm ", "{{ so_cong_nhan }}", " sản phẩm./.", align=CENTER, i=True, before=6
@@ -1284,6 +1389,170 @@ def build_giay_chung_nhan() -> object:
     return doc
 
 
+def build_phieu_danh_gia() -> object:
+    """QĐ 26/2026 Phụ lục II: "Bộ tiêu chí đánh giá sản phẩm OCOP (Kiêm phiếu đánh giá …)".
+
+    One template serves the 26 product sets: the rows of the "Các tiêu chí | Thang điểm" table
+    come from the rubric data (``{%tr for d in ph.dong %}``, one row shape per row type), and
+    the whole sheet repeats for every sheet of ``phieu`` (one per council member), each from a
+    new section (new page, page numbers from 1, none on the sheet's first page). Options print
+    as "☐ text" (☒ when chosen) with their star-minimum mark.
+    """
+    doc = new_document(title="Bộ tiêu chí đánh giá sản phẩm OCOP (kiêm phiếu đánh giá)")
+    para(doc, "{%p for ph in phieu %}", style="VB Tên loại")
+    para(doc, "BỘ TIÊU CHÍ ĐÁNH GIÁ SẢN PHẨM OCOP", style="VB Tên loại", before=0)
+    para(doc, "(Kiêm phiếu đánh giá sản phẩm OCOP)", style="VB Trích yếu")
+    para(doc, "(Kèm theo ", "{{ van_ban_bo_tieu_chi }}", ")", align=CENTER, i=True, size=13)
+    para(
+        doc,
+        "{{ ph.bo_san_pham }}",
+        ". Bộ sản phẩm: ",
+        "{{ ph.ten_bo }}",
+        style="VB Trích yếu",
+        before=12,
+    )
+    para(
+        doc,
+        "{% if ph.tieu_de_phu %}",
+        "{{ ph.tieu_de_phu }}",
+        "{% endif %}",
+        align=CENTER,
+        i=True,
+        size=13,
+    )
+    rule(doc, indent_mm=(TEXT_WIDTH_MM - 40) / 2, space_after=6)
+
+    def field(label: str, expr: str) -> None:
+        para(doc, label, "{{ " + expr + " }}", size=13, after=3)
+
+    field("Tên sản phẩm: ", "ph.ten_san_pham")
+    field("Mã số sản phẩm: ", "ph.ma_san_pham")
+    para(
+        doc,
+        "T: Mã tỉnh - X: Mã xã - STT: Số thứ tự sản phẩm do xã lập thống kê - Năm đánh giá. "
+        "Mã đơn vị hành chính theo Quyết định số 19/2025/QĐ-TTg ngày 30/6/2025",
+        size=11,
+        i=True,
+        after=3,
+    )
+    field("Tên chủ thể sản xuất: ", "ph.chu_the")
+    field("Số điện thoại: ", "ph.dien_thoai")
+    field("Địa chỉ: ", "ph.dia_chi")
+    para(doc, "{%p if ph.thanh_vien %}", size=13)
+    field("Người đánh giá: ", "ph.thanh_vien")
+    para(doc, "{%p endif %}", size=13)
+    para(doc, "{%p for l in ph.loai_khi %}", size=13)
+    para(doc, "{{ l }}", size=13, align=JUSTIFY, after=3)
+    para(doc, "{%p endfor %}", size=13)
+    para(doc, "", size=6)
+
+    # The table "Các tiêu chí | Thang điểm". One {%tr for %} over the rows of the sheet; each
+    # row type has its own row shape, chosen with {%tr if %} (docxtpl removes the tag rows).
+    width_text, width_points = 137, TEXT_WIDTH_MM - 137
+    t = table(doc, [width_text, width_points], rows=1, grid=True)
+    head = t.rows[0].cells
+    cell_para(head[0], "Các tiêu chí", style="VB Bảng tiêu đề")
+    cell_para(head[1], "Thang điểm", style="VB Bảng tiêu đề")
+    repeat_header(t.rows[0])
+    tr_row(t, "{%tr for d in ph.dong %}")
+    tr_row(t, "{%tr if d.loai == 'phan' %}")
+    row = add_row(t)
+    cell_para(row.cells[0], "{{ d.ten }}", style="VB Bảng", b=True)
+    cell_para(row.cells[1], "{{ d.diem }}", style="VB Bảng", b=True, align=CENTER)
+    for cell in row.cells:
+        shade(cell, "E7E6E6")
+    tr_row(t, "{%tr elif d.loai == 'ghi_chu' %}")
+    row = add_row(t)
+    cell_para(row.cells[0], "{{ d.ten }}", style="VB Bảng", i=True, align=JUSTIFY)
+    cell_para(row.cells[1], "", style="VB Bảng")
+    for loai, bold in (("lua_chon", False), ("chon", True)):
+        tr_row(t, "{%tr elif d.loai == '" + loai + "' %}")
+        row = add_row(t)
+        p = cell_para(
+            row.cells[0],
+            R("{{ d.o }}", b=bold),
+            R(" ", b=bold),
+            R("{{ d.ten }}", b=bold),
+            R("{{ d.sao }}", b=True),
+            style="VB Bảng",
+            align=LEFT,
+        )
+        # Hanging indent: wrapped lines start under the text, not under the box.
+        p.paragraph_format.left_indent = Mm(9)
+        p.paragraph_format.first_line_indent = Mm(-5)
+        cell_para(row.cells[1], "{{ d.diem }}", style="VB Bảng", align=CENTER, b=bold)
+    tr_row(t, "{%tr else %}")
+    row = add_row(t)
+    cell_para(row.cells[0], "{{ d.ten }}", style="VB Bảng", b=True)
+    cell_para(row.cells[1], "{{ d.diem }}", style="VB Bảng", b=True, align=CENTER)
+    tr_row(t, "{%tr endif %}")
+    tr_row(t, "{%tr endfor %}")
+    para(doc, "", after=6)
+
+    # Totals per part; "Điểm đạt" is left empty on a blank sheet for the evaluator's hand.
+    s = table(doc, [95, 35, 35], rows=1, grid=True)
+    for cell, text in zip(s.rows[0].cells, ("Phần", "Thang điểm", "Điểm đạt"), strict=True):
+        cell_para(cell, text, style="VB Bảng tiêu đề")
+    tr_row(s, "{%tr for x in ph.tong %}")
+    row = add_row(s)
+    cell_para(row.cells[0], "{{ x.ten }}", style="VB Bảng")
+    cell_para(row.cells[1], "{{ x.toi_da }}", style="VB Bảng", align=CENTER)
+    cell_para(row.cells[2], "{{ x.dat }}", style="VB Bảng", align=CENTER)
+    tr_row(s, "{%tr endfor %}")
+    row = add_row(s)
+    cant_split(row)
+    cell_para(row.cells[0], "TỔNG CỘNG", style="VB Bảng", b=True)
+    cell_para(row.cells[1], "{{ ph.toi_da }}", style="VB Bảng", b=True, align=CENTER)
+    cell_para(
+        row.cells[2],
+        "{% if ph.da_cham %}",
+        "{{ ph.diem_dat }}",
+        "{% endif %}",
+        style="VB Bảng",
+        b=True,
+        align=CENTER,
+    )
+    para(
+        doc,
+        R("Tổng điểm đạt: ", b=True),
+        "{{ ph.diem_dat }}",
+        " điểm.        ",
+        R("Hạng sao: ", b=True),
+        "{{ ph.hang_sao }}",
+        ".",
+        size=13,
+        before=6,
+        after=3,
+    )
+    para(doc, "{%p for g in ph.ghi_chu_ket_qua %}", size=13)
+    para(doc, "{{ g }}", size=13, i=True, align=JUSTIFY, after=3)
+    para(doc, "{%p endfor %}", size=13)
+    # Footer of Phụ lục II: the star note (none in set 26), the evaluator's opinion, signature.
+    para(doc, "{%p if ph.ghi_chu_dau_sao %}", size=12)
+    para(doc, "{{ ph.ghi_chu_dau_sao }}", size=12, i=True, align=JUSTIFY, after=3)
+    para(doc, "{%p endif %}", size=12)
+    para(doc, "Ý kiến của người đánh giá:", size=13, b=True, before=6, keep_next=True)
+    para(doc, "{%p for l in ph.y_kien %}", size=13)
+    para(doc, "{{ l }}", size=13, align=JUSTIFY)
+    para(doc, "{%p endfor %}", size=13)
+
+    def right(cell: _Cell) -> None:
+        cell_para(cell, "{{ ph.ngay_dong }}", align=CENTER, i=True, size=13, before=12)
+        para(cell, "Người đánh giá", style="VB Chữ ký")
+        para(cell, "(Ký và ghi rõ họ tên)", align=CENTER, i=True, size=13)
+        for _ in range(3):
+            para(cell, "", align=CENTER)
+        para(cell, "{{ ph.nguoi_danh_gia | default('', true) }}", style="VB Chữ ký")
+
+    signature_block(doc, left=None, right=right, widths=(65, 100))
+    para(doc, "{%p if not loop.last %}", size=2)
+    end_of_sheet = para(doc, size=2)
+    para(doc, "{%p endif %}", size=2)
+    para(doc, "{%p endfor %}", size=2)
+    section_break(doc, end_of_sheet)
+    return doc
+
+
 BUILDERS: dict[str, Callable[[], object]] = {
     "phieu-dang-ky": build_phieu_dang_ky,
     "bao-cao-tu-danh-gia": build_bao_cao_tu_danh_gia,
@@ -1291,6 +1560,7 @@ BUILDERS: dict[str, Callable[[], object]] = {
     "bien-ban": build_bien_ban,
     "quyet-dinh": build_quyet_dinh,
     "giay-chung-nhan": build_giay_chung_nhan,
+    "phieu-danh-gia": build_phieu_danh_gia,
 }
 
 

@@ -104,7 +104,7 @@ class Compiler:
         frozen = tuple(checks)
 
         def every(v: Any) -> bool:
-            for check in frozen:  # a plain loop: measurably faster than all(genexpr)
+            for check in frozen:  # noqa: SIM110 - a plain loop is measurably faster than all()
                 if not check(v):
                     return False
             return True
@@ -193,8 +193,9 @@ class Compiler:
             if value is False:
                 return lambda v: not isinstance(v, dict) or known.issuperset(v)
             extra = self.compile(value, resolver)
-            return lambda v: not isinstance(v, dict) or all(
-                extra(item) for name, item in v.items() if name not in known
+            return lambda v: (
+                not isinstance(v, dict)
+                or all(extra(item) for name, item in v.items() if name not in known)
             )
         if key == "propertyNames":
             names_check = self.compile(value, resolver)
@@ -202,7 +203,9 @@ class Compiler:
         raise Unsupported(key)
 
 
-def compile_fast(schema: Mapping[str, Any], resolver: Any, format_checker: FormatChecker) -> Check | None:
+def compile_fast(
+    schema: Mapping[str, Any], resolver: Any, format_checker: FormatChecker
+) -> Check | None:
     """A fast validity check for ``schema``, or None when it uses unsupported keywords."""
     try:
         return Compiler(resolver, format_checker).compile(schema)

@@ -90,7 +90,7 @@ def compiled(name: str, base: Path | None = None) -> tuple[Draft202012Validator,
 def fast_check(name: str, base: Path | None = None) -> Callable[[Any], bool] | None:
     """The compiled yes/no validator of ``schemas/<name>``, or None (use jsonschema)."""
     validator, schema = compiled(name, base)
-    return compile_fast(schema, validator._resolver, _FORMAT_CHECKER)  # noqa: SLF001
+    return compile_fast(schema, validator._resolver, _FORMAT_CHECKER)
 
 
 class _Titles:

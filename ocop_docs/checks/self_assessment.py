@@ -42,8 +42,15 @@ def check_self_assessment(
         # self-assessment is a gap to fill, the council scores the product anyway.
         numbers = [str(p.params.get("tieu_chi")) for p in missing]
         shown = ", ".join(numbers[:12]) + (", …" if len(numbers) > 12 else "")
-        issues.append(doc.issue("self-assessment-incomplete", PREFIX + "/chon", count=len(numbers),
-                                criteria=shown, bo_san_pham=product_set))
+        issues.append(
+            doc.issue(
+                "self-assessment-incomplete",
+                PREFIX + "/chon",
+                count=len(numbers),
+                criteria=shown,
+                bo_san_pham=product_set,
+            )
+        )
     for problem in result.van_de:
         if problem.code == "scorecard-missing-criterion":
             continue

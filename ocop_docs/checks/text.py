@@ -17,7 +17,9 @@ from ocop_docs.loading import LoadedDocument, escape_pointer_part
 from ocop_docs.model import Issue
 
 
-def _strings(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+def _strings(
+    value: Any, path: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """Every non-ASCII string with its path (ASCII text cannot be legacy-font mojibake)."""
     if isinstance(value, str):
         if not value.isascii():

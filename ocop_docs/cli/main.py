@@ -9,7 +9,6 @@ import click
 from ocop_docs import __version__
 from ocop_docs.cli.common import OcopGroup
 
-
 # Verb → "module:object". Modules load only when their verb runs, so `validate` does not pay
 # for the rendering stack at start-up (help texts still list every verb).
 COMMANDS: dict[str, str] = {
@@ -19,6 +18,7 @@ COMMANDS: dict[str, str] = {
     "rubric": "ocop_docs.cli.rubric:rubric",
     "render": "ocop_docs.cli.render:render",
     "templates": "ocop_docs.cli.templates:templates",
+    "batch": "ocop_docs.cli.batch:batch",
 }
 
 

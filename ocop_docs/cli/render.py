@@ -9,6 +9,7 @@ LibreOffice missing or failing).
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any, Literal, cast
 
@@ -44,14 +45,39 @@ def _issue_line(issue: Issue, lang: Lang) -> str:
     return f"{label}{where}: {issue.message(lang)}"
 
 
+SOURCES_HELP: dict[str, str] = {
+    "dossier": "từ hồ sơ",
+    "round": "từ tệp đợt đánh giá",
+    "sheet": "từ số bộ sản phẩm 1–26 (phiếu trống), phiếu chấm, hồ sơ hoặc tệp đợt",
+}
+
+
 def _kinds_help() -> str:
     rows = "\n".join(
-        f"  {k:<21}{v.title_vi} — từ {'hồ sơ' if v.source == 'dossier' else 'tệp đợt đánh giá'}"
-        + (" (+ --product N với tệp đợt)" if v.per_product and v.source == "dossier" else "")
+        f"  {k:<21}{v.title_vi} — {SOURCES_HELP[v.source]}"
+        + (" (+ --product N với tệp đợt)" if v.per_product and v.source != "round" else "")
         + (" (+ --product N)" if v.per_product and v.source == "round" else "")
         for k, v in KINDS.items()
     )
     return rows
+
+
+class InputParam(click.ParamType):  # type: ignore[type-arg]  # generic only in newer Click
+    """INPUT: an existing path, or a product set number "1"–"26" (blank scoring sheet).
+
+    A number that is not an existing path is passed on as text; the library decides whether
+    the document kind takes it (only ``phieu-danh-gia`` does).
+    """
+
+    name = "input"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        path = Path(value)
+        if path.exists():
+            return path
+        if re.fullmatch(r"\d{1,2}", str(value)):
+            return str(value)
+        self.fail(f"Path '{value}' does not exist.", param, ctx)
 
 
 def report_error(exc: OcopError, lang: Lang, fmt: str) -> None:
@@ -89,7 +115,11 @@ def report_error(exc: OcopError, lang: Lang, fmt: str) -> None:
         "  ocop-docs render bien-ban samples/dot-danh-gia/thai-nguyen-2026-dot-2.yaml "
         "-o bien-ban.docx --pdf\n"
         "  ocop-docs render giay-chung-nhan samples/dot-danh-gia/thai-nguyen-2026-dot-2.yaml "
-        "--product 2 -o gcn.docx\n\n"
+        "--product 2 -o gcn.docx\n"
+        "  ocop-docs render phieu-danh-gia 7 -o phieu-trong-bo-7.docx\n"
+        "  ocop-docs render phieu-danh-gia phieu-cham.yaml -o phieu.docx\n"
+        "  ocop-docs render phieu-danh-gia samples/dot-danh-gia/thai-nguyen-2026-phieu-cham.yaml "
+        "--product 1 -o phieu-thanh-vien.docx\n\n"
         "Mặc định báo lỗi khi thiếu dữ liệu (mã thoát 1); --draft in chỗ trống dạng [[tên]]. "
         "Mã thoát: 0 xong, 1 dữ liệu có lỗi, 2 sai cú pháp lệnh, 3 không chạy được "
         "(mẫu hỏng, thiếu LibreOffice).\n\n"
@@ -97,7 +127,7 @@ def report_error(exc: OcopError, lang: Lang, fmt: str) -> None:
     ),
 )
 @click.argument("kind", type=click.Choice(list(KINDS)))
-@click.argument("source", metavar="INPUT", type=click.Path(exists=True, path_type=Path))
+@click.argument("source", metavar="INPUT", type=InputParam())
 @click.option(
     "-o",
     "--output",
@@ -163,7 +193,7 @@ def report_error(exc: OcopError, lang: Lang, fmt: str) -> None:
 def render(
     ctx: click.Context,
     kind: str,
-    source: Path,
+    source: Path | str,
     output: Path,
     pdf: bool,
     draft: bool,

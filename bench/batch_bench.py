@@ -1,0 +1,464 @@
+"""Benchmark of ``ocop-docs batch``: rendering, PDF conversion and memory, side by side.
+
+Run from the repository root (LibreOffice needed for the PDF rows):
+
+    python bench/batch_bench.py                       # writes bench/results/batch.md
+    python bench/batch_bench.py --docs 500 --no-pdf   # quicker, rendering only
+
+What is measured, in one run, on the same template (the certificate, ``giay-chung-nhan``)
+and the same data (a synthetic round of N products built from the sample Thái Nguyên
+round's council and decision, given as a results spreadsheet):
+
+* **plain docxtpl loop**: ``DocxTemplate(path).render(ctx); tpl.save(file)`` per document,
+  on one core (the same contexts the batch renders);
+* **batch renderer**: the render stage of ``run_batch`` (prepared template, atomic writes,
+  fingerprints, manifest) with 1 and 2 jobs, pinned to 1 and 2 cores; also the whole
+  ``run_batch`` call, which adds reading and validating the spreadsheet;
+* **peak memory** of a 10,000-certificate batch (render only), from ``resource.getrusage``
+  (peak RSS of the parent and of the largest worker) and the peak of the summed PSS of all
+  processes, sampled from /proc (shared pages counted once);
+* **PDF**: one ``soffice --headless --convert-to pdf`` process per document (warm user
+  profile, one after the other) against the LibreOffice pool (2 workers, many documents
+  per start).
+
+Outputs go to a temporary folder on the same disk as the repository. No number here is
+asserted by the tests (no timed assertions in the unit tests); the table is for the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+SAMPLES = ROOT / "samples" / "dot-danh-gia"
+TEMPLATE = ROOT / "templates" / "giay-chung-nhan.docx"
+SCORERS = (1, 2, 3, 4, 5, 7, 8)
+
+
+def make_round(n: int, folder: Path) -> Path:
+    """A results spreadsheet (CSV and its two sidecars) with ``n`` recognised products."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for side in ("thong-tin-dot", "hoi-dong"):
+        shutil.copy(SAMPLES / f"thai-nguyen-2026-dot-2.{side}.csv", folder / f"dot.{side}.csv")
+    head = ["STT", "Tên sản phẩm", "Chủ thể", "Địa chỉ", "Bộ sản phẩm", "Mã sản phẩm"]
+    head += [f"Điểm TV{i}" for i in SCORERS]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(head)
+    for i in range(1, n + 1):
+        scores = [55 + (i * 7 + j) % 30 for j in range(len(SCORERS))]  # 3 and 4 stars
+        writer.writerow(
+            [
+                i,
+                f"Sản phẩm thử nghiệm số {i}",
+                f"Hợp tác xã số {i}",
+                "Thôn Nà Làng, xã Côn Minh, tỉnh Thái Nguyên",
+                1 + i % 26,
+                f"19-05623-{i:03d}-2026",
+                *scores,
+            ]
+        )
+    path = folder / "dot.csv"
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    return path
+
+
+def pin(cores: int) -> bool:
+    if not hasattr(os, "sched_setaffinity"):
+        return False
+    available = sorted(os.sched_getaffinity(0) | set(range(os.cpu_count() or 1)))
+    os.sched_setaffinity(0, set(available[:cores]))
+    return True
+
+
+def unpin() -> None:
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, set(range(os.cpu_count() or 1)))
+
+
+def best(runs: int, fn: Callable[[], float]) -> float:
+    return min(fn() for _ in range(runs))
+
+
+# --- rendering ---------------------------------------------------------------------------------
+
+
+def certificate_contexts(sheet: Path, count: int) -> list[tuple[dict[str, Any], Any]]:
+    from ocop_docs.batch import ROUND_DATES, round_from_data
+    from ocop_docs.contexts import certificate_context, round_context
+    from ocop_docs.formatting import parse_date
+    from ocop_docs.spreadsheets import read_round_sheet
+
+    data = read_round_sheet(sheet).data
+    assert data is not None
+    rnd = round_from_data(data, sheet)
+    base = round_context(rnd)
+    day = parse_date(ROUND_DATES["giay-chung-nhan"](rnd.data or {}))
+    import datetime as dt
+
+    when = dt.datetime(day.year, day.month, day.day)
+    products = [p for p in rnd.products if p.recognised][:count]
+    return [(certificate_context(rnd, base, p), when) for p in products]
+
+
+def plain_loop(contexts: list[tuple[dict[str, Any], Any]], out: Path) -> float:
+    """docs/s of ``DocxTemplate(path).render(ctx); save()``, the loop a script would write."""
+    from docxtpl import DocxTemplate
+
+    out.mkdir(parents=True, exist_ok=True)
+    start = time.perf_counter()
+    for n, (ctx, _when) in enumerate(contexts):
+        tpl = DocxTemplate(str(TEMPLATE))
+        tpl.render(ctx)
+        tpl.save(str(out / f"{n}.docx"))
+    return len(contexts) / (time.perf_counter() - start)
+
+
+def batch_run(sheet: Path, out: Path, jobs: int) -> dict[str, float]:
+    """The render stage's docs/s (and the whole call's) of run_batch, certificates only."""
+    import ocop_docs.batch as batch
+
+    shutil.rmtree(out, ignore_errors=True)
+    timing: dict[str, float] = {}
+    original = batch._render_stage
+
+    def timed(plan: Any, recorder: Any, progress: Any) -> Any:
+        start = time.perf_counter()
+        result = original(plan, recorder, progress)
+        timing["render"] = len(plan.items) / (time.perf_counter() - start)
+        timing["count"] = len(plan.items)
+        return result
+
+    batch._render_stage = timed  # type: ignore[assignment]
+    try:
+        start = time.perf_counter()
+        result = batch.run_batch(
+            sheet, out, batch.BatchOptions(jobs=jobs, kinds=("giay-chung-nhan",))
+        )
+        timing["total"] = result.produced / (time.perf_counter() - start)
+        assert result.failed == 0
+    finally:
+        batch._render_stage = original  # type: ignore[assignment]
+    return timing
+
+
+# --- memory -----------------------------------------------------------------------------------
+
+
+def _pss(pid: int) -> int:
+    try:
+        text = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return 0
+    for line in text.splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1])
+    return 0
+
+
+def memory_child(sheet: str, out: str) -> None:
+    """Runs in a fresh interpreter: a 10,000-certificate batch; prints peak memory as JSON."""
+    from ocop_docs.batch import BatchOptions, run_batch
+
+    me = os.getpid()
+    peak_total = [0]
+    running = [True]
+
+    def sample() -> None:
+        while running[0]:
+            pids = [me]
+            for entry in os.listdir("/proc"):
+                if entry.isdigit():
+                    try:
+                        status = Path(f"/proc/{entry}/status").read_text()
+                    except OSError:
+                        continue
+                    if f"\nPPid:\t{me}\n" in status:
+                        pids.append(int(entry))
+            peak_total[0] = max(peak_total[0], sum(_pss(p) for p in pids))
+            time.sleep(0.2)
+
+    thread = threading.Thread(target=sample, daemon=True)
+    thread.start()
+    start = time.perf_counter()
+    result = run_batch(sheet, out, BatchOptions(kinds=("giay-chung-nhan",)))
+    seconds = time.perf_counter() - start
+    running[0] = False
+    thread.join()
+    print(
+        json.dumps(
+            {
+                "documents": result.produced,
+                "failed": result.failed,
+                "seconds": seconds,
+                "parent_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+                "total_pss_mb": peak_total[0] / 1024,
+            }
+        )
+    )
+
+
+def memory(sheet: Path, out: Path) -> dict[str, float]:
+    shutil.rmtree(out, ignore_errors=True)
+    done = subprocess.run(
+        [sys.executable, __file__, "--memory-child", str(sheet), str(out)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    shutil.rmtree(out, ignore_errors=True)
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+# --- PDF ----------------------------------------------------------------------------------------
+
+
+def one_process_per_document(files: list[Path], out: Path, parallel: int = 1) -> float:
+    from ocop_docs.conversion import find_soffice
+
+    exe = str(find_soffice())
+    out.mkdir(parents=True, exist_ok=True)
+    profiles = [out / f"profile-{n}" for n in range(parallel)]
+
+    def convert(path: Path, profile: Path) -> None:
+        subprocess.run(
+            [
+                exe,
+                f"-env:UserInstallation={profile.resolve().as_uri()}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(out),
+                str(path),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=True,
+        )
+
+    for profile in profiles:  # warm the profiles first: only steady state is timed
+        convert(files[0], profile)
+    start = time.perf_counter()
+    if parallel == 1:
+        for path in files:
+            convert(path, profiles[0])
+    else:
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(parallel) as pool:
+            list(
+                pool.map(
+                    lambda a: convert(*a),
+                    [(f, profiles[i % parallel]) for i, f in enumerate(files)],
+                )
+            )
+    return len(files) / (time.perf_counter() - start)
+
+
+def with_pool(files: list[Path], out: Path, workers: int) -> tuple[float, int]:
+    from ocop_docs.pool import Conversion, ConverterPool
+
+    jobs = [Conversion(str(n), f, out / f"{n}.pdf") for n, f in enumerate(files)]
+    start = time.perf_counter()
+    with ConverterPool(workers) as pool:
+        results = list(pool.convert(jobs))
+    assert all(r.ok for r in results)
+    return len(files) / (time.perf_counter() - start), pool.stats.starts
+
+
+# --- the report --------------------------------------------------------------------------------
+
+
+def machine() -> str:
+    model = ""
+    with __import__("contextlib").suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    soffice = ""
+    with __import__("contextlib").suppress(Exception):
+        from ocop_docs.conversion import find_soffice
+
+        soffice = (
+            subprocess.run(
+                [str(find_soffice()), "--version"], capture_output=True, text=True, timeout=60
+            )
+            .stdout.strip()
+            .split("\n")[0]
+        )
+    mem = ""
+    with __import__("contextlib").suppress(OSError):
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        mem = f", {kb / 1024 / 1024:.0f} GB RAM"
+    return (
+        f"{platform.machine()}, {os.cpu_count()} cores ({model or platform.processor()}){mem}, "
+        f"{platform.system()} {platform.release()}, Python {platform.python_version()}"
+        + (f", {soffice}" if soffice else "")
+    )
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--docs", type=int, default=2000, help="certificates for the batch runs")
+    parser.add_argument("--plain", type=int, default=200, help="documents for the plain loop")
+    parser.add_argument("--memory", type=int, default=10000, help="certificates for memory")
+    parser.add_argument("--pdf-single", type=int, default=20, help="documents, one soffice each")
+    parser.add_argument("--pdf-pool", type=int, default=200, help="documents for the pool")
+    parser.add_argument("--no-pdf", action="store_true")
+    parser.add_argument("--runs", type=int, default=3, help="best of N for the render rows")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "batch.md")
+    parser.add_argument("--memory-child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.memory_child:
+        memory_child(*args.memory_child)
+        return 0
+
+    work = Path(tempfile.mkdtemp(prefix="ocop-bench-", dir=ROOT / "bench"))
+    rows: list[tuple[str, str, str]] = []
+    notes: list[str] = []
+    try:
+        sheet = make_round(args.docs, work / "dot")
+        contexts = certificate_contexts(sheet, args.plain)
+        pinned = pin(1)
+        plain = best(args.runs, lambda: plain_loop(contexts, work / "plain"))
+        one = [batch_run(sheet, work / "b1", 1) for _ in range(args.runs)]
+        pin(2)
+        two = [batch_run(sheet, work / "b2", 2) for _ in range(args.runs)]
+        r1 = max(t["render"] for t in one)
+        r2 = max(t["render"] for t in two)
+        rows += [
+            (
+                "plain docxtpl loop (`DocxTemplate(path).render(ctx); save()`), 1 core",
+                f"{plain:,.0f}",
+                "1.0×",
+            ),
+            ("batch renderer, `--jobs 1` (1 core)", f"{r1:,.0f}", f"{r1 / plain:.1f}×"),
+            ("batch renderer, `--jobs 2` (2 cores)", f"{r2:,.0f}", f"{r2 / plain:.1f}×"),
+        ]
+        shm = Path("/dev/shm")
+        if shm.is_dir() and os.access(shm, os.W_OK):
+            ram = Path(tempfile.mkdtemp(prefix="ocop-bench-", dir=shm))
+            try:
+                pin(1)
+                m1 = max(batch_run(sheet, ram / "b1", 1)["render"] for _ in range(args.runs))
+                pin(2)
+                m2 = max(batch_run(sheet, ram / "b2", 2)["render"] for _ in range(args.runs))
+            finally:
+                shutil.rmtree(ram, ignore_errors=True)
+            rows += [
+                (
+                    "batch renderer, `--jobs 1`, output in RAM (tmpfs)",
+                    f"{m1:,.0f}",
+                    f"{m1 / plain:.1f}×",
+                ),
+                (
+                    "batch renderer, `--jobs 2`, output in RAM (tmpfs)",
+                    f"{m2:,.0f}",
+                    f"{m2 / plain:.1f}×",
+                ),
+            ]
+            notes.append(f"Second core, output in RAM: {m2 / m1:.2f}× the first.")
+        unpin()
+        rows += [
+            (
+                "whole `run_batch` (reading and validating the sheet included), `--jobs 1`",
+                f"{max(t['total'] for t in one):,.0f}",
+                f"{max(t['total'] for t in one) / plain:.1f}×",
+            ),
+            (
+                "whole `run_batch`, `--jobs 2`",
+                f"{max(t['total'] for t in two):,.0f}",
+                f"{max(t['total'] for t in two) / plain:.1f}×",
+            ),
+        ]
+        notes.append(
+            f"Rendering: {args.docs:,} certificates per batch run, plain loop on the first "
+            f"{args.plain} of the same contexts; best of {args.runs}; pinned with "
+            f"sched_setaffinity: {pinned}. Second core: {r2 / r1:.2f}× the first."
+        )
+        big = make_round(args.memory, work / "dot10k")
+        mem = memory(big, work / "m")
+        rows.append(
+            (
+                f"{mem['documents']:,.0f} certificates, `--jobs 2`: peak RSS parent / largest worker; "
+                "peak PSS of all processes",
+                f"{mem['documents'] / mem['seconds']:,.0f}",
+                f"{mem['parent_mb']:.0f} MB / {mem['worker_mb']:.0f} MB; {mem['total_pss_mb']:.0f} MB",
+            )
+        )
+        if not args.no_pdf:
+            docx = sorted((work / "b1" / "giay-chung-nhan").glob("*.docx"))
+            single = one_process_per_document(docx[: args.pdf_single], work / "single")
+            single2 = one_process_per_document(docx[: args.pdf_single], work / "single2", 2)
+            pooled1, starts1 = with_pool(docx[: args.pdf_pool], work / "pool1", 1)
+            pooled, starts = with_pool(docx[: args.pdf_pool], work / "pool2", 2)
+            rows += [
+                (
+                    "PDF: one `soffice --convert-to pdf` per document, one at a time",
+                    f"{single:.2f}",
+                    "1.0×",
+                ),
+                (
+                    "PDF: one `soffice` per document, 2 at a time",
+                    f"{single2:.2f}",
+                    f"{single2 / single:.1f}×",
+                ),
+                (
+                    f"PDF: pool, 1 worker ({starts1} starts)",
+                    f"{pooled1:.2f}",
+                    f"{pooled1 / single:.1f}×",
+                ),
+                (
+                    f"PDF: pool, 2 workers ({starts} starts)",
+                    f"{pooled:.2f}",
+                    f"{pooled / single:.1f}×",
+                ),
+            ]
+            notes.append(
+                f"PDF: {args.pdf_single} certificates one process each (profiles warmed "
+                f"first), {args.pdf_pool} through the pool (its profiles start cold)."
+            )
+    finally:
+        unpin()
+        shutil.rmtree(work, ignore_errors=True)
+    lines = [
+        f"Machine: {machine()}",
+        "",
+        "| what | documents/s | ratio / memory |",
+        "| --- | ---: | ---: |",
+        *(f"| {a} | {b} | {c} |" for a, b, c in rows),
+        "",
+        *notes,
+        "",
+        "Command: `python bench/batch_bench.py` (" + " ".join(argv or ["defaults"]) + ")",
+        "",
+    ]
+    text = "\n".join(lines)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

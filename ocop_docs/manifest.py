@@ -1,0 +1,193 @@
+"""The manifest of a batch: what was made from what, so a run can be checked and resumed.
+
+``OUTDIR/manifest.json`` (UTF-8, ``ensure_ascii=False``) records the tool version, the
+input file's hash, each template's hash, and for each item (one document, or one input row
+that failed) its outputs with path, SHA-256, size and pages, its status (``ok``,
+``skipped``, ``failed``) and, when it failed, the error. ``--resume`` trusts an output only
+when the file on disk still has the hash recorded here. The manifest is rewritten
+atomically while the batch runs, so an interrupted batch still leaves a valid one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from ocop_docs import __version__
+from ocop_docs.writing import atomic_write_text
+
+MANIFEST_NAME = "manifest.json"
+FORMAT_VERSION = 1
+Status = Literal["ok", "skipped", "failed"]
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def sha256_file(path: Path) -> str | None:
+    """The file's SHA-256, or None when it cannot be read."""
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+@dataclass(slots=True)
+class OutputRecord:
+    """One file written by the batch; ``path`` is relative to OUTDIR, with "/"."""
+
+    path: str
+    sha256: str
+    size: int
+    pages: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"path": self.path, "sha256": self.sha256, "bytes": self.size, "pages": self.pages}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> OutputRecord:
+        return cls(str(data["path"]), str(data["sha256"]), int(data["bytes"]), data.get("pages"))
+
+    def intact(self, outdir: Path) -> bool:
+        """The file is still there with the recorded content."""
+        return sha256_file(outdir / self.path) == self.sha256
+
+
+@dataclass(slots=True)
+class ItemRecord:
+    """One item of the batch: a document (with its .docx and .pdf) or a failed input row."""
+
+    id: str
+    kind: str
+    title: str
+    status: Status
+    product: int | None = None  # 1-based product number in the round
+    row: int | None = None  # spreadsheet row
+    line: int | None = None  # line in the round file
+    fingerprint: str | None = None  # hash of what the document was made from
+    outputs: list[OutputRecord] = field(default_factory=list)
+    error: dict[str, Any] | None = None
+    warnings: list[dict[str, Any]] = field(default_factory=list)
+    attempts: int | None = None  # LibreOffice attempts for the PDF
+
+    def output(self, suffix: str) -> OutputRecord | None:
+        return next((o for o in self.outputs if o.path.endswith(suffix)), None)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "kind": self.kind,
+            "title": self.title,
+            "status": self.status,
+            "product": self.product,
+            "row": self.row,
+            "line": self.line,
+            "fingerprint": self.fingerprint,
+            "outputs": [o.to_json() for o in self.outputs],
+            "error": self.error,
+            "warnings": self.warnings,
+        }
+        if self.attempts is not None:
+            out["pdf_attempts"] = self.attempts
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ItemRecord:
+        return cls(
+            id=str(data["id"]),
+            kind=str(data["kind"]),
+            title=str(data.get("title", "")),
+            status=data["status"],
+            product=data.get("product"),
+            row=data.get("row"),
+            line=data.get("line"),
+            fingerprint=data.get("fingerprint"),
+            outputs=[OutputRecord.from_json(o) for o in data.get("outputs") or []],
+            error=data.get("error"),
+            warnings=list(data.get("warnings") or []),
+            attempts=data.get("pdf_attempts"),
+        )
+
+
+@dataclass(slots=True)
+class Manifest:
+    input: dict[str, Any]
+    options: dict[str, Any]
+    templates: dict[str, dict[str, str]] = field(default_factory=dict)
+    items: list[ItemRecord] = field(default_factory=list)
+    bundle: dict[str, Any] | None = None
+    warnings: list[dict[str, Any]] = field(default_factory=list)
+    summary: dict[str, Any] = field(default_factory=dict)
+    complete: bool = False  # False while running and after an interruption
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "tool": {"name": "ocop-docs", "version": __version__},
+            "format_version": FORMAT_VERSION,
+            "complete": self.complete,
+            "input": self.input,
+            "options": self.options,
+            "templates": self.templates,
+            "summary": self.summary,
+            "warnings": self.warnings,
+            "bundle": self.bundle,
+            "items": [i.to_json() for i in self.items],
+        }
+
+    def recorded(self) -> set[str]:
+        """Every output path this manifest vouches for (relative to OUTDIR)."""
+        paths = {o.path for item in self.items for o in item.outputs}
+        if self.bundle and self.bundle.get("path"):
+            paths.add(str(self.bundle["path"]))
+        return paths
+
+
+def write_manifest(manifest: Manifest, outdir: Path) -> Path:
+    target = outdir / MANIFEST_NAME
+    atomic_write_text(target, json.dumps(manifest.to_json(), ensure_ascii=False, indent=1) + "\n")
+    return target
+
+
+def read_manifest(outdir: Path) -> Manifest | None:
+    """The manifest in ``outdir``, None when there is none; ``ValueError`` when broken."""
+    path = outdir / MANIFEST_NAME
+    if not path.is_file():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or data.get("format_version") != FORMAT_VERSION:
+            raise ValueError("định dạng không đúng / unknown format")
+        return Manifest(
+            input=dict(data.get("input") or {}),
+            options=dict(data.get("options") or {}),
+            templates=dict(data.get("templates") or {}),
+            items=[ItemRecord.from_json(i) for i in data.get("items") or []],
+            bundle=data.get("bundle"),
+            warnings=list(data.get("warnings") or []),
+            summary=dict(data.get("summary") or {}),
+            complete=bool(data.get("complete")),
+        )
+    except (OSError, KeyError, TypeError, ValueError) as exc:
+        raise ValueError(str(exc)) from exc
+
+
+__all__ = [
+    "FORMAT_VERSION",
+    "MANIFEST_NAME",
+    "ItemRecord",
+    "Manifest",
+    "OutputRecord",
+    "Status",
+    "read_manifest",
+    "sha256_bytes",
+    "sha256_file",
+    "write_manifest",
+]

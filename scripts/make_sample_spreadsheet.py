@@ -1,0 +1,47 @@
+"""Generate the sample results spreadsheet (and its CSV twin) from the sample round file.
+
+How to (re)run, from the repository root:
+
+    python scripts/make_sample_spreadsheet.py
+    python scripts/make_sample_spreadsheet.py samples/dot-danh-gia/other-round.yaml
+
+For ``samples/dot-danh-gia/<name>.yaml`` it writes, beside it:
+
+* ``<name>.xlsx`` with the sheets «Sản phẩm», «Thông tin đợt» and «Hội đồng»;
+* ``<name>.csv`` (the products) with ``<name>.thong-tin-dot.csv`` and ``<name>.hoi-dong.csv``.
+
+The spreadsheet is derived from the round file, so the two always agree: a test reads
+the spreadsheet back and compares every product's result with the round file's. Commune
+assessments (``danh_gia_xa``, Mẫu 03) and full scorecards (``phieu``) have no columns in
+the sheet; rounds that need them stay round files. The .xlsx is deterministic (fixed
+timestamps), so running the script again changes nothing.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from ocop_docs.rounds import load_round, require_valid  # noqa: E402
+from ocop_docs.spreadsheets import round_tables, write_csv, write_workbook  # noqa: E402
+
+DEFAULT = ROOT / "samples" / "dot-danh-gia" / "thai-nguyen-2026-dot-2.yaml"
+
+
+def main(argv: list[str]) -> int:
+    sources = [Path(a) for a in argv] or [DEFAULT]
+    for source in sources:
+        tables = round_tables(require_valid(load_round(source)))
+        workbook = source.with_suffix(".xlsx")
+        write_workbook(tables, workbook)
+        print(f"wrote {workbook}")
+        for path in write_csv(tables, source.with_suffix(".csv")):
+            print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,222 @@
+"""The LibreOffice worker pool, driven by a fake converter: batching, hangs, crashes, orphans.
+
+The fake (written per test) behaves like ``soffice --convert-to pdf --outdir D f1 … fK``:
+it writes one small PDF per input (to a temporary name, then renamed, as LibreOffice does)
+and misbehaves on inputs whose content asks for it: ``HANG-ONCE`` / ``CRASH-ONCE`` the
+first time only, ``HANG-ALWAYS``, ``BROKEN`` (no PDF, goes on). It also starts a child
+process, as ``soffice`` starts ``soffice.bin``, so orphans would show.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from ocop_docs.pool import Conversion, ConverterPool, Interrupted, interruptible
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="uses /proc and POSIX groups")
+
+FAKE = r"""#!{python}
+import hashlib, os, re, signal, subprocess, sys, time
+from pathlib import Path
+from pypdf import PdfWriter
+
+args = sys.argv[1:]
+state = Path(os.environ["FAKE_SOFFICE_STATE"])
+outdir = Path(args[args.index("--outdir") + 1])
+files = [Path(a) for a in args[args.index("--outdir") + 2:]]
+with open(state / "starts.log", "a") as log:
+    log.write(" ".join(f.name for f in files) + "\n")
+child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)", "fake-bin", str(state)])
+for f in files:
+    data = f.read_bytes()
+    marker = state / hashlib.sha1(data).hexdigest()
+    if b"HANG-ALWAYS" in data or (b"HANG-ONCE" in data and not marker.exists()):
+        marker.touch()
+        time.sleep(600)
+    if b"CRASH-ONCE" in data and not marker.exists():
+        marker.touch()
+        os.kill(os.getpid(), signal.SIGKILL)
+    if b"BROKEN" in data:
+        print("Error: source file could not be loaded", file=sys.stderr)
+        continue
+    pages = int((re.search(rb"PAGES=(\d+)", data) or re.search(rb"(1)", b"1")).group(1))
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(595, 842)
+    tmp = outdir / (f.stem + ".tmp")
+    with open(tmp, "wb") as handle:
+        writer.write(handle)
+    os.rename(tmp, outdir / (f.stem + ".pdf"))
+child.kill()
+"""
+
+
+@pytest.fixture()
+def fake(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    state = tmp_path / "state"
+    state.mkdir()
+    script = tmp_path / "soffice"
+    script.write_text(FAKE.replace("{python}", sys.executable), encoding="utf-8")
+    script.chmod(0o755)
+    monkeypatch.setenv("FAKE_SOFFICE_STATE", str(state))
+    return script
+
+
+def living(marker: str) -> list[str]:
+    """Command lines of processes (not zombies) whose command line mentions ``marker``."""
+    found = []
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            continue
+        if marker in cmd and "State:\tZ" not in status:
+            found.append(cmd)
+    return found
+
+
+def documents(tmp_path: Path, *contents: str) -> list[Conversion]:
+    src = tmp_path / "src"
+    src.mkdir(exist_ok=True)
+    jobs = []
+    for n, text in enumerate(contents, start=1):
+        path = src / f"doc{n}.docx"
+        path.write_text(f"document {n} {text}", encoding="utf-8")
+        jobs.append(Conversion(f"doc{n}", path, tmp_path / "out" / f"doc{n}.pdf"))
+    return jobs
+
+
+def starts(tmp_path: Path) -> list[list[str]]:
+    log = tmp_path / "state" / "starts.log"
+    return [line.split() for line in log.read_text().splitlines()] if log.exists() else []
+
+
+def test_many_documents_per_start(tmp_path: Path, fake: Path) -> None:
+    jobs = documents(tmp_path, *(f"PAGES={n % 3 + 1}" for n in range(10)))
+    with ConverterPool(2, soffice=fake, batch_size=4, timeout=20) as pool:
+        results = {r.key: r for r in pool.convert(jobs)}
+        workdir = pool.workdir
+    assert all(r.ok and r.attempts == 1 for r in results.values())
+    assert results["doc1"].pages == 1 and results["doc2"].pages == 2
+    assert len(PdfReader(tmp_path / "out" / "doc2.pdf").pages) == 2
+    assert [len(s) for s in starts(tmp_path)] == [4, 4, 2]  # 3 starts for 10 documents
+    assert pool.stats.starts == 3 and pool.stats.kills == 0
+    assert not workdir.exists()  # profiles and scratch removed
+    assert living(str(tmp_path / "state")) == []
+
+
+def test_small_batches_are_shared_between_workers(tmp_path: Path, fake: Path) -> None:
+    jobs = documents(tmp_path, *("x" for _ in range(7)))
+    with ConverterPool(2, soffice=fake, timeout=20) as pool:
+        assert all(r.ok for r in pool.convert(jobs))
+    assert sorted(len(s) for s in starts(tmp_path)) == [3, 4]
+
+
+def test_hung_worker_is_killed_restarted_and_the_document_retried(
+    tmp_path: Path, fake: Path
+) -> None:
+    jobs = documents(tmp_path, "a", "b", "HANG-ONCE", "c", "d")
+    with ConverterPool(1, soffice=fake, batch_size=5, timeout=1, startup=2) as pool:
+        results = {r.key: r for r in pool.convert(jobs)}
+    assert all(r.ok for r in results.values()), results
+    assert results["doc3"].attempts == 2  # retried once, alone
+    assert results["doc1"].attempts == 1 and results["doc5"].attempts == 1
+    assert pool.stats.kills >= 1 and pool.stats.retries == 1
+    runs = starts(tmp_path)
+    assert len(runs[0]) == 5 and [len(r) for r in runs[1:]].count(1) >= 1
+    assert living(str(tmp_path / "state")) == []
+
+
+def test_crashed_worker_is_restarted(tmp_path: Path, fake: Path) -> None:
+    jobs = documents(tmp_path, "a", "CRASH-ONCE", "b", "c")
+    with ConverterPool(1, soffice=fake, batch_size=4, timeout=10) as pool:
+        results = {r.key: r for r in pool.convert(jobs)}
+    assert all(r.ok for r in results.values())
+    assert results["doc2"].attempts == 2
+    assert results["doc3"].attempts == 1  # never reached by the crashed start: not a retry
+    assert pool.stats.crashes == 1
+    assert living(str(tmp_path / "state")) == []
+
+
+def test_a_document_that_always_fails_is_reported_the_others_made(
+    tmp_path: Path, fake: Path
+) -> None:
+    jobs = documents(tmp_path, "a", "HANG-ALWAYS", "b", "BROKEN", "c")
+    with ConverterPool(2, soffice=fake, batch_size=5, timeout=1, startup=2) as pool:
+        results = {r.key: r for r in pool.convert(jobs)}
+    assert {k for k, r in results.items() if not r.ok} == {"doc2", "doc4"}
+    hung, broken = results["doc2"], results["doc4"]
+    assert hung.code == "pool-worker-failed" and hung.attempts == 2
+    assert "giây" in hung.params["reason"] and "no result" in hung.params["reason_en"]
+    assert broken.attempts == 2 and "source file could not be loaded" in broken.params["reason"]
+    assert not (tmp_path / "out" / "doc2.pdf").exists()
+    assert all(results[k].ok for k in ("doc1", "doc3", "doc5"))
+    assert living(str(tmp_path / "state")) == []
+
+
+def test_closing_early_leaves_no_soffice_behind(tmp_path: Path, fake: Path) -> None:
+    jobs = documents(tmp_path, "a", "HANG-ALWAYS", "b")
+    pool = ConverterPool(1, soffice=fake, batch_size=3, timeout=60)
+    results = pool.convert(jobs)
+    first = next(results)  # doc1 is done; LibreOffice now hangs on doc2
+    assert first.ok
+    time.sleep(0.3)
+    assert living(str(tmp_path / "state")) != []
+    results.close()  # the consumer stops (an exception, Ctrl-C …)
+    pool.close()
+    assert living(str(tmp_path / "state")) == []
+
+
+def test_sigterm_becomes_an_interruption_and_the_pool_cleans_up(tmp_path: Path, fake: Path) -> None:
+    jobs = documents(tmp_path, "HANG-ALWAYS")
+    before = signal.getsignal(signal.SIGTERM)
+    timer = threading.Timer(1.0, os.kill, (os.getpid(), signal.SIGTERM))
+    with (
+        pytest.raises(Interrupted),
+        interruptible(),
+        ConverterPool(1, soffice=fake, timeout=60) as pool,
+    ):
+        timer.start()
+        list(pool.convert(jobs))
+    timer.cancel()
+    assert living(str(tmp_path / "state")) == []
+    assert signal.getsignal(signal.SIGTERM) == before  # the old handler is back
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    not (shutil.which("soffice") or shutil.which("libreoffice")),
+    reason="LibreOffice (soffice) is not installed",
+)
+def test_real_libreoffice_pool(tmp_path: Path) -> None:
+    from ocop_docs.rendering import render
+
+    root = Path(__file__).resolve().parents[2]
+    jobs = []
+    for n in (2, 3, 4, 5):
+        docx = tmp_path / f"gcn{n}.docx"
+        render(
+            "giay-chung-nhan",
+            root / "samples/dot-danh-gia/thai-nguyen-2026-dot-2.yaml",
+            docx,
+            product=n,
+        )
+        jobs.append(Conversion(str(n), docx, tmp_path / "pdf" / f"gcn{n}.pdf"))
+    with ConverterPool(2) as pool:
+        results = list(pool.convert(jobs))
+        workdir = str(pool.workdir)
+    assert all(r.ok and r.pages == 1 for r in results)
+    assert pool.stats.starts == 2  # two documents per LibreOffice start
+    assert living(workdir) == []
