@@ -605,7 +605,9 @@ _SPECS: tuple[IssueSpec, ...] = (
     ),
     # --- self-assessment (Mẫu 02 Phần III) ------------------------------------------------
     _spec(
-        "self-assessment-incomplete", "warning", "rules scorecard",
+        "self-assessment-incomplete",
+        "warning",
+        "rules scorecard",
         "Phần tự đánh giá chưa chấm {count} tiêu chí: {criteria}.",
         "The self-assessment leaves {count} criteria unscored: {criteria}.",
         "Mẫu 02 Phần III yêu cầu tự chấm theo thứ tự từng tiêu chí; xem danh sách: "
@@ -713,6 +715,11 @@ UI: dict[str, dict[Lang, str]] = {
     "nang_hang": {"vi": "nâng hạng", "en": "upgrade"},
     "danh_gia_lai": {"vi": "đánh giá lại", "en": "re-evaluation"},
 }
+
+
+from ocop_docs.catalogue_ui import CLI_UI  # noqa: E402
+
+UI.update(CLI_UI)
 
 
 def ui(key: str, lang: Lang = "vi", **params: Any) -> str:

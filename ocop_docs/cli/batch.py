@@ -25,7 +25,7 @@ from ocop_docs.batch import (
     Progress,
     run_batch,
 )
-from ocop_docs.catalogue import Lang
+from ocop_docs.catalogue import Lang, ui
 from ocop_docs.cli.common import LANG_OPTION, format_option, write_output
 from ocop_docs.contexts import KINDS
 from ocop_docs.errors import OcopError
@@ -34,45 +34,9 @@ from ocop_docs.pool import DEFAULT_DOC_TIMEOUT
 KIND_NAMES = (*KINDS, REPORT_KIND)
 CI_VARIABLES = ("CI", "GITHUB_ACTIONS", "GITLAB_CI", "BUILDKITE", "JENKINS_URL", "TF_BUILD")
 
-TEXT: dict[str, dict[Lang, str]] = {
-    "summary": {
-        "vi": "Đã lập {produced} văn bản, bỏ qua {skipped} (đã có), lỗi {failed}; "
-        "{seconds} giây → {outdir}",
-        "en": "Made {produced} documents, skipped {skipped} (already there), failed {failed}; "
-        "{seconds} s → {outdir}",
-    },
-    "pdfs": {"vi": "PDF: {n} tệp", "en": "PDF: {n} files"},
-    "restarts": {
-        "vi": " (LibreOffice khởi động {starts} lần, khởi động lại {retries} lần sau lỗi)",
-        "en": " (LibreOffice started {starts} times, restarted {retries} times after a failure)",
-    },
-    "bundle": {"vi": "Tập PDF: {path} ({pages} trang)", "en": "PDF bundle: {path} ({pages} pages)"},
-    "manifest": {"vi": "Danh mục kết quả: {path}", "en": "Manifest: {path}"},
-    "invalid": {
-        "vi": "{n} hồ sơ chưa hợp lệ (xem báo cáo trong thư mục kiem-tra/).",
-        "en": "{n} dossiers are not valid (see the reports in kiem-tra/).",
-    },
-    "nothing": {
-        "vi": "Không có gì để lập cho: {kinds}",
-        "en": "Nothing to make for: {kinds}",
-    },
-    "failed": {"vi": "Không lập được", "en": "Failed"},
-    "warning": {"vi": "Cảnh báo", "en": "Warning"},
-    "hint": {"vi": "Cách sửa", "en": "Fix"},
-    "row": {"vi": "dòng {n} của bảng tính", "en": "spreadsheet row {n}"},
-    "line": {"vi": "dòng {n}", "en": "line {n}"},
-    "interrupted": {
-        "vi": "Đã dừng theo yêu cầu. Văn bản đã lập được ghi trong {path}; "
-        "chạy lại lệnh với --resume để làm tiếp.",
-        "en": "Stopped on request. Finished documents are listed in {path}; "
-        "run the command again with --resume to continue.",
-    },
-    "stages": {"vi": "Lập văn bản|Chuyển PDF|Ghép tập PDF", "en": "Rendering|PDF|Bundle"},
-}
-
 
 def _t(key: str, lang: Lang, **params: Any) -> str:
-    return TEXT[key][lang].format(**params)
+    return ui(f"batch.{key}", lang, **params)
 
 
 def _kinds(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
@@ -125,7 +89,7 @@ class _Bar:
             )
             self.progress.start()
         names = dict(
-            zip(("render", "pdf", "bundle"), TEXT["stages"][self.lang].split("|"), strict=True)
+            zip(("render", "pdf", "bundle"), ui("batch.stages", self.lang).split("|"), strict=True)
         )
         if event.stage not in self.tasks:
             self.tasks[event.stage] = self.progress.add_task(names[event.stage], total=event.total)

@@ -15,28 +15,16 @@ from typing import Any, Literal, cast
 
 import click
 
+from ocop_docs.catalogue import ui
 from ocop_docs.contexts import KINDS
 from ocop_docs.errors import OcopError
 from ocop_docs.model import Issue
 
 Lang = Literal["vi", "en"]
 
-TEXT: dict[str, dict[Lang, str]] = {
-    "written": {"vi": "Đã lập {kind}: {path}", "en": "Wrote {kind}: {path}"},
-    "pdf": {"vi": "Đã chuyển sang PDF: {path}", "en": "Converted to PDF: {path}"},
-    "placeholders": {
-        "vi": "BẢN NHÁP: {n} chỗ thiếu dữ liệu được in dạng [[tên]]: {names}",
-        "en": "DRAFT: {n} missing values printed as [[name]]: {names}",
-    },
-    "error": {"vi": "Lỗi", "en": "Error"},
-    "warning": {"vi": "Cảnh báo", "en": "Warning"},
-    "hint": {"vi": "Cách sửa", "en": "Fix"},
-    "line": {"vi": "dòng {line}", "en": "line {line}"},
-}
-
 
 def _t(key: str, lang: Lang, **params: Any) -> str:
-    return TEXT[key][lang].format(**params)
+    return ui(f"render.{key}", lang, **params)
 
 
 def _issue_line(issue: Issue, lang: Lang) -> str:

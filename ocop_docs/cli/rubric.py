@@ -46,80 +46,10 @@ MISSING_CODE = "scorecard-missing-criterion"
 LANGS: tuple[str, ...] = ("vi", "en")
 
 # Every user-facing sentence of this module, by language.
-MESSAGES: dict[str, dict[str, str]] = {
-    "vi": {
-        "list_head": "Bộ  Nhóm  Tên bộ sản phẩm (dấu sao tối thiểu 3/4/5)",
-        "set": "Bộ sản phẩm {n}: {ten} (QĐ {regime})",
-        "part": "Phần {ma}: {ten}",
-        "points": "{diem} điểm",
-        "of": "{diem}/{toi_da} điểm",
-        "disq_head": "Hồ sơ bị loại khi:",
-        "disq_none": "Hồ sơ bị loại khi: (bộ tiêu chí không ghi)",
-        "min_mark": "tối thiểu {sao} sao",
-        "requirement": "Yêu cầu",
-        "condition": "Điều kiện",
-        "note": "Ghi chú",
-        "added": "(lựa chọn Không/Có do ocop-docs thêm)",
-        "corrections": "Sửa lỗi văn bản nguồn:",
-        "remarks": "Chỗ bất thường giữ nguyên văn:",
-        "line": "dòng {dong}",
-        "total": "Tổng điểm: {diem}/{toi_da}",
-        "band": "Hạng theo điểm: {sao} sao",
-        "star": "Hạng sao: {sao} sao",
-        "lowered": " (hạ từ {band} sao vì chưa đạt yêu cầu tối thiểu)",
-        "warn_only": " (chỉ cảnh báo; nếu áp dụng yêu cầu tối thiểu: {capped} sao)",
-        "disqualified": "Hạng sao: không xếp hạng, hồ sơ bị loại",
-        "reason": "Lý do loại: {ly_do}",
-        "unmet": "Yêu cầu tối thiểu chưa đạt:",
-        "unmet_item": '{tieu_chi} ({sao} sao): cần "{lua_chon}" ({diem} điểm) hoặc lựa chọn '
-        "điểm cao hơn; {da_chon}",
-        "chosen": "đã chọn lựa chọn {stt} ({diem} điểm)",
-        "not_chosen": "chưa chọn",
-        "problems": "Vấn đề trong phiếu chấm:",
-        "missing_many": "Chưa chọn {n} tiêu chí (tính 0 điểm): {items}.",
-        "error": "lỗi",
-        "warning": "cảnh báo",
-        "at": "dòng {line}, cột {column}",
-    },
-    "en": {
-        "list_head": "Set Group Product set (star minimum markers 3/4/5)",
-        "set": "Product set {n}: {ten} (QĐ {regime})",
-        "part": "Part {ma}: {ten}",
-        "points": "{diem} points",
-        "of": "{diem}/{toi_da} points",
-        "disq_head": "Disqualified when:",
-        "disq_none": "Disqualified when: (not stated in this rubric)",
-        "min_mark": "{sao}-star minimum",
-        "requirement": "Requirement",
-        "condition": "Condition",
-        "note": "Note",
-        "added": "(No/Yes options added by ocop-docs)",
-        "corrections": "Corrections of the source text:",
-        "remarks": "Irregularities kept as printed:",
-        "line": "line {dong}",
-        "total": "Total: {diem}/{toi_da}",
-        "band": "Band by points: {sao} star(s)",
-        "star": "Stars: {sao} star(s)",
-        "lowered": " (lowered from {band} because star minimums are not met)",
-        "warn_only": " (warning only; with the star minimums applied: {capped})",
-        "disqualified": "Stars: none, the dossier is disqualified",
-        "reason": "Reason: {ly_do}",
-        "unmet": "Star minimums not met:",
-        "unmet_item": '{tieu_chi} ({sao} stars): needs "{lua_chon}" ({diem} points) or a '
-        "higher-scoring option; {da_chon}",
-        "chosen": "option {stt} chosen ({diem} points)",
-        "not_chosen": "nothing chosen",
-        "problems": "Problems in the scorecard:",
-        "missing_many": "{n} criteria have no choice (counted as 0 points): {items}.",
-        "error": "error",
-        "warning": "warning",
-        "at": "line {line}, column {column}",
-    },
-}
 
 
 def _t(lang: Lang, key: str, **params: Any) -> str:
-    return MESSAGES[lang][key].format(**params)
+    return ui(f"rubric.{key}", lang, **params)
 
 
 def _common(func: F) -> F:

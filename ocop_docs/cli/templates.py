@@ -12,21 +12,12 @@ from typing import Literal, cast
 
 import click
 
+from ocop_docs.catalogue import ui
 from ocop_docs.cli.common import LANG_OPTION, format_option
 from ocop_docs.cli.render import report_error
 from ocop_docs.errors import OcopError
 
 Lang = Literal["vi", "en"]
-
-TEXT: dict[str, dict[Lang, str]] = {
-    "ok": {"vi": "Mẫu {file}: không có lỗi.", "en": "Template {file}: no problems."},
-    "summary": {
-        "vi": "Đã kiểm tra {n} mẫu trong {folder}: {errors} lỗi, {warnings} cảnh báo.",
-        "en": "Checked {n} templates in {folder}: {errors} errors, {warnings} warnings.",
-    },
-    "error": {"vi": "LỖI", "en": "ERROR"},
-    "warning": {"vi": "CẢNH BÁO", "en": "WARNING"},
-}
 
 
 @click.group(
@@ -80,13 +71,17 @@ def check(ctx: click.Context, folder: Path | None, lang: str, fmt: str) -> None:
         flagged = {str(i.params.get("file")) for i in report.issues}
         for path in report.checked:
             if path.name not in flagged:
-                click.echo(TEXT["ok"][language].format(file=path.name))
+                click.echo(ui("templates.ok", language, file=path.name))
         for issue in report.issues:
-            label = TEXT["error" if issue.severity == "error" else "warning"][language]
+            label = ui(
+                "templates.error" if issue.severity == "error" else "templates.warning", language
+            )
             click.echo(f"{label}: {issue.message(language)}")
             click.echo(f"    → {issue.hint(language)}")
         click.echo(
-            TEXT["summary"][language].format(
+            ui(
+                "templates.summary",
+                language,
                 n=len(report.checked),
                 folder=report.folder,
                 errors=report.errors,
