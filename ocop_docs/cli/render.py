@@ -16,6 +16,7 @@ from typing import Any, Literal, cast
 import click
 
 from ocop_docs.catalogue import ui
+from ocop_docs.cli.common import LANG_OPTION, format_option
 from ocop_docs.contexts import KINDS
 from ocop_docs.errors import OcopError
 from ocop_docs.model import Issue
@@ -162,21 +163,8 @@ def report_error(exc: OcopError, lang: Lang, fmt: str) -> None:
     default=None,
     help="Giới hạn thời gian chuyển PDF (giây) / PDF conversion timeout (s).",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["vi", "en"]),
-    default="vi",
-    show_default=True,
-    help="Ngôn ngữ thông báo / message language.",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Định dạng kết quả / output format.",
-)
+@LANG_OPTION
+@format_option("text", "json")
 @click.pass_context
 def render(
     ctx: click.Context,

@@ -15,6 +15,7 @@ from typing import Any, Literal, NoReturn, TypeVar, cast
 import click
 
 from ocop_docs.catalogue import ui
+from ocop_docs.cli.common import LANG_OPTION, format_option
 from ocop_docs.errors import OcopError
 from ocop_docs.rubrics import (
     DEFAULT_REGIME,
@@ -54,21 +55,8 @@ def _t(lang: Lang, key: str, **params: Any) -> str:
 
 def _common(func: F) -> F:
     """Options shared by every subcommand."""
-    func = click.option(
-        "--lang",
-        type=click.Choice(LANGS),
-        default="vi",
-        show_default=True,
-        help="Ngôn ngữ thông báo / message language.",
-    )(func)
-    func = click.option(
-        "--format",
-        "fmt",
-        type=click.Choice(FORMATS),
-        default="text",
-        show_default=True,
-        help="Định dạng kết quả / output format.",
-    )(func)
+    func = LANG_OPTION(func)
+    func = format_option(*FORMATS)(func)
     func = click.option(
         "--schemas-dir",
         type=click.Path(file_okay=False, path_type=Path),
