@@ -682,6 +682,15 @@ UI: dict[str, dict[Lang, str]] = {
     "product": {"vi": "Sản phẩm", "en": "Product"},
     "address_now": {"vi": "Địa chỉ hiện nay", "en": "Address today"},
     "receiver": {"vi": "Nơi nộp hồ sơ", "en": "File with"},
+    "address.did_you_mean": {"vi": "Có phải «{name}»?", "en": "Did you mean '{name}'?"},
+    "address.give_province": {
+        "vi": "Ghi tên một trong 34 tỉnh, thành phố sau sắp xếp năm 2025.",
+        "en": "Give one of the 34 provinces and cities of 2025.",
+    },
+    "address.give_current": {
+        "vi": "Ghi địa chỉ theo đơn vị hành chính hiện hành.",
+        "en": "Give the address in today's units.",
+    },
     "checklist": {"vi": "Danh mục tài liệu", "en": "Document checklist"},
     "self_assessment": {
         "vi": "Tự đánh giá (Mẫu 02 Phần III): {total} điểm, {stars} sao",

@@ -10,10 +10,11 @@ import calendar
 import datetime as dt
 from typing import Any
 
+from ocop_docs.catalogue import LANGS, ui
 from ocop_docs.formats import parse_date
 from ocop_docs.loading import LoadedDossier
 from ocop_docs.model import AttachmentInfo, ChecklistItem, DocStatus, Issue
-from ocop_docs.sectors import Regime, document_name, document_types
+from ocop_docs.sectors import Regime, document_name, document_types, regime_for_date
 from ocop_docs.units import AddressCheck, check_address
 
 EXPIRES_SOON_DAYS = 90  # a council meets within weeks to months of filing [DESIGN]
@@ -248,8 +249,6 @@ def check_general(
             doc.issue("filing-date-future", "/ngay_nop", filed=_fmt(filed), today=_fmt(today))
         )
     if filed and not regime.covers(filed):
-        from ocop_docs.sectors import regime_for_date
-
         issues.append(
             doc.issue(
                 "regime-date-mismatch",
@@ -281,6 +280,26 @@ def check_general(
     return issues
 
 
+def _unit_unknown(
+    doc: LoadedDossier, pointer: str, unit: str | None, result: AddressCheck, fallback: str
+) -> Issue:
+    """admin-unit-unknown with a "did you mean" hint, or the ``fallback`` advice."""
+    if result.suggestion:
+        hint = {lang: ui("address.did_you_mean", lang, name=result.suggestion) for lang in LANGS}
+    else:
+        hint = {lang: ui(fallback, lang) for lang in LANGS}
+    what_en = {"tỉnh/thành phố": "province", "xã/phường": "commune"}.get(result.what, result.what)
+    return doc.issue(
+        "admin-unit-unknown",
+        pointer,
+        unit=unit,
+        what=result.what,
+        what_en=what_en,
+        suggestion=hint["vi"],
+        suggestion_en=hint["en"],
+    )
+
+
 def check_address_rules(
     doc: LoadedDossier, regime: Regime
 ) -> tuple[list[Issue], AddressCheck | None]:
@@ -293,64 +312,22 @@ def check_address_rules(
         return [], None
     result = check_address(xa, tinh, huyen if isinstance(huyen, str) and huyen.strip() else None)
     base = "/chu_the/dia_chi"
-    what_en = {"tỉnh/thành phố": "province", "xã/phường": "commune"}.get(result.what, result.what)
+    issues: list[Issue] = []
     if result.status == "old" and regime.current_units_only:
-        return [
+        issues.append(
             doc.issue("admin-unit-old", base, old=result.old_text, current=result.current_text())
-        ], result
-    if result.status == "unknown":
-        hint = (
-            f"Có phải «{result.suggestion}»?"
-            if result.suggestion
-            else "Ghi tên một trong 34 tỉnh, thành phố sau sắp xếp năm 2025."
         )
-        hint_en = (
-            f"Did you mean '{result.suggestion}'?"
-            if result.suggestion
-            else "Give one of the 34 provinces and cities of 2025."
-        )
-        return [
-            doc.issue(
-                "admin-unit-unknown",
-                base + "/tinh",
-                unit=tinh,
-                what=result.what,
-                what_en=what_en,
-                suggestion=hint,
-                suggestion_en=hint_en,
-            )
-        ], result
-    if result.status == "mismatch":
+    elif result.status == "unknown":
+        issues.append(_unit_unknown(doc, base + "/tinh", tinh, result, "address.give_province"))
+    elif result.status == "mismatch" and result.suggestion:
+        issues.append(_unit_unknown(doc, base + "/xa", xa, result, "address.give_current"))
+    elif result.status == "mismatch":
         province = result.province.full_name if result.province else tinh
-        if result.suggestion:
-            hint = f"Có phải «{result.suggestion}»?"
-            hint_en = f"Did you mean '{result.suggestion}'?"
-            return [
-                doc.issue(
-                    "admin-unit-unknown",
-                    base + "/xa",
-                    unit=xa,
-                    what=result.what,
-                    what_en=what_en,
-                    suggestion=hint,
-                    suggestion_en=hint_en,
-                )
-            ], result
-        return [
-            doc.issue("admin-unit-mismatch", base + "/xa", commune=xa, province=province)
-        ], result
-    if result.status == "unresolved":
-        if regime.current_units_only:
-            return [
-                doc.issue(
-                    "admin-unit-unknown",
-                    base + "/xa",
-                    unit=result.old_text,
-                    what=result.what,
-                    what_en=what_en,
-                    suggestion="Ghi địa chỉ theo đơn vị hành chính hiện hành.",
-                    suggestion_en="Give the address in today's units.",
-                )
-            ], result
-        return [doc.issue("admin-unit-unresolved", base, old=result.old_text)], result
-    return [], result
+        issues.append(doc.issue("admin-unit-mismatch", base + "/xa", commune=xa, province=province))
+    elif result.status == "unresolved" and regime.current_units_only:
+        issues.append(
+            _unit_unknown(doc, base + "/xa", result.old_text, result, "address.give_current")
+        )
+    elif result.status == "unresolved":
+        issues.append(doc.issue("admin-unit-unresolved", base, old=result.old_text))
+    return issues, result
