@@ -682,6 +682,7 @@ UI: dict[str, dict[Lang, str]] = {
     "product": {"vi": "Sản phẩm", "en": "Product"},
     "address_now": {"vi": "Địa chỉ hiện nay", "en": "Address today"},
     "receiver": {"vi": "Nơi nộp hồ sơ", "en": "File with"},
+    "group": {"vi": "nhóm", "en": "group"},
     "address.did_you_mean": {"vi": "Có phải «{name}»?", "en": "Did you mean '{name}'?"},
     "address.give_province": {
         "vi": "Ghi tên một trong 34 tỉnh, thành phố sau sắp xếp năm 2025.",

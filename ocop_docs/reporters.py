@@ -90,7 +90,7 @@ def render_text(run: ValidationRun, lang: Lang = "vi") -> str:
             ps = sets[report.product_set]
             lines.append(
                 f"   {ui('product_set', lang)}: {ps.so}. {ps.ten if lang == 'vi' else ps.ten_en}"
-                f" (nhóm {ps.nhom}); {ui('regime', lang)}: {report.regime}; "
+                f" ({ui('group', lang)} {ps.nhom}); {ui('regime', lang)}: {report.regime}; "
                 f"{ui('case', lang)}: {ui(report.case, lang) if report.case else '—'}"
             )
         if report.receiver:

@@ -41,9 +41,9 @@ class OcopGroup(click.Group):
         try:
             return super().invoke(ctx)
         except OcopError as exc:
-            click.echo(f"Lỗi: {exc.message}", err=True)
+            click.echo(f"Lỗi / error: {exc.message}", err=True)
             if exc.hint:
-                click.echo(f"Cách sửa: {exc.hint}", err=True)
+                click.echo(f"Cách sửa / fix: {exc.hint}", err=True)
             ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
