@@ -101,10 +101,10 @@ def best(runs: int, fn: Callable[[], float]) -> float:
 
 
 def certificate_contexts(sheet: Path, count: int) -> list[tuple[dict[str, Any], Any]]:
-    from ocop_docs.batch import ROUND_DATES, round_from_data
-    from ocop_docs.contexts import certificate_context, round_context
-    from ocop_docs.formatting import parse_date
-    from ocop_docs.spreadsheets import read_round_sheet
+    from ocop_docs.production.batch import ROUND_DATES, round_from_data
+    from ocop_docs.production.contexts import certificate_context, round_context
+    from ocop_docs.production.spreadsheets import read_round_sheet
+    from ocop_docs.text.official import parse_date
 
     data = read_round_sheet(sheet).data
     assert data is not None
@@ -133,7 +133,7 @@ def plain_loop(contexts: list[tuple[dict[str, Any], Any]], out: Path) -> float:
 
 def batch_run(sheet: Path, out: Path, jobs: int) -> dict[str, float]:
     """The render stage's docs/s (and the whole call's) of run_batch, certificates only."""
-    import ocop_docs.batch as batch
+    import ocop_docs.production.batch as batch
 
     shutil.rmtree(out, ignore_errors=True)
     timing: dict[str, float] = {}
@@ -175,7 +175,7 @@ def _pss(pid: int) -> int:
 
 def memory_child(sheet: str, out: str) -> None:
     """Runs in a fresh interpreter: a 10,000-certificate batch; prints peak memory as JSON."""
-    from ocop_docs.batch import BatchOptions, run_batch
+    from ocop_docs.production.batch import BatchOptions, run_batch
 
     me = os.getpid()
     peak_total = [0]
@@ -232,7 +232,7 @@ def memory(sheet: Path, out: Path) -> dict[str, float]:
 
 
 def one_process_per_document(files: list[Path], out: Path, parallel: int = 1) -> float:
-    from ocop_docs.conversion import find_soffice
+    from ocop_docs.production.conversion import find_soffice
 
     exe = str(find_soffice())
     out.mkdir(parents=True, exist_ok=True)
@@ -275,7 +275,7 @@ def one_process_per_document(files: list[Path], out: Path, parallel: int = 1) ->
 
 
 def with_pool(files: list[Path], out: Path, workers: int) -> tuple[float, int]:
-    from ocop_docs.pool import Conversion, ConverterPool
+    from ocop_docs.production.pool import Conversion, ConverterPool
 
     jobs = [Conversion(str(n), f, out / f"{n}.pdf") for n, f in enumerate(files)]
     start = time.perf_counter()
@@ -297,7 +297,7 @@ def machine() -> str:
                 break
     soffice = ""
     with __import__("contextlib").suppress(Exception):
-        from ocop_docs.conversion import find_soffice
+        from ocop_docs.production.conversion import find_soffice
 
         soffice = (
             subprocess.run(

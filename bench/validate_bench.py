@@ -9,7 +9,7 @@ then, side by side in the same run and pinned to one core when `taskset` exists:
   * check-jsonschema --schemafile schemas/dossier/nhom-1.schema.json FILE...
     (schema only, the tool a developer would otherwise reach for)
 
-  * the library call ocop_docs.validation.validate() on the same folders, timed inside
+  * the library call ocop_docs.validation.pipeline.validate() on the same folders, timed inside
     the process (start-up and output excluded: the steady-state rate)
 
 Each command runs --repeat times (default 3) and the best wall time counts. Writes a
@@ -83,7 +83,7 @@ def main() -> None:
         )
         rows.append(("ocop-docs validate (with attachments)", t_att))
         # Steady state: the library call alone, start-up and output excluded.
-        code = ("import sys,time;from ocop_docs.validation import validate,ValidateOptions;"
+        code = ("import sys,time;from ocop_docs.validation.pipeline import validate,ValidateOptions;"
                 "p=sys.argv[1:];o=ValidateOptions(attachments=False);validate(p[:3],o);"
                 "t=time.perf_counter();validate(p,o);print(time.perf_counter()-t)")
         steady = min(

@@ -41,7 +41,7 @@ from docx.text.paragraph import Paragraph
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ocop_docs.rendering import make_deterministic  # noqa: E402
+from ocop_docs.production.rendering import make_deterministic  # noqa: E402
 
 FONT = "Times New Roman"
 TEXT_WIDTH_MM = 165  # A4 210 mm − left 30 − right 15 (NĐ 30/2020 Phụ lục I, mục I.5)

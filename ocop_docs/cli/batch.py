@@ -1,6 +1,6 @@
 """``ocop-docs batch``: every document of a round (or a folder of dossiers) in one command.
 
-Mirrors :func:`ocop_docs.batch.run_batch`. Exit codes (architecture §3): 0 everything was
+Mirrors :func:`ocop_docs.production.batch.run_batch`. Exit codes (architecture §3): 0 everything was
 made; 1 some item failed (listed in the summary and in manifest.json, the others were made),
 a dossier is invalid, the input cannot be used, or OUTDIR holds files it would overwrite;
 2 usage (Click, or a kind that does not fit the input); 3 the tool could not run (broken
@@ -17,7 +17,10 @@ from typing import Any
 
 import click
 
-from ocop_docs.batch import (
+from ocop_docs.catalogue import Lang, ui
+from ocop_docs.cli.common import LANG_OPTION, format_option, write_output
+from ocop_docs.errors import OcopError
+from ocop_docs.production.batch import (
     DEFAULT_KINDS,
     REPORT_KIND,
     BatchOptions,
@@ -25,11 +28,8 @@ from ocop_docs.batch import (
     Progress,
     run_batch,
 )
-from ocop_docs.catalogue import Lang, ui
-from ocop_docs.cli.common import LANG_OPTION, format_option, write_output
-from ocop_docs.contexts import KINDS
-from ocop_docs.errors import OcopError
-from ocop_docs.pool import DEFAULT_DOC_TIMEOUT
+from ocop_docs.production.contexts import KINDS
+from ocop_docs.production.pool import DEFAULT_DOC_TIMEOUT
 
 KIND_NAMES = (*KINDS, REPORT_KIND)
 CI_VARIABLES = ("CI", "GITHUB_ACTIONS", "GITLAB_CI", "BUILDKITE", "JENKINS_URL", "TF_BUILD")

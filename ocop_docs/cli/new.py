@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from ocop_docs.cli.common import write_output
-from ocop_docs.scaffolding import new_dossier
-from ocop_docs.sectors import CASES, REGIME_FILES
+from ocop_docs.rules.regimes import CASES, REGIME_FILES
+from ocop_docs.validation.scaffolding import new_dossier
 
 
 @click.command("new")

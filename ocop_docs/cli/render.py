@@ -1,6 +1,6 @@
 """``ocop-docs render``: fill an official document from a dossier or a round file.
 
-Mirrors :func:`ocop_docs.rendering.render`. Exit codes (architecture §3): 0 written;
+Mirrors :func:`ocop_docs.production.rendering.render`. Exit codes (architecture §3): 0 written;
 1 the input has problems (invalid round file, missing data in strict mode, a product that
 gets no certificate); 2 usage (Click); 3 the tool could not run (broken template,
 LibreOffice missing or failing).
@@ -17,9 +17,9 @@ import click
 
 from ocop_docs.catalogue import ui
 from ocop_docs.cli.common import LANG_OPTION, format_option
-from ocop_docs.contexts import KINDS
 from ocop_docs.errors import OcopError
-from ocop_docs.model import Issue
+from ocop_docs.production.contexts import KINDS
+from ocop_docs.validation.report import Issue
 
 Lang = Literal["vi", "en"]
 
@@ -181,7 +181,7 @@ def render(
     lang: str,
     fmt: str,
 ) -> None:
-    from ocop_docs.rendering import render as render_document
+    from ocop_docs.production.rendering import render as render_document
 
     language = cast(Lang, lang)
     try:

@@ -1,6 +1,6 @@
 """``ocop-docs rubric``: the 26 official rubrics (QĐ 26/2026 Phụ lục II) and scoring.
 
-Mirrors :mod:`ocop_docs.rubrics` (``list``, ``show``) and :mod:`ocop_docs.scoring`
+Mirrors :mod:`ocop_docs.scoring.rubrics` (``list``, ``show``) and :mod:`ocop_docs.scoring.card`
 (``score``). Exit codes (architecture §3): 0 ok; 1 the scorecard has errors or cannot be
 read; 2 usage (Click); 3 the shipped rubric data is missing or broken.
 """
@@ -17,17 +17,7 @@ import click
 from ocop_docs.catalogue import ui
 from ocop_docs.cli.common import LANG_OPTION, format_option
 from ocop_docs.errors import OcopError
-from ocop_docs.rubrics import (
-    DEFAULT_REGIME,
-    RUBRIC_DIRS,
-    Criterion,
-    Rubric,
-    RubricError,
-    list_rubrics,
-    load_rubric,
-    rubric_to_json,
-)
-from ocop_docs.scoring import (
+from ocop_docs.scoring.card import (
     MINIMUM_MODES,
     CardReadError,
     Problem,
@@ -36,6 +26,16 @@ from ocop_docs.scoring import (
     read_card,
     result_to_json,
     score_card,
+)
+from ocop_docs.scoring.rubrics import (
+    DEFAULT_REGIME,
+    RUBRIC_DIRS,
+    Criterion,
+    Rubric,
+    RubricError,
+    list_rubrics,
+    load_rubric,
+    rubric_to_json,
 )
 
 Lang = Literal["vi", "en"]

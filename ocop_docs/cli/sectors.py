@@ -8,8 +8,8 @@ import click
 
 from ocop_docs.catalogue import Lang
 from ocop_docs.cli.common import LANG_OPTION, format_option, write_output
-from ocop_docs.listing import list_sectors
-from ocop_docs.sectors import REGIME_FILES
+from ocop_docs.rules.listing import list_sectors
+from ocop_docs.rules.regimes import REGIME_FILES
 
 _CASE_LABELS = {
     "vi": {"lan_dau": "Lần đầu", "nang_hang": "Nâng hạng", "danh_gia_lai": "Đánh giá lại"},

@@ -1,6 +1,6 @@
 """``ocop-docs templates``: work with the Word templates (``check`` for now).
 
-Mirrors :func:`ocop_docs.template_lint.check_templates`. Exit codes: 0 no errors (warnings
+Mirrors :func:`ocop_docs.production.lint.check_templates`. Exit codes: 0 no errors (warnings
 allowed); 1 a template has errors; 2 usage (Click); 3 the tool could not run.
 """
 
@@ -49,7 +49,7 @@ def templates() -> None:
 @format_option("text", "json")
 @click.pass_context
 def check(ctx: click.Context, folder: Path | None, lang: str, fmt: str) -> None:
-    from ocop_docs.template_lint import check_templates
+    from ocop_docs.production.lint import check_templates
 
     language = cast(Lang, lang)
     try:

@@ -7,11 +7,11 @@ from pathlib import Path
 import click
 
 from ocop_docs.catalogue import Lang
-from ocop_docs.checks.attachments import DEFAULT_MAX_BYTES
 from ocop_docs.cli.common import LANG_OPTION, format_option, write_output
-from ocop_docs.reporters import REPORTERS
-from ocop_docs.validation import ValidateOptions
-from ocop_docs.validation import validate as validate_paths
+from ocop_docs.validation.checks.attachments import DEFAULT_MAX_BYTES
+from ocop_docs.validation.pipeline import ValidateOptions
+from ocop_docs.validation.pipeline import validate as validate_paths
+from ocop_docs.validation.reporters import REPORTERS
 
 _UNITS = {
     "": 1,

@@ -20,7 +20,7 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from ocop_docs.cli.main import cli
-from ocop_docs.manifest import read_manifest
+from ocop_docs.production.manifest import read_manifest
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples" / "dot-danh-gia"

@@ -19,11 +19,11 @@ from docx.shared import Mm, Pt
 from pypdf import PdfReader
 
 from ocop_docs.cli.render import render as render_cli
-from ocop_docs.rendering import render
-from ocop_docs.rounds import load_round
-from ocop_docs.rubrics import load_rubric
-from ocop_docs.scoring import score_card
-from ocop_docs.template_lint import check_template
+from ocop_docs.production.lint import check_template
+from ocop_docs.production.rendering import render
+from ocop_docs.production.rounds import load_round
+from ocop_docs.scoring.card import score_card
+from ocop_docs.scoring.rubrics import load_rubric
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "templates" / "phieu-danh-gia.docx"

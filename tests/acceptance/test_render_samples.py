@@ -16,7 +16,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 from pypdf import PdfReader
 
-from ocop_docs.rendering import render
+from ocop_docs.production.rendering import render
 
 ROOT = Path(__file__).resolve().parents[2]
 ROUND_2026 = ROOT / "samples" / "dot-danh-gia" / "thai-nguyen-2026-dot-2.yaml"

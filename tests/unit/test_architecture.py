@@ -8,8 +8,8 @@ import sys
 
 def test_core_does_not_import_click() -> None:
     code = (
-        "import sys, ocop_docs, ocop_docs.validation, ocop_docs.reporters, ocop_docs.listing, "
-        "ocop_docs.scaffolding; assert 'click' not in sys.modules, 'click imported'"
+        "import sys, ocop_docs, ocop_docs.validation.pipeline, ocop_docs.validation.reporters, ocop_docs.rules.listing, "
+        "ocop_docs.validation.scaffolding; assert 'click' not in sys.modules, 'click imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
 

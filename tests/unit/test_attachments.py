@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from ocop_docs.checks.attachments import check_attachments
-from ocop_docs.loading import load_dossier
+from ocop_docs.validation.checks.attachments import check_attachments
+from ocop_docs.validation.loading import load_dossier
 
 
 def dossier(tmp_path: Path, tep: str) -> Path:

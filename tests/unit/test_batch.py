@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from ocop_docs.batch import BatchOptionError, BatchOptions, run_batch
 from ocop_docs.errors import ConverterMissing, DataError, InputError
-from ocop_docs.manifest import read_manifest, sha256_file
-from ocop_docs.rendering import render
+from ocop_docs.production.batch import BatchOptionError, BatchOptions, run_batch
+from ocop_docs.production.manifest import read_manifest, sha256_file
+from ocop_docs.production.rendering import render
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
@@ -96,7 +96,7 @@ def test_two_jobs_give_the_same_documents(tmp_path: Path) -> None:
 def test_spawned_workers_plan_again_and_agree(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import ocop_docs.batch as batch
+    import ocop_docs.production.batch as batch
 
     monkeypatch.setattr(batch, "START_METHOD", "spawn")  # as on Windows and macOS
     spawned = run_batch(ROUND, tmp_path / "spawn", BatchOptions(jobs=2))
@@ -355,7 +355,7 @@ def test_batch_core_does_not_import_click() -> None:
     import sys
 
     code = (
-        "import sys, ocop_docs.batch, ocop_docs.pool, ocop_docs.bundling, ocop_docs.spreadsheets, "
-        "ocop_docs.manifest, ocop_docs.batch_rendering; assert 'click' not in sys.modules"
+        "import sys, ocop_docs.production.batch, ocop_docs.production.pool, ocop_docs.production.bundling, ocop_docs.production.spreadsheets, "
+        "ocop_docs.production.manifest, ocop_docs.production.prepared; assert 'click' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

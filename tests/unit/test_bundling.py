@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from ocop_docs.bundling import BundleInfo, BundlePart, make_bundle
 from ocop_docs.errors import InputError
+from ocop_docs.production.bundling import BundleInfo, BundlePart, make_bundle
 
 
 def pdf(path: Path, pages: int) -> Path:

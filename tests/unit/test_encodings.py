@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ocop_docs.encodings import (
+from ocop_docs.text.legacy import (
     LEGACY_DECODERS,
     LEGACY_ENCODERS,
     DecodedText,

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 import yaml
 
-from ocop_docs.checks.fastschema import compile_fast
-from ocop_docs.checks.schema import _FORMAT_CHECKER, compiled, fast_check
-from ocop_docs.loading import load_dossier
+from ocop_docs.validation.checks.fastschema import compile_fast
+from ocop_docs.validation.checks.schema import _FORMAT_CHECKER, compiled, fast_check
+from ocop_docs.validation.loading import load_dossier
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMAS = [f"dossier/nhom-{i}.schema.json" for i in range(1, 7)] + ["dossier/ho-so.schema.json"]

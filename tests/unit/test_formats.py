@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from ocop_docs.formats import (
+from ocop_docs.rules.identifiers import (
     email_problem,
     id_number_problem,
     normalise_tax_code,

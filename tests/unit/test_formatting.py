@@ -1,4 +1,4 @@
-"""Golden tests of NĐ 30/2020 dates, document numbers, points and stars (ocop_docs.formatting)."""
+"""Golden tests of NĐ 30/2020 dates, document numbers, points and stars (ocop_docs.text.official)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from fractions import Fraction
 
 import pytest
 
-from ocop_docs.formatting import (
+from ocop_docs.text.official import (
     add_months,
     format_date,
     format_date_short,

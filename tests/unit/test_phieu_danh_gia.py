@@ -1,5 +1,5 @@
 """Scoring sheet contexts (phieu-danh-gia), Mẫu 02's self-assessment table, member scorecards
-in round files (ocop_docs.contexts, ocop_docs.rounds)."""
+in round files (ocop_docs.production.contexts, ocop_docs.production.rounds)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 import yaml
 
-from ocop_docs.contexts import (
+from ocop_docs.errors import InputError
+from ocop_docs.production.contexts import (
     CHECKED,
     KINDS,
     UNCHECKED,
@@ -21,11 +22,10 @@ from ocop_docs.contexts import (
     sheet_context,
     sheet_rows,
 )
-from ocop_docs.errors import InputError
-from ocop_docs.rounds import load_round
-from ocop_docs.rubrics import load_rubric
-from ocop_docs.scoring import council_result, score_card
-from ocop_docs.template_lint import schema_has
+from ocop_docs.production.lint import schema_has
+from ocop_docs.production.rounds import load_round
+from ocop_docs.scoring.card import council_result, score_card
+from ocop_docs.scoring.rubrics import load_rubric
 
 ROOT = Path(__file__).resolve().parents[2]
 ROUND_CARDS = ROOT / "samples" / "dot-danh-gia" / "thai-nguyen-2026-phieu-cham.yaml"

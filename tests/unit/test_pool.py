@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from ocop_docs.pool import Conversion, ConverterPool, Interrupted, interruptible
+from ocop_docs.production.pool import Conversion, ConverterPool, Interrupted, interruptible
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="uses /proc and POSIX groups")
 
@@ -201,7 +201,7 @@ def test_sigterm_becomes_an_interruption_and_the_pool_cleans_up(tmp_path: Path, 
     reason="LibreOffice (soffice) is not installed",
 )
 def test_real_libreoffice_pool(tmp_path: Path) -> None:
-    from ocop_docs.rendering import render
+    from ocop_docs.production.rendering import render
 
     root = Path(__file__).resolve().parents[2]
     jobs = []

@@ -9,7 +9,7 @@ import pytest
 from docx import Document
 
 from ocop_docs.errors import DataError, InputError
-from ocop_docs.rendering import clean_text, make_deterministic, render_template
+from ocop_docs.production.rendering import clean_text, make_deterministic, render_template
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -116,7 +116,7 @@ def test_same_input_same_bytes(tmp_path: Path) -> None:
 def test_column_loop_widths_fit_the_page() -> None:
     import tempfile
 
-    from ocop_docs.rendering import render
+    from ocop_docs.production.rendering import render
 
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "bb.docx"

@@ -1,4 +1,4 @@
-"""Round files: validation issues, star results, spread, quorum, competence (ocop_docs.rounds)."""
+"""Round files: validation issues, star results, spread, quorum, competence (ocop_docs.production.rounds)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from ocop_docs.errors import InputError
-from ocop_docs.rounds import band, display_mean, load_round, require_valid
+from ocop_docs.production.rounds import band, display_mean, load_round, require_valid
 
 ROOT = Path(__file__).resolve().parents[2]
 ROUND_2026 = ROOT / "samples" / "dot-danh-gia" / "thai-nguyen-2026-dot-2.yaml"

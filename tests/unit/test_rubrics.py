@@ -15,7 +15,7 @@ import pytest
 
 from ocop_docs.errors import DataError
 from ocop_docs.resources import schemas_dir
-from ocop_docs.rubrics import (
+from ocop_docs.scoring.rubrics import (
     Rubric,
     RubricError,
     RubricNotFound,
@@ -619,8 +619,8 @@ def test_file_for_another_set(tmp_path: Path) -> None:
 
 def test_core_does_not_import_click() -> None:
     code = (
-        "import sys, ocop_docs.rubrics, ocop_docs.scoring\n"
-        "ocop_docs.rubrics.load_rubric(1)\n"
+        "import sys, ocop_docs.scoring.rubrics, ocop_docs.scoring.card\n"
+        "ocop_docs.scoring.rubrics.load_rubric(1)\n"
         "print('click' in sys.modules)"
     )
     out = subprocess.run(

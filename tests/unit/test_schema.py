@@ -4,8 +4,8 @@ import json
 import shutil
 from pathlib import Path
 
-from ocop_docs.checks.schema import check_schema, field_labels
-from ocop_docs.loading import load_dossier
+from ocop_docs.validation.checks.schema import check_schema, field_labels
+from ocop_docs.validation.loading import load_dossier
 
 ROOT = Path(__file__).resolve().parents[2]
 

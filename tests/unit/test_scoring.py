@@ -20,10 +20,8 @@ from typing import Any
 import pytest
 
 from ocop_docs.catalogue import DOSSIER_CODES, ISSUES, LANGS, render_message
-from ocop_docs.catalogue_scoring import SCORING_SPECS
-from ocop_docs.model import Issue
-from ocop_docs.rubrics import Rubric, load_rubric
-from ocop_docs.scoring import (
+from ocop_docs.catalogue.scoring import SCORING_SPECS
+from ocop_docs.scoring.card import (
     CardReadError,
     Problem,
     council_result,
@@ -35,6 +33,8 @@ from ocop_docs.scoring import (
     score_card,
     star_band,
 )
+from ocop_docs.scoring.rubrics import Rubric, load_rubric
+from ocop_docs.validation.report import Issue
 
 
 def best_card(r: Rubric, **overrides: int) -> dict[str, Any]:
@@ -478,7 +478,7 @@ def _fields(template: str) -> set[str]:
 
 
 def test_every_code_scoring_can_emit_is_catalogued() -> None:
-    emitted = _codes_in_source("ocop_docs.scoring")
+    emitted = _codes_in_source("ocop_docs.scoring.card")
     assert len(emitted) == 17
     for code in emitted | _codes_in_source("ocop_docs.cli.rubric"):
         assert code in ISSUES, code

@@ -11,8 +11,13 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from ocop_docs.rounds import load_round, require_valid
-from ocop_docs.spreadsheets import read_round_sheet, round_tables, write_csv, write_workbook
+from ocop_docs.production.rounds import load_round, require_valid
+from ocop_docs.production.spreadsheets import (
+    read_round_sheet,
+    round_tables,
+    write_csv,
+    write_workbook,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples" / "dot-danh-gia"

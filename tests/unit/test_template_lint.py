@@ -7,8 +7,8 @@ from pathlib import Path
 
 from docx import Document
 
-from ocop_docs.contexts import KINDS, schema_paths
-from ocop_docs.template_lint import check_template, check_templates, schema_has
+from ocop_docs.production.contexts import KINDS, schema_paths
+from ocop_docs.production.lint import check_template, check_templates, schema_has
 
 ROOT = Path(__file__).resolve().parents[2]
 

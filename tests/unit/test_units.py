@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from ocop_docs.units import check_address, normalise_name, provinces
+from ocop_docs.rules.units import check_address, normalise_name, provinces
 
 
 def test_there_are_34_provinces_today() -> None:

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from ocop_docs import validation
-from ocop_docs.reporters import render_json, render_text
-from ocop_docs.validation import ValidateOptions, validate, validate_dossier
+from ocop_docs.validation import pipeline as validation
+from ocop_docs.validation.pipeline import ValidateOptions, validate, validate_dossier
+from ocop_docs.validation.reporters import render_json, render_text
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted((ROOT / "samples" / "ho-so").iterdir())

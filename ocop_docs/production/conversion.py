@@ -1,0 +1,141 @@
+"""Conversion: .docx → .pdf with LibreOffice in headless mode.
+
+Stage "conversion" of the produce pipeline (architecture §2). LibreOffice is found, in
+order, from an explicit path, the ``OCOP_SOFFICE`` environment variable, ``soffice`` or
+``libreoffice`` on ``PATH``, and the usual install locations. Each conversion runs with a
+throw-away user profile (``-env:UserInstallation=file:///…``) so it neither collides with
+a LibreOffice window the user has open nor leaves state behind, in its own process group so
+a timeout can stop it and its children, and nothing else.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from ocop_docs.catalogue import render_hint, render_message
+from ocop_docs.errors import ConverterMissing
+from ocop_docs.production.rounds import CodedDataError, _Coded
+
+ENV_VAR = "OCOP_SOFFICE"
+DEFAULT_TIMEOUT = 180.0
+_COMMON_PATHS = (
+    "/usr/bin/soffice",
+    "/usr/lib/libreoffice/program/soffice",
+    "/opt/libreoffice/program/soffice",
+    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+    r"C:\Program Files\LibreOffice\program\soffice.exe",
+)
+
+
+class SofficeMissing(_Coded, ConverterMissing):
+    """LibreOffice was not found (exit 3), with the catalogue's message."""
+
+    def __init__(self, **params: Any) -> None:
+        self.code, self.params, self.issues = "convert-missing", params, []
+        ConverterMissing.__init__(
+            self, render_message(self.code, params), render_hint(self.code, params)
+        )
+
+
+def find_soffice(explicit: str | Path | None = None) -> Path:
+    """The LibreOffice executable, or :class:`SofficeMissing`."""
+    candidates: list[str] = []
+    if explicit:
+        candidates.append(str(explicit))
+    elif os.environ.get(ENV_VAR):
+        candidates.append(os.environ[ENV_VAR])
+    else:
+        for name in ("soffice", "libreoffice"):
+            found = shutil.which(name)
+            if found:
+                candidates.append(found)
+        candidates.extend(_COMMON_PATHS)
+    for candidate in candidates:
+        path = Path(candidate)
+        if path.is_file() and os.access(path, os.X_OK):
+            return path
+        found = shutil.which(candidate)
+        if found:
+            return Path(found)
+    raise SofficeMissing(tried=", ".join(candidates) or "PATH")
+
+
+def soffice_command(exe: Path, profile: Path, outdir: Path, sources: list[Path]) -> list[str]:
+    """LibreOffice converting ``sources`` to PDF in ``outdir``, headless, with its own user
+    profile (so it never meets a LibreOffice the user has open)."""
+    return [
+        str(exe),
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--invisible",
+        "--nologo",
+        "--nodefault",
+        "--norestore",
+        "--nolockcheck",
+        "--convert-to",
+        "pdf:writer_pdf_Export",
+        "--outdir",
+        str(outdir),
+        *(str(source) for source in sources),
+    ]
+
+
+def convert_to_pdf(
+    source: Path,
+    target: Path | None = None,
+    *,
+    soffice: str | Path | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> Path:
+    """Convert ``source`` (.docx) to PDF at ``target`` (default: beside it, .pdf)."""
+    exe = find_soffice(soffice)
+    target = target or source.with_suffix(".pdf")
+    with tempfile.TemporaryDirectory(prefix="ocop-soffice-") as tmp:
+        tmp_path = Path(tmp)
+        profile = (tmp_path / "profile").resolve()
+        outdir = tmp_path / "out"
+        outdir.mkdir()
+        command = soffice_command(exe, profile, outdir, [source.resolve()])
+        env = dict(os.environ)
+        env.setdefault("HOME", str(tmp_path))
+        proc = subprocess.Popen(
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            start_new_session=True,
+        )
+        try:
+            out, err = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired as exc:
+            # Only the process group this call started is stopped.
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError, AttributeError):
+                proc.kill()
+            proc.communicate()
+            raise CodedDataError("convert-timeout", path=str(source), seconds=int(timeout)) from exc
+        produced = outdir / (source.stem + ".pdf")
+        if proc.returncode != 0 or not produced.is_file():
+            text = (err or out or b"").decode("utf-8", "replace").strip().splitlines()
+            reason = text[-1] if text else f"mã thoát {proc.returncode}"
+            raise CodedDataError("convert-failed", path=str(source), reason=reason)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(produced), str(target))
+    return target
+
+
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "ENV_VAR",
+    "SofficeMissing",
+    "convert_to_pdf",
+    "find_soffice",
+    "soffice_command",
+]

@@ -1,0 +1,499 @@
+"""A pool of LibreOffice workers converting many .docx files to PDF (issue #5).
+
+Stage "conversion" of the produce pipeline for batches. Starting LibreOffice costs about a
+second; converting one certificate once it runs costs a tenth of that. So each worker
+converts *many files per start*: ``soffice --headless --convert-to pdf --outdir D f1 … fK``
+with its own user profile (``-env:UserInstallation=file:///…``, kept warm between starts and
+never shared, so workers never block each other or a LibreOffice the user has open).
+This needs no UNO bridge (``python3-uno`` is often not importable from a virtual
+environment) and works with any LibreOffice on PATH.
+
+Robustness:
+
+* **Per-document timeout.** LibreOffice writes each PDF to a temporary file and renames it
+  when complete, so a new PDF in the output folder is progress. A worker that makes no
+  progress for ``timeout`` seconds (plus ``startup`` for its first document) is killed.
+* **Kill, restart, retry once.** A hung or crashed LibreOffice is killed with its whole
+  process group. Documents already converted are kept; the document it was working on is
+  retried once on its own (a fresh start); documents it had not reached go back to the
+  queue as they were. A document that fails twice is reported, the others go on.
+* **No orphans.** Every LibreOffice runs in its own session (process group); the pool
+  kills every group it started when it closes, at interpreter exit (``atexit``), and when
+  the batch is interrupted (Ctrl-C, ``SIGTERM``: see :func:`interruptible`).
+* **Atomic outputs.** Finished PDFs are checked (pypdf opens them, page count) and moved
+  to their target with :func:`~ocop_docs.writing.atomic_write_bytes`.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import hashlib
+import io
+import itertools
+import math
+import os
+import queue
+import shutil
+import signal
+import subprocess
+import tempfile
+import threading
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+from ocop_docs.production.conversion import find_soffice, soffice_command
+from ocop_docs.writing import atomic_write_bytes
+
+DEFAULT_DOC_TIMEOUT = 120.0  # seconds without a finished PDF before a worker counts as hung
+DEFAULT_STARTUP = 60.0  # extra allowance for LibreOffice's start before its first PDF
+DEFAULT_BATCH = 24  # documents per LibreOffice start
+MAX_ATTEMPTS = 2  # the first try and one retry (issue #5)
+_POLL = 0.02
+
+
+@dataclass(frozen=True, slots=True)
+class Conversion:
+    """One document to convert: ``key`` identifies it in the results."""
+
+    key: str
+    source: Path
+    target: Path
+
+
+@dataclass(slots=True)
+class Converted:
+    """The outcome of one :class:`Conversion`."""
+
+    key: str
+    target: Path
+    ok: bool
+    attempts: int
+    sha256: str | None = None
+    size: int | None = None
+    pages: int | None = None
+    code: str | None = None  # catalogue code of the failure
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Task:
+    job: Conversion
+    attempts: int = 0
+    alone: bool = False  # a retry runs in a LibreOffice of its own
+
+
+@dataclass(slots=True)
+class PoolStats:
+    starts: int = 0  # LibreOffice processes started
+    kills: int = 0  # killed after a timeout or because the pool closed
+    crashes: int = 0  # ended by themselves with an error
+    retries: int = 0
+
+
+# --- process groups ---------------------------------------------------------------------------
+
+
+def kill_group(proc: subprocess.Popen[bytes]) -> None:
+    """Kill ``proc`` and everything in its process group (soffice → oosplash → soffice.bin)."""
+    if proc.poll() is None or os.name == "posix":
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError, AttributeError):
+            with contextlib.suppress(ProcessLookupError):
+                proc.kill()
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        proc.wait(timeout=10)
+
+
+class Interrupted(KeyboardInterrupt):
+    """The batch was asked to stop (Ctrl-C or SIGTERM)."""
+
+
+@contextlib.contextmanager
+def interruptible() -> Iterator[None]:
+    """Turn SIGTERM and SIGHUP into :class:`Interrupted` in the main thread, so ``finally``
+    blocks run and stop every worker; outside the main thread this does nothing."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        raise Interrupted(signal.Signals(signum).name)
+
+    names = ("SIGTERM", "SIGHUP")
+    saved = {n: signal.getsignal(getattr(signal, n)) for n in names if hasattr(signal, n)}
+    for name in saved:
+        signal.signal(getattr(signal, name), handler)
+    try:
+        yield
+    finally:
+        for name, old in saved.items():
+            signal.signal(getattr(signal, name), old)
+
+
+# --- the pool ---------------------------------------------------------------------------------
+
+
+class ConverterPool:
+    """``workers`` LibreOffice workers; use as a context manager and call :meth:`convert`."""
+
+    def __init__(
+        self,
+        workers: int | None = None,
+        *,
+        soffice: str | Path | None = None,
+        timeout: float = DEFAULT_DOC_TIMEOUT,
+        startup: float = DEFAULT_STARTUP,
+        batch_size: int = DEFAULT_BATCH,
+        workdir: Path | None = None,
+    ) -> None:
+        self.exe = find_soffice(soffice)
+        self.workers = max(1, workers or os.cpu_count() or 1)
+        self.timeout = timeout
+        self.startup = startup
+        self.batch_size = max(1, batch_size)
+        self.stats = PoolStats()
+        self._own_workdir = workdir is None
+        self.workdir = Path(workdir or tempfile.mkdtemp(prefix="ocop-pool-")).resolve()
+        self._procs: set[subprocess.Popen[bytes]] = set()
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._names = itertools.count(1)
+        self._closed = False
+        self._started = time.time()
+        atexit.register(self.close)
+
+    def __enter__(self) -> ConverterPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop the workers and kill every LibreOffice this pool started."""
+        self._stop.set()
+        with self._lock:
+            procs = list(self._procs)
+            self._procs.clear()
+        for proc in procs:
+            kill_group(proc)
+            self.stats.kills += 1
+        if not self._closed:
+            self._closed = True
+            atexit.unregister(self.close)
+            if self._own_workdir:
+                shutil.rmtree(self.workdir, ignore_errors=True)
+            _remove_stale_pipes(self._started)
+
+    def profile(self, worker: int) -> Path:
+        return self.workdir / f"w{worker}" / "profile"
+
+    # -- the public loop --
+
+    def convert(self, jobs: Iterable[Conversion]) -> Iterator[Converted]:
+        """Convert ``jobs``; yields each result as soon as it is known (any order)."""
+        pending: deque[_Task] = deque(_Task(job) for job in jobs)
+        total = len(pending)
+        if not total:
+            return
+        results: queue.Queue[Converted | BaseException] = queue.Queue()
+        workers = min(self.workers, total)
+        state = _Shared(
+            pending, threading.Lock(), max(1, min(self.batch_size, math.ceil(total / workers)))
+        )
+        threads = [
+            threading.Thread(
+                target=self._worker,
+                args=(n, state, results),
+                name=f"ocop-soffice-{n}",
+                daemon=True,
+            )
+            for n in range(1, workers + 1)
+        ]
+        for t in threads:
+            t.start()
+        done = 0
+        try:
+            while done < total:
+                try:
+                    item = results.get(timeout=0.1)
+                except queue.Empty:
+                    if not any(t.is_alive() for t in threads) and results.empty():
+                        raise RuntimeError("LibreOffice workers stopped early") from None
+                    continue
+                if isinstance(item, BaseException):
+                    raise item
+                done += 1
+                yield item
+        finally:
+            self._stop.set()
+            with self._lock:
+                procs = list(self._procs)
+            for proc in procs:
+                kill_group(proc)
+            for t in threads:
+                t.join(timeout=15)
+            self._stop.clear()
+
+    # -- workers --
+
+    def _worker(
+        self, n: int, state: _Shared, results: queue.Queue[Converted | BaseException]
+    ) -> None:
+        try:
+            while not self._stop.is_set():
+                batch = state.take()
+                if batch is None:
+                    return
+                for outcome in self._run(n, batch, state):
+                    results.put(outcome)
+        except BaseException as exc:  # report, never die silently
+            results.put(exc)
+
+    def _run(self, n: int, tasks: list[_Task], state: _Shared) -> Iterator[Converted]:
+        """One LibreOffice start converting ``tasks`` in order; yields finished documents."""
+        base = self.workdir / f"w{n}"
+        indir, outdir = base / "in", base / "out"
+        for d in (indir, outdir):
+            shutil.rmtree(d, ignore_errors=True)
+            d.mkdir(parents=True)
+        names: list[Path] = []
+        for task in tasks:
+            # Unique input names: LibreOffice names each PDF after its input's stem.
+            link = indir / f"{next(self._names):07d}.docx"
+            try:
+                os.link(task.job.source, link)
+            except OSError:
+                shutil.copyfile(task.job.source, link)
+            names.append(link)
+            task.attempts += 1
+        expected = [outdir / (p.stem + ".pdf") for p in names]
+        env = dict(os.environ)
+        env.setdefault("HOME", str(base))
+        # LibreOffice leaves empty temporary files and its IPC pipe in TMPDIR: keep them in
+        # the worker's folder, which the pool removes.
+        scratch = base / "tmp"
+        scratch.mkdir(exist_ok=True)
+        env["TMPDIR"] = str(scratch)
+        log = open(base / "soffice.log", "wb")  # noqa: SIM115 - closed below
+        try:
+            with self._lock:
+                if self._stop.is_set():
+                    for task in tasks:
+                        task.attempts -= 1
+                    state.put_back(tasks)
+                    return
+                proc = subprocess.Popen(
+                    soffice_command(self.exe, self.profile(n), outdir, names),
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                    stdin=subprocess.DEVNULL,
+                    env=env,
+                    start_new_session=True,
+                )
+                self._procs.add(proc)
+                self.stats.starts += 1
+            finished: set[int] = set()
+            last = time.monotonic()
+            allowance = self.timeout + self.startup
+            reason: str | None = None
+            while True:
+                rc = proc.poll()
+                for i, path in enumerate(expected):
+                    # Complete: LibreOffice's lock file for it is gone and pypdf reads it.
+                    if i in finished or not path.exists() or _lock_of(path).exists():
+                        continue
+                    done = self._finish(tasks[i], path)
+                    if done is not None:
+                        finished.add(i)
+                        last = time.monotonic()
+                        allowance = self.timeout
+                        yield done
+                if rc is not None:
+                    break
+                if self._stop.is_set():
+                    kill_group(proc)
+                    reason = "stopped"
+                    break
+                if time.monotonic() - last > allowance:
+                    kill_group(proc)
+                    self.stats.kills += 1
+                    reason = "timeout"
+                    break
+                time.sleep(_POLL)
+            rc = proc.wait()
+            kill_group(proc)  # nothing of this start may outlive it
+            with self._lock:
+                self._procs.discard(proc)
+        finally:
+            log.close()
+        for i, path in enumerate(expected):  # a PDF finished in the last instant
+            if i not in finished and path.exists():
+                done = self._finish(tasks[i], path)
+                if done is not None:  # a broken one counts as not converted
+                    finished.add(i)
+                    yield done
+        if reason == "stopped":
+            return
+        clean = reason is None and rc == 0
+        unfinished = len(finished) < len(tasks)
+        if reason is None and rc != 0 and unfinished:
+            self.stats.crashes += 1
+        # LibreOffice may exit non-zero after all went well (81: it restarted itself after
+        # creating a fresh profile); only the documents without a PDF matter.
+        clean = clean or (reason is None and not unfinished)
+        last_done = max(finished, default=-1)
+        detail = _last_line(base / "soffice.log")
+        requeue: list[_Task] = []
+        for i, task in enumerate(tasks):
+            if i in finished:
+                continue
+            if clean or i <= last_done + 1:
+                # Converted on its own and failed (LibreOffice goes on after a file it
+                # cannot open), or the document LibreOffice was working on when it hung
+                # or crashed: retried once, alone.
+                yield from self._retry_or_fail(task, state, reason, rc, detail)
+            else:  # never reached: back to the queue as it was
+                task.attempts -= 1
+                requeue.append(task)
+        state.put_back(requeue)
+
+    def _retry_or_fail(
+        self, task: _Task, state: _Shared, reason: str | None, rc: int | None, detail: str
+    ) -> Iterator[Converted]:
+        if task.attempts < MAX_ATTEMPTS:
+            task.alone = True
+            self.stats.retries += 1
+            state.retry(task)
+            return
+        if reason == "timeout":
+            why = f"quá {self.timeout:g} giây không xong"
+            why_en = f"no result after {self.timeout:g} s"
+        elif rc:
+            why = f"LibreOffice dừng với mã {rc}" + (f": {detail}" if detail else "")
+            why_en = f"LibreOffice exited with code {rc}" + (f": {detail}" if detail else "")
+        else:
+            why = "LibreOffice không tạo ra tệp PDF" + (f": {detail}" if detail else "")
+            why_en = "LibreOffice made no PDF" + (f": {detail}" if detail else "")
+        yield Converted(
+            task.job.key,
+            task.job.target,
+            False,
+            task.attempts,
+            code="pool-worker-failed",
+            params={
+                "path": str(task.job.source),
+                "reason": why,
+                "reason_en": why_en,
+                "attempts": task.attempts,
+            },
+        )
+
+    def _finish(self, task: _Task, produced: Path) -> Converted | None:
+        """Move a finished PDF to its target; None while it is not a whole PDF (yet)."""
+        from pypdf import PdfReader
+
+        try:
+            data = produced.read_bytes()
+            pages = len(PdfReader(io.BytesIO(data)).pages)
+        except Exception:  # still being written, or truncated by a crash
+            return None
+        produced.unlink()
+        atomic_write_bytes(task.job.target, data)
+        return Converted(
+            task.job.key,
+            task.job.target,
+            True,
+            task.attempts,
+            sha256=hashlib.sha256(data).hexdigest(),
+            size=len(data),
+            pages=pages,
+        )
+
+
+@dataclass(slots=True)
+class _Shared:
+    """The queue the workers take from; retries go first and run alone."""
+
+    pending: deque[_Task]
+    lock: threading.Lock
+    share: int  # documents per start: the batch size, or an equal share of a small batch
+
+    def take(self) -> list[_Task] | None:
+        with self.lock:
+            if not self.pending:
+                return None
+            if self.pending[0].alone:
+                return [self.pending.popleft()]
+            size = self.share
+            out: list[_Task] = []
+            while self.pending and len(out) < size and not self.pending[0].alone:
+                out.append(self.pending.popleft())
+            return out
+
+    def retry(self, task: _Task) -> None:
+        with self.lock:
+            self.pending.appendleft(task)
+
+    def put_back(self, tasks: list[_Task]) -> None:
+        with self.lock:
+            self.pending.extend(tasks)
+
+
+def _remove_stale_pipes(since: float) -> None:
+    """Remove the IPC sockets LibreOffice sometimes leaves in /tmp after converting
+    (``OSL_PIPE_<uid>_SingleOfficeIPC_…``): only ours, made while the pool ran, and only
+    when nothing listens on them any more."""
+    import socket
+
+    if os.name != "posix" or not hasattr(socket, "AF_UNIX"):
+        return
+    prefix = f"OSL_PIPE_{os.getuid()}_SingleOfficeIPC_"
+    for path in Path("/tmp").glob(prefix + "*"):
+        try:
+            info = path.lstat()
+            if info.st_uid != os.getuid() or info.st_mtime < since - 1:
+                continue
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+                probe.settimeout(0.2)
+                probe.connect(str(path))  # a live LibreOffice answers: leave it
+        except ConnectionRefusedError:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        except OSError:
+            continue
+
+
+def _lock_of(pdf: Path) -> Path:
+    """LibreOffice's lock file while it writes ``pdf`` (created even with --nolockcheck)."""
+    return pdf.with_name(f".~lock.{pdf.name}#")
+
+
+def _last_line(path: Path) -> str:
+    try:
+        lines = path.read_text("utf-8", "replace").strip().splitlines()
+    except OSError:
+        return ""
+    useful = [line for line in lines if "javaldx" not in line and not line.startswith("convert ")]
+    return useful[-1][:200] if useful else ""
+
+
+__all__ = [
+    "DEFAULT_BATCH",
+    "DEFAULT_DOC_TIMEOUT",
+    "DEFAULT_STARTUP",
+    "MAX_ATTEMPTS",
+    "Conversion",
+    "Converted",
+    "ConverterPool",
+    "Interrupted",
+    "PoolStats",
+    "interruptible",
+    "kill_group",
+]

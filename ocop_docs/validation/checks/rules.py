@@ -1,0 +1,333 @@
+"""Rules check: the cross-field legal rules of the regime, and the document checklist.
+
+Which documents a set needs, sample counts, eligible producers and deadlines are data
+(``schemas/rules/<regime>.yaml``); this module applies them. Every rule cites its clause.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from typing import Any
+
+from ocop_docs.catalogue import LANGS, ui
+from ocop_docs.rules.identifiers import parse_date
+from ocop_docs.rules.regimes import Regime, document_name, document_types, regime_for_date
+from ocop_docs.rules.units import AddressCheck, check_address
+from ocop_docs.validation.loading import LoadedDossier
+from ocop_docs.validation.report import AttachmentInfo, ChecklistItem, DocStatus, Issue
+
+EXPIRES_SOON_DAYS = 90  # a council meets within weeks to months of filing [DESIGN]
+
+
+def _fmt(day: dt.date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` + ``months`` calendar months, clamped to the month end [DESIGN, brief §4.3]."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _names(code: str) -> dict[str, str]:
+    return {"document": document_name(code, "vi"), "document_en": document_name(code, "en")}
+
+
+def build_checklist(
+    doc: LoadedDossier,
+    regime: Regime,
+    product_set: int,
+    case: str,
+    attachments: list[AttachmentInfo] | None,
+) -> tuple[list[ChecklistItem], list[Issue]]:
+    """Required and recommended documents, with present / missing / invalid status.
+
+    ``attachments`` is None when files were not checked: listed documents count as present.
+    """
+    entries = doc.data.get("tai_lieu") or []
+    by_index = {a.index: a for a in attachments or []}
+    items: list[ChecklistItem] = []
+    issues: list[Issue] = []
+    done: set[str] = set()
+    rules = sorted(regime.rules_for(product_set, case), key=lambda r: not r.required)
+    for rule in rules:
+        if rule.loai in done:
+            continue  # a required rule for the same type wins over a recommended one
+        done.add(rule.loai)
+        accepted = (rule.loai, *rule.equivalents)
+
+        def status_of(codes: tuple[str, ...]) -> tuple[DocStatus | None, list[str]]:
+            found = [
+                (i, e)
+                for i, e in enumerate(entries)
+                if isinstance(e, dict) and e.get("loai") in codes
+            ]
+            files = [str(e.get("tep", "")) for _, e in found]
+            if not found:
+                return None, files
+            ok = attachments is None or any(i in by_index and by_index[i].ok for i, _ in found)
+            return ("present" if ok else "invalid"), files
+
+        status, files = status_of(accepted)
+        if status is None and rule.substitutes:
+            sub_status, sub_files = status_of(rule.substitutes)
+            if sub_status is not None:
+                status, files = sub_status, sub_files
+                used = next(
+                    c
+                    for c in rule.substitutes
+                    if any(isinstance(e, dict) and e.get("loai") == c for e in entries)
+                )
+                issues.append(
+                    doc.issue(
+                        "document-substitute",
+                        "/tai_lieu",
+                        used=document_name(used, "vi"),
+                        used_en=document_name(used, "en"),
+                        basis=rule.basis,
+                        **_names(rule.loai),
+                    )
+                )
+        if status is None:
+            status = "missing"
+            code = "document-missing" if rule.required else "document-recommended"
+            issues.append(
+                doc.issue(code, "/tai_lieu", loai=rule.loai, basis=rule.basis, **_names(rule.loai))
+            )
+        items.append(
+            ChecklistItem(
+                rule.loai,
+                rule.required,
+                status,
+                files,
+                rule.equivalents + rule.substitutes,
+                rule.basis,
+            )
+        )
+    return items, issues
+
+
+def check_document_dates(doc: LoadedDossier, filed: dt.date | None, case: str) -> list[Issue]:
+    """Validity of time-limited papers on the filing date (brief §5.1, Điều 6.1.c)."""
+    issues: list[Issue] = []
+    types = document_types()
+    for index, entry in enumerate(doc.data.get("tai_lieu") or []):
+        if not isinstance(entry, dict):
+            continue
+        code = entry.get("loai")
+        names = _names(str(code))
+        issued = parse_date(entry.get("ngay_cap"))
+        expiry = parse_date(entry.get("ngay_het_han"))
+        base = f"/tai_lieu/{index}"
+        time_limited = bool(types.get(str(code), {}).get("thoi_han"))
+        # The certificate being renewed is checked against the re-evaluation window instead.
+        renewing = case == "danh_gia_lai" and code == "giay_chung_nhan_ocop"
+        if issued and expiry and expiry < issued:
+            issues.append(
+                doc.issue(
+                    "document-dates-inverted",
+                    base + "/ngay_het_han",
+                    expiry=_fmt(expiry),
+                    issued=_fmt(issued),
+                    **names,
+                )
+            )
+            continue
+        if filed and issued and issued > filed:
+            issues.append(
+                doc.issue(
+                    "document-issued-after-filing",
+                    base + "/ngay_cap",
+                    issued=_fmt(issued),
+                    filed=_fmt(filed),
+                    **names,
+                )
+            )
+        if renewing:
+            continue
+        # The previous OCOP certificate's expiry follows from its decision date (Điều 4.3).
+        derivable = code == "giay_chung_nhan_ocop" and isinstance(
+            doc.data.get("chung_nhan_truoc"), dict
+        )
+        if time_limited and expiry is None and entry.get("ngay_het_han") is None and not derivable:
+            issues.append(doc.issue("document-expiry-unknown", base, **names))
+        if filed and expiry:
+            if expiry < filed:
+                issues.append(
+                    doc.issue(
+                        "document-expired",
+                        base + "/ngay_het_han",
+                        expiry=_fmt(expiry),
+                        filed=_fmt(filed),
+                        **names,
+                    )
+                )
+            elif (expiry - filed).days <= EXPIRES_SOON_DAYS:
+                issues.append(
+                    doc.issue(
+                        "document-expires-soon",
+                        base + "/ngay_het_han",
+                        expiry=_fmt(expiry),
+                        days=(expiry - filed).days,
+                        **names,
+                    )
+                )
+    return issues
+
+
+def previous_expiry(prev: dict[str, Any], regime: Regime) -> dt.date | None:
+    """Expiry of the current certificate: as given, or decision date + 36 months (Điều 4.3)."""
+    given = parse_date(prev.get("ngay_het_han"))
+    if given:
+        return given
+    decided = parse_date(prev.get("ngay_quyet_dinh"))
+    return add_months(decided, regime.validity_months) if decided else None
+
+
+def check_case(doc: LoadedDossier, regime: Regime, case: str, filed: dt.date | None) -> list[Issue]:
+    """Upgrade and re-evaluation rules (QĐ 26/2026 Điều 6.1.b–c, 7.6.a, 12.3)."""
+    if case == "lan_dau":
+        return []
+    case_vi = {"nang_hang": "nâng hạng", "danh_gia_lai": "đánh giá lại"}[case]
+    case_en = {"nang_hang": "upgrade", "danh_gia_lai": "re-evaluation"}[case]
+    prev = doc.data.get("chung_nhan_truoc")
+    if not isinstance(prev, dict):
+        return [doc.issue("previous-certificate-missing", "", case=case_vi, case_en=case_en)]
+    issues: list[Issue] = []
+    if case == "nang_hang" and prev.get("hang_sao") == 5:
+        issues.append(doc.issue("upgrade-from-top", "/chung_nhan_truoc/hang_sao"))
+    window = regime.reevaluation
+    expiry = previous_expiry(prev, regime)
+    if case == "danh_gia_lai" and window and expiry and filed:
+        start = expiry - dt.timedelta(days=window["som_nhat"])
+        end = expiry - dt.timedelta(days=window["muon_nhat"])
+        grace_end = expiry + dt.timedelta(days=window["gia_han"])
+        params = {
+            "filed": _fmt(filed),
+            "expiry": _fmt(expiry),
+            "window_start": _fmt(start),
+            "window_end": _fmt(end),
+            "grace_end": _fmt(grace_end),
+        }
+        if filed < start:
+            issues.append(doc.issue("reevaluation-too-early", "/ngay_nop", **params))
+        elif filed > grace_end:
+            issues.append(doc.issue("previous-certificate-lapsed", "/ngay_nop", **params))
+        elif filed > end:
+            issues.append(doc.issue("reevaluation-late", "/ngay_nop", **params))
+    return issues
+
+
+def check_general(
+    doc: LoadedDossier, regime: Regime, product_set: int, filed: dt.date | None, today: dt.date
+) -> list[Issue]:
+    issues: list[Issue] = []
+    data = doc.data
+    producer = data.get("chu_the") if isinstance(data.get("chu_the"), dict) else {}
+    kind = producer.get("loai_hinh")
+    known = regime.producer_types_for(26)  # every type the regime knows (26 admits the most)
+    if (
+        isinstance(kind, str)
+        and kind in known
+        and kind not in regime.producer_types_for(product_set)
+    ):
+        issues.append(doc.issue("producer-not-eligible", "/chu_the/loai_hinh", kind=kind))
+    founded = parse_date(producer.get("ngay_thanh_lap"))
+    if founded and filed and founded > filed:
+        issues.append(
+            doc.issue(
+                "founded-after-filing",
+                "/chu_the/ngay_thanh_lap",
+                founded=_fmt(founded),
+                filed=_fmt(filed),
+            )
+        )
+    if filed and filed > today:
+        issues.append(
+            doc.issue("filing-date-future", "/ngay_nop", filed=_fmt(filed), today=_fmt(today))
+        )
+    if filed and not regime.covers(filed):
+        issues.append(
+            doc.issue(
+                "regime-date-mismatch",
+                "/ngay_nop",
+                filed=_fmt(filed),
+                regime=regime.code,
+                period=regime.period(),
+                expected=regime_for_date(filed),
+            )
+        )
+    product = data.get("san_pham") if isinstance(data.get("san_pham"), dict) else {}
+    samples = product.get("so_luong_mau")
+    # Values the schema rejects (negative, absurd) are reported there, not twice.
+    if isinstance(samples, int) and not isinstance(samples, bool) and 0 <= samples <= 1000:
+        if product_set in regime.samples_exempt_sets:
+            if samples > 0:
+                issues.append(
+                    doc.issue("samples-not-required", "/san_pham/so_luong_mau", count=samples)
+                )
+        elif samples < regime.samples:
+            issues.append(
+                doc.issue(
+                    "samples-insufficient",
+                    "/san_pham/so_luong_mau",
+                    count=samples,
+                    required=f"{regime.samples:02d}",
+                )
+            )
+    return issues
+
+
+def _unit_unknown(
+    doc: LoadedDossier, pointer: str, unit: str | None, result: AddressCheck, fallback: str
+) -> Issue:
+    """admin-unit-unknown with a "did you mean" hint, or the ``fallback`` advice."""
+    if result.suggestion:
+        hint = {lang: ui("address.did_you_mean", lang, name=result.suggestion) for lang in LANGS}
+    else:
+        hint = {lang: ui(fallback, lang) for lang in LANGS}
+    what_en = {"tỉnh/thành phố": "province", "xã/phường": "commune"}.get(result.what, result.what)
+    return doc.issue(
+        "admin-unit-unknown",
+        pointer,
+        unit=unit,
+        what=result.what,
+        what_en=what_en,
+        suggestion=hint["vi"],
+        suggestion_en=hint["en"],
+    )
+
+
+def check_address_rules(
+    doc: LoadedDossier, regime: Regime
+) -> tuple[list[Issue], AddressCheck | None]:
+    producer = doc.data.get("chu_the")
+    address = producer.get("dia_chi") if isinstance(producer, dict) else None
+    if not isinstance(address, dict):
+        return [], None
+    xa, tinh, huyen = address.get("xa"), address.get("tinh"), address.get("huyen")
+    if not isinstance(xa, str) or not isinstance(tinh, str) or not xa.strip() or not tinh.strip():
+        return [], None
+    result = check_address(xa, tinh, huyen if isinstance(huyen, str) and huyen.strip() else None)
+    base = "/chu_the/dia_chi"
+    issues: list[Issue] = []
+    if result.status == "old" and regime.current_units_only:
+        issues.append(
+            doc.issue("admin-unit-old", base, old=result.old_text, current=result.current_text())
+        )
+    elif result.status == "unknown":
+        issues.append(_unit_unknown(doc, base + "/tinh", tinh, result, "address.give_province"))
+    elif result.status == "mismatch" and result.suggestion:
+        issues.append(_unit_unknown(doc, base + "/xa", xa, result, "address.give_current"))
+    elif result.status == "mismatch":
+        province = result.province.full_name if result.province else tinh
+        issues.append(doc.issue("admin-unit-mismatch", base + "/xa", commune=xa, province=province))
+    elif result.status == "unresolved" and regime.current_units_only:
+        issues.append(
+            _unit_unknown(doc, base + "/xa", result.old_text, result, "address.give_current")
+        )
+    elif result.status == "unresolved":
+        issues.append(doc.issue("admin-unit-unresolved", base, old=result.old_text))
+    return issues, result

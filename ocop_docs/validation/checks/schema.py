@@ -1,0 +1,337 @@
+"""Schema check: JSON Schema (draft 2020-12) violations → catalogued issues.
+
+Validators are compiled once per schema and cached, not per dossier. Every jsonschema
+error is translated into a catalogue code whose message names the field by the schema's
+Vietnamese ``title`` (or ``x-title-en``); raw validator English never reaches the user
+(architecture §4.4).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker, ValidationError
+from referencing import Registry, Resource
+
+from ocop_docs.catalogue import Lang
+from ocop_docs.errors import DataError
+from ocop_docs.resources import schemas_dir
+from ocop_docs.rules.identifiers import FORMAT_PROBLEMS
+from ocop_docs.validation.checks.fastschema import compile_fast
+from ocop_docs.validation.loading import LoadedDocument, escape_pointer_part
+from ocop_docs.validation.report import Issue
+
+_TYPE_NAMES: dict[str, tuple[str, str]] = {
+    "string": ("chuỗi văn bản", "text"),
+    "integer": ("số nguyên", "a whole number"),
+    "number": ("số", "a number"),
+    "boolean": ("có/không (true/false)", "true/false"),
+    "object": ("một nhóm trường (khóa: giá trị)", "a mapping of fields"),
+    "array": ("một danh sách (các dòng bắt đầu bằng «-»)", "a list"),
+    "null": ("để trống", "empty"),
+}
+
+_FORMAT_HINTS: dict[str, str] = {
+    "ngay": "YYYY-MM-DD hoặc DD/MM/YYYY",
+}
+
+
+def _format_checker() -> FormatChecker:
+    checker = FormatChecker(formats=())
+    for name, problem in FORMAT_PROBLEMS.items():
+
+        def check(value: Any, _problem: Any = problem) -> bool:
+            return value is None or _problem(value) is None
+
+        checker.checks(name)(check)
+    return checker
+
+
+_FORMAT_CHECKER = _format_checker()
+
+
+@lru_cache(maxsize=8)
+def _registry(base: Path) -> Registry:
+    # Schema files carry no "$id": a relative "$ref" then resolves against the file's own
+    # location, for us and for generic tools alike (check-jsonschema, editors). In memory we
+    # give each one its file URI as "$id".
+    resources = []
+    for path in sorted(base.glob("**/*.schema.json")):
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        schema.setdefault("$id", path.resolve().as_uri())
+        resources.append((schema["$id"], Resource.from_contents(schema)))
+    return Registry().with_resources(resources)
+
+
+@lru_cache(maxsize=32)
+def compiled(name: str, base: Path | None = None) -> tuple[Draft202012Validator, dict[str, Any]]:
+    """The validator for ``schemas/<name>`` (e.g. ``dossier/nhom-1.schema.json``), cached."""
+    root = schemas_dir(base)
+    path = root / name
+    try:
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        schema.setdefault("$id", path.resolve().as_uri())
+        Draft202012Validator.check_schema(schema)
+    except (OSError, ValueError) as exc:
+        raise DataError(f"Không đọc được lược đồ «{path}»: {exc}") from exc
+    except Exception as exc:  # jsonschema.SchemaError and friends
+        raise DataError(f"Lược đồ «{path}» không hợp lệ: {exc}") from exc
+    validator = Draft202012Validator(
+        schema, registry=_registry(root), format_checker=_FORMAT_CHECKER
+    )
+    return validator, schema
+
+
+@lru_cache(maxsize=32)
+def fast_check(name: str, base: Path | None = None) -> Callable[[Any], bool] | None:
+    """The compiled yes/no validator of ``schemas/<name>``, or None (use jsonschema)."""
+    validator, schema = compiled(name, base)
+    return compile_fast(schema, validator._resolver, _FORMAT_CHECKER)
+
+
+class _Titles:
+    """Finds the title of the schema that governs a data path (following $ref)."""
+
+    def __init__(self, validator: Draft202012Validator, schema: dict[str, Any]) -> None:
+        self.validator = validator
+        self.schema = schema
+
+    def _resolve(self, sub: dict[str, Any], resolver: Any) -> list[tuple[dict[str, Any], Any]]:
+        """The subschema and what its $ref / allOf point to, outermost first."""
+        out = [(sub, resolver)]
+        ref = sub.get("$ref")
+        if isinstance(ref, str):
+            try:
+                resolved = resolver.lookup(ref)
+            except Exception:  # pragma: no cover - unresolved refs are a schema bug
+                resolved = None
+            if resolved is not None and isinstance(resolved.contents, dict):
+                out.extend(self._resolve(resolved.contents, resolved.resolver))
+        for part in sub.get("allOf", ()):
+            if isinstance(part, dict):
+                out.extend(self._resolve(part, resolver))
+        return out
+
+    def root(self) -> list[tuple[dict[str, Any], Any]]:
+        return self._resolve(self.schema, self.validator._resolver)
+
+    def chain(self, path: Iterable[str | int]) -> list[dict[str, Any]]:
+        """For each step of ``path``, the merged view (title lookups) of its schemas."""
+        current = self.root()
+        out: list[dict[str, Any]] = []
+        for step in path:
+            nxt: list[tuple[dict[str, Any], Any]] = []
+            for sub, resolver in current:
+                if isinstance(step, int):
+                    items = sub.get("items")
+                    if isinstance(items, dict):
+                        nxt.extend(self._resolve(items, resolver))
+                else:
+                    props = sub.get("properties")
+                    if isinstance(props, dict) and isinstance(props.get(step), dict):
+                        nxt.extend(self._resolve(props[step], resolver))
+            current = nxt
+            out.append(_merge([sub for sub, _ in current]))
+        return out
+
+
+def _merge(schemas: list[dict[str, Any]]) -> dict[str, Any]:
+    merged: dict[str, Any] = {}
+    for sub in schemas:  # outermost (property-level) titles win
+        for key in ("title", "x-title-en", "x-enum-titles", "x-pattern-hint", "format"):
+            if key in sub and key not in merged:
+                merged[key] = sub[key]
+    return merged
+
+
+def _label(titles: list[dict[str, Any]], path: list[str | int], lang: Lang) -> str:
+    key = "title" if lang == "vi" else "x-title-en"
+    parts: list[str] = []
+    for step, info in zip(path, titles, strict=False):
+        if isinstance(step, int):
+            parts.append(f"#{step + 1}")
+        else:
+            parts.append(str(info.get(key) or info.get("title") or step))
+    return " › ".join(parts) if parts else ("hồ sơ" if lang == "vi" else "dossier")
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    return "object"
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _pointer(path: Iterable[str | int]) -> str:
+    return "".join("/" + escape_pointer_part(p) for p in path)
+
+
+def check_schema(doc: LoadedDocument, schema_name: str, base: Path | None = None) -> list[Issue]:
+    """All schema violations of ``doc.data`` as issues, one per place and problem."""
+    fast = fast_check(schema_name, base)
+    if fast is not None and fast(doc.data):
+        return []  # the common case: valid data never reaches jsonschema's error machinery
+    validator, schema = compiled(schema_name, base)
+    titles = _Titles(validator, schema)
+    issues: list[Issue] = []
+    seen: set[str] = set()
+    errors: list[ValidationError] = sorted(
+        validator.iter_errors(doc.data),
+        key=lambda e: (list(map(str, e.absolute_path)), _PRIORITY.get(str(e.validator), 9)),
+    )
+    for error in errors:
+        for issue in _translate(error, doc, titles):
+            # One finding per value: a number where a date belongs is a type problem, not
+            # also a format problem. Missing and unknown fields are listed one by one.
+            key = issue.pointer
+            if issue.code in ("schema-required", "schema-unknown-field"):
+                key = f"{issue.pointer}#{issue.code}#{issue.params.get('key')}"
+            if key in seen:
+                continue
+            seen.add(key)
+            issues.append(issue)
+    return issues
+
+
+_PRIORITY = {
+    "required": 0,
+    "additionalProperties": 1,
+    "type": 2,
+    "enum": 3,
+    "const": 3,
+    "minimum": 4,
+    "maximum": 4,
+    "minLength": 4,
+    "maxLength": 4,
+    "minItems": 4,
+    "format": 5,
+    "pattern": 6,
+}
+
+
+def _translate(error: ValidationError, doc: LoadedDocument, titles: _Titles) -> list[Issue]:
+    path: list[str | int] = list(error.absolute_path)
+    pointer = _pointer(path)
+    chain = titles.chain(path)
+    here = chain[-1] if chain else _merge([sub for sub, _ in titles.root()])
+    field_vi, field_en = _label(chain, path, "vi"), _label(chain, path, "en")
+    value = error.instance
+    kind = error.validator
+
+    def make(code: str, at: str = pointer, **params: Any) -> Issue:
+        issue = doc.issue(code, at, field=field_vi, **params)
+        issue.params["field_en"] = field_en
+        return issue
+
+    if kind == "required":
+        missing = [name for name in error.validator_value if name not in (value or {})]
+        out = []
+        for name in missing:
+            sub_chain = titles.chain([*path, name])
+            label = _label([*chain, sub_chain[-1]], [*path, name], "vi")
+            parent = f"«{field_vi}»" if path else "hồ sơ"
+            issue = doc.issue("schema-required", pointer, field=label, key=name, parent=parent)
+            issue.params["field_en"] = _label([*chain, sub_chain[-1]], [*path, name], "en")
+            issue.params["parent_en"] = f"'{field_en}'" if path else "the dossier"
+            out.append(issue)
+        return out
+    if kind in ("additionalProperties", "unevaluatedProperties"):
+        allowed = set(error.schema.get("properties", {}))
+        extras = [k for k in (value or {}) if k not in allowed]
+        parent = f"«{field_vi}»" if path else "hồ sơ"
+        parent_en = f"'{field_en}'" if path else "the dossier"
+        return [
+            doc.issue(
+                "schema-unknown-field",
+                _pointer([*path, k]),
+                key=k,
+                parent=parent,
+                parent_en=parent_en,
+            )
+            for k in extras
+        ]
+    if kind == "type":
+        expected = error.validator_value
+        names = [expected] if isinstance(expected, str) else list(expected)
+        names = [n for n in names if n != "null"] or names
+        actual = _TYPE_NAMES.get(_type_name(value), ("?", "?"))
+        return [
+            make(
+                "schema-type",
+                expected=" hoặc ".join(_TYPE_NAMES.get(n, (n, n))[0] for n in names),
+                expected_en=" or ".join(_TYPE_NAMES.get(n, (n, n))[1] for n in names),
+                actual=actual[0],
+                actual_en=actual[1],
+            )
+        ]
+    if kind in ("enum", "const"):
+        options = error.validator_value if kind == "enum" else [error.validator_value]
+        enum_titles = here.get("x-enum-titles", {})
+        choices = ", ".join(
+            f"{o} ({enum_titles[o]})" if isinstance(o, str) and o in enum_titles else str(o)
+            for o in options
+        )
+        return [make("schema-enum", value=_short(value), allowed=choices)]
+    if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        sign = {"minimum": "≥", "maximum": "≤", "exclusiveMinimum": ">", "exclusiveMaximum": "<"}
+        return [
+            make("schema-range", value=_short(value), limit=f"{sign[kind]} {error.validator_value}")
+        ]
+    if kind in ("minLength", "maxLength", "minItems", "maxItems"):
+        if kind == "minLength" or (kind == "minItems" and not value):
+            return [make("schema-length", limit="không được để trống / must not be empty")]
+        return [make("schema-length", limit=f"{kind} {error.validator_value}")]
+    if kind == "format":
+        problem = FORMAT_PROBLEMS.get(str(error.validator_value), lambda _v: None)(value)
+        if problem is not None:
+            code, params = problem
+            params.setdefault("value", _short(value))
+            return [make(code, **params)]
+        return [
+            make(
+                "schema-format",
+                value=_short(value),
+                expected=_FORMAT_HINTS.get(str(error.validator_value), str(error.validator_value)),
+            )
+        ]
+    if kind == "pattern":
+        return [
+            make(
+                "schema-format",
+                value=_short(value),
+                expected=here.get("x-pattern-hint", error.validator_value),
+            )
+        ]
+    return [make("schema-invalid")]
+
+
+def _unescape(part: str) -> str | int:
+    text = part.replace("~1", "/").replace("~0", "~")
+    return int(text) if text.isdigit() else text
+
+
+def field_labels(schema_name: str, pointer: str, base: Path | None = None) -> tuple[str, str]:
+    """The Vietnamese and English labels of the field at ``pointer`` ("Chủ thể › Tên chủ thể")."""
+    validator, schema = compiled(schema_name, base)
+    titles = _Titles(validator, schema)
+    path = [_unescape(p) for p in pointer.split("/")[1:]] if pointer else []
+    chain = titles.chain(path)
+    return _label(chain, path, "vi"), _label(chain, path, "en")

@@ -1,0 +1,70 @@
+"""Self-assessment check: the producer's own scorecard (Mẫu 02 Phần III) against its rubric.
+
+QĐ 26/2026 Phụ lục III Mẫu 02 Phần III asks the producer to score itself "theo thứ tự từng
+tiêu chí" of the rubric of its set. When the dossier carries that scorecard
+(``tu_danh_gia.chon``), unknown criteria, options that do not exist and missing criteria are
+reported, and the self-assessed total and stars go into the report.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ocop_docs.scoring.card import Scorecard, score_card
+from ocop_docs.scoring.rubrics import load_rubric
+from ocop_docs.validation.loading import LoadedDossier
+from ocop_docs.validation.report import Issue
+
+PREFIX = "/tu_danh_gia"
+
+
+def check_self_assessment(
+    doc: LoadedDossier, product_set: int, regime_code: str, base: Path | None = None
+) -> tuple[list[Issue], dict[str, Any] | None]:
+    block = doc.data.get("tu_danh_gia")
+    if not isinstance(block, dict) or not isinstance(block.get("chon"), dict):
+        return [], None  # absent, or malformed (the schema check reports that)
+    if regime_code != "26/2026":
+        return [], None  # only the QĐ 26/2026 rubrics are in the data
+    rubric = load_rubric(product_set, regime_code, base)
+    card = {"bo_san_pham": product_set, "chon": block["chon"]}
+    positions = {
+        pointer[len(PREFIX) :]: pos
+        for pointer, pos in doc.positions.items()
+        if pointer.startswith(PREFIX + "/chon")
+    }
+    result = score_card(Scorecard(card, doc.path, positions), rubric)
+    issues = []
+    missing = [p for p in result.van_de if p.code == "scorecard-missing-criterion"]
+    if missing:
+        # One finding for the dossier, not one error per blank criterion: an unfinished
+        # self-assessment is a gap to fill, the council scores the product anyway.
+        numbers = [str(p.params.get("tieu_chi")) for p in missing]
+        shown = ", ".join(numbers[:12]) + (", …" if len(numbers) > 12 else "")
+        issues.append(
+            doc.issue(
+                "self-assessment-incomplete",
+                PREFIX + "/chon",
+                count=len(numbers),
+                criteria=shown,
+                bo_san_pham=product_set,
+            )
+        )
+    for problem in result.van_de:
+        if problem.code == "scorecard-missing-criterion":
+            continue
+        issue = problem.to_issue()
+        issue.pointer = PREFIX + issue.pointer
+        if issue.line is None:
+            pos = doc.position(issue.pointer)
+            issue.line, issue.column = (pos[0], pos[1]) if pos else (None, None)
+        issues.append(issue)
+    summary = {
+        "tong_diem": result.tong_diem,
+        "hang_theo_diem": result.hang_theo_diem,
+        "hang_sao": result.hang_sao,
+        "phan": {s.so: s.diem for s in result.phan},
+        "chua_dat_toi_thieu": [u.to_json() for u in result.chua_dat_toi_thieu],
+    }
+    return issues, summary

@@ -1,0 +1,143 @@
+"""Reporters: a validation run → text for people or JSON for programs.
+
+A registry (``REPORTERS``) feeds the CLI's ``--format`` choice, as in check-jsonschema.
+JSON follows ``schemas/report.schema.json`` and is written with ``ensure_ascii=False``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from ocop_docs import __version__
+from ocop_docs.catalogue import Lang, ui
+from ocop_docs.rules.regimes import document_names, product_sets
+from ocop_docs.validation.pipeline import ValidationRun
+from ocop_docs.validation.report import DossierReport
+
+REPORT_FORMAT_VERSION = 1
+
+
+def dossier_to_json(report: DossierReport, lang: Lang = "vi") -> dict[str, Any]:
+    names = document_names(lang)
+    sets = product_sets()
+    return {
+        "source": report.source,
+        "file": report.file,
+        "valid": report.valid,
+        "errors": report.errors,
+        "warnings": report.warnings,
+        "regime": report.regime,
+        "product_set": report.product_set,
+        "product_set_name": (
+            sets[report.product_set].ten if lang == "vi" else sets[report.product_set].ten_en
+        )
+        if report.product_set
+        else None,
+        "group": report.group,
+        "case": report.case,
+        "producer": report.producer,
+        "product": report.product,
+        "address": report.address,
+        "checklist": [item.to_json(names) for item in report.checklist],
+        "attachments": [a.to_json() for a in report.attachments],
+        "not_checked": report.not_checked,
+        "receiver": report.receiver,
+        "self_assessment": report.self_assessment,
+        "issues": [issue.to_json(lang) for issue in report.issues],
+    }
+
+
+def run_to_json(run: ValidationRun, lang: Lang = "vi") -> dict[str, Any]:
+    return {
+        "tool": {"name": "ocop-docs", "version": __version__},
+        "format_version": REPORT_FORMAT_VERSION,
+        "lang": lang,
+        "exit_code": run.exit_code,
+        "summary": run.summary(),
+        "dossiers": [dossier_to_json(r, lang) for r in run.reports],
+    }
+
+
+def render_json(run: ValidationRun, lang: Lang = "vi", *, pretty: bool | None = None) -> str:
+    """JSON text; indented for up to 20 dossiers (people read those), compact beyond, where
+    the C encoder makes large runs several times faster."""
+    if pretty is None:
+        pretty = len(run.reports) <= 20
+    data = run_to_json(run, lang)
+    if pretty:
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+_MARK = {"present": "[x]", "missing": "[ ]", "invalid": "[!]"}
+
+
+def render_text(run: ValidationRun, lang: Lang = "vi") -> str:
+    names = document_names(lang)
+    sets = product_sets()
+    lines: list[str] = []
+    for report in run.reports:
+        status = ui("valid" if report.valid else "not_valid", lang)
+        lines.append(f"== {ui('dossier', lang)}: {report.source} — {status}")
+        if report.producer or report.product:
+            lines.append(
+                f"   {ui('producer', lang)}: {report.producer or '—'}; "
+                f"{ui('product', lang)}: {report.product or '—'}"
+            )
+        if report.product_set:
+            ps = sets[report.product_set]
+            lines.append(
+                f"   {ui('product_set', lang)}: {ps.so}. {ps.ten if lang == 'vi' else ps.ten_en}"
+                f" ({ui('group', lang)} {ps.nhom}); {ui('regime', lang)}: {report.regime}; "
+                f"{ui('case', lang)}: {ui(report.case, lang) if report.case else '—'}"
+            )
+        if report.receiver:
+            lines.append(
+                f"   {ui('receiver', lang)}: {report.receiver[lang]} ({report.receiver['basis']})"
+            )
+        if report.address and report.address.get("current"):
+            lines.append(f"   {ui('address_now', lang)}: {report.address['current']}")
+        sa = report.self_assessment
+        if sa:
+            line = ui("self_assessment", lang, total=sa["tong_diem"], stars=sa["hang_sao"])
+            if sa["hang_sao"] < sa["hang_theo_diem"]:
+                criteria = ", ".join(u["tieu_chi"] for u in sa["chua_dat_toi_thieu"])
+                line += ui("lowered_by", lang, band=sa["hang_theo_diem"], criteria=criteria)
+            lines.append(f"   {line}")
+        if report.checklist:
+            lines.append(f"   {ui('checklist', lang)}:")
+            for item in report.checklist:
+                level = ui("required" if item.required else "recommended", lang)
+                files = f" — {', '.join(item.files)}" if item.files else ""
+                lines.append(
+                    f"     {_MARK[item.status]} {names.get(item.loai, item.loai)}"
+                    f" ({level}: {ui(item.status, lang)}){files}"
+                )
+        if report.not_checked:
+            lines.append(f"   {ui('not_checked', lang)}:")
+            lines.extend(f"     - {text}" for text in report.not_checked)
+        if report.issues:
+            lines.append(f"   {ui('issues', lang)}:")
+            for issue in report.issues:
+                where = f"{report.file or report.source}"
+                if issue.line:
+                    where += f":{issue.line}:{issue.column or 1}"
+                label = ui(issue.severity, lang)
+                lines.append(f"     {label} [{issue.code}] {where} {issue.pointer}".rstrip())
+                lines.append(f"       {issue.message(lang)}")
+                hint = issue.hint(lang)
+                if hint:
+                    lines.append(f"       {ui('hint', lang)}: {hint}")
+        else:
+            lines.append(f"   {ui('no_issues', lang)}")
+        lines.append("")
+    lines.append(ui("summary", lang, **run.summary()))
+    return "\n".join(lines) + "\n"
+
+
+REPORTERS: dict[str, Callable[[ValidationRun, Lang], str]] = {
+    "text": render_text,
+    "json": render_json,
+}
