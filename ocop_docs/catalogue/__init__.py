@@ -633,7 +633,111 @@ from ocop_docs.catalogue.batch import BATCH_SPECS  # noqa: E402
 from ocop_docs.catalogue.rounds import ROUND_SPECS  # noqa: E402
 from ocop_docs.catalogue.scoring import SCORING_SPECS  # noqa: E402
 
-_ALL_SPECS: tuple[IssueSpec, ...] = (*_SPECS, *ROUND_SPECS, *SCORING_SPECS, *BATCH_SPECS)
+# Failures of the tool's own data and refusals of a verb's input: not about a dossier.
+_TOOL_SPECS: tuple[IssueSpec, ...] = (
+    # --- the tool's own data (exit 3) and simple input refusals --------------------------
+    _spec(
+        "rules-data-missing",
+        "error",
+        "internal data",
+        "Không có dữ liệu cho bộ tiêu chí «{regime}».",
+        "There is no rule data for the regime '{regime}'.",
+        "Dùng một bộ tiêu chí có sẵn (26/2026, 148/2023, 1048/2019) hoặc kiểm tra --schemas-dir.",
+        "Use a shipped regime (26/2026, 148/2023, 1048/2019) or check --schemas-dir.",
+    ),
+    _spec(
+        "rules-data-unreadable",
+        "error",
+        "internal data",
+        "Không đọc được dữ liệu bộ tiêu chí «{regime}»: {reason}.",
+        "Cannot read the rule data of the regime '{regime}': {reason}.",
+        "Cài lại ocop-docs, hoặc sửa tệp trong thư mục --schemas-dir.",
+        "Reinstall ocop-docs, or fix the file in the --schemas-dir folder.",
+    ),
+    _spec(
+        "rules-data-unknown-document",
+        "error",
+        "internal data",
+        "Dữ liệu bộ tiêu chí «{regime}» dùng loại tài liệu lạ «{document}».",
+        "The rule data of the regime '{regime}' uses an unknown document type '{document}'.",
+        "Thêm loại tài liệu vào schemas/rules/tai-lieu.yaml hoặc sửa tên loại.",
+        "Add the document type to schemas/rules/tai-lieu.yaml or correct its name.",
+    ),
+    _spec(
+        "schema-unreadable",
+        "error",
+        "internal data",
+        "Không đọc được lược đồ «{path}»: {reason}.",
+        "Cannot read the schema '{path}': {reason}.",
+        "Cài lại ocop-docs, hoặc sửa tệp trong thư mục --schemas-dir.",
+        "Reinstall ocop-docs, or fix the file in the --schemas-dir folder.",
+    ),
+    _spec(
+        "schema-broken",
+        "error",
+        "internal data",
+        "Lược đồ «{path}» không hợp lệ: {reason}.",
+        "The schema '{path}' is not a valid JSON Schema: {reason}.",
+        "Sửa lược đồ theo JSON Schema draft 2020-12, hoặc dùng lược đồ đi kèm công cụ.",
+        "Fix the schema (JSON Schema draft 2020-12), or use the shipped one.",
+    ),
+    _spec(
+        "new-set-out-of-range",
+        "error",
+        "usage",
+        "Bộ sản phẩm phải từ 1 đến 26 (đang là {value}).",
+        "The product set must be from 1 to 26 (got {value}).",
+        "Xem danh sách: ocop-docs sectors",
+        "See the list: ocop-docs sectors --lang en",
+    ),
+    _spec(
+        "output-exists",
+        "error",
+        "usage",
+        "Đã có tệp «{path}»; không ghi đè.",
+        "'{path}' already exists; it is not overwritten.",
+        "Chọn thư mục khác hoặc thêm --overwrite.",
+        "Choose another folder or add --overwrite.",
+    ),
+    _spec(
+        "rubric-regime-unknown",
+        "error",
+        "internal data scoring",
+        "Chưa có bộ tiêu chí theo văn bản «{regime}» (hiện có: {known}).",
+        "No rubrics for the regime '{regime}' (available: {known}).",
+        "Ghi bo_tieu_chi là một trong các văn bản hiện có.",
+        "Set bo_tieu_chi to one of the available regimes.",
+    ),
+    _spec(
+        "rubric-set-unknown",
+        "error",
+        "internal data scoring",
+        "Không có bộ sản phẩm số {value}; số bộ sản phẩm từ 1 đến 26.",
+        "There is no product set {value}; product sets are numbered 1 to 26.",
+        "Xem danh sách: ocop-docs rubric list",
+        "See the list: ocop-docs rubric list --lang en",
+    ),
+    _spec(
+        "rubric-file-missing",
+        "error",
+        "internal data scoring",
+        "Không tìm thấy tệp bộ tiêu chí «{path}».",
+        "Rubric file '{path}' not found.",
+        "Chạy scripts/convert_rubrics.py hoặc kiểm tra --schemas-dir.",
+        "Run scripts/convert_rubrics.py or check --schemas-dir.",
+    ),
+    _spec(
+        "rubric-file-broken",
+        "error",
+        "internal data scoring",
+        "Tệp bộ tiêu chí «{path}» hỏng: {reason}.",
+        "Rubric file '{path}' is broken: {reason}.",
+        "Tạo lại tệp bằng scripts/convert_rubrics.py, hoặc dùng dữ liệu đi kèm công cụ.",
+        "Rebuild it with scripts/convert_rubrics.py, or use the shipped data.",
+    ),
+)
+
+_ALL_SPECS: tuple[IssueSpec, ...] = (*_SPECS, *ROUND_SPECS, *SCORING_SPECS, *BATCH_SPECS, *_TOOL_SPECS)
 ISSUES: dict[str, IssueSpec] = {spec.code: spec for spec in _ALL_SPECS}
 DOSSIER_CODES: frozenset[str] = frozenset(spec.code for spec in _SPECS)
 if len(ISSUES) != len(_ALL_SPECS):  # pragma: no cover - guards the catalogue

@@ -247,4 +247,13 @@ SCORING_SPECS: tuple[IssueSpec, ...] = (
         "Add up member {thanh_vien}'s card again and correct either the recorded total or the "
         "choices on the card: the star follows the mean total (QĐ 26/2026 Điều 3.3).",
     ),
+    _spec(
+        "scorecard-unreadable",
+        "error",
+        "scorecard loading",
+        "Không đọc được phiếu chấm {path}{where}: {reason}.",
+        "Cannot read scorecard {path}{where}: {reason}.",
+        "Phiếu chấm là tệp YAML hoặc JSON UTF-8; sửa chỗ được chỉ ra rồi chạy lại.",
+        "A scorecard is a UTF-8 YAML or JSON file; fix the place shown and run again.",
+    ),
 )

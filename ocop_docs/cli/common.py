@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 import click
 
+from ocop_docs.catalogue import Lang, ui
 from ocop_docs.errors import OcopError
 
 FC = TypeVar("FC", bound=Callable[..., Any])
@@ -34,6 +35,17 @@ def format_option(*choices: str) -> Callable[[FC], FC]:
     )
 
 
+def _lang_of(ctx: click.Context) -> Lang:
+    """The ``--lang`` the user gave the verb (the verb's own context is gone on failure)."""
+    args = [*getattr(ctx, "protected_args", []), *ctx.args]
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            return "en" if args[i + 1] == "en" else "vi"
+        if arg.startswith("--lang="):
+            return "en" if arg.endswith("=en") else "vi"
+    return "vi"
+
+
 class OcopGroup(click.Group):
     """Maps tool failures to the documented exit codes instead of tracebacks (arch. §3)."""
 
@@ -41,9 +53,11 @@ class OcopGroup(click.Group):
         try:
             return super().invoke(ctx)
         except OcopError as exc:
-            click.echo(f"Lỗi / error: {exc.message}", err=True)
-            if exc.hint:
-                click.echo(f"Cách sửa / fix: {exc.hint}", err=True)
+            lang = _lang_of(ctx)
+            click.echo(f"{ui('error', lang)}: {exc.message(lang)}", err=True)
+            hint = exc.hint(lang)
+            if hint:
+                click.echo(f"{ui('hint', lang)}: {hint}", err=True)
             ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise

@@ -17,9 +17,8 @@ import click
 
 from ocop_docs.catalogue import ui
 from ocop_docs.cli.common import LANG_OPTION, format_option
-from ocop_docs.errors import OcopError
+from ocop_docs.errors import Issue, OcopError
 from ocop_docs.production.contexts import KINDS
-from ocop_docs.validation.report import Issue
 
 Lang = Literal["vi", "en"]
 
@@ -71,16 +70,14 @@ class InputParam(click.ParamType):  # type: ignore[type-arg]  # generic only in 
 
 def report_error(exc: OcopError, lang: Lang, fmt: str) -> None:
     """Print a tool error in the chosen language (catalogue codes carry both languages)."""
-    text = getattr(exc, "text", None)
-    hint = getattr(exc, "hint_text", None)
-    message = text(lang) if callable(text) else exc.message
-    fix = hint(lang) if callable(hint) else exc.hint
-    issues: list[Issue] = list(getattr(exc, "issues", []) or [])
+    message = exc.message(lang)
+    fix = exc.hint(lang)
+    issues: list[Issue] = exc.issues
     if fmt == "json":
         payload = {
             "ok": False,
             "exit_code": exc.exit_code,
-            "code": getattr(exc, "code", None),
+            "code": exc.code,
             "message": message,
             "hint": fix,
             "issues": [i.to_json(lang) for i in issues],

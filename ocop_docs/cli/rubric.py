@@ -19,7 +19,6 @@ from ocop_docs.cli.common import LANG_OPTION, format_option
 from ocop_docs.errors import OcopError
 from ocop_docs.scoring.card import (
     MINIMUM_MODES,
-    CardReadError,
     Problem,
     Scorecard,
     ScoreResult,
@@ -32,7 +31,6 @@ from ocop_docs.scoring.rubrics import (
     RUBRIC_DIRS,
     Criterion,
     Rubric,
-    RubricError,
     list_rubrics,
     load_rubric,
     rubric_to_json,
@@ -84,12 +82,8 @@ def _run(lang: Lang, action: Callable[[], int]) -> None:
         code = action()
     except _Abort as exc:
         _fail(exc.message, exc.exit_code)
-    except CardReadError as exc:
-        _fail(exc.message if lang == "vi" else exc.message_en, exc.exit_code)
-    except RubricError as exc:
-        _fail(exc.message if lang == "vi" else exc.message_en, exc.exit_code)
     except OcopError as exc:
-        _fail(exc.message, exc.exit_code)
+        _fail(exc.message(lang), exc.exit_code)
     click.get_current_context().exit(code)
 
 

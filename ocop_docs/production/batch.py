@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from ocop_docs.catalogue import Lang
-from ocop_docs.errors import OcopError
+from ocop_docs.errors import InputError, Issue, OcopError
 from ocop_docs.production.contexts import KINDS, build_context, certificate_context, round_context
 from ocop_docs.production.manifest import (
     ItemRecord,
@@ -69,9 +69,7 @@ from ocop_docs.production.planning import (
 from ocop_docs.production.pool import interruptible
 from ocop_docs.production.prepared import PreparedTemplate, wrap_shared
 from ocop_docs.production.rendering import PathDict
-from ocop_docs.production.rounds import CodedInputError
 from ocop_docs.text.official import parse_date
-from ocop_docs.validation.report import Issue
 
 CHECKPOINT_SECONDS = 2.0
 
@@ -308,7 +306,7 @@ def _write(path: Path, data: bytes) -> None:
                 os.unlink(tmp)
             raise
     except OSError as exc:
-        raise CodedInputError(
+        raise InputError(
             "batch-output-unwritable", path=str(path), reason=exc.strerror or str(exc)
         ) from exc
 
@@ -624,7 +622,7 @@ def run_batch(
         try:
             outdir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise CodedInputError(
+            raise InputError(
                 "batch-output-unwritable", path=str(outdir), reason=exc.strerror or str(exc)
             ) from exc
         sweep_temporary(plan)  # what a run killed outright may have left

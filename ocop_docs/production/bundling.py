@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ocop_docs import __version__
-from ocop_docs.production.rounds import CodedInputError
+from ocop_docs.errors import InputError
 from ocop_docs.writing import atomic_write_bytes
 
 
@@ -54,7 +54,7 @@ def _pdf_date(when: dt.datetime) -> str:
 
 def make_bundle(parts: Sequence[BundlePart], target: Path, info: BundleInfo) -> BundleResult:
     """Write ``parts`` as one PDF at ``target``; a PDF that cannot be read raises
-    :class:`~ocop_docs.production.rounds.CodedInputError` (``bundle-pdf-unreadable``)."""
+    :class:`~ocop_docs.production.rounds.InputError` (``bundle-pdf-unreadable``)."""
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter()
@@ -67,7 +67,7 @@ def make_bundle(parts: Sequence[BundlePart], target: Path, info: BundleInfo) -> 
             count = len(reader.pages)
             writer.append(reader, import_outline=False)
         except Exception as exc:  # missing, truncated or encrypted PDF
-            raise CodedInputError(
+            raise InputError(
                 "bundle-pdf-unreadable", path=str(part.path), reason=str(exc)
             ) from exc
         if part.group not in groups:

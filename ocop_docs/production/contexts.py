@@ -28,9 +28,9 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, Literal
 
+from ocop_docs.errors import InputError, Issue
 from ocop_docs.production.rounds import (
     LEVEL_NAMES,
-    CodedInputError,
     Member,
     ProductResult,
     Round,
@@ -61,7 +61,6 @@ from ocop_docs.text.official import (
     parse_datetime,
     star_symbols,
 )
-from ocop_docs.validation.report import Issue
 
 # What a kind is filled from: a dossier, a round file, or (the scoring sheet) any of a set
 # number, a scorecard file, a dossier or a round file.
@@ -1090,7 +1089,7 @@ def certificate_context(rnd: Round, ctx: dict[str, Any], product: ProductResult)
         else:
             reason = "chưa đạt hạng được công nhận ở cấp này"
             reason_en = "below the levels recognised here"
-        raise CodedInputError(
+        raise InputError(
             "render-not-recognised",
             product=product.ten,
             mean=product.mean_text,
@@ -1302,9 +1301,9 @@ def rubric_for(set_no: Any, regime: str, source: str) -> Rubric:
     """The rubric of a set for a document, or an input error naming ``source``."""
     if isinstance(set_no, bool) or not isinstance(set_no, int) or not 1 <= set_no <= 26:
         shown = "—" if set_no is None else str(set_no)
-        raise CodedInputError("render-set-invalid", path=source, value=shown)
+        raise InputError("render-set-invalid", path=source, value=shown)
     if regime not in RUBRIC_DIRS:
-        raise CodedInputError(
+        raise InputError(
             "render-rubric-unavailable", regime=regime, known=", ".join(sorted(RUBRIC_DIRS))
         )
     return load_rubric(set_no, regime)
@@ -1322,7 +1321,7 @@ def _score_issues(problems: Iterable[Problem], prefix: str = "") -> list[Issue]:
 def _refuse_errors(issues: list[Issue], source: str) -> None:
     errors = [i for i in issues if i.severity == "error"]
     if errors:
-        raise CodedInputError(
+        raise InputError(
             "render-scorecard-invalid",
             issues=issues,
             path=source,
@@ -1599,14 +1598,14 @@ def detect_input(path: Path) -> InputKind:
     if path.is_dir():
         if any((path / n).is_file() for n in DOSSIER_NAMES):
             return "dossier"
-        raise CodedInputError("render-input-unknown", path=str(path))
+        raise InputError("render-input-unknown", path=str(path))
     if path.name in DOSSIER_NAMES:
         return "dossier"
     if path.suffix.lower() in (".yaml", ".yml", ".json") and path.is_file():
         return "scorecard" if _is_scorecard(path) else "round"
     if not path.exists() and _SET_NUMBER.fullmatch(str(path)):
         return "set"
-    raise CodedInputError("render-input-unknown", path=str(path))
+    raise InputError("render-input-unknown", path=str(path))
 
 
 def _when(value: Any) -> dt.datetime | None:
@@ -1648,7 +1647,7 @@ def _read_assessment(path: Path) -> dict[str, Any]:
                 issues.append(doc.issue("schema-invalid", "/" + "/".join(where), field=title))
     errors = [i for i in issues if i.severity == "error"]
     if not isinstance(doc.data, dict) or errors:
-        raise CodedInputError(
+        raise InputError(
             "round-invalid",
             issues=issues,
             path=str(path),
@@ -1675,7 +1674,7 @@ def build_context(
     if what not in allowed:
         expected = " hoặc ".join(INPUT_NAMES[a][0] for a in allowed)
         expected_en = " or ".join(INPUT_NAMES[a][1] for a in allowed)
-        raise CodedInputError(
+        raise InputError(
             "render-input-wrong",
             kind=kind,
             path=str(path),
@@ -1688,7 +1687,7 @@ def build_context(
         data, issues, _file = read_dossier_data(path)
         if data is None:
             reason = "; ".join(i.message("vi") for i in issues if i.severity == "error") or "?"
-            raise CodedInputError(
+            raise InputError(
                 "render-dossier-invalid", issues=issues, path=str(path), reason=reason
             )
         ctx = dossier_context(data)
@@ -1699,7 +1698,7 @@ def build_context(
             warnings.extend(found)
         if kind == "bao-cao-xa":
             if assessment is None:
-                raise CodedInputError(
+                raise InputError(
                     "render-no-assessment",
                     product=str((data.get("san_pham") or {}).get("ten", path)),
                 )
@@ -1711,12 +1710,12 @@ def build_context(
     rnd = require_valid(load_round(path))
     warnings = [i for i in rnd.issues if i.severity == "warning"]
     if spec.per_product and product is None:
-        raise CodedInputError("render-product-required", kind=kind)
+        raise InputError("render-product-required", kind=kind)
     if spec.source == "dossier":
         assert product is not None
         item = rnd.product(product)
         if item.dossier is None:
-            raise CodedInputError("render-no-dossier", kind=kind, product=item.ten)
+            raise InputError("render-no-dossier", kind=kind, product=item.ten)
         ctx = dossier_context(item.dossier)
         when = _when(item.dossier.get("ngay_nop"))
         if kind == "bao-cao-tu-danh-gia":
@@ -1729,7 +1728,7 @@ def build_context(
                 else _read_assessment(Path(assessment))
             )
             if not raw_assessment:
-                raise CodedInputError("render-no-assessment", product=item.ten)
+                raise InputError("render-no-assessment", product=item.ten)
             ctx["xa"] = assessment_context(item.dossier, raw_assessment)
             when = _when(raw_assessment.get("ngay")) or when
         return BuiltContext(spec, ctx, when, warnings, path)
@@ -1739,10 +1738,10 @@ def build_context(
     when = _when(parse_datetime(data["hop"]["bat_dau"]).date())
     if kind in ("quyet-dinh", "giay-chung-nhan"):
         if "quyet_dinh" not in ctx:
-            raise CodedInputError("render-no-decision")
+            raise InputError("render-no-decision")
         when = _when(data["quyet_dinh"]["ngay"])
     if kind == "quyet-dinh" and not ctx["cong_nhan"]:
-        raise CodedInputError("render-nothing-recognised")
+        raise InputError("render-nothing-recognised")
     if kind == "giay-chung-nhan":
         assert product is not None
         ctx = certificate_context(rnd, ctx, rnd.product(product))
@@ -1763,7 +1762,7 @@ def _sheet_built(spec: Kind, path: Path, what: InputKind, product: int | None) -
         data, issues, _file = read_dossier_data(path)
         if data is None:
             reason = "; ".join(i.message("vi") for i in issues if i.severity == "error") or "?"
-            raise CodedInputError(
+            raise InputError(
                 "render-dossier-invalid", issues=issues, path=source, reason=reason
             )
         sheet, regime, found = dossier_sheet(data, source)
@@ -1772,7 +1771,7 @@ def _sheet_built(spec: Kind, path: Path, what: InputKind, product: int | None) -
         return BuiltContext(spec, sheets_context([sheet], regime), when, warnings, path)
     rnd = require_valid(load_round(path))
     if product is None:
-        raise CodedInputError("render-product-required", kind=spec.name)
+        raise InputError("render-product-required", kind=spec.name)
     sheets, regime, found = round_sheets(rnd, rnd.product(product), source)
     warnings = [i for i in rnd.issues if i.severity == "warning"] + found
     when = _when(parse_datetime((rnd.data or {})["hop"]["bat_dau"]).date())

@@ -18,9 +18,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from ocop_docs.catalogue import render_hint, render_message
-from ocop_docs.errors import ConverterMissing
-from ocop_docs.production.rounds import CodedDataError, _Coded
+from ocop_docs.errors import ConverterMissing, DataError
 
 ENV_VAR = "OCOP_SOFFICE"
 DEFAULT_TIMEOUT = 180.0
@@ -33,14 +31,11 @@ _COMMON_PATHS = (
 )
 
 
-class SofficeMissing(_Coded, ConverterMissing):
+class SofficeMissing(ConverterMissing):
     """LibreOffice was not found (exit 3), with the catalogue's message."""
 
     def __init__(self, **params: Any) -> None:
-        self.code, self.params, self.issues = "convert-missing", params, []
-        ConverterMissing.__init__(
-            self, render_message(self.code, params), render_hint(self.code, params)
-        )
+        super().__init__("convert-missing", **params)
 
 
 def find_soffice(explicit: str | Path | None = None) -> Path:
@@ -120,12 +115,12 @@ def convert_to_pdf(
             except (ProcessLookupError, PermissionError, AttributeError):
                 proc.kill()
             proc.communicate()
-            raise CodedDataError("convert-timeout", path=str(source), seconds=int(timeout)) from exc
+            raise DataError("convert-timeout", path=str(source), seconds=int(timeout)) from exc
         produced = outdir / (source.stem + ".pdf")
         if proc.returncode != 0 or not produced.is_file():
             text = (err or out or b"").decode("utf-8", "replace").strip().splitlines()
             reason = text[-1] if text else f"mã thoát {proc.returncode}"
-            raise CodedDataError("convert-failed", path=str(source), reason=reason)
+            raise DataError("convert-failed", path=str(source), reason=reason)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(str(produced), str(target))
     return target

@@ -23,7 +23,7 @@ from jinja2 import nodes
 from jinja2.exceptions import TemplateSyntaxError
 from lxml import etree  # type: ignore[import-untyped]
 
-from ocop_docs.validation.report import Issue, IssueCounts
+from ocop_docs.errors import Issue, IssueCounts
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)

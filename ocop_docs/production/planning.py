@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from ocop_docs.catalogue import Lang, render_hint, render_message
-from ocop_docs.errors import OcopError
+from ocop_docs.catalogue import Lang
+from ocop_docs.errors import InputError, Issue, OcopError, UsageError
 from ocop_docs.production.contexts import KINDS
 from ocop_docs.production.manifest import (
     MANIFEST_NAME,
@@ -38,10 +38,9 @@ from ocop_docs.production.manifest import (
 )
 from ocop_docs.production.pool import DEFAULT_BATCH, DEFAULT_DOC_TIMEOUT
 from ocop_docs.production.prepared import PreparedTemplate
-from ocop_docs.production.rounds import CodedInputError, Round, _Coded, load_round
+from ocop_docs.production.rounds import Round, load_round
 from ocop_docs.text.names import slugify
 from ocop_docs.text.official import parse_date
-from ocop_docs.validation.report import Issue
 
 InputKind = Literal["round", "spreadsheet", "dossiers"]
 REPORT_KIND = "kiem-tra"  # a dossier's validation report (text and JSON), not a Word template
@@ -73,14 +72,8 @@ ROUND_DATES: dict[str, Callable[[Mapping[str, Any]], Any]] = {
 _PRODUCT_POINTER = re.compile(r"^/san_pham/(\d+)(?:/|$)")
 
 
-class BatchOptionError(_Coded, OcopError):
+class BatchOptionError(UsageError):
     """An option that does not fit the input (exit 2, like Click's usage errors)."""
-
-    exit_code = 2
-
-    def __init__(self, code: str, **params: Any) -> None:
-        self.code, self.params, self.issues = code, params, []
-        OcopError.__init__(self, render_message(code, params), render_hint(code, params))
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +159,7 @@ def detect_batch_input(path: Path) -> InputKind:
         return "spreadsheet"
     if path.is_file() and suffix in (".yaml", ".yml", ".json"):
         return "round"
-    raise CodedInputError("batch-input-unknown", path=str(path))
+    raise InputError("batch-input-unknown", path=str(path))
 
 
 def allowed_kinds(input_kind: InputKind) -> tuple[str, ...]:
@@ -185,16 +178,14 @@ def issue_json(issue: Issue, lang: Lang) -> dict[str, Any]:
 
 def error_json(exc: BaseException, lang: Lang, item: str = "?") -> dict[str, Any]:
     """An item's error for the manifest: code, message and hint in ``lang``, and details."""
-    if isinstance(exc, _Coded):
+    if isinstance(exc, OcopError):
         issues = [issue_json(i, lang) for i in exc.issues if i.severity == "error"][:20]
         return {
             "code": exc.code,
-            "message": exc.text(lang),
-            "hint": exc.hint_text(lang),
+            "message": exc.message(lang),
+            "hint": exc.hint(lang),
             "details": issues,
         }
-    if isinstance(exc, OcopError):
-        return {"code": None, "message": exc.message, "hint": exc.hint, "details": []}
     where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
     reason = f"{type(exc).__name__}: {exc}" + (
         f" ({Path(where.filename).name}:{where.lineno})" if where else ""
@@ -306,7 +297,7 @@ def _load_working_round(plan: Plan, lang: Lang) -> None:
         errors = [i for i in sheet.issues if i.severity == "error"]
         if errors or sheet.data is None:
             first = errors[0]
-            raise CodedInputError(first.code, issues=sheet.issues, **first.params)
+            raise InputError(first.code, issues=sheet.issues, **first.params)
         plan.warnings.extend(i for i in sheet.issues if i.severity == "warning")
         for failure in sheet.failures:
             plan.failures.append(
@@ -325,7 +316,7 @@ def _load_working_round(plan: Plan, lang: Lang) -> None:
     else:
         rnd = load_round(plan.source)
         if rnd.data is None:
-            raise CodedInputError(
+            raise InputError(
                 "round-invalid",
                 issues=rnd.issues,
                 path=str(plan.source),
@@ -348,7 +339,7 @@ def _load_working_round(plan: Plan, lang: Lang) -> None:
                 general.append(issue)
         if general:
             code = "sheet-round-invalid" if rows is not None else "round-invalid"
-            raise CodedInputError(
+            raise InputError(
                 code,
                 issues=rnd.issues,
                 path=str(plan.source),
@@ -364,7 +355,7 @@ def _load_working_round(plan: Plan, lang: Lang) -> None:
             )
         keep = [i for i in range(len(raw_products)) if i not in bad]
         if not keep:
-            raise CodedInputError("batch-no-products", issues=[i for v in bad.values() for i in v])
+            raise InputError("batch-no-products", issues=[i for v in bad.values() for i in v])
         data = dict(rnd.data)
         data["san_pham"] = [raw_products[i] for i in keep]
         numbers = [numbers[i] for i in keep]
@@ -561,7 +552,7 @@ def _plan_dossiers(plan: Plan) -> None:
             if p.is_dir() and any((p / n).is_file() for n in DOSSIER_NAMES)
         )
     if not folders:
-        raise CodedInputError("batch-no-dossiers", path=str(source))
+        raise InputError("batch-no-dossiers", path=str(source))
     taken: dict[str, set[str]] = {}
     for folder in folders:
         data, _issues, _file = read_dossier_data(folder)
@@ -604,7 +595,7 @@ def _check_outputs(plan: Plan) -> None:
             vouched |= set(planned)
     foreign = [p for p in existing if p not in vouched]
     if foreign:
-        raise CodedInputError(
+        raise InputError(
             "batch-output-exists", outdir=str(plan.outdir), count=len(foreign), first=foreign[0]
         )
 
@@ -676,7 +667,7 @@ def plan_batch(
         try:
             plan.previous_manifest = read_manifest(outdir)
         except ValueError as exc:
-            raise CodedInputError("batch-manifest-unreadable", reason=str(exc)) from exc
+            raise InputError("batch-manifest-unreadable", reason=str(exc)) from exc
     if plan.previous_manifest is not None:
         plan.previous = {i.id: i for i in plan.previous_manifest.items}
     if input_kind == "dossiers":

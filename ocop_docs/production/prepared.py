@@ -41,6 +41,7 @@ from typing import Any
 
 from jinja2 import meta
 
+from ocop_docs.errors import DataError
 from ocop_docs.production.rendering import (
     CORE_PART,
     ZIP_LEVEL,
@@ -56,7 +57,6 @@ from ocop_docs.production.rendering import (
     translate_errors,
     wrap,
 )
-from ocop_docs.production.rounds import CodedDataError
 
 _JINJA = re.compile(r"\{[{%#]")
 _PARAGRAPH = re.compile(r"<w:p([ >])")
@@ -182,7 +182,7 @@ class PreparedTemplate:
         self.template = template
         self.draft = draft
         if not template.is_file():
-            raise CodedDataError(
+            raise DataError(
                 "template-missing", file=template.name, folder=str(template.parent)
             )
         raw = template.read_bytes()
@@ -193,7 +193,7 @@ class PreparedTemplate:
             plain = io.BytesIO()
             tpl.docx.save(plain)  # the bytes python-docx writes for the untouched parts
         except Exception as exc:  # zipfile.BadZipFile, KeyError, lxml errors…
-            raise CodedDataError(
+            raise DataError(
                 "template-unreadable", file=str(template), reason=str(exc)
             ) from exc
         self._tpl = tpl

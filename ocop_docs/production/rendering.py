@@ -3,7 +3,7 @@
 Stage "rendering" of the produce pipeline (architecture §2). What it guarantees:
 
 * **Strict by default.** Printing a value the data does not have raises
-  :class:`~ocop_docs.production.rounds.CodedInputError` (``render-missing-variable``, exit 1) naming the
+  :class:`~ocop_docs.production.rounds.InputError` (``render-missing-variable``, exit 1) naming the
   full variable (``chu_the.nguoi_dai_dien.ho_ten``, ``hop.co_mat[2].chuc_vu``) and where the
   template uses it. ``{% if x %}``, ``x | default(…)`` and ``x is defined`` stay allowed, so
   templates mark optional fields explicitly. ``draft=True`` prints ``[[name]]`` instead.
@@ -33,8 +33,7 @@ from jinja2 import Undefined
 from jinja2.exceptions import SecurityError, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from ocop_docs.production.rounds import CodedDataError, CodedInputError
-from ocop_docs.validation.report import Issue
+from ocop_docs.errors import DataError, InputError, Issue
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
 DEFAULT_DOC_TIME = dt.datetime(2026, 1, 1)
@@ -332,12 +331,12 @@ def render_template(
     from docxtpl import DocxTemplate
 
     if not template.is_file():
-        raise CodedDataError("template-missing", file=template.name, folder=str(template.parent))
+        raise DataError("template-missing", file=template.name, folder=str(template.parent))
     try:
         tpl = DocxTemplate(str(template))
         tpl.init_docx()
     except Exception as exc:  # zipfile.BadZipFile, KeyError, lxml errors…
-        raise CodedDataError("template-unreadable", file=str(template), reason=str(exc)) from exc
+        raise DataError("template-unreadable", file=str(template), reason=str(exc)) from exc
     seen: list[str] = []
     env = make_environment(draft=draft, seen=seen)
     data = wrap(dict(context))
@@ -367,7 +366,7 @@ def translate_errors(template: Path) -> Iterator[None]:
         yield
     except MissingVariable as exc:
         where, where_en = _where_missing(template, exc.path)
-        raise CodedInputError(
+        raise InputError(
             "render-missing-variable",
             variable=exc.path,
             template=template.name,
@@ -384,9 +383,9 @@ def translate_errors(template: Path) -> Iterator[None]:
             if first
             else {"file": template.name, "where": "?", "where_en": "?", "reason": exc.message}
         )
-        raise CodedDataError("template-syntax", issues=problems, **params) from exc
+        raise DataError("template-syntax", issues=problems, **params) from exc
     except (SecurityError, TemplateError) as exc:
-        raise CodedDataError(
+        raise DataError(
             "render-template-error",
             template=template.name,
             where="?",
@@ -447,7 +446,7 @@ def render(
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(rendered.data)
     except OSError as exc:
-        raise CodedInputError(
+        raise InputError(
             "render-output-unwritable", path=str(out), reason=exc.strerror or str(exc)
         ) from exc
     result = RenderResult(

@@ -33,8 +33,8 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, Literal
 
-from ocop_docs.catalogue import Lang, render_hint, render_message
-from ocop_docs.errors import DataError, InputError
+from ocop_docs.catalogue import Lang
+from ocop_docs.errors import InputError, Issue
 from ocop_docs.scoring.card import (
     DEFAULT_SPREAD_MAX,
     STAR_BANDS,
@@ -56,7 +56,6 @@ from ocop_docs.text.official import (
     parse_datetime,
     round_points,
 )
-from ocop_docs.validation.report import Issue
 
 ROUND_SCHEMA = "round.schema.json"
 
@@ -128,37 +127,6 @@ def display_mean(mean: Fraction, regime: str = "26/2026") -> str:
         if mean < lower <= shown:
             return format_points(Fraction(math.floor(mean * 100), 100))
     return format_points(mean)
-
-
-# --- errors carrying a catalogue code ---------------------------------------------------
-
-
-class _Coded:
-    code: str
-    params: dict[str, Any]
-    issues: list[Issue]
-
-    def text(self, lang: Lang = "vi") -> str:
-        return render_message(self.code, self.params, lang)
-
-    def hint_text(self, lang: Lang = "vi") -> str:
-        return render_hint(self.code, self.params, lang)
-
-
-class CodedInputError(_Coded, InputError):
-    """An input problem (exit 1) whose message comes from the catalogue."""
-
-    def __init__(self, code: str, issues: list[Issue] | None = None, **params: Any) -> None:
-        self.code, self.params, self.issues = code, params, list(issues or [])
-        InputError.__init__(self, render_message(code, params), render_hint(code, params))
-
-
-class CodedDataError(_Coded, DataError):
-    """Broken shipped or user data such as a template (exit 3), from the catalogue."""
-
-    def __init__(self, code: str, issues: list[Issue] | None = None, **params: Any) -> None:
-        self.code, self.params, self.issues = code, params, list(issues or [])
-        DataError.__init__(self, render_message(code, params), render_hint(code, params))
 
 
 # --- the model ------------------------------------------------------------------------------
@@ -322,7 +290,7 @@ class Round:
     def product(self, number: int) -> ProductResult:
         """The product at 1-based position ``number`` (``--product N``)."""
         if not 1 <= number <= len(self.products):
-            raise CodedInputError(
+            raise InputError(
                 "render-product-out-of-range", number=number, count=len(self.products)
             )
         return self.products[number - 1]
@@ -821,11 +789,11 @@ def format_address(value: Any) -> str:
 
 
 def require_valid(rnd: Round) -> Round:
-    """The round itself, or :class:`CodedInputError` (exit 1) listing its errors."""
+    """The round itself, or :class:`InputError` (exit 1) listing its errors."""
     if rnd.data is None or rnd.errors:
         errors = [i for i in rnd.issues if i.severity == "error"]
         first = errors[0].message("vi") if errors else "?"
-        raise CodedInputError(
+        raise InputError(
             "round-invalid", issues=rnd.issues, path=str(rnd.path), count=len(errors), first=first
         )
     return rnd
@@ -836,8 +804,6 @@ __all__ = [
     "LEVEL_NAMES",
     "ROLE_NAMES",
     "STAR_BANDS",
-    "CodedDataError",
-    "CodedInputError",
     "Competence",
     "Member",
     "MemberCard",

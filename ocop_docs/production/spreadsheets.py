@@ -37,8 +37,8 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from ocop_docs.errors import Issue
 from ocop_docs.text.names import fold
-from ocop_docs.validation.report import Issue
 
 SHEET_PRODUCTS = "Sản phẩm"
 SHEET_INFO = "Thông tin đợt"

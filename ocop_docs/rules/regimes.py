@@ -165,15 +165,15 @@ def regime(code: str = DEFAULT_REGIME, base: Path | None = None) -> Regime:
     try:
         data = load_data(REGIME_FILES[code], base)
     except KeyError:
-        raise DataError(f"Không có dữ liệu cho bộ tiêu chí «{code}».") from None
+        raise DataError("rules-data-missing", regime=code) from None
     except (OSError, ValueError) as exc:
-        raise DataError(f"Không đọc được dữ liệu bộ tiêu chí «{code}»: {exc}") from exc
+        raise DataError("rules-data-unreadable", regime=code, reason=str(exc)) from exc
     types = document_types(base)
     documents = []
     for rule in data["tai_lieu"]:
         for code_ref in (rule["loai"], *rule.get("tuong_duong", ()), *rule.get("thay_the", ())):
             if code_ref not in types:
-                raise DataError(f"Bộ tiêu chí «{code}» dùng loại tài liệu lạ «{code_ref}».")
+                raise DataError("rules-data-unknown-document", regime=code, document=code_ref)
         documents.append(
             DocumentRule(
                 loai=rule["loai"],

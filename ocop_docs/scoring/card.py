@@ -44,9 +44,8 @@ from typing import Any, Literal
 import yaml
 
 from ocop_docs.catalogue import ISSUES, Lang, render_hint, render_message
-from ocop_docs.errors import InputError
+from ocop_docs.errors import InputError, Issue, Severity
 from ocop_docs.scoring.rubrics import DEFAULT_REGIME, Criterion, Option, Rubric
-from ocop_docs.validation.report import Issue, Severity
 
 __all__ = [
     "CENTRAL_THRESHOLD",
@@ -237,15 +236,20 @@ class CardReadError(InputError):
         detail: str,
         line: int | None = None,
         column: int | None = None,
+        detail_en: str | None = None,
     ) -> None:
-        where = f", dòng {line}, cột {column}" if line is not None else ""
-        where_en = f", line {line}, column {column}" if line is not None else ""
-        super().__init__(f"Không đọc được phiếu chấm {path}{where}: {detail}")
+        super().__init__(
+            "scorecard-unreadable",
+            path=str(path),
+            where=f", dòng {line}, cột {column}" if line is not None else "",
+            where_en=f", line {line}, column {column}" if line is not None else "",
+            reason=detail,
+            reason_en=detail_en or detail,
+        )
         self.path = path
         self.detail = detail
         self.line = line
         self.column = column
-        self.message_en = f"Cannot read scorecard {path}{where_en}: {detail}"
 
 
 class _CardLoader(yaml.SafeLoader):
@@ -332,9 +336,9 @@ def read_card(path: Path) -> Scorecard:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise CardReadError(path, "không có tệp này / no such file") from None
+        raise CardReadError(path, "không có tệp này", detail_en="no such file") from None
     except UnicodeDecodeError as exc:
-        raise CardReadError(path, "tệp không phải UTF-8 / not UTF-8 text") from exc
+        raise CardReadError(path, "tệp không phải UTF-8", detail_en="not UTF-8 text") from exc
     except OSError as exc:
         raise CardReadError(path, exc.strerror or str(exc)) from exc
     return parse_card(text, path)

@@ -63,9 +63,8 @@ SCHEMA_REF = "../../rubric.schema.json"
 class RubricError(DataError):
     """A rubric file is missing or broken (the tool cannot score without it)."""
 
-    def __init__(self, message: str, message_en: str, hint: str | None = None) -> None:
-        super().__init__(message, hint)
-        self.message_en = message_en
+    def __init__(self, code: str = "rubric-file-broken", **params: Any) -> None:
+        super().__init__(code, **params)
 
 
 class RubricNotFound(RubricError):
@@ -255,10 +254,7 @@ def rubric_path(set_no: int, regime: str = DEFAULT_REGIME, base: Path | None = N
     folder = RUBRIC_DIRS.get(regime)
     if folder is None:
         known = ", ".join(sorted(RUBRIC_DIRS))
-        raise RubricNotFound(
-            f"Chưa có bộ tiêu chí theo văn bản {regime!r} (hiện có: {known}).",
-            f"No rubrics for regime {regime!r} (available: {known}).",
-        )
+        raise RubricNotFound("rubric-regime-unknown", regime=regime, known=known)
     return schemas_dir(base) / folder / f"bo-{set_no:02d}.json"
 
 
@@ -270,10 +266,7 @@ def load_rubric(set_no: int, regime: str = DEFAULT_REGIME, base: Path | None = N
     :class:`RubricError` for a file that is not valid rubric data.
     """
     if isinstance(set_no, bool) or not isinstance(set_no, int) or set_no not in SET_NUMBERS:
-        raise RubricNotFound(
-            f"Không có bộ sản phẩm số {set_no!r}; số bộ sản phẩm từ 1 đến 26.",
-            f"There is no product set {set_no!r}; product sets are numbered 1 to 26.",
-        )
+        raise RubricNotFound("rubric-set-unknown", value=repr(set_no))
     return _load(set_no, regime, base)
 
 
@@ -283,31 +276,27 @@ def _load(set_no: int, regime: str, base: Path | None) -> Rubric:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise RubricNotFound(
-            f"Không tìm thấy tệp bộ tiêu chí {path}.",
-            f"Rubric file {path} not found.",
-            hint="Chạy scripts/convert_rubrics.py hoặc kiểm tra --schemas-dir.",
-        ) from None
+        raise RubricNotFound("rubric-file-missing", path=str(path)) from None
     except OSError as exc:
-        raise RubricError(
-            f"Không đọc được tệp bộ tiêu chí {path}: {exc.strerror}.",
-            f"Cannot read rubric file {path}: {exc.strerror}.",
-        ) from exc
+        reason = exc.strerror or str(exc)
+        raise RubricError(path=str(path), reason=reason) from exc
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise RubricError(
-            f"Tệp bộ tiêu chí {path} không phải JSON hợp lệ (dòng {exc.lineno}, cột {exc.colno}).",
-            f"Rubric file {path} is not valid JSON (line {exc.lineno}, column {exc.colno}).",
+            path=str(path),
+            reason=f"không phải JSON hợp lệ (dòng {exc.lineno}, cột {exc.colno})",
+            reason_en=f"not valid JSON (line {exc.lineno}, column {exc.colno})",
         ) from exc
     _validate_schema(data, path)
     rubric = rubric_from_json(data, path)
     if rubric.bo_san_pham != set_no or rubric.bo_tieu_chi != regime:
         raise RubricError(
-            f"Tệp {path} chứa bộ {rubric.bo_san_pham} ({rubric.bo_tieu_chi}), "
-            f"không phải bộ {set_no} ({regime}).",
-            f"File {path} holds set {rubric.bo_san_pham} ({rubric.bo_tieu_chi}), "
-            f"not set {set_no} ({regime}).",
+            path=str(path),
+            reason=f"chứa bộ {rubric.bo_san_pham} ({rubric.bo_tieu_chi}), "
+            f"không phải bộ {set_no} ({regime})",
+            reason_en=f"holds set {rubric.bo_san_pham} ({rubric.bo_tieu_chi}), "
+            f"not set {set_no} ({regime})",
         )
     _check_sums(rubric, path)
     return rubric
@@ -332,18 +321,17 @@ def _validate_schema(data: Any, path: Path) -> None:
     try:
         validator = _validator(base)
     except (OSError, json.JSONDecodeError) as exc:
-        raise RubricError(
-            f"Không đọc được lược đồ rubric.schema.json trong {base}.",
-            f"Cannot read rubric.schema.json in {base}.",
+        raise DataError(
+            "schema-unreadable", path=str(base / "rubric.schema.json"), reason=str(exc)
         ) from exc
     errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:
         first = errors[0]
         pointer = "/" + "/".join(str(p) for p in first.absolute_path)
         raise RubricError(
-            f"Tệp bộ tiêu chí {path} sai cấu trúc tại {pointer} ({len(errors)} lỗi).",
-            f"Rubric file {path} is malformed at {pointer}: {first.message} "
-            f"({len(errors)} error(s)).",
+            path=str(path),
+            reason=f"sai cấu trúc tại {pointer} ({len(errors)} lỗi)",
+            reason_en=f"malformed at {pointer} ({len(errors)} error(s))",
         )
 
 
@@ -351,7 +339,7 @@ def _check_sums(rubric: Rubric, path: Path) -> None:
     """The sheet's own arithmetic (QĐ 26/2026 Điều 3.1 and Phụ lục II)."""
 
     def broken(vi: str, en: str) -> RubricError:
-        return RubricError(f"Tệp bộ tiêu chí {path}: {vi}", f"Rubric file {path}: {en}")
+        return RubricError(path=str(path), reason=vi.rstrip("."), reason_en=en.rstrip("."))
 
     if [p.ma for p in rubric.phan] != ["A", "B", "C"]:
         raise broken("phải có đúng Phần A, B, C.", "must have parts A, B, C.")
@@ -393,8 +381,9 @@ def rubric_from_json(data: dict[str, Any], path: Path | None = None) -> Rubric:
     except (KeyError, TypeError, ValueError) as exc:
         where = str(path) if path is not None else "<dữ liệu>"
         raise RubricError(
-            f"Tệp bộ tiêu chí {where} thiếu hoặc sai trường {exc}.",
-            f"Rubric data {where} is missing or has a wrong field {exc}.",
+            path=where,
+            reason=f"thiếu hoặc sai trường {exc}",
+            reason_en=f"a field is missing or wrong: {exc}",
         ) from exc
 
 

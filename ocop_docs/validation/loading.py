@@ -25,8 +25,8 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ocop_docs.errors import Issue
 from ocop_docs.text import legacy as encodings
-from ocop_docs.validation.report import Issue
 
 DOSSIER_NAMES = ("ho-so.yaml", "ho-so.yml", "ho-so.json")
 MAX_DATA_FILE_BYTES = 1_000_000  # a dossier file holds data only; attachments are separate

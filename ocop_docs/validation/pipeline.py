@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ocop_docs.errors import Issue
 from ocop_docs.rules.identifiers import parse_date
 from ocop_docs.rules.regimes import CASES, DEFAULT_REGIME, REGIME_FILES, product_sets, regime
 from ocop_docs.validation.checks.attachments import DEFAULT_MAX_BYTES, check_attachments
@@ -28,7 +29,7 @@ from ocop_docs.validation.checks.schema import check_schema
 from ocop_docs.validation.checks.self_assessment import check_self_assessment
 from ocop_docs.validation.checks.text import check_text
 from ocop_docs.validation.loading import LoadedDossier, load_dossier
-from ocop_docs.validation.report import DossierReport, Issue
+from ocop_docs.validation.report import DossierReport
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""Result objects shared by the pipelines: issues and dossier reports.
+"""The report of a validation run: one :class:`DossierReport` per dossier.
 
 An :class:`Issue` is language-free: it holds a catalogue code and parameters; text is made
 only when a reporter asks for a language (architecture §4.4). Reports are plain data so
@@ -10,48 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from ocop_docs.catalogue import ISSUES, Lang, render_hint, render_message
+from ocop_docs.errors import Issue, IssueCounts
 
-Severity = Literal["error", "warning"]
 DocStatus = Literal["present", "missing", "invalid"]
-
-
-@dataclass(slots=True)
-class Issue:
-    """One finding about one place in a dossier (or in a round file)."""
-
-    code: str
-    pointer: str = ""
-    line: int | None = None
-    column: int | None = None
-    params: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def severity(self) -> Severity:
-        return ISSUES[self.code].severity
-
-    @property
-    def tags(self) -> tuple[str, ...]:
-        return ISSUES[self.code].tags
-
-    def message(self, lang: Lang = "vi") -> str:
-        return render_message(self.code, self.params, lang)
-
-    def hint(self, lang: Lang = "vi") -> str:
-        return render_hint(self.code, self.params, lang)
-
-    def to_json(self, lang: Lang = "vi") -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "code": self.code,
-            "severity": self.severity,
-            "pointer": self.pointer,
-            "line": self.line,
-            "column": self.column,
-            "message": self.message(lang),
-            "hint": self.hint(lang),
-            "tags": list(self.tags),
-        }
-        return out
 
 
 @dataclass(slots=True)
@@ -103,21 +64,6 @@ class ChecklistItem:
             "alternatives": list(self.alternatives),
             "basis": self.basis,
         }
-
-
-class IssueCounts:
-    """Error and warning counts for any result that holds ``issues`` (reports, rounds, lints)."""
-
-    __slots__ = ()
-    issues: list[Issue]
-
-    @property
-    def errors(self) -> int:
-        return sum(1 for i in self.issues if i.severity == "error")
-
-    @property
-    def warnings(self) -> int:
-        return sum(1 for i in self.issues if i.severity == "warning")
 
 
 @dataclass(slots=True)

@@ -31,10 +31,7 @@ def dossier_template(
 ) -> str:
     sets = product_sets()
     if product_set not in sets:
-        raise InputError(
-            f"Bộ sản phẩm phải từ 1 đến 26 (đang là {product_set}).",
-            hint="Xem danh sách: ocop-docs sectors",
-        )
+        raise InputError("new-set-out-of-range", value=product_set)
     ps = sets[product_set]
     rules = regime(regime_code)
     docs = required_documents(product_set, case, regime_code)
@@ -113,9 +110,7 @@ def new_dossier(
     """Create ``folder/ho-so.yaml`` and ``folder/tai-lieu/``; refuses to overwrite."""
     target = folder / "ho-so.yaml"
     if target.exists() and not overwrite:
-        raise InputError(
-            f"Đã có tệp «{target}»; không ghi đè.", hint="Chọn thư mục khác hoặc thêm --overwrite."
-        )
+        raise InputError("output-exists", path=str(target))
     text = dossier_template(product_set, case, regime_code)
     (folder / ATTACHMENT_FOLDER).mkdir(parents=True, exist_ok=True)
     atomic_write_text(target, text)

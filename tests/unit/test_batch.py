@@ -167,7 +167,7 @@ def test_refuses_to_overwrite_then_resume_skips_then_overwrite(tmp_path: Path) -
     with pytest.raises(InputError) as exc:
         run_batch(ROUND, out, ONE_JOB)
     assert getattr(exc.value, "code", "") == "batch-output-exists"
-    assert "--overwrite" in (exc.value.hint or "") and "8 tệp" in exc.value.message
+    assert "--overwrite" in exc.value.hint() and "8 tệp" in exc.value.message()
     assert files(out) == before
     resumed = run_batch(ROUND, out, BatchOptions(jobs=1, resume=True))
     assert resumed.skipped == 7 and resumed.produced == 0 and resumed.exit_code == 0
@@ -186,7 +186,7 @@ def test_resume_still_refuses_files_a_finished_run_did_not_make(tmp_path: Path) 
     foreign.write_bytes(b"an official's own file")
     with pytest.raises(InputError) as exc:
         run_batch(ROUND, out, BatchOptions(jobs=1, resume=True))
-    assert "quyet-dinh/quyet-dinh_dot-2-nam-2026.docx" in exc.value.message
+    assert "quyet-dinh/quyet-dinh_dot-2-nam-2026.docx" in exc.value.message()
     assert foreign.read_bytes() == b"an official's own file"
 
 
@@ -242,7 +242,7 @@ def test_broken_template_or_missing_libreoffice_stop_before_writing(tmp_path: Pa
 def test_kinds_that_do_not_fit_the_input(tmp_path: Path) -> None:
     with pytest.raises(BatchOptionError) as exc:
         run_batch(ROUND, tmp_path / "out", BatchOptions(kinds=("kiem-tra",)))
-    assert exc.value.exit_code == 2 and "kiem-tra" in exc.value.message
+    assert exc.value.exit_code == 2 and "kiem-tra" in exc.value.message()
     with pytest.raises(BatchOptionError):
         run_batch(SAMPLES / "ho-so", tmp_path / "out", BatchOptions(kinds=("bien-ban",)))
     odd = tmp_path / "ket-qua.txt"

@@ -63,5 +63,5 @@ def test_unreadable_part_is_an_input_error(tmp_path: Path) -> None:
     bad.write_bytes(b"%PDF-1.4 truncated")
     with pytest.raises(InputError) as exc:
         make_bundle([BundlePart(bad, "x", "y")], tmp_path / "tap.pdf", BundleInfo("t", "s", "a"))
-    assert "hong.pdf" in exc.value.message
+    assert "hong.pdf" in exc.value.message()
     assert not (tmp_path / "tap.pdf").exists()

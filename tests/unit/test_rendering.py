@@ -50,7 +50,7 @@ def test_strict_missing_variable_names_it_and_its_place(tmp_path: Path) -> None:
     with pytest.raises(InputError) as exc:
         render_template(tpl, {"chu_the": {"ten": "HTX", "nguoi_dai_dien": {"chuc_vu": "GĐ"}}})
     assert exc.value.exit_code == 1
-    message = exc.value.message
+    message = exc.value.message()
     assert "«chu_the.nguoi_dai_dien.ho_ten»" in message
     assert "t.docx" in message and "đoạn 2" in message
 
@@ -59,7 +59,7 @@ def test_missing_item_in_a_loop_has_its_index(tmp_path: Path) -> None:
     tpl = _template(tmp_path, "{%p for m in ds %}", "{{ m.ten }}", "{%p endfor %}")
     with pytest.raises(InputError) as exc:
         render_template(tpl, {"ds": [{"ten": "A"}, {"khac": "B"}]})
-    assert "«ds[1].ten»" in exc.value.message
+    assert "«ds[1].ten»" in exc.value.message()
 
 
 def test_optional_fields_with_default_and_if(tmp_path: Path) -> None:
@@ -89,13 +89,13 @@ def test_broken_template_syntax_is_exit_3_with_place(tmp_path: Path) -> None:
     with pytest.raises(DataError) as exc:
         render_template(tpl, {"ds": []})
     assert exc.value.exit_code == 3
-    assert "t.docx" in exc.value.message
+    assert "t.docx" in exc.value.message()
 
 
 def test_missing_and_unreadable_templates(tmp_path: Path) -> None:
     with pytest.raises(DataError) as exc:
         render_template(tmp_path / "khong-co.docx", {})
-    assert "khong-co.docx" in exc.value.message
+    assert "khong-co.docx" in exc.value.message()
     bad = tmp_path / "hong.docx"
     bad.write_bytes(b"not a zip")
     with pytest.raises(DataError):

@@ -557,7 +557,7 @@ def test_unknown_set_raises_data_error(bad: int) -> None:
     with pytest.raises(RubricNotFound) as info:
         load_rubric(bad)
     assert isinstance(info.value, DataError)
-    assert "1 đến 26" in info.value.message and "1 to 26" in info.value.message_en
+    assert "1 đến 26" in info.value.message() and "1 to 26" in info.value.message("en")
 
 
 def test_unknown_regime() -> None:
@@ -596,7 +596,7 @@ def test_schema_violation(tmp_path: Path) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(RubricError) as info:
         load_rubric(3, base=base)
-    assert "/phan/0/muc/0/tieu_chi/0/lua_chon/0/sao_toi_thieu" in info.value.message
+    assert "/phan/0/muc/0/tieu_chi/0/lua_chon/0/sao_toi_thieu" in info.value.message()
 
 
 def test_broken_sums(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ import pytest
 
 from ocop_docs.catalogue import DOSSIER_CODES, ISSUES, LANGS, render_message
 from ocop_docs.catalogue.scoring import SCORING_SPECS
+from ocop_docs.errors import Issue
 from ocop_docs.scoring.card import (
     CardReadError,
     Problem,
@@ -34,7 +35,6 @@ from ocop_docs.scoring.card import (
     star_band,
 )
 from ocop_docs.scoring.rubrics import Rubric, load_rubric
-from ocop_docs.validation.report import Issue
 
 
 def best_card(r: Rubric, **overrides: int) -> dict[str, Any]:
@@ -479,7 +479,7 @@ def _fields(template: str) -> set[str]:
 
 def test_every_code_scoring_can_emit_is_catalogued() -> None:
     emitted = _codes_in_source("ocop_docs.scoring.card")
-    assert len(emitted) == 17
+    assert len(emitted) == 18
     for code in emitted | _codes_in_source("ocop_docs.cli.rubric"):
         assert code in ISSUES, code
         assert ISSUES[code].hint_vi and ISSUES[code].hint_en
@@ -502,6 +502,9 @@ def test_problem_renders_from_the_catalogue(spec: Any) -> None:
         "thanh_vien": 2,
         "ghi": Fraction(195, 2),
         "tinh": 99,
+        "path": "phieu.yaml",
+        "where": ", dòng 3, cột 1",
+        "reason": "không phải UTF-8",
     }
     for template in (spec.vi, spec.hint_vi):
         assert _fields(template) <= set(params), spec.code
@@ -588,8 +591,8 @@ def test_yaml_syntax_error_has_line() -> None:
         parse_card("bo_san_pham: 1\nchon:\n  1.1: 3\n   1.2: [\n", Path("x.yaml"))
     err = info.value
     assert err.line == 4 and err.exit_code == 1
-    assert "x.yaml" in err.message and "dòng 4" in err.message
-    assert "line 4" in err.message_en
+    assert "x.yaml" in err.message() and "dòng 4" in err.message()
+    assert "line 4" in err.message("en")
 
 
 def test_json_syntax_error_has_line(tmp_path: Path) -> None:
@@ -597,7 +600,7 @@ def test_json_syntax_error_has_line(tmp_path: Path) -> None:
     path.write_text('{\n  "bo_san_pham": 1,\n  "chon": {"1.1": 3,}\n}\n', encoding="utf-8")
     with pytest.raises(CardReadError) as info:
         read_card(path)
-    assert info.value.line == 3 and str(path) in info.value.message
+    assert info.value.line == 3 and str(path) in info.value.message()
 
 
 def test_json_card_with_positions(tmp_path: Path) -> None:

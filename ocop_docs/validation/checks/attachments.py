@@ -15,8 +15,9 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+from ocop_docs.errors import Issue
 from ocop_docs.validation.loading import LoadedDossier, human_size
-from ocop_docs.validation.report import AttachmentInfo, Issue
+from ocop_docs.validation.report import AttachmentInfo
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024  # a scanned 300-page dossier at 200 dpi stays below this
 

@@ -18,12 +18,11 @@ from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 from referencing import Registry, Resource
 
 from ocop_docs.catalogue import Lang
-from ocop_docs.errors import DataError
+from ocop_docs.errors import DataError, Issue
 from ocop_docs.resources import schemas_dir
 from ocop_docs.rules.identifiers import FORMAT_PROBLEMS
 from ocop_docs.validation.checks.fastschema import compile_fast
 from ocop_docs.validation.loading import LoadedDocument, escape_pointer_part
-from ocop_docs.validation.report import Issue
 
 _TYPE_NAMES: dict[str, tuple[str, str]] = {
     "string": ("chuỗi văn bản", "text"),
@@ -77,9 +76,9 @@ def compiled(name: str, base: Path | None = None) -> tuple[Draft202012Validator,
         schema.setdefault("$id", path.resolve().as_uri())
         Draft202012Validator.check_schema(schema)
     except (OSError, ValueError) as exc:
-        raise DataError(f"Không đọc được lược đồ «{path}»: {exc}") from exc
+        raise DataError("schema-unreadable", path=str(path), reason=str(exc)) from exc
     except Exception as exc:  # jsonschema.SchemaError and friends
-        raise DataError(f"Lược đồ «{path}» không hợp lệ: {exc}") from exc
+        raise DataError("schema-broken", path=str(path), reason=str(exc)) from exc
     validator = Draft202012Validator(
         schema, registry=_registry(root), format_checker=_FORMAT_CHECKER
     )

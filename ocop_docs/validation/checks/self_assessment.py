@@ -11,10 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ocop_docs.errors import Issue
 from ocop_docs.scoring.card import Scorecard, score_card
 from ocop_docs.scoring.rubrics import load_rubric
 from ocop_docs.validation.loading import LoadedDossier
-from ocop_docs.validation.report import Issue
 
 PREFIX = "/tu_danh_gia"
 

@@ -11,10 +11,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ocop_docs.errors import Issue
 from ocop_docs.text.legacy import detect_legacy
 from ocop_docs.validation.checks.schema import field_labels
 from ocop_docs.validation.loading import LoadedDocument, escape_pointer_part
-from ocop_docs.validation.report import Issue
 
 
 def _strings(
