@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import warnings
 import traceback
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -37,7 +38,10 @@ def format_option(*choices: str) -> Callable[[FC], FC]:
 
 def _lang_of(ctx: click.Context) -> Lang:
     """The ``--lang`` the user gave the verb (the verb's own context is gone on failure)."""
-    args = [*getattr(ctx, "protected_args", []), *ctx.args]
+    with warnings.catch_warnings():  # Click 8.2 deprecates the name, not the tokens
+        warnings.simplefilter("ignore", DeprecationWarning)
+        protected = list(getattr(ctx, "protected_args", []))
+    args = [*protected, *ctx.args]
     for i, arg in enumerate(args):
         if arg == "--lang" and i + 1 < len(args):
             return "en" if args[i + 1] == "en" else "vi"
