@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
-import warnings
 import traceback
+import warnings
 from collections.abc import Callable
 from typing import Any, TypeVar
 

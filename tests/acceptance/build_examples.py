@@ -270,6 +270,12 @@ def build() -> None:
         files={**BASE_FILES, "tai-lieu/lien-ket.pdf": "symlink:/etc/hostname"},
     )
     write(
+        "attachment-symlink",
+        variant(tep(2, "tai-lieu/lien-ket-trong.pdf")),
+        codes=["attachment-symlink"],
+        files={**BASE_FILES, "tai-lieu/lien-ket-trong.pdf": "symlink:01.pdf"},
+    )
+    write(
         "attachment-missing", variant(tep(2, "tai-lieu/khong-co.pdf")), codes=["attachment-missing"]
     )
     write(

@@ -1,20 +1,22 @@
 """Attachment check: each ``tai_lieu[].tep`` is a real, readable file inside the dossier.
 
-Security first: a path is resolved (symlinks included) and must stay inside the dossier
-folder before anything is opened, so nothing outside the folder is ever read. Files are
-sized with ``lstat`` before reading, so a huge file is reported, not loaded.
+Security first: each file is opened once, inside the dossier folder, without following
+any symlink (:mod:`ocop_docs.confined`), and every check — type and size by ``fstat``,
+hash, PDF pages, image — runs on that one descriptor, so nothing outside the folder is ever
+read, even when a file is swapped for a link while the dossier is checked (issue 9). A file
+over the size limit is reported, not read.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import stat
-import unicodedata
 import warnings
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
+from ocop_docs.confined import Refused, open_inside
 from ocop_docs.errors import Issue
 from ocop_docs.validation.loading import LoadedDossier, human_size
 from ocop_docs.validation.report import AttachmentInfo
@@ -47,47 +49,29 @@ _SNIFF_NAMES: dict[str, tuple[str, str]] = {
 }
 
 
-def _resolve_inside(folder: Path, relative: str) -> tuple[Path | None, str | None]:
-    """The real path of ``relative`` if it stays inside ``folder``, else the issue code."""
-    if (
-        os.path.isabs(relative)
-        or relative.startswith(("\\", "/"))
-        or (len(relative) > 1 and relative[1] == ":")
-    ):
-        return None, "attachment-path-absolute"
-    candidate = folder / relative
-    real_folder = os.path.realpath(folder)
-    real = os.path.realpath(candidate)
-    if os.path.commonpath([real_folder, real]) != real_folder:
-        return None, "attachment-path-escapes"
-    if not os.path.lexists(real):
-        # Files copied from macOS keep decomposed (NFD) names; accept either form.
-        alt = os.path.realpath(folder / unicodedata.normalize("NFD", relative))
-        if os.path.lexists(alt) and os.path.commonpath([real_folder, alt]) == real_folder:
-            return Path(alt), None
-    return Path(real), None
-
-
-def _hash_and_head(path: Path) -> tuple[str, bytes]:
+def _hash_and_head(handle: BinaryIO) -> tuple[str, bytes, int]:
+    """SHA-256, the first bytes and the byte count of an open file, read once."""
     digest = hashlib.sha256()
     head = b""
-    with path.open("rb") as handle:
-        while chunk := handle.read(_CHUNK):
-            if not head:
-                head = chunk[:16]
-            digest.update(chunk)
-    return digest.hexdigest(), head
+    total = 0
+    while chunk := handle.read(_CHUNK):
+        if not head:
+            head = chunk[:16]
+        digest.update(chunk)
+        total += len(chunk)
+    return digest.hexdigest(), head, total
 
 
-def _pdf_pages(path: Path) -> tuple[int | None, str | None, str | None]:
-    """(pages, issue code, reason) for a PDF on disk."""
+def _pdf_pages(handle: BinaryIO) -> tuple[int | None, str | None, str | None]:
+    """(pages, issue code, reason) for an open PDF."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            reader = PdfReader(path, strict=False)
+            handle.seek(0)
+            reader = PdfReader(handle, strict=False)
             if reader.is_encrypted:
                 # An empty user password still means the reader must decrypt; the office's
                 # software may not, so any encryption is reported.
@@ -102,13 +86,14 @@ def _pdf_pages(path: Path) -> tuple[int | None, str | None, str | None]:
     return pages, None, None
 
 
-def _image_problem(path: Path) -> str | None:
+def _image_problem(handle: BinaryIO) -> str | None:
     from PIL import Image, UnidentifiedImageError
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            with Image.open(path) as img:
+            handle.seek(0)
+            with Image.open(handle) as img:
                 img.verify()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         return str(exc)[:120] or type(exc).__name__
@@ -141,73 +126,96 @@ def check_attachments(
         def report(code: str, **params: Any) -> None:
             issues.append(doc.issue(code, pointer, tep=rel, **params))  # noqa: B023
 
-        path, problem = _resolve_inside(doc.folder, rel)
-        if problem is not None or path is None:
-            report(problem or "attachment-path-escapes")
-            continue
         try:
-            st = os.lstat(path)
-        except FileNotFoundError:
-            report("attachment-missing")
-            continue
-        except OSError as exc:
-            report("attachment-unreadable", reason=exc.strerror or str(exc))
+            opened = open_inside(doc.folder, rel)
+        except Refused as refused:
+            if refused.code not in ("attachment-path-absolute", "attachment-path-escapes"):
+                info.exists = refused.code not in ("attachment-missing",)
+            if refused.code == "attachment-unreadable":
+                report(refused.code, reason=refused.reason)
+            else:
+                report(refused.code)
             continue
         info.exists = True
-        if not stat.S_ISREG(st.st_mode):
-            report("attachment-not-file")
-            continue
-        info.size = st.st_size
-        if st.st_size == 0:
-            report("attachment-empty")
-            continue
-        if st.st_size > max_bytes:
-            report("attachment-too-large", size=human_size(st.st_size), limit=human_size(max_bytes))
-            continue
-        try:
-            info.sha256, head = _hash_and_head(path)
-        except OSError as exc:
-            report("attachment-unreadable", reason=exc.strerror or str(exc))
-            continue
-        ext = path.suffix.lower()
-        sniffed = _sniff(head)
-        if ext in PDF_EXT:
-            info.kind = "pdf"
-            if sniffed != "pdf":
+        with os.fdopen(opened.fd, "rb") as handle:
+            _check_open_file(handle, opened.size, Path(rel).suffix.lower(), info, report, max_bytes)
+    return issues, infos
+
+
+def _check_open_file(
+    handle: BinaryIO,
+    size: int,
+    ext: str,
+    info: AttachmentInfo,
+    report: Callable[..., None],
+    max_bytes: int,
+) -> None:
+    """Every check of one attachment, on its one open descriptor (issue 9)."""
+    info.size = size
+    if size == 0:
+        report("attachment-empty")
+        return
+    if size > max_bytes:
+        report("attachment-too-large", size=human_size(size), limit=human_size(max_bytes))
+        return
+    try:
+        info.sha256, head, read = _hash_and_head(handle)
+    except OSError as exc:
+        report("attachment-unreadable", reason=exc.strerror or str(exc))
+        return
+    if read != size or os.fstat(handle.fileno()).st_size != size:
+        # Replaced, truncated or grown while it was read (a synced or shared folder).
+        info.sha256 = None
+        report("attachment-changed")
+        return
+    sniffed = _sniff(head)
+    if ext in PDF_EXT:
+        info.kind = "pdf"
+        if sniffed != "pdf":
+            report(
+                "attachment-type-mismatch",
+                extension=ext,
+                actual=_SNIFF_NAMES[sniffed][0],
+                actual_en=_SNIFF_NAMES[sniffed][1],
+            )
+            return
+        pages, code, reason = _pdf_pages(handle)
+        info.pages = pages
+        if code is not None:
+            report(code, reason=reason or "")
+            return
+    elif ext in IMAGE_EXT:
+        info.kind = "image"
+        expected = "png" if ext == ".png" else "jpeg"
+        if sniffed != expected:
+            if sniffed == "other":
+                problem = _image_problem(handle)
+                if problem is None:
+                    report(
+                        "attachment-image-corrupt",
+                        reason="định dạng không rõ",
+                        reason_en="unknown format",
+                    )
+                else:
+                    report("attachment-image-corrupt", reason=problem)
+            else:
                 report(
                     "attachment-type-mismatch",
                     extension=ext,
                     actual=_SNIFF_NAMES[sniffed][0],
                     actual_en=_SNIFF_NAMES[sniffed][1],
                 )
-                continue
-            pages, code, reason = _pdf_pages(path)
-            info.pages = pages
-            if code is not None:
-                report(code, reason=reason or "")
-                continue
-        elif ext in IMAGE_EXT:
-            info.kind = "image"
-            expected = "png" if ext == ".png" else "jpeg"
-            if sniffed != expected:
-                if sniffed == "other":
-                    reason = _image_problem(path) or "định dạng không rõ / unknown format"
-                    report("attachment-image-corrupt", reason=reason)
-                else:
-                    report(
-                        "attachment-type-mismatch",
-                        extension=ext,
-                        actual=_SNIFF_NAMES[sniffed][0],
-                        actual_en=_SNIFF_NAMES[sniffed][1],
-                    )
-                continue
-            reason = _image_problem(path)
-            if reason is not None:
-                report("attachment-image-corrupt", reason=reason)
-                continue
-            info.pages = 1
-        else:
-            info.kind = "other"
-            report("attachment-unsupported-type", extension=ext or "(không có đuôi)")
-        info.ok = True
-    return issues, infos
+            return
+        reason = _image_problem(handle)
+        if reason is not None:
+            report("attachment-image-corrupt", reason=reason)
+            return
+        info.pages = 1
+    else:
+        info.kind = "other"
+        report(
+            "attachment-unsupported-type",
+            extension=ext or "(không có đuôi)",
+            extension_en=ext or "(none)",
+        )
+    info.ok = True
