@@ -32,4 +32,37 @@ def slugify(text: str, limit: int = MAX_SLUG, *, keep_case: bool = False) -> str
     return slug[:limit].rstrip("-")
 
 
-__all__ = ["MAX_SLUG", "fold", "slugify"]
+# Names Windows reserves for devices, with or without an extension ("CON", "nul.docx",
+# "COM1.pdf"): such a file cannot be created or unzipped there (issue 9).
+WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul"}
+    | {f"com{n}" for n in "123456789¹²³"}
+    | {f"lpt{n}" for n in "123456789¹²³"}
+)
+
+
+def portable(stem: str) -> str:
+    """``stem`` made valid on Windows and macOS: a reserved device name gets a ``_`` suffix.
+
+    Only the part before the first dot counts, as on Windows: "con" → "con_", "NUL.x" →
+    "NUL_.x", "console" stays.
+    """
+    head, dot, rest = stem.partition(".")
+    if head.rstrip(" ").casefold() in WINDOWS_RESERVED:
+        return f"{head}_{dot}{rest}"
+    return stem
+
+
+def unique_name(stem: str, taken: set[str]) -> str:
+    """A portable name not yet in ``taken``, compared without case (Windows and macOS file
+    systems do not tell "A.docx" from "a.docx"); adds it to ``taken`` (casefolded)."""
+    base = portable(stem)
+    name, n = base, 2
+    while name.casefold() in taken:
+        name = f"{base}-{n}"
+        n += 1
+    taken.add(name.casefold())
+    return name
+
+
+__all__ = ["MAX_SLUG", "WINDOWS_RESERVED", "fold", "portable", "slugify", "unique_name"]
