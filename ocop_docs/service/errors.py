@@ -1,0 +1,59 @@
+"""Refusals of the service: a catalogue code, an HTTP status and the message's parameters.
+
+Every answer the service refuses carries ``{"code", "message", "hint"}`` from the catalogue
+in the request's language (architecture §4.3), never the web framework's English.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ocop_docs.catalogue import Lang, render_hint, render_message
+
+
+class ServiceError(Exception):
+    """A request the service answers with ``status`` and the catalogue's ``code``."""
+
+    def __init__(self, status: int, code: str, **params: Any) -> None:
+        super().__init__(code)
+        self.status = status
+        self.code = code
+        self.params = params
+        self.issues: list[dict[str, Any]] = []
+
+    def to_json(self, lang: Lang = "vi") -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "code": self.code,
+            "message": render_message(self.code, self.params, lang),
+            "hint": render_hint(self.code, self.params, lang),
+        }
+        if self.issues:
+            out["issues"] = self.issues
+        return out
+
+
+def error_json(code: str, lang: Lang = "vi", **params: Any) -> dict[str, Any]:
+    return {
+        "code": code,
+        "message": render_message(code, params, lang),
+        "hint": render_hint(code, params, lang),
+    }
+
+
+def library_error_json(exc: Exception, lang: Lang) -> dict[str, Any]:
+    """A library exception with a catalogue code (render, scoring) as the API's error JSON.
+
+    Read by duck typing, as the render command's reporter does, so the service follows the
+    library's exception classes wherever they live.
+    """
+    text = getattr(exc, "text", None)
+    hint = getattr(exc, "hint_text", None)
+    message = text(lang) if callable(text) else str(getattr(exc, "message", exc))
+    fix = hint(lang) if callable(hint) else getattr(exc, "hint", None)
+    if lang == "en" and not callable(text) and getattr(exc, "message_en", None):
+        message = exc.message_en  # type: ignore[attr-defined]
+    issues = [i.to_json(lang) for i in getattr(exc, "issues", None) or []]
+    out: dict[str, Any] = {"code": getattr(exc, "code", None), "message": message, "hint": fix}
+    if issues:
+        out["issues"] = issues
+    return out
