@@ -24,7 +24,7 @@ from ocop_docs.rules.regimes import DEFAULT_REGIME, REGIME_FILES
 from ocop_docs.scoring.card import CardReadError, parse_card
 from ocop_docs.scoring.rubrics import load_rubric, rubric_to_json
 from ocop_docs.scoring.score import UnscorableCard, score_json
-from ocop_docs.service.checking import check_dossier
+from ocop_docs.service.checking import check_dossier, scrub
 from ocop_docs.service.documents import render_kind
 from ocop_docs.service.errors import ServiceError, library_error_json
 from ocop_docs.service.intake import assemble, receive, safe_parts
@@ -265,9 +265,11 @@ async def render_document(
         content_type = request.headers.get("content-type", "")
         if content_type.split(";")[0].strip().lower() == JSON_TYPE:
             source = _write_source(await _json_body(request), tmp / "nguon")
+            shown_folder, shown = source.parent if source.is_file() else source, ""
         else:
             received = await receive(request.stream(), content_type, tmp, rt.settings)
-            source = (await rt.workers.run(assemble, received, tmp / "ho-so", rt.settings)).folder
+            dossier = await rt.workers.run(assemble, received, tmp / "ho-so", rt.settings)
+            source, shown_folder, shown = dossier.folder, dossier.folder, dossier.name
         out = tmp / "out"
         out.mkdir()
         try:
@@ -286,7 +288,8 @@ async def render_document(
             status = 503 if getattr(exc, "code", "") == "convert-missing" else 422
             if exc.exit_code == 3 and status != 503:
                 status = 500
-            return JSONResponse(library_error_json(exc, lang), status_code=status)
+            body = scrub(library_error_json(exc, lang), shown_folder, shown)
+            return JSONResponse(body, status_code=status)
         data = made.read_bytes()
     media = "application/pdf" if format == "pdf" else DOCX_TYPE
     name = f"{kind}.{format}"

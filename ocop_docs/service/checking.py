@@ -32,6 +32,14 @@ def _swap(value: Any, prefixes: tuple[str, ...], name: str) -> Any:
     return value
 
 
+def scrub(data: Any, folder: Path, name: str) -> Any:
+    """``data`` (an error's JSON) with the temporary ``folder`` shown as ``name``; with an
+    empty ``name``, paths inside the folder are shown relative to it."""
+    paths = tuple(dict.fromkeys((str(folder.resolve()), str(folder))))
+    prefixes = tuple(p + "/" for p in paths) if not name else paths
+    return _swap(data, prefixes, name)
+
+
 def relocate(report: DossierReport, folder: Path, name: str) -> None:
     """Name the dossier ``name`` instead of its temporary folder, everywhere in the report."""
     prefixes = tuple(dict.fromkeys((str(folder.resolve()), str(folder))))

@@ -28,6 +28,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from python_multipart.exceptions import MultipartParseError
 from python_multipart.multipart import MultipartParser
 
 from ocop_docs.service.errors import ServiceError
@@ -242,6 +243,7 @@ async def receive(
     boundary = _disposition(";" + rest).get("boundary", "")
     if not boundary or len(boundary) > 200:
         raise _malformed("no multipart boundary", "thiếu ranh giới multipart (boundary)")
+    folder.mkdir(parents=True, exist_ok=True)
     collector = _Collector(folder, settings)
     callbacks = {
         name: getattr(collector, name)
@@ -264,13 +266,14 @@ async def receive(
                 raise too_large(settings)
             try:
                 parser.write(chunk)
-            except ServiceError:
-                raise
-            except Exception as exc:  # python-multipart's MultipartParseError and kin
+            except MultipartParseError as exc:
                 raise _malformed(
                     "the multipart body is broken", "phần thân multipart bị hỏng"
                 ) from exc
-        parser.finalize()
+        try:
+            parser.finalize()
+        except MultipartParseError as exc:
+            raise _malformed("the multipart body ends early", "phần thân multipart bị cụt") from exc
     finally:
         collector.close()
     return collector.received

@@ -59,9 +59,13 @@ def _check(request: Request, check_id: str) -> CheckView:
 
 async def _receive(request: Request, folder: Path) -> Received:
     rt = _rt(request)
-    received = await receive(
-        request.stream(), request.headers.get("content-type", ""), folder, rt.settings
-    )
+    content_type = request.headers.get("content-type", "")
+    if content_type.startswith("application/x-www-form-urlencoded"):
+        form = await request.form()  # a form without files; the body limit still applies
+        fields = {k: [str(v) for v in form.getlist(k)] for k in form}
+        received = Received(fields=fields)
+    else:
+        received = await receive(request.stream(), content_type, folder, rt.settings)
     check_csrf(request, received.value(CSRF_FIELD))
     return received
 
