@@ -30,9 +30,18 @@ class Workers:
     """``threads`` workers and at most ``queue`` requests waiting for one."""
 
     def __init__(self, threads: int, queue: int) -> None:
-        self.executor = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="ocop-work")
+        self.threads = threads
         self.limit = threads + queue
         self.inflight = 0
+        self._executor: ThreadPoolExecutor | None = None
+
+    @property
+    def executor(self) -> ThreadPoolExecutor:
+        """The pool, started on first use (again after :meth:`close`, as when an ASGI
+        server runs the app's lifespan more than once)."""
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(self.threads, thread_name_prefix="ocop-work")
+        return self._executor
 
     async def run(self, fn: Callable[..., T], *args: object) -> T:
         if self.inflight >= self.limit:
@@ -50,7 +59,9 @@ class Workers:
         return await loop.run_in_executor(self.executor, functools.partial(fn, *args))
 
     def close(self) -> None:
-        self.executor.shutdown(wait=True, cancel_futures=True)
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
 
 
 class PdfSlots:
