@@ -24,7 +24,7 @@ from ocop_docs.rules.regimes import DEFAULT_REGIME, REGIME_FILES
 from ocop_docs.scoring.card import CardReadError, parse_card
 from ocop_docs.scoring.rubrics import load_rubric, rubric_to_json
 from ocop_docs.scoring.score import UnscorableCard, score_json
-from ocop_docs.service.checking import check_dossier, scrub
+from ocop_docs.service.checking import Checked, check_dossier, scrub
 from ocop_docs.service.documents import render_kind
 from ocop_docs.service.errors import ServiceError, library_error_json
 from ocop_docs.service.intake import assemble, receive, safe_parts
@@ -94,12 +94,17 @@ async def validate(request: Request, lang: LangQuery = "vi", attachments: bool =
         received = await receive(
             request.stream(), request.headers.get("content-type", ""), tmp, rt.settings
         )
-        dossier = await rt.workers.run(assemble, received, tmp / "ho-so", rt.settings)
-        checked = await rt.workers.run(
-            lambda: check_dossier(
-                dossier, attachments=attachments, max_bytes=rt.settings.max_attachment
+
+        def run() -> Checked:  # one hop to the pool: unpack, then check
+            dossier = assemble(received, tmp / "ho-so", rt.settings)
+            return check_dossier(
+                dossier,
+                attachments=attachments,
+                max_bytes=rt.settings.max_attachment,
+                langs=(lang,),
             )
-        )
+
+        checked = await rt.workers.run(run)
     return Response(checked.text(lang), media_type=JSON_TYPE)
 
 

@@ -55,8 +55,8 @@ class Checked:
     """One validation of an uploaded dossier and its report in both languages."""
 
     run: ValidationRun
-    json_vi: str
-    json_en: str
+    json_vi: str = ""
+    json_en: str = ""
 
     @property
     def report(self) -> DossierReport:
@@ -66,12 +66,24 @@ class Checked:
         return self.json_vi if lang == "vi" else self.json_en
 
 
-def check_dossier(dossier: Dossier, *, attachments: bool = True, max_bytes: int) -> Checked:
-    """Validate ``dossier`` (blocking: run it in the worker pool)."""
+def check_dossier(
+    dossier: Dossier,
+    *,
+    attachments: bool = True,
+    max_bytes: int,
+    langs: tuple[Lang, ...] = ("vi", "en"),
+) -> Checked:
+    """Validate ``dossier`` (blocking: run it in the worker pool); the report's JSON in
+    ``langs`` (the page keeps both, for its language switch; the API needs one)."""
     options = ValidateOptions(max_attachment_bytes=max_bytes, attachments=attachments)
     run = validate([dossier.folder], options)
     relocate(run.reports[0], dossier.folder, dossier.name)
-    return Checked(run, render_json(run, "vi"), render_json(run, "en"))
+    checked = Checked(run)
+    if "vi" in langs:
+        checked.json_vi = render_json(run, "vi")
+    if "en" in langs:
+        checked.json_en = render_json(run, "en")
+    return checked
 
 
 def _field_of(issue: Issue, loai_by_index: dict[int, str]) -> str | None:

@@ -312,14 +312,19 @@ def _duplicate(entry: str, other: str) -> ServiceError:
     return ServiceError(400, "upload-name-duplicate", entry=_shown(entry), other=_shown(other))
 
 
-def _create(dest: Path, parts: tuple[str, ...]) -> int:
+def _create(dest: Path, parts: tuple[str, ...], made: set[str] | None = None) -> int:
     """A new file ``dest/parts`` (parents made), opened for writing: never an existing file,
-    never through a symlink."""
-    parent = dest.joinpath(*parts[:-1])
-    parent.mkdir(parents=True, exist_ok=True)
-    target = parent / parts[-1]
-    if not target.resolve().is_relative_to(dest.resolve()):  # defence in depth
+    never through a symlink. ``dest`` is a fresh folder that holds no symlink (none is
+    ever created in it), so the lexical check below is exact; ``made`` caches folders."""
+    root = os.path.abspath(dest)
+    target = os.path.normpath(os.path.join(root, *parts))
+    if not target.startswith(root + os.sep):  # defence in depth: safe_parts ran already
         raise unsafe_name("/".join(parts), "parent")
+    parent = os.path.dirname(target)
+    if made is None or parent not in made:
+        os.makedirs(parent, exist_ok=True)
+        if made is not None:
+            made.add(parent)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     return os.open(target, flags, 0o644)
 
@@ -404,12 +409,13 @@ def extract_zip(item: ReceivedFile, dest: Path, settings: Settings) -> None:
             infos = archive.infolist()
             _check_entries(infos, settings, item.size)
             total = 0
+            made: set[str] = set()
             for info in infos:
                 if info.is_dir():
                     continue
                 parts = safe_parts(info.orig_filename)
                 written = 0
-                fd = _create(dest, parts)
+                fd = _create(dest, parts, made)
                 with os.fdopen(fd, "wb") as out, archive.open(info) as source:
                     while chunk := source.read(CHUNK):
                         written += len(chunk)
