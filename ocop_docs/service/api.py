@@ -8,15 +8,14 @@ function builds the JSON, and the text is dumped the same way. Uploads go throug
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path as PathParam, Query, Request
-from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi import APIRouter, Query, Request
+from fastapi import Path as PathParam
+from fastapi.responses import JSONResponse, Response
 
 from ocop_docs import __version__
-from ocop_docs.catalogue import Lang
 from ocop_docs.errors import OcopError
 from ocop_docs.production.contexts import KINDS
 from ocop_docs.rules.listing import list_sectors
@@ -62,7 +61,9 @@ ERROR = {"$ref": "#/components/schemas/Error"}
 
 
 def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    return {s: {"content": {JSON_TYPE: {"schema": ERROR}}, "description": "refused"} for s in statuses}
+    return {
+        s: {"content": {JSON_TYPE: {"schema": ERROR}}, "description": "refused"} for s in statuses
+    }
 
 
 def runtime(request: Request) -> Runtime:
@@ -185,7 +186,9 @@ async def _json_body(request: Request) -> str:
     try:
         return b"".join(chunks).decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ServiceError(422, "service-body-invalid", reason="không phải UTF-8 / not UTF-8") from exc
+        raise ServiceError(
+            422, "service-body-invalid", reason="không phải UTF-8 / not UTF-8"
+        ) from exc
 
 
 _REFERENCE_KEYS = ("ho_so",)
@@ -229,9 +232,6 @@ def _write_source(text: str, folder: Path) -> Path:
     path = folder / ("ho-so.json" if is_dossier else "nguon.json")
     path.write_text(text, encoding="utf-8")
     return folder if is_dossier else path
-
-
-_KIND = re.compile(r"^[a-z-]{1,40}$")
 
 
 @router.post(
@@ -325,4 +325,4 @@ async def readyz(request: Request) -> JSONResponse:
     return JSONResponse(body, status_code=200 if ready else 503)
 
 
-__all__ = ["FileResponse", "Lang", "health", "router"]
+__all__ = ["health", "router"]

@@ -22,7 +22,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -78,7 +78,9 @@ class BodyLimit:
 async def _refuse(scope: Scope, receive: Receive, send: Send, exc: ServiceError, bad: bool) -> None:
     lang: Lang = "en" if b"lang=en" in scope.get("query_string", b"") else "vi"
     if bad:
-        exc = ServiceError(400, "upload-malformed", reason="Content-Length sai", reason_en="bad Content-Length")
+        exc = ServiceError(
+            400, "upload-malformed", reason="Content-Length sai", reason_en="bad Content-Length"
+        )
     body = json.dumps(exc.to_json(lang), ensure_ascii=False).encode("utf-8")
     response = Response(body, status_code=exc.status, media_type="application/json")
     response.headers["Connection"] = "close"
@@ -228,4 +230,4 @@ async def _sweep(rt: Runtime) -> None:
         await asyncio.sleep(rt.settings.purge_interval)
 
 
-__all__ = ["BodyLimit", "HTMLResponse", "create_app"]
+__all__ = ["BodyLimit", "create_app"]

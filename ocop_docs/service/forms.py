@@ -277,17 +277,17 @@ def apply_documents(
             kept.append(entry)
             by_type[slot.loai] = entry
     for slot in slots:
-        entry = by_type.get(slot.loai)
-        if entry is None:
+        found = by_type.get(slot.loai)
+        if found is None:
             continue
         for meta in DOC_META:
             key = f"doc:{slot.loai}:{meta}"
             if key in values:
                 raw = values[key].strip()
                 if raw:
-                    entry[meta] = raw
+                    found[meta] = raw
                 else:
-                    entry.pop(meta, None)
+                    found.pop(meta, None)
     order = {s.loai: i for i, s in enumerate(slots)}
     kept.sort(key=lambda e: order.get(str(e.get("loai")), len(order)))
     data["tai_lieu"] = kept
@@ -332,8 +332,8 @@ def pointer_title(product_set: int | None, pointer: str, lang: Lang, data: Any =
             titles[-1] += f" {i + 1}: {names.get(str(entry.get('loai')), str(entry.get('loai')))}"
         if len(parts) > 2:
             common = load_data("dossier/common.schema.json")["$defs"]["tai_lieu"]["properties"]
-            node = common.get(parts[2], {})
-            titles.append(str(node.get(key, node.get("title", parts[2]))))
+            prop = common.get(parts[2], {})
+            titles.append(str(prop.get(key, prop.get("title", parts[2]))))
         return " › ".join(titles)
     node: Mapping[str, Any] = group_schema(product_set or 0)
     for part in parts:

@@ -350,15 +350,15 @@ def place_files(items: list[ReceivedFile], dest: Path) -> None:
 
 def _zip_error(file: str, exc: BaseException) -> ServiceError:
     reason = str(exc) or type(exc).__name__
-    return ServiceError(400, "upload-zip-broken", file=_shown(file), reason=reason, reason_en=reason)
+    return ServiceError(
+        400, "upload-zip-broken", file=_shown(file), reason=reason, reason_en=reason
+    )
 
 
 def _check_entries(infos: list[zipfile.ZipInfo], settings: Settings, size: int) -> None:
     """Every header is judged before a byte is inflated, so a refusal names the first culprit."""
     if len(infos) > settings.max_files:
-        raise ServiceError(
-            400, "upload-zip-too-many", count=len(infos), limit=settings.max_files
-        )
+        raise ServiceError(400, "upload-zip-too-many", count=len(infos), limit=settings.max_files)
     names = _Names()
     declared = 0
     limit = human_size(settings.max_unpacked)

@@ -196,7 +196,6 @@ async def quick_check(request: Request) -> Response:
         raise ServiceError(404, "service-not-found", days=_rt(request).settings.retention_days)
     product_set, case = choice
     rt = _rt(request)
-    lang = request_lang(request)
     async with rt.scratch() as tmp:
         received = await _receive(request, tmp / "in")
         received.files = []  # field messages only: attachments are checked on submit

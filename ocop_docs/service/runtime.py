@@ -32,7 +32,9 @@ class Runtime:
         self.store = LocalStore(settings.store_dir)
         self.records = Records(session_factory(self.engine), self.store, settings.retention_days)
         self.workers = Workers(settings.workers, settings.queue)
-        self.pdf = PdfSlots(settings.pdf_workers, settings.data_dir / "libreoffice", settings.soffice)
+        self.pdf = PdfSlots(
+            settings.pdf_workers, settings.data_dir / "libreoffice", settings.soffice
+        )
 
     @contextlib.asynccontextmanager
     async def scratch(self) -> AsyncIterator[Path]:
