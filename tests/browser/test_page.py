@@ -57,7 +57,9 @@ def _start_form(page: Page, base_url: str) -> None:
     expect(page.locator("h1")).to_have_text("Biểu mẫu hồ sơ sản phẩm")
 
 
-def test_guided_form_checklist_fix_and_zip(browser: Browser, base_url: str, artifacts: Path) -> None:
+def test_guided_form_checklist_fix_and_zip(
+    browser: Browser, base_url: str, artifacts: Path
+) -> None:
     context = browser.new_context(accept_downloads=True, viewport={"width": 1100, "height": 900})
     page = context.new_page()
     _start_form(page, base_url)
@@ -68,7 +70,9 @@ def test_guided_form_checklist_fix_and_zip(browser: Browser, base_url: str, arti
     page.screenshot(path=str(artifacts / "02-form-field-message.png"), full_page=True)
     page.click("button.primary")
     expect(page.locator(".verdict")).to_contain_text("HỒ SƠ CHƯA HỢP LỆ")
-    expect(page.locator("table.checklist")).to_contain_text("Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm")
+    expect(page.locator("table.checklist")).to_contain_text(
+        "Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm"
+    )
     expect(page.locator("ol.findings")).to_contain_text("Mã số thuế")
     page.screenshot(path=str(artifacts / "03-result-invalid.png"), full_page=True)
     # Fix the field and check again.
@@ -101,7 +105,9 @@ def test_guided_form_checklist_fix_and_zip(browser: Browser, base_url: str, arti
     context.close()
 
 
-def test_upload_a_folder_and_a_zip(browser: Browser, base_url: str, artifacts: Path, tmp_path: Path) -> None:
+def test_upload_a_folder_and_a_zip(
+    browser: Browser, base_url: str, artifacts: Path, tmp_path: Path
+) -> None:
     context = browser.new_context()
     page = context.new_page()
     page.goto(base_url + "/")
@@ -126,7 +132,9 @@ def test_upload_a_folder_and_a_zip(browser: Browser, base_url: str, artifacts: P
     context.close()
 
 
-def test_everything_works_without_javascript(browser: Browser, base_url: str, artifacts: Path) -> None:
+def test_everything_works_without_javascript(
+    browser: Browser, base_url: str, artifacts: Path
+) -> None:
     context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
     page = context.new_page()
     _start_form(page, base_url)

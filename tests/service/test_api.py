@@ -39,9 +39,7 @@ def test_every_sample_through_the_api_gives_the_cli_report(
 def test_folder_upload_equals_zip_upload_and_cli_in_english(
     client: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    answer = client.post(
-        "/api/v1/validate", params={"lang": "en"}, files=folder_files(SAMPLE)
-    )
+    answer = client.post("/api/v1/validate", params={"lang": "en"}, files=folder_files(SAMPLE))
     assert answer.status_code == 200
     expected = _cli(
         ["validate", SAMPLE.name, "--format", "json", "--lang", "en"], SAMPLES, monkeypatch
@@ -53,7 +51,11 @@ def test_folder_upload_equals_zip_upload_and_cli_in_english(
 def test_files_at_the_root_are_named_ho_so(client: TestClient) -> None:
     answer = client.post("/api/v1/validate", files=folder_files(SAMPLE, prefix=""))
     report = answer.json()["dossiers"][0]
-    assert (report["source"], report["file"], report["valid"]) == ("ho-so", "ho-so/ho-so.yaml", True)
+    assert (report["source"], report["file"], report["valid"]) == (
+        "ho-so",
+        "ho-so/ho-so.yaml",
+        True,
+    )
 
 
 def test_without_attachments_only_the_data_is_checked(
@@ -104,7 +106,9 @@ def test_sectors_is_the_cli_json(client: TestClient, monkeypatch: pytest.MonkeyP
 
 
 @pytest.mark.parametrize("n", [1, 7, 26])
-def test_rubric_is_the_cli_json(client: TestClient, n: int, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_rubric_is_the_cli_json(
+    client: TestClient, n: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     answer = client.get(f"/api/v1/rubrics/{n}")
     assert answer.status_code == 200
     assert answer.text == _cli(["rubric", "show", str(n), "--format", "json"], ROOT, monkeypatch)
@@ -126,8 +130,11 @@ def test_score_is_the_cli_json(
     monkeypatch.chdir(tmp_path)
     cli_out = CliRunner().invoke(cli, ["rubric", "score", "phieu.json", "--format", "json"])
     expected = json.loads(cli_out.output)
-    answer = client.post("/api/v1/score", content=json.dumps(card).encode(),
-                         headers={"content-type": "application/json"})
+    answer = client.post(
+        "/api/v1/score",
+        content=json.dumps(card).encode(),
+        headers={"content-type": "application/json"},
+    )
     assert answer.status_code == 200
     got = answer.json()
     assert got.pop("tep") is None and expected.pop("tep") == "phieu.json"
@@ -146,7 +153,9 @@ def test_score_is_the_cli_json(
     ],
 )
 def test_score_refusals_are_catalogued(client: TestClient, body: bytes, code: str) -> None:
-    answer = client.post("/api/v1/score", content=body, headers={"content-type": "application/json"})
+    answer = client.post(
+        "/api/v1/score", content=body, headers={"content-type": "application/json"}
+    )
     assert answer.status_code == 422
     assert answer.json()["code"] == code and answer.json()["message"]
 
@@ -227,8 +236,15 @@ def test_health_and_readiness(client: TestClient) -> None:
 
 def test_openapi_names_the_fixed_paths(client: TestClient) -> None:
     doc = client.get("/openapi.json").json()
-    for path in ("/api/v1/validate", "/api/v1/sectors", "/api/v1/rubrics/{n}", "/api/v1/score",
-                 "/api/v1/render/{kind}", "/healthz", "/readyz"):
+    for path in (
+        "/api/v1/validate",
+        "/api/v1/sectors",
+        "/api/v1/rubrics/{n}",
+        "/api/v1/score",
+        "/api/v1/render/{kind}",
+        "/healthz",
+        "/readyz",
+    ):
         assert path in doc["paths"], path
     assert "Report" in doc["components"]["schemas"]
     page = client.get("/api/docs")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import io
 import stat
+import threading
 import zipfile
 from pathlib import Path
 
@@ -99,7 +100,7 @@ def test_a_lying_header_is_caught_while_inflating(tmp_path: Path) -> None:
     payload = os.urandom(300_000)
     data = bytearray(make_zip([("ho-so.yaml", YAML), ("x.pdf", payload)]))
     # Shrink the declared size of x.pdf in its central directory entry.
-    central = data.rfind(b"PK\x01\x02" )
+    central = data.rfind(b"PK\x01\x02")
     data[central + 24 : central + 28] = (1000).to_bytes(4, "little")
     with TestClient(create_app(Settings(data_dir=tmp_path / "d"))) as client:
         status, body = _post_zip(client, bytes(data))
@@ -185,7 +186,7 @@ def test_not_multipart_is_400(client: TestClient) -> None:
     assert answer.status_code == 400 and answer.json()["code"] == "upload-malformed"
     broken = client.post(
         "/api/v1/validate",
-        content=b"--zz\r\nContent-Disposition: form-data; name=\"files\"\r\n\r\nabc--",
+        content=b'--zz\r\nContent-Disposition: form-data; name="files"\r\n\r\nabc--',
         headers={"content-type": "multipart/form-data; boundary=zz"},
     )
     assert broken.status_code in (400, 422)
@@ -218,14 +219,17 @@ def test_size_limit_from_content_length_before_parsing(settings: Settings) -> No
         "client": ("127.0.0.1", 1),
         "root_path": "",
     }
-    asyncio.run(app(scope, receive, send))
+    # In a thread of its own: Playwright's sync API may hold this thread's event loop.
+    worker = threading.Thread(target=lambda: asyncio.run(app(scope, receive, send)))
+    worker.start()
+    worker.join()
     assert sent[0]["status"] == 413
     assert b"upload-too-large" in sent[1]["body"]
 
 
 def test_size_limit_while_streaming(client: TestClient, settings: Settings) -> None:
     def chunks():  # no Content-Length: a chunked body
-        yield b"--b\r\nContent-Disposition: form-data; name=\"files\"; filename=\"x.zip\"\r\n\r\n"
+        yield b'--b\r\nContent-Disposition: form-data; name="files"; filename="x.zip"\r\n\r\n'
         for _ in range(settings.max_upload // 65536 + 2):
             yield b"\0" * 65536
 

@@ -67,7 +67,7 @@ def test_index_lists_the_26_sets_in_vietnamese_and_english(client: TestClient) -
     assert "Nhóm I:" in page.text and "webkitdirectory" in page.text
     english = client.get("/?lang=en")
     assert "OCOP dossier check" in english.text and "Kiểm tra hồ sơ" not in english.text
-    assert client.get("/").text.startswith("<!doctype html>\n<html lang=\"en\"")  # remembered
+    assert client.get("/").text.startswith('<!doctype html>\n<html lang="en"')  # remembered
 
 
 def test_guided_form_has_fields_and_one_slot_per_document(client: TestClient) -> None:
@@ -80,7 +80,10 @@ def test_guided_form_has_fields_and_one_slot_per_document(client: TestClient) ->
     assert "50.0 MB" in page.text or "50 MB" in page.text
     first = client.get("/ho-so/moi", params={"bo": 7, "loai": "lan_dau"})
     assert "chung_nhan_truoc.so_quyet_dinh" not in first.text
-    assert client.get("/ho-so/moi", params={"bo": 99, "loai": "x"}, follow_redirects=False).status_code == 303
+    assert (
+        client.get("/ho-so/moi", params={"bo": 99, "loai": "x"}, follow_redirects=False).status_code
+        == 303
+    )
 
 
 def test_form_to_result_to_fix_to_zip_to_delete(client: TestClient) -> None:
@@ -103,9 +106,7 @@ def test_form_to_result_to_fix_to_zip_to_delete(client: TestClient) -> None:
     assert "tai-lieu/phieu_dang_ky-01-phieu-dang-ky.pdf" in edit.text
     assert re.search(r'id="msg-chu_the--ma_so_thue"[^>]*>\s*<p class="error">', edit.text)
     fixed = {**_form_fields(), "chu_the.ma_so_thue": "4799990010"}
-    answer = client.post(
-        result_url + "/sua", data={"csrf": token, **fixed}, follow_redirects=False
-    )
+    answer = client.post(result_url + "/sua", data={"csrf": token, **fixed}, follow_redirects=False)
     assert answer.status_code == 303 and answer.headers["location"] == result_url
     page = client.get(result_url)
     assert "HỒ SƠ HỢP LỆ" in page.text, page.text
@@ -118,7 +119,9 @@ def test_form_to_result_to_fix_to_zip_to_delete(client: TestClient) -> None:
     assert "ho-so-bo-07/ho-so.yaml" in names
     assert "ho-so-bo-07/mau-01-phieu-dang-ky.docx" in names
     assert "ho-so-bo-07/mau-02-bao-cao-tu-danh-gia.docx" in names
-    data = yaml.safe_load(zipfile.ZipFile(io.BytesIO(bundle.content)).read("ho-so-bo-07/ho-so.yaml"))
+    data = yaml.safe_load(
+        zipfile.ZipFile(io.BytesIO(bundle.content)).read("ho-so-bo-07/ho-so.yaml")
+    )
     assert data["chu_the"]["ma_so_thue"] == "4799990010" and len(data["tai_lieu"]) == 13
     # Delete needs the form's token; then nothing is left.
     refused = client.post(result_url + "/xoa", data={"csrf": "x" * 43})
@@ -194,7 +197,9 @@ def test_an_unexpected_error_is_500_with_an_incident_and_no_traceback(
     incident = re.search(r"mã sự cố ([0-9a-f]+)", body["message"])
     assert incident and incident.group(1) in caplog.text
     for text in (answer.text, page.text):
-        assert "Traceback" not in text and "secret detail" not in text and "RuntimeError" not in text
+        assert (
+            "Traceback" not in text and "secret detail" not in text and "RuntimeError" not in text
+        )
 
 
 def test_unknown_pages_and_methods_answer_from_the_catalogue(client: TestClient) -> None:
