@@ -131,8 +131,20 @@ async def load(url: str, body: bytes, users: int, seconds: float) -> dict[str, f
 
 def start_server(port: int, data: Path, workers: int) -> subprocess.Popen[bytes]:
     env = {**os.environ, "OCOP_WORKERS": str(workers)}
-    cmd = [sys.executable, "-m", "ocop_docs", "serve", "--host", HOST, "--port", str(port),
-           "--data-dir", str(data), "--log-level", "warning"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "ocop_docs",
+        "serve",
+        "--host",
+        HOST,
+        "--port",
+        str(port),
+        "--data-dir",
+        str(data),
+        "--log-level",
+        "warning",
+    ]
     proc = subprocess.Popen(cmd, env=env, start_new_session=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -172,8 +184,13 @@ def main() -> None:
                 ("library call after unzipping to a fresh folder", 1, unzip),
             ]
             for users in args.users:
-                rows.append(("POST /api/v1/validate", users, asyncio.run(
-                    load(url, body, users, args.seconds))))
+                rows.append(
+                    (
+                        "POST /api/v1/validate",
+                        users,
+                        asyncio.run(load(url, body, users, args.seconds)),
+                    )
+                )
         finally:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
