@@ -20,7 +20,7 @@ class UnscorableCard(InputError):
     """A card that names no rubric to score it against (exit 1); ``problem`` says why."""
 
     def __init__(self, problem: Problem) -> None:
-        super().__init__(problem.message("vi"), problem.hint("vi"))
+        super().__init__(problem.code, **dict(problem.params))
         self.problem = problem
 
 

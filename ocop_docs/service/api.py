@@ -166,7 +166,7 @@ async def score(
         card = parse_card(text, None, fmt="json")
         out, _result = score_json(card, bo, minimum_mode=minimum_mode, lang=lang)
     except CardReadError as exc:
-        raise ServiceError(422, "service-body-invalid", reason=exc.detail) from exc
+        return JSONResponse(library_error_json(exc, lang), status_code=422)
     except UnscorableCard as exc:
         p = exc.problem
         body = {"code": p.code, "message": p.message(lang), "hint": p.hint(lang)}
@@ -290,7 +290,7 @@ async def render_document(
                 )
             )
         except OcopError as exc:
-            status = 503 if getattr(exc, "code", "") == "convert-missing" else 422
+            status = 503 if exc.code == "convert-missing" else 422
             if exc.exit_code == 3 and status != 503:
                 status = 500
             body = scrub(library_error_json(exc, lang), shown_folder, shown)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ocop_docs.catalogue import Lang, render_hint, render_message
+from ocop_docs.errors import OcopError
 
 
 class ServiceError(Exception):
@@ -40,20 +41,10 @@ def error_json(code: str, lang: Lang = "vi", **params: Any) -> dict[str, Any]:
     }
 
 
-def library_error_json(exc: Exception, lang: Lang) -> dict[str, Any]:
-    """A library exception with a catalogue code (render, scoring) as the API's error JSON.
-
-    Read by duck typing, as the render command's reporter does, so the service follows the
-    library's exception classes wherever they live.
-    """
-    text = getattr(exc, "text", None)
-    hint = getattr(exc, "hint_text", None)
-    message = text(lang) if callable(text) else str(getattr(exc, "message", exc))
-    fix = hint(lang) if callable(hint) else getattr(exc, "hint", None)
-    if lang == "en" and not callable(text) and getattr(exc, "message_en", None):
-        message = exc.message_en  # type: ignore[attr-defined]
-    issues = [i.to_json(lang) for i in getattr(exc, "issues", None) or []]
-    out: dict[str, Any] = {"code": getattr(exc, "code", None), "message": message, "hint": fix}
-    if issues:
-        out["issues"] = issues
+def library_error_json(exc: OcopError, lang: Lang) -> dict[str, Any]:
+    """A library exception (one catalogue code, :mod:`ocop_docs.errors`) as the API's error
+    JSON: the same code, message, hint and issues as ``render --format json`` prints."""
+    out: dict[str, Any] = {"code": exc.code, "message": exc.message(lang), "hint": exc.hint(lang)}
+    if exc.issues:
+        out["issues"] = [i.to_json(lang) for i in exc.issues]
     return out

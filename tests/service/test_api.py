@@ -148,7 +148,7 @@ def test_score_is_the_cli_json(
         (b'{"chon": {}}', "scorecard-set-required"),
         (b'{"bo_san_pham": 40, "chon": {}}', "scorecard-set-invalid"),
         (b'{"bo_san_pham": 7, "bo_tieu_chi": "1/1900", "chon": {}}', "scorecard-regime-unknown"),
-        (b'{"bo_san_pham": 7,', "service-body-invalid"),
+        (b'{"bo_san_pham": 7,', "scorecard-unreadable"),
         (b"\xff\xfe", "service-body-invalid"),
     ],
 )
