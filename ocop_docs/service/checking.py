@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from ocop_docs.catalogue import Lang
+from ocop_docs.errors import Issue
 from ocop_docs.service.intake import Dossier
 from ocop_docs.validation.pipeline import ValidateOptions, ValidationRun, validate
-from ocop_docs.errors import Issue
 from ocop_docs.validation.report import DossierReport
 from ocop_docs.validation.reporters import render_json
 
