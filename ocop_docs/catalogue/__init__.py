@@ -648,8 +648,10 @@ _SPECS: tuple[IssueSpec, ...] = (
 # Codes of the evaluation-round and rendering pipeline, and of scoring, live beside their
 # stage (built with catalogue_spec._spec, so no import cycle) and are merged here.
 from ocop_docs.catalogue.batch import BATCH_SPECS  # noqa: E402
+from ocop_docs.catalogue.pages import PAGE_UI  # noqa: E402
 from ocop_docs.catalogue.rounds import ROUND_SPECS  # noqa: E402
 from ocop_docs.catalogue.scoring import SCORING_SPECS  # noqa: E402
+from ocop_docs.catalogue.service import SERVICE_SPECS  # noqa: E402
 
 # Failures of the tool's own data and refusals of a verb's input: not about a dossier.
 _TOOL_SPECS: tuple[IssueSpec, ...] = (
@@ -755,7 +757,14 @@ _TOOL_SPECS: tuple[IssueSpec, ...] = (
     ),
 )
 
-_ALL_SPECS: tuple[IssueSpec, ...] = (*_SPECS, *ROUND_SPECS, *SCORING_SPECS, *BATCH_SPECS, *_TOOL_SPECS)
+_ALL_SPECS: tuple[IssueSpec, ...] = (
+    *_SPECS,
+    *ROUND_SPECS,
+    *SCORING_SPECS,
+    *BATCH_SPECS,
+    *_TOOL_SPECS,
+    *SERVICE_SPECS,
+)
 ISSUES: dict[str, IssueSpec] = {spec.code: spec for spec in _ALL_SPECS}
 DOSSIER_CODES: frozenset[str] = frozenset(spec.code for spec in _SPECS)
 if len(ISSUES) != len(_ALL_SPECS):  # pragma: no cover - guards the catalogue
@@ -852,6 +861,7 @@ UI: dict[str, dict[Lang, str]] = {
 from ocop_docs.catalogue.ui import CLI_UI  # noqa: E402
 
 UI.update(CLI_UI)
+UI.update(PAGE_UI)
 
 
 def ui(key: str, lang: Lang = "vi", **params: Any) -> str:

@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "render": "ocop_docs.cli.render:render",
     "templates": "ocop_docs.cli.templates:templates",
     "batch": "ocop_docs.cli.batch:batch",
+    "serve": "ocop_docs.cli.serve:serve",
 }
 
 

@@ -23,18 +23,16 @@ from ocop_docs.scoring.card import (
     Scorecard,
     ScoreResult,
     read_card,
-    result_to_json,
-    score_card,
 )
 from ocop_docs.scoring.rubrics import (
     DEFAULT_REGIME,
-    RUBRIC_DIRS,
     Criterion,
     Rubric,
     list_rubrics,
     load_rubric,
     rubric_to_json,
 )
+from ocop_docs.scoring.score import UnscorableCard, score_json
 
 Lang = Literal["vi", "en"]
 F = TypeVar("F", bound=Callable[..., Any])
@@ -347,36 +345,13 @@ def score_command(
 
     def action() -> int:
         sc = read_card(card)
-        data = sc.data
-        if not isinstance(data, dict):
-            raise _card_abort(sc, lang, "scorecard-not-mapping")
-        # --bo wins; a card naming another set is then reported as "scorecard-set-mismatch".
-        chosen_set = set_no if set_no is not None else data.get("bo_san_pham")
-        if chosen_set is None:
-            raise _card_abort(sc, lang, "scorecard-set-required")
-        if (
-            isinstance(chosen_set, bool)
-            or not isinstance(chosen_set, int)
-            or not 1 <= chosen_set <= 26
-        ):
-            raise _card_abort(sc, lang, "scorecard-set-invalid", "/bo_san_pham", gia_tri=chosen_set)
-        regime = data.get("bo_tieu_chi", DEFAULT_REGIME)
-        if not isinstance(regime, str) or regime not in RUBRIC_DIRS:
-            known = ", ".join(sorted(RUBRIC_DIRS))
-            raise _card_abort(
-                sc,
-                lang,
-                "scorecard-regime-unknown",
-                "/bo_tieu_chi",
-                bo_tieu_chi=regime,
-                known=known,
-            )
-        r = load_rubric(chosen_set, regime, schemas_dir)
         mode = cast(Literal["lower", "warn"], minimum_mode)
-        result = score_card(sc, r, minimum_mode=mode)
+        try:
+            out, result = score_json(sc, set_no, minimum_mode=mode, schemas=schemas_dir, lang=lang)
+        except UnscorableCard as exc:
+            p = exc.problem
+            raise _card_abort(sc, lang, p.code, p.pointer, **p.params) from None
         if fmt == "json":
-            out = result_to_json(result, lang)
-            out["tep"] = str(card)
             _echo_json(out)
         else:
             click.echo(render_score_text(result, lang))
