@@ -47,7 +47,9 @@ class LazyGroup(OcopGroup):
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="ocop-docs")
+@click.version_option(
+    __version__, prog_name="ocop-docs", help="Hiện phiên bản / show the version and exit."
+)
 def cli() -> None:
     """ocop-docs — kiểm tra hồ sơ và lập văn bản OCOP (Mỗi xã một sản phẩm).
 

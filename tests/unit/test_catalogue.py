@@ -119,7 +119,12 @@ def test_every_ui_string_has_both_languages_and_matching_placeholders(key: str) 
     for lang in LANGS:
         assert texts[lang], key
         assert unicodedata.is_normalized("NFC", texts[lang]), key
-    assert _english_fields(texts["en"]) == _fields(texts["vi"]), key
+    if key.startswith("click."):
+        # Click fills some fields with English it made earlier (a type's name): a
+        # Vietnamese text may leave those out (catalogue/ui/click.yaml).
+        assert _fields(texts["vi"]) <= _fields(texts["en"]), key
+    else:
+        assert _english_fields(texts["en"]) == _fields(texts["vi"]), key
 
 
 def test_no_code_is_unused_in_the_source() -> None:
