@@ -41,6 +41,7 @@ __all__ = [
     "render_message",
     "stage_codes",
     "ui",
+    "ui_count",
 ]
 
 ISSUES = IssueTable()
@@ -110,3 +111,10 @@ def render_hint(code: str, params: Mapping[str, Any], lang: Lang = "vi") -> str:
 def ui(key: str, lang: Lang = "vi", **params: Any) -> str:
     text = UI[key][lang]
     return _fill(text, params, lang) if params else text
+
+
+def ui_count(key: str, n: int, lang: Lang = "vi", **params: Any) -> str:
+    """``ui(key, n=n)`` for a count: ``<key>_one`` when ``n`` is 1 and the catalogue has it
+    (English says "1 dossier", "2 dossiers"; Vietnamese nouns do not change)."""
+    one = f"{key}_one"
+    return ui(one if n == 1 and one in UI else key, lang, n=n, **params)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ocop_docs.catalogue import Lang, ui
+from ocop_docs.catalogue import Lang, ui, ui_count
 from ocop_docs.production.batch import BatchResult
 from ocop_docs.production.lint import TemplateReport
 from ocop_docs.production.rendering import RenderResult
@@ -114,7 +114,7 @@ def batch_text(result: BatchResult, lang: Lang = "vi") -> Output:
     elif manifest.bundle and manifest.bundle.get("error"):
         lines.append(f"{ui('batch.failed', lang)}: {manifest.bundle['error']['message']}")
     if result.invalid_dossiers:
-        lines.append(ui("batch.invalid", lang, n=result.invalid_dossiers))
+        lines.append(ui_count("batch.invalid", result.invalid_dossiers, lang))
     if result.notes:
         lines.append(ui("batch.nothing", lang, kinds=", ".join(result.notes)))
     lines.append(ui("batch.manifest", lang, path=result.outdir / "manifest.json"))
