@@ -119,7 +119,7 @@ def _cases(tmp: Path) -> list[tuple[str, list[str], int]]:
     broken_card = tmp / "hong.yaml"
     broken_card.write_text("bo_san_pham: 1\nchon:\n  1.1: 3\n   1.2: [\n", encoding="utf-8")
     broken = _dossier(tmp, lambda t: t + "\n  sai: : [\n", "hong")
-    empty_name = _dossier(tmp, lambda t: re.sub(r"(?m)^(  ten: ).*$", r'\1""', t, 1), "rong")
+    empty_name = _dossier(tmp, lambda t: re.sub(r"(?m)^(  ten: ).*$", r'\1""', t, count=1), "rong")
     out = tmp / "out"
     return [
         ("validate", ["validate", str(SAMPLE)], 0),
