@@ -37,8 +37,24 @@ _CONTEXT = re.compile(r"while (?:parsing|scanning) (?:an? |for )?(?:the )?(?P<wh
 _PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), key)
     for pattern, key in (
-        (r"mapping values are not allowed here", "parser.mapping_values"),
+        # PyYAML's pure-Python parser and libyaml (the C loader) word some problems apart.
+        (r"mapping values are not allowed (?:here|in this context)", "parser.mapping_values"),
+        (r"block sequence entries are not allowed in this context", "parser.block_end_dash"),
+        (r"did not find expected key", "parser.expected_key"),
+        (r"did not find expected '-' indicator", "parser.expected_dash"),
+        (
+            r"did not find expected '?(?P<expected>[^']*)'? or '(?P<found>[^']*)'",
+            "parser.expected_either",
+        ),
+        (r"did not find expected node content", "parser.expected_value"),
+        (r"found character that cannot start any token", "parser.bad_character_any"),
+        (r"found (?:a )?tab character that violates indentation", "parser.tab"),
+        (r"found unknown escape character.*", "parser.json_escape"),
         (r"expected <block end>, but found '(?P<found>[^']*)'", "parser.block_end"),
+        (
+            r"expected '(?P<expected>[^']*)' or '(?P<found>[^']*)', but got .*",
+            "parser.expected_either",
+        ),
         (
             r"expected '?(?P<expected>[^']*)'?, but (?:got|found) '(?P<found>[^']*)'",
             "parser.expected_closing",
@@ -47,6 +63,7 @@ _PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"found character '(?P<char>.+)' that cannot start any token", "parser.bad_character"),
         (r"could not find expected ':'", "parser.expected_colon"),
         (r"found undefined alias '?(?P<name>[^']*)'?", "parser.undefined_alias"),
+        (r"found undefined alias", "parser.undefined_alias_any"),
         (r"thẻ YAML không được hỗ trợ: (?P<tag>.+)", "parser.unsupported_tag"),
         (r"khóa gộp «<<» không được hỗ trợ trong hồ sơ", "parser.merge_key"),
         (r"Expecting property name enclosed in double quotes", "parser.json_property"),

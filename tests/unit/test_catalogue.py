@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import json
 import re
 import runpy
 import string
@@ -26,6 +27,7 @@ from ocop_docs.catalogue import (
     ui,
 )
 from ocop_docs.catalogue.loader import ISSUES_DIR, UI_DIR, IssueTable, UITable
+from ocop_docs.catalogue.parsers import parser_problem
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "ocop_docs"
@@ -271,4 +273,48 @@ def test_the_conversion_script_reads_a_python_spec_module(tmp_path: Path) -> Non
     }
     assert yaml.safe_load(script["ui_yaml"](texts[0])) == {
         "service.title": {"vi": "Tựa", "en": "Title"}
+    }
+
+
+BROKEN_YAML = [
+    "a: b: c",
+    "a:\n  b: 1\n c: 2",
+    "a: [1, 2",
+    "a: {b: 1",
+    "a: 'x",
+    "\ta: 1",
+    "a: *x",
+    "- a\nb: 1",
+    "a: 1\n- b",
+    'a: "\\q"',
+    "key: @x",
+]
+BROKEN_JSON = ['{"a": 1,}', '{"a" 1}', "{a: 1}", "[1 2]", "", '{"a": "x', '{"a": 1} x']
+
+
+@pytest.mark.parametrize("loader", ["SafeLoader", "CSafeLoader"])
+@pytest.mark.parametrize("text", BROKEN_YAML)
+def test_yaml_problems_are_worded_in_both_languages(loader: str, text: str) -> None:
+    if not hasattr(yaml, loader):
+        pytest.skip("libyaml is not installed")
+    with pytest.raises(yaml.MarkedYAMLError) as info:
+        yaml.compose(text, Loader=getattr(yaml, loader))
+    texts = parser_problem(str(info.value.problem), info.value.context)
+    assert texts["vi"] != ui("parser.unknown", "vi"), info.value.problem  # a known phrase
+    assert not re.search(r"\b(found|expected|while|allowed|mapping)\b", texts["vi"]), texts
+
+
+@pytest.mark.parametrize("text", BROKEN_JSON)
+def test_json_problems_are_worded_in_both_languages(text: str) -> None:
+    with pytest.raises(json.JSONDecodeError) as info:
+        json.loads(text)
+    texts = parser_problem(info.value.msg)
+    assert texts["vi"] != ui("parser.unknown", "vi"), info.value.msg
+    assert "Expecting" not in texts["en"]
+
+
+def test_an_unknown_parser_phrase_keeps_its_english_in_english_only() -> None:
+    assert parser_problem("something new") == {
+        "vi": ui("parser.unknown", "vi"),
+        "en": "something new",
     }
