@@ -11,8 +11,11 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import click
@@ -97,7 +100,43 @@ EXAMPLES = _examples()
 
 
 def _slow(command: str) -> bool:
-    return "--pdf" in command or "--bundle" in command
+    return "--pdf" in command or "--bundle" in command or command.startswith("ocop-docs serve")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def _serve(command: str, work: Path, env: dict[str, str]) -> None:
+    """A ``serve`` example runs until stopped: start it on loopback and a free port (the
+    example's own host and port are replaced), wait for /healthz, stop it."""
+    port = _free_port()
+    command = re.sub(r"--host \S+", "", command)
+    command = re.sub(r"--port \S+", "", command)
+    command = re.sub(r"--data-dir \S+", "", command)
+    args = [*command.split()[1:], "--host", "127.0.0.1", "--port", str(port)]
+    args += ["--data-dir", str(work / "data")]
+    with (work / "out.txt").open("wb") as out:
+        server = subprocess.Popen(
+            [str(BIN / "ocop-docs"), *args], cwd=work, env=env, stdout=out, stderr=out
+        )
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                assert server.poll() is None, (work / "out.txt").read_text(encoding="utf-8")
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:
+                        assert r.status == 200
+                        return
+                except OSError:
+                    assert time.monotonic() < deadline, "the service did not answer /healthz"
+                    time.sleep(0.3)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
 
 
 def _workspace(tmp: Path) -> Path:
@@ -125,6 +164,9 @@ def test_the_readme_has_examples_of_every_verb() -> None:
 def test_every_readme_example_runs(tmp_path: Path, command: str) -> None:
     work = _workspace(tmp_path)
     env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+    if command.startswith("ocop-docs serve"):
+        _serve(command, work, env)
+        return
     result = subprocess.run(
         ["bash", "-c", f"{command} > out.txt 2> err.txt"],
         cwd=work,
