@@ -9,7 +9,6 @@ template, LibreOffice missing); 130 interrupted (what was finished is in manifes
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
@@ -18,13 +17,12 @@ from typing import Any
 import click
 
 from ocop_docs.catalogue import Lang, ui
-from ocop_docs.cli.common import LANG_OPTION, format_option, write_output
-from ocop_docs.errors import OcopError
+from ocop_docs.cli.common import LANG_OPTION, OcopCommand, format_option, print_report
+from ocop_docs.cli.language import current_language
 from ocop_docs.production.batch import (
     DEFAULT_KINDS,
     REPORT_KIND,
     BatchOptions,
-    BatchResult,
     Progress,
     run_batch,
 )
@@ -35,17 +33,17 @@ KIND_NAMES = (*KINDS, REPORT_KIND)
 CI_VARIABLES = ("CI", "GITHUB_ACTIONS", "GITLAB_CI", "BUILDKITE", "JENKINS_URL", "TF_BUILD")
 
 
-def _t(key: str, lang: Lang, **params: Any) -> str:
-    return ui(f"batch.{key}", lang, **params)
-
-
 def _kinds(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
     kinds = tuple(k.strip() for v in value for k in v.split(",") if k.strip())
     unknown = [k for k in kinds if k not in KIND_NAMES]
     if unknown:
-        raise click.BadParameter(
-            f"«{', '.join(unknown)}» không phải loại văn bản; chọn trong: {', '.join(KIND_NAMES)}."
+        text = ui(
+            "batch.kinds_unknown",
+            current_language(),
+            kinds=", ".join(unknown),
+            allowed=", ".join(KIND_NAMES),
         )
+        raise click.BadParameter(text)
     return kinds
 
 
@@ -100,84 +98,9 @@ class _Bar:
             self.progress.stop()
 
 
-def _where(item: Any, lang: Lang) -> str:
-    if item.row:
-        return f" ({_t('row', lang, n=item.row)})"
-    if item.line:
-        return f" ({_t('line', lang, n=item.line)})"
-    return ""
-
-
-def _warnings(result: BatchResult, lang: Lang) -> str:
-    lines: list[str] = []
-    for warning in result.manifest.warnings:
-        where = f" ({_t('line', lang, n=warning['line'])})" if warning.get("line") else ""
-        lines.append(f"{_t('warning', lang)}{where}: {warning['message']}")
-    for item in result.items:
-        for warning in item.warnings:
-            lines.append(f"{_t('warning', lang)} [{item.id}]: {warning['message']}")
-    return "".join(f"{line}\n" for line in lines)
-
-
-def _text_report(result: BatchResult, lang: Lang) -> str:
-    """The summary: failed items first (with row or line and how to fix), then totals."""
-    manifest = result.manifest
-    lines: list[str] = []
-    for item in result.failures:
-        error = item.error or {}
-        lines.append(
-            f"{_t('failed', lang)} [{item.id}]{_where(item, lang)}: {error.get('message')}"
-        )
-        for detail in error.get("details") or []:
-            lines.append(f"    - {detail.get('message')}")
-        if error.get("hint"):
-            lines.append(f"    {_t('hint', lang)}: {error['hint']}")
-    seconds = f"{result.seconds:.1f}".replace(".", "," if lang == "vi" else ".")
-    lines.append(
-        _t(
-            "summary",
-            lang,
-            produced=result.produced,
-            skipped=result.skipped,
-            failed=result.failed,
-            seconds=seconds,
-            outdir=result.outdir,
-        )
-    )
-    if result.pdfs:
-        line = _t("pdfs", lang, n=result.pdfs)
-        if result.conversion.get("starts"):
-            line += _t("restarts", lang, **result.conversion)
-        lines.append(line)
-    if result.bundle is not None:
-        lines.append(_t("bundle", lang, path=result.bundle, pages=result.bundle_pages))
-    elif manifest.bundle and manifest.bundle.get("error"):
-        lines.append(f"{_t('failed', lang)}: {manifest.bundle['error']['message']}")
-    if result.invalid_dossiers:
-        lines.append(_t("invalid", lang, n=result.invalid_dossiers))
-    if result.notes:
-        lines.append(_t("nothing", lang, kinds=", ".join(result.notes)))
-    lines.append(_t("manifest", lang, path=result.outdir / "manifest.json"))
-    return "\n".join(lines) + "\n"
-
-
-def _json_report(result: BatchResult, lang: Lang) -> str:
-    manifest = result.manifest.to_json()
-    payload = {
-        "ok": result.exit_code == 0,
-        "exit_code": result.exit_code,
-        "outdir": str(result.outdir),
-        "manifest": str(result.outdir / "manifest.json"),
-        "summary": manifest["summary"],
-        "bundle": manifest["bundle"],
-        "warnings": manifest["warnings"],
-        "failures": [i.to_json() for i in result.failures],
-    }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
-
-
 @click.command(
     "batch",
+    cls=OcopCommand,
     help=(
         "Lập toàn bộ văn bản của một đợt đánh giá bằng một lệnh: biên bản, quyết định kèm "
         "danh sách, giấy chứng nhận của từng sản phẩm, PDF và tập PDF có mục lục.\n\n"
@@ -256,7 +179,7 @@ def _json_report(result: BatchResult, lang: Lang) -> str:
     help="Thanh tiến độ (mặc định: có khi chạy trong cửa sổ lệnh) / progress bar.",
 )
 @LANG_OPTION
-@format_option("text", "json")
+@format_option("batch")
 @click.pass_context
 def batch(
     ctx: click.Context,
@@ -276,8 +199,6 @@ def batch(
     lang: Lang,
     fmt: str,
 ) -> None:
-    from ocop_docs.cli.render import report_error
-
     options = BatchOptions(
         kinds=kinds or None,
         pdf=pdf or bundle,
@@ -294,23 +215,13 @@ def batch(
     bar = _Bar(lang) if _show_progress(fmt, progress) else None
     try:
         result = run_batch(source, outdir, options, progress=bar)
-    except OcopError as exc:
-        if bar:
-            bar.stop()
-        report_error(exc, lang, fmt)
-        ctx.exit(exc.exit_code)
     except KeyboardInterrupt:
+        click.echo(ui("batch.interrupted", lang, path=outdir / "manifest.json"), err=True)
+        ctx.exit(130)
+    finally:
         if bar:
             bar.stop()
-        click.echo(_t("interrupted", lang, path=outdir / "manifest.json"), err=True)
-        ctx.exit(130)
-    if bar:
-        bar.stop()
-    if fmt == "json":
-        write_output(_json_report(result, lang))
-    else:
-        click.echo(_warnings(result, lang), err=True, nl=False)
-        write_output(_text_report(result, lang))
+    print_report("batch", fmt, result, lang)
     ctx.exit(result.exit_code)
 
 

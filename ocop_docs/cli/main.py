@@ -47,7 +47,13 @@ class LazyGroup(OcopGroup):
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="ocop-docs")
+@click.version_option(
+    __version__,
+    prog_name="ocop-docs",
+    # Click words these when the module is imported, before the run's language is known.
+    message="%(prog)s, phiên bản / version %(version)s",
+    help="Hiện phiên bản / show the version and exit.",
+)
 def cli() -> None:
     """ocop-docs — kiểm tra hồ sơ và lập văn bản OCOP (Mỗi xã một sản phẩm).
 

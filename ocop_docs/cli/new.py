@@ -6,12 +6,13 @@ from pathlib import Path
 
 import click
 
-from ocop_docs.cli.common import write_output
+from ocop_docs.catalogue import Lang, ui
+from ocop_docs.cli.common import LANG_OPTION, OcopCommand, write_output
 from ocop_docs.rules.regimes import CASES, REGIME_FILES
 from ocop_docs.validation.scaffolding import new_dossier
 
 
-@click.command("new")
+@click.command("new", cls=OcopCommand)
 @click.option(
     "--set",
     "product_set",
@@ -37,8 +38,11 @@ from ocop_docs.validation.scaffolding import new_dossier
 @click.option(
     "--overwrite", is_flag=True, help="Ghi đè ho-so.yaml đã có / replace an existing file."
 )
+@LANG_OPTION
 @click.argument("folder", type=click.Path(path_type=Path, dir_okay=True, file_okay=False))
-def new(product_set: int, case: str, regime_code: str, overwrite: bool, folder: Path) -> None:
+def new(
+    product_set: int, case: str, regime_code: str, overwrite: bool, lang: Lang, folder: Path
+) -> None:
     """Tạo hồ sơ mới (ho-so.yaml có chú thích và thư mục tai-lieu/) cho một bộ sản phẩm.
 
     Scaffolds a dossier: a commented ho-so.yaml listing every field and document.
@@ -48,7 +52,5 @@ def new(product_set: int, case: str, regime_code: str, overwrite: bool, folder: 
       ocop-docs new --set 7 ho-so/mien-dong
     """
     target = new_dossier(folder, product_set, case, regime_code, overwrite=overwrite)
-    write_output(
-        f"Đã tạo {target}. Điền thông tin, đặt tài liệu vào {folder / 'tai-lieu'}/ "
-        f"rồi chạy: ocop-docs validate {folder}\n"
-    )
+    text = ui("new.created", lang, target=target, attachments=folder / "tai-lieu", folder=folder)
+    write_output(text + "\n")

@@ -8,30 +8,17 @@ LibreOffice missing or failing).
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import Any
 
 import click
 
-from ocop_docs.catalogue import ui
-from ocop_docs.cli.common import LANG_OPTION, format_option
-from ocop_docs.errors import Issue, OcopError
+from ocop_docs.catalogue import Lang, ui
+from ocop_docs.cli.common import LANG_OPTION, OcopCommand, format_option, print_report
+from ocop_docs.cli.language import current_language
 from ocop_docs.production.contexts import KINDS
-
-Lang = Literal["vi", "en"]
-
-
-def _t(key: str, lang: Lang, **params: Any) -> str:
-    return ui(f"render.{key}", lang, **params)
-
-
-def _issue_line(issue: Issue, lang: Lang) -> str:
-    label = _t("error" if issue.severity == "error" else "warning", lang)
-    where = f" ({_t('line', lang, line=issue.line)})" if issue.line else ""
-    return f"{label}{where}: {issue.message(lang)}"
-
+from ocop_docs.production.rendering import render as render_document
 
 SOURCES_HELP: dict[str, str] = {
     "dossier": "từ hồ sơ",
@@ -65,34 +52,12 @@ class InputParam(click.ParamType):  # type: ignore[type-arg]  # generic only in 
             return path
         if re.fullmatch(r"\d{1,2}", str(value)):
             return str(value)
-        self.fail(f"Path '{value}' does not exist.", param, ctx)
-
-
-def report_error(exc: OcopError, lang: Lang, fmt: str) -> None:
-    """Print a tool error in the chosen language (catalogue codes carry both languages)."""
-    message = exc.message(lang)
-    fix = exc.hint(lang)
-    issues: list[Issue] = exc.issues
-    if fmt == "json":
-        payload = {
-            "ok": False,
-            "exit_code": exc.exit_code,
-            "code": exc.code,
-            "message": message,
-            "hint": fix,
-            "issues": [i.to_json(lang) for i in issues],
-        }
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
-        return
-    for issue in issues:
-        click.echo(_issue_line(issue, lang), err=True)
-    click.echo(f"{_t('error', lang)}: {message}", err=True)
-    if fix:
-        click.echo(f"{_t('hint', lang)}: {fix}", err=True)
+        self.fail(ui("render.input_missing", current_language(), value=value), param, ctx)
 
 
 @click.command(
     "render",
+    cls=OcopCommand,
     help=(
         "Lập văn bản OCOP (Word, tùy chọn PDF) từ hồ sơ hoặc tệp đợt đánh giá.\n\n"
         "\b\nCác loại văn bản (KIND):\n" + _kinds_help() + "\n\n"
@@ -161,10 +126,8 @@ def report_error(exc: OcopError, lang: Lang, fmt: str) -> None:
     help="Giới hạn thời gian chuyển PDF (giây) / PDF conversion timeout (s).",
 )
 @LANG_OPTION
-@format_option("text", "json")
-@click.pass_context
+@format_option("render")
 def render(
-    ctx: click.Context,
     kind: str,
     source: Path | str,
     output: Path,
@@ -175,54 +138,22 @@ def render(
     templates_dir: Path | None,
     soffice: str | None,
     timeout: float | None,
-    lang: str,
+    lang: Lang,
     fmt: str,
 ) -> None:
-    from ocop_docs.production.rendering import render as render_document
-
-    language = cast(Lang, lang)
-    try:
-        result = render_document(
-            kind,
-            source,
-            output,
-            product=product,
-            draft=draft,
-            pdf=pdf,
-            templates_dir=templates_dir,
-            assessment=assessment,
-            soffice=soffice,
-            timeout=timeout,
-        )
-    except OcopError as exc:
-        report_error(exc, language, fmt)
-        ctx.exit(exc.exit_code)
-    if fmt == "json":
-        payload = {
-            "ok": True,
-            "kind": result.kind,
-            "output": str(result.output),
-            "pdf": str(result.pdf) if result.pdf else None,
-            "template": str(result.template),
-            "placeholders": result.placeholders,
-            "warnings": [w.to_json(language) for w in result.warnings],
-        }
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
-        return
-    for warning in result.warnings:
-        click.echo(_issue_line(warning, language), err=True)
-    click.echo(_t("written", language, kind=kind, path=result.output))
-    if result.pdf:
-        click.echo(_t("pdf", language, path=result.pdf))
-    if result.placeholders:
-        click.echo(
-            _t(
-                "placeholders",
-                language,
-                n=len(result.placeholders),
-                names=", ".join(result.placeholders),
-            )
-        )
+    result = render_document(
+        kind,
+        source,
+        output,
+        product=product,
+        draft=draft,
+        pdf=pdf,
+        templates_dir=templates_dir,
+        assessment=assessment,
+        soffice=soffice,
+        timeout=timeout,
+    )
+    print_report("render", fmt, result, lang)
 
 
-__all__ = ["render", "report_error"]
+__all__ = ["render"]

@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from ocop_docs.catalogue import Lang
-from ocop_docs.cli.common import LANG_OPTION, format_option, write_output
+from ocop_docs.cli.common import LANG_OPTION, OcopCommand, format_option, print_report
 from ocop_docs.rules.listing import list_sectors
 from ocop_docs.rules.regimes import REGIME_FILES
 
-_CASE_LABELS = {
-    "vi": {"lan_dau": "Lần đầu", "nang_hang": "Nâng hạng", "danh_gia_lai": "Đánh giá lại"},
-    "en": {"lan_dau": "First", "nang_hang": "Upgrade", "danh_gia_lai": "Re-evaluation"},
-}
 
-
-@click.command("sectors")
-@format_option("text", "json")
+@click.command("sectors", cls=OcopCommand)
+@format_option("sectors")
 @LANG_OPTION
 @click.option(
     "--regime",
@@ -38,27 +31,4 @@ def sectors(fmt: str, lang: Lang, regime_code: str) -> None:
       ocop-docs sectors
       ocop-docs sectors --format json
     """
-    data = list_sectors(regime_code)
-    if fmt == "json":
-        write_output(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-        return
-    names = {code: item[lang] for code, item in data["loai_tai_lieu"].items()}
-    lines = [f"{data['van_ban']}", ""]
-    by_no = {s["so"]: s for s in data["bo_san_pham"]}
-    for group in data["nhom"]:
-        lines.append(f"Nhóm {group['ma']}: {group['ten'] if lang == 'vi' else group['ten_en']}")
-        for no in group["bo_san_pham"]:
-            s = by_no[no]
-            title = s["ten"] if lang == "vi" else s["ten_en"]
-            samples = "mẫu" if lang == "vi" else "samples"
-            lines.append(f"  {no:>2}. {title} ({samples}: {s['so_luong_mau']:02d})")
-            first = s["tai_lieu"]["lan_dau"]
-            for code in first["bat_buoc"]:
-                lines.append(f"        - {names[code]}")
-            for case in ("nang_hang", "danh_gia_lai"):
-                extra = [c for c in s["tai_lieu"][case]["bat_buoc"] if c not in first["bat_buoc"]]
-                if extra:
-                    label = _CASE_LABELS[lang][case]
-                    lines.append(f"        + {label}: " + "; ".join(names[c] for c in extra))
-        lines.append("")
-    write_output("\n".join(lines))
+    print_report("sectors", fmt, list_sectors(regime_code), lang)

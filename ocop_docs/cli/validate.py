@@ -6,12 +6,12 @@ from pathlib import Path
 
 import click
 
-from ocop_docs.catalogue import Lang
-from ocop_docs.cli.common import LANG_OPTION, format_option, write_output
+from ocop_docs.catalogue import Lang, ui
+from ocop_docs.cli.common import LANG_OPTION, OcopCommand, format_option, print_report
+from ocop_docs.cli.language import current_language
 from ocop_docs.validation.checks.attachments import DEFAULT_MAX_BYTES
 from ocop_docs.validation.pipeline import ValidateOptions
 from ocop_docs.validation.pipeline import validate as validate_paths
-from ocop_docs.validation.reporters import REPORTERS
 
 _UNITS = {
     "": 1,
@@ -39,15 +39,15 @@ class SizeParam(click.ParamType):  # type: ignore[type-arg]  # generic only in n
         try:
             result = int(float(number) * _UNITS[unit])
         except (ValueError, KeyError):
-            self.fail(f"«{value}» không phải kích thước hợp lệ (ví dụ 50MB, 800KB).", param, ctx)
+            self.fail(ui("validate.size_invalid", current_language(), value=value), param, ctx)
         if result <= 0:
-            self.fail("Kích thước phải lớn hơn 0.", param, ctx)
+            self.fail(ui("validate.size_zero", current_language()), param, ctx)
         return result
 
 
-@click.command("validate")
+@click.command("validate", cls=OcopCommand)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@format_option(*REPORTERS)
+@format_option("validate")
 @LANG_OPTION
 @click.option(
     "--max-size",
@@ -92,5 +92,5 @@ def validate(
         max_attachment_bytes=max_size, schemas=schemas_dir, attachments=not no_attachments
     )
     run = validate_paths(paths, options)
-    write_output(REPORTERS[fmt](run, lang))
-    raise SystemExit(run.exit_code)
+    print_report("validate", fmt, run, lang)
+    click.get_current_context().exit(run.exit_code)

@@ -1093,6 +1093,7 @@ def certificate_context(rnd: Round, ctx: dict[str, Any], product: ProductResult)
             "render-not-recognised",
             product=product.ten,
             mean=product.mean_text,
+            mean_en=product.mean_text.replace(",", "."),  # English writes a decimal point
             stars=product.stars,
             reason=reason,
             reason_en=reason_en,

@@ -189,8 +189,8 @@ def scan_template(path: Path) -> TemplateScan:
                             "file": file,
                             "where": place.describe("vi"),
                             "where_en": place.describe("en"),
-                            "reason": "thẻ mở nhưng không đóng trong cùng đoạn / tag not closed "
-                            "within its paragraph",
+                            "reason": "thẻ mở nhưng không đóng trong cùng đoạn",
+                            "reason_en": "tag not closed within its paragraph",
                         },
                     )
                 )
@@ -255,9 +255,8 @@ def _unbalanced(file: str, tag: Tag, expected: str) -> Issue:
         "where_en": tag.place.describe("en"),
     }
     if code == "template-syntax":
-        params["reason"] = (
-            f"«{tag.text}» không có {expected} tương ứng / has no matching {expected}"
-        )
+        params["reason"] = f"«{tag.text}» không có {expected} tương ứng"
+        params["reason_en"] = f"'{tag.text}' has no matching {expected}"
     return Issue(code, params=params)
 
 

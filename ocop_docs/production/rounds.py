@@ -729,15 +729,20 @@ def _check_card_outcome(rnd: Round, doc: Any, base: str, product: ProductResult)
         criteria = ", ".join(
             dict.fromkeys(f"{u.tieu_chi} ({u.sao} sao)" for u in r.chua_dat_toi_thieu)
         )
+        criteria_en = ", ".join(
+            dict.fromkeys(f"{u.tieu_chi} ({u.sao} stars)" for u in r.chua_dat_toi_thieu)
+        )
         rnd.issues.append(
             doc.issue(
                 "round-stars-lowered",
                 f"{base}/phieu",
                 product=product.ten,
                 mean=product.mean_text,
+                mean_en=product.mean_text.replace(",", "."),  # English writes a decimal point
                 band=r.hang_theo_diem,
                 stars=r.hang_sao,
                 criteria=criteria,
+                criteria_en=criteria_en,
             )
         )
     flagged = sum(1 for c in product.cards if c.result.loai)

@@ -133,16 +133,22 @@ _OLD_PROVINCE_CODES = frozenset(
 def id_number_problem(value: Any) -> Problem:
     text = str(value).strip() if isinstance(value, (str, int)) else ""
     if not re.fullmatch(r"\d{12}", text):
-        return "id-number-invalid", {"value": value, "reason": "phải gồm đúng 12 chữ số"}
+        return "id-number-invalid", {
+            "value": value,
+            "reason": "phải gồm đúng 12 chữ số",
+            "reason_en": "it must have exactly 12 digits",
+        }
     if int(text[:3]) not in _OLD_PROVINCE_CODES:
         return "id-number-invalid", {
             "value": text,
             "reason": f"mã tỉnh «{text[:3]}» không tồn tại",
+            "reason_en": f"there is no province code '{text[:3]}'",
         }
     if text[3] not in "012345":
         return "id-number-invalid", {
             "value": text,
             "reason": f"chữ số giới tính/thế kỷ «{text[3]}» phải từ 0 đến 5",
+            "reason_en": f"the sex/century digit '{text[3]}' must be 0 to 5",
         }
     return None
 

@@ -41,6 +41,7 @@ def list_sectors(regime_code: str = DEFAULT_REGIME, base: Path | None = None) ->
     return {
         "bo_tieu_chi": rules.code,
         "van_ban": rules.name,
+        "van_ban_en": rules.name_en,
         "nhom": [
             {
                 "ma": g["ma"],

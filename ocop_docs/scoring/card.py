@@ -44,6 +44,7 @@ from typing import Any, Literal
 import yaml
 
 from ocop_docs.catalogue import ISSUES, Lang, render_hint, render_message
+from ocop_docs.catalogue.parsers import parser_problem
 from ocop_docs.errors import InputError, Issue, Severity
 from ocop_docs.scoring.rubrics import DEFAULT_REGIME, Criterion, Option, Rubric
 
@@ -316,7 +317,8 @@ def parse_card(text: str, path: Path | None = None, fmt: str | None = None) -> S
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise CardReadError(name, exc.msg, exc.lineno, exc.colno) from exc
+            texts = parser_problem(exc.msg)
+            raise CardReadError(name, texts["vi"], exc.lineno, exc.colno, texts["en"]) from exc
     else:
         try:
             data = yaml.load(text, Loader=_CardLoader)  # a SafeLoader subclass
@@ -324,9 +326,11 @@ def parse_card(text: str, path: Path | None = None, fmt: str | None = None) -> S
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark is not None else None
             column = mark.column + 1 if mark is not None else None
-            raise CardReadError(name, str(exc.problem or exc.context), line, column) from exc
+            texts = parser_problem(str(exc.problem or ""), exc.context)
+            raise CardReadError(name, texts["vi"], line, column, texts["en"]) from exc
         except yaml.YAMLError as exc:
-            raise CardReadError(name, str(exc)) from exc
+            texts = parser_problem(str(exc))
+            raise CardReadError(name, texts["vi"], detail_en=texts["en"]) from exc
     positions, duplicates = _positions(text)
     return Scorecard(data, path, positions, duplicates)
 

@@ -25,6 +25,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ocop_docs.catalogue.parsers import parser_problem
 from ocop_docs.errors import Issue
 from ocop_docs.text import legacy as encodings
 
@@ -224,13 +225,13 @@ def _nfc_tree(value: Any, pointer: str, non_nfc: list[str]) -> Any:
     return value
 
 
-def _problem(exc: yaml.YAMLError) -> tuple[str, Position | None]:
+def _problem(exc: yaml.YAMLError) -> tuple[dict[str, str], Position | None]:
+    """The parser's problem as ``problem``/``problem_en`` parameters, and where it is."""
     mark = getattr(exc, "problem_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
-    context = getattr(exc, "context", None)
-    text = f"{context}, {problem}" if context else str(problem)
+    texts = parser_problem(str(problem), getattr(exc, "context", None))
     pos = (mark.line + 1, mark.column + 1) if mark is not None else None
-    return text, pos
+    return {"problem": texts["vi"], "problem_en": texts["en"]}, pos
 
 
 def parse_text(text: str, path: Path, doc: LoadedDocument, *, as_json: bool) -> None:
@@ -240,8 +241,14 @@ def parse_text(text: str, path: Path, doc: LoadedDocument, *, as_json: bool) -> 
         try:
             parsed_json = json.loads(text)
         except json.JSONDecodeError as exc:
+            texts = parser_problem(exc.msg)
             doc.issues.append(
-                Issue("json-syntax", line=exc.lineno, column=exc.colno, params={"problem": exc.msg})
+                Issue(
+                    "json-syntax",
+                    line=exc.lineno,
+                    column=exc.colno,
+                    params={"problem": texts["vi"], "problem_en": texts["en"]},
+                )
             )
             return
         # JSON is (for our purposes) YAML, so the YAML composer gives the positions.
@@ -249,7 +256,8 @@ def parse_text(text: str, path: Path, doc: LoadedDocument, *, as_json: bool) -> 
         node = yaml.compose(text, Loader=_Loader)
         if node is None:
             doc.data = None
-            doc.issues.append(Issue("dossier-not-mapping", params={"actual": "rỗng / empty"}))
+            empty = {"actual": "rỗng", "actual_en": "empty"}
+            doc.issues.append(Issue("dossier-not-mapping", params=empty))
             return
         budget = [MAX_NODES]
         doc.data = _convert(node, [], doc.non_nfc, budget)
@@ -278,11 +286,12 @@ def parse_text(text: str, path: Path, doc: LoadedDocument, *, as_json: bool) -> 
                 code,
                 line=pos[0] if pos else None,
                 column=pos[1] if pos else None,
-                params={"problem": problem},
+                params=problem,
             )
         )
     except RecursionError:
-        doc.issues.append(Issue("yaml-too-complex", params={"limit": "độ sâu / depth"}))
+        depth = {"limit": "độ sâu", "limit_en": "depth"}
+        doc.issues.append(Issue("yaml-too-complex", params=depth))
 
 
 def human_size(n: int) -> str:
@@ -371,7 +380,8 @@ def load_document(path: Path | str) -> LoadedDocument:
     if not path.is_file():
         doc.issues.append(
             Issue(
-                "file-unreadable", params={"path": str(path), "reason": "không tồn tại / not found"}
+                "file-unreadable",
+                params={"path": str(path), "reason": "không tồn tại", "reason_en": "not found"},
             )
         )
         return doc

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ocop_docs import __version__
-from ocop_docs.catalogue import Lang, ui
+from ocop_docs.catalogue import Lang, ui, ui_count
 from ocop_docs.rules.regimes import document_names, product_sets
 from ocop_docs.validation.pipeline import ValidationRun
 from ocop_docs.validation.report import DossierReport
@@ -133,7 +133,18 @@ def render_text(run: ValidationRun, lang: Lang = "vi") -> str:
         else:
             lines.append(f"   {ui('no_issues', lang)}")
         lines.append("")
-    lines.append(ui("summary", lang, **run.summary()))
+    counts = run.summary()
+    lines.append(
+        ui(
+            "summary",
+            lang,
+            dossiers=ui_count("count.dossiers", counts["dossiers"], lang),
+            valid=counts["valid"],
+            invalid=counts["invalid"],
+            errors=ui_count("count.errors", counts["errors"], lang),
+            warnings=ui_count("count.warnings", counts["warnings"], lang),
+        )
+    )
     return "\n".join(lines) + "\n"
 
 

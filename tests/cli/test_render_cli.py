@@ -51,7 +51,7 @@ def test_no_certificate_below_3_stars(tmp_path: Path) -> None:
         "giay-chung-nhan", ROUND, "--product", "6", "-o", str(tmp_path / "g.docx"), "--lang", "en"
     )
     assert result.exit_code == 1  # type: ignore[attr-defined]
-    assert "46,29 (2 stars)" in result.stderr  # type: ignore[attr-defined]
+    assert "46.29 (2 stars)" in result.stderr  # type: ignore[attr-defined]
     assert not (tmp_path / "g.docx").exists()
 
 

@@ -56,3 +56,25 @@ def test_installed_wheel_validates_a_sample(tmp_path: Path) -> None:
         check=True,
     ).stdout.strip()
     assert "_data" in site and str(ROOT) not in site
+    # the message catalogue (data files) ships too: every code loads, text reports read in
+    # both languages
+    check = (
+        "from ocop_docs.catalogue import ISSUES, UI\n"
+        "from ocop_docs.catalogue.loader import HERE\n"
+        "assert len(ISSUES) > 100 and len(UI) > 50, (len(ISSUES), len(UI))\n"
+        "print(HERE)\n"
+    )
+    catalogue = subprocess.run(
+        [str(bin_dir / "python"), "-c", check], cwd=work, capture_output=True, text=True
+    )
+    assert catalogue.returncode == 0, catalogue.stderr
+    assert str(ROOT) not in catalogue.stdout
+    for lang, word in (("vi", "HỢP LỆ"), ("en", "VALID")):
+        text = subprocess.run(
+            [str(bin_dir / "ocop-docs"), "validate", str(sample), "--lang", lang],
+            cwd=work,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert text.returncode == 0 and word in text.stdout, text.stdout + text.stderr

@@ -19,8 +19,7 @@ from typing import Any
 
 import pytest
 
-from ocop_docs.catalogue import DOSSIER_CODES, ISSUES, LANGS, render_message
-from ocop_docs.catalogue.scoring import SCORING_SPECS
+from ocop_docs.catalogue import DOSSIER_CODES, ISSUES, LANGS, render_message, stage_codes
 from ocop_docs.errors import Issue
 from ocop_docs.scoring.card import (
     CardReadError,
@@ -35,6 +34,9 @@ from ocop_docs.scoring.card import (
     star_band,
 )
 from ocop_docs.scoring.rubrics import Rubric, load_rubric
+
+# The codes of issues/scoring.yaml (formerly the module ocop_docs.catalogue.scoring).
+SCORING_SPECS = tuple(ISSUES[code] for code in sorted(stage_codes("scoring")))
 
 
 def best_card(r: Rubric, **overrides: int) -> dict[str, Any]:

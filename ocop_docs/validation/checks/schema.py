@@ -296,7 +296,8 @@ def _translate(error: ValidationError, doc: LoadedDocument, titles: _Titles) -> 
         ]
     if kind in ("minLength", "maxLength", "minItems", "maxItems"):
         if kind == "minLength" or (kind == "minItems" and not value):
-            return [make("schema-length", limit="không được để trống / must not be empty")]
+            empty = {"limit": "không được để trống", "limit_en": "must not be empty"}
+            return [make("schema-length", **empty)]
         return [make("schema-length", limit=f"{kind} {error.validator_value}")]
     if kind == "format":
         problem = FORMAT_PROBLEMS.get(str(error.validator_value), lambda _v: None)(value)
