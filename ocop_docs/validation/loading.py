@@ -1,85 +1,37 @@
 """Loading: a path on disk → the dossier's data, with the line and column of every value.
 
-Stage 1 of the validate pipeline (architecture §2). Nothing here raises for a bad file:
-problems become :class:`~ocop_docs.validation.report.Issue` values so one broken dossier never stops a
-run over many.
-
-YAML is composed (not constructed) with the C parser when available, and the node tree is
-turned into plain data here, so that we keep positions, catch duplicate keys (PyYAML
-silently keeps the last one), never instantiate arbitrary tags, bound alias expansion
-("billion laughs"), and keep identifiers such as ``0912000101`` as text instead of YAML 1.1
-integers that lose the leading zero.
+Stage 1 of the validate pipeline (architecture §2). A dossier is a folder holding
+``ho-so.yaml`` (or ``.yml``/``.json``) and its attachments; this module finds the data file
+and records the folder, the only place attachments may come from. Reading the file (bytes,
+YAML/JSON, positions, NFC) is :mod:`ocop_docs.text.documents`, shared with round files and
+scorecards. Nothing here raises for a bad dossier: problems become issues.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import os
-import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import yaml
-from yaml.constructor import SafeConstructor
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-
-from ocop_docs.catalogue.parsers import parser_problem
 from ocop_docs.errors import Issue
-from ocop_docs.text import legacy as encodings
+from ocop_docs.text.documents import (
+    LoadedDocument,
+    human_size,
+    load_document,
+    read_document,
+)
+
+__all__ = [
+    "DOSSIER_NAMES",
+    "LoadedDocument",
+    "LoadedDossier",
+    "find_dossier_file",
+    "human_size",
+    "load_document",
+    "load_dossier",
+]
 
 DOSSIER_NAMES = ("ho-so.yaml", "ho-so.yml", "ho-so.json")
-MAX_DATA_FILE_BYTES = 1_000_000  # a dossier file holds data only; attachments are separate
-MAX_NODES = 100_000  # bounds alias expansion; a real dossier has a few hundred nodes
-
-Position = tuple[int, int]
-
-_Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_CONSTRUCTOR = SafeConstructor()
-
-_TAG = "tag:yaml.org,2002:"
-
-
-@dataclass(slots=True)
-class LoadedDocument:
-    """A YAML/JSON document read from disk: its data, value positions and load issues."""
-
-    path: Path
-    data: Any = None
-    issues: list[Issue] = field(default_factory=list)
-    non_nfc: list[str] = field(default_factory=list)  # pointers of strings that were NFD
-    node: Node | None = None  # the YAML node tree, kept to find positions when needed
-    _positions: dict[str, Position] | None = None
-
-    @property
-    def positions(self) -> dict[str, Position]:
-        """JSON Pointer → (line, column); built on first use, as valid dossiers never need it."""
-        if self._positions is None:
-            self._positions = node_positions(self.node) if self.node is not None else {}
-        return self._positions
-
-    @property
-    def ok(self) -> bool:
-        return self.data is not None and not any(i.severity == "error" for i in self.issues)
-
-    def position(self, pointer: str) -> Position | None:
-        """Line/column of the value at ``pointer``, or of its nearest ancestor."""
-        while True:
-            pos = self.positions.get(pointer)
-            if pos is not None or not pointer:
-                return pos
-            pointer = pointer.rsplit("/", 1)[0]
-
-    def issue(self, code: str, pointer: str = "", **params: Any) -> Issue:
-        pos = self.position(pointer)
-        return Issue(
-            code,
-            pointer=pointer,
-            line=pos[0] if pos else None,
-            column=pos[1] if pos else None,
-            params=params,
-        )
 
 
 @dataclass(slots=True)
@@ -87,264 +39,6 @@ class LoadedDossier(LoadedDocument):
     """A dossier: its folder (the only place attachments may come from) and its data file."""
 
     folder: Path = Path()
-
-
-class _TooComplex(Exception):
-    pass
-
-
-class _Duplicate(Exception):
-    def __init__(self, key: str, first: Position, node: Node) -> None:
-        super().__init__(key)
-        self.key = key
-        self.first = first
-        self.node = node
-
-
-def escape_pointer_part(part: str | int) -> str:
-    return str(part).replace("~", "~0").replace("/", "~1")
-
-
-def _pos(node: Node) -> Position:
-    return (node.start_mark.line + 1, node.start_mark.column + 1)
-
-
-def _scalar(node: ScalarNode) -> Any:
-    tag = node.tag
-    if not tag.startswith(_TAG):
-        # Unknown or application tags (e.g. !!python/object) are never constructed.
-        raise yaml.YAMLError(f"thẻ YAML không được hỗ trợ: {tag}")
-    kind = tag[len(_TAG) :]
-    if kind == "str":
-        return node.value
-    if kind == "null":
-        return None
-    if kind == "bool":
-        return _CONSTRUCTOR.construct_yaml_bool(node)
-    if kind == "int":
-        raw = node.value
-        # Leading zeros mark an identifier (phone, tax code), not a number: keep the text.
-        if len(raw) > 1 and raw.lstrip("+-").startswith("0") and raw.lstrip("+-")[1:2].isdigit():
-            return raw
-        return _CONSTRUCTOR.construct_yaml_int(node)
-    if kind == "float":
-        return _CONSTRUCTOR.construct_yaml_float(node)
-    if kind == "timestamp":
-        value = _CONSTRUCTOR.construct_yaml_timestamp(node)
-        if isinstance(value, dt.datetime):
-            return value.isoformat()
-        return value.isoformat() if isinstance(value, dt.date) else node.value
-    return node.value
-
-
-def _nfc(text: str, pointer: str, non_nfc: list[str]) -> str:
-    if text.isascii() or unicodedata.is_normalized("NFC", text):
-        return text
-    non_nfc.append(pointer)
-    return unicodedata.normalize("NFC", text)
-
-
-def _pointer_of(path: list[str | int]) -> str:
-    return "".join("/" + escape_pointer_part(p) for p in path)
-
-
-_SEQ_MAP = frozenset({_TAG + "seq", _TAG + "map", _TAG + "omap"})
-
-
-def _convert(node: Node, path: list[str | int], non_nfc: list[str], budget: list[int]) -> Any:
-    """Node tree → plain data. Pointers are built only for the rare findings (speed)."""
-    budget[0] -= 1
-    if budget[0] < 0:
-        raise _TooComplex
-    if isinstance(node, ScalarNode):
-        value = _scalar(node)
-        if isinstance(value, str) and not value.isascii():
-            return _nfc(value, _pointer_of(path), non_nfc)
-        return value
-    if node.tag not in _SEQ_MAP:
-        raise yaml.YAMLError(f"thẻ YAML không được hỗ trợ: {node.tag}")
-    if isinstance(node, SequenceNode):
-        out_list = []
-        for i, child in enumerate(node.value):
-            path.append(i)
-            out_list.append(_convert(child, path, non_nfc, budget))
-            path.pop()
-        return out_list
-    if isinstance(node, MappingNode):
-        out: dict[str, Any] = {}
-        seen: dict[str, Node] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == _TAG + "merge":
-                raise yaml.YAMLError("khóa gộp «<<» không được hỗ trợ trong hồ sơ")
-            key_raw = _scalar(key_node) if isinstance(key_node, ScalarNode) else key_node.value
-            key = str(key_raw)
-            if not key.isascii():
-                key = _nfc(key, _pointer_of(path), non_nfc)
-            if key in seen:
-                raise _Duplicate(key, _pos(seen[key]), key_node)
-            seen[key] = key_node
-            path.append(key)
-            out[key] = _convert(value_node, path, non_nfc, budget)
-            path.pop()
-        return out
-    raise yaml.YAMLError(f"nút YAML không rõ: {node!r}")  # pragma: no cover
-
-
-def node_positions(node: Node) -> dict[str, Position]:
-    """JSON Pointer → (line, column) of every value under ``node`` (computed on demand)."""
-    positions: dict[str, Position] = {}
-    stack: list[tuple[Node, str]] = [(node, "")]
-    seen: set[int] = set()
-    while stack:
-        current, pointer = stack.pop()
-        positions.setdefault(pointer, _pos(current))
-        if id(current) in seen:  # aliases: one node, many places; position of the first
-            continue
-        seen.add(id(current))
-        if isinstance(current, SequenceNode):
-            stack.extend((child, f"{pointer}/{i}") for i, child in enumerate(current.value))
-        elif isinstance(current, MappingNode):
-            for key_node, value_node in current.value:
-                key = unicodedata.normalize("NFC", str(key_node.value))
-                stack.append((value_node, f"{pointer}/{escape_pointer_part(key)}"))
-    return positions
-
-
-def _nfc_tree(value: Any, pointer: str, non_nfc: list[str]) -> Any:
-    if isinstance(value, str):
-        return _nfc(value, pointer, non_nfc)
-    if isinstance(value, list):
-        return [_nfc_tree(v, f"{pointer}/{i}", non_nfc) for i, v in enumerate(value)]
-    if isinstance(value, dict):
-        return {
-            _nfc(str(k), pointer, non_nfc): _nfc_tree(
-                v, f"{pointer}/{escape_pointer_part(k)}", non_nfc
-            )
-            for k, v in value.items()
-        }
-    return value
-
-
-def _problem(exc: yaml.YAMLError) -> tuple[dict[str, str], Position | None]:
-    """The parser's problem as ``problem``/``problem_en`` parameters, and where it is."""
-    mark = getattr(exc, "problem_mark", None)
-    problem = getattr(exc, "problem", None) or str(exc)
-    texts = parser_problem(str(problem), getattr(exc, "context", None))
-    pos = (mark.line + 1, mark.column + 1) if mark is not None else None
-    return {"problem": texts["vi"], "problem_en": texts["en"]}, pos
-
-
-def parse_text(text: str, path: Path, doc: LoadedDocument, *, as_json: bool) -> None:
-    """Fill ``doc`` from ``text`` (YAML or JSON); syntax problems become issues."""
-    parsed_json: Any = None
-    if as_json:
-        try:
-            parsed_json = json.loads(text)
-        except json.JSONDecodeError as exc:
-            texts = parser_problem(exc.msg)
-            doc.issues.append(
-                Issue(
-                    "json-syntax",
-                    line=exc.lineno,
-                    column=exc.colno,
-                    params={"problem": texts["vi"], "problem_en": texts["en"]},
-                )
-            )
-            return
-        # JSON is (for our purposes) YAML, so the YAML composer gives the positions.
-    try:
-        node = yaml.compose(text, Loader=_Loader)
-        if node is None:
-            doc.data = None
-            empty = {"actual": "rỗng", "actual_en": "empty"}
-            doc.issues.append(Issue("dossier-not-mapping", params=empty))
-            return
-        budget = [MAX_NODES]
-        doc.data = _convert(node, [], doc.non_nfc, budget)
-        doc.node = node
-    except _TooComplex:
-        doc.issues.append(Issue("yaml-too-complex", params={"limit": f"{MAX_NODES:,}"}))
-    except _Duplicate as dup:
-        line, col = _pos(dup.node)
-        doc.issues.append(
-            Issue(
-                "yaml-duplicate-key",
-                line=line,
-                column=col,
-                params={"key": dup.key, "first_line": dup.first[0]},
-            )
-        )
-    except yaml.YAMLError as exc:
-        if as_json:
-            # Valid JSON the YAML 1.1 composer rejects (e.g. tabs): keep the data, lose positions.
-            doc.data = _nfc_tree(parsed_json, "", doc.non_nfc)
-            return
-        problem, pos = _problem(exc)
-        code = "yaml-syntax"
-        doc.issues.append(
-            Issue(
-                code,
-                line=pos[0] if pos else None,
-                column=pos[1] if pos else None,
-                params=problem,
-            )
-        )
-    except RecursionError:
-        depth = {"limit": "độ sâu", "limit_en": "depth"}
-        doc.issues.append(Issue("yaml-too-complex", params=depth))
-
-
-def human_size(n: int) -> str:
-    size = float(n)
-    for unit in ("B", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1024
-    return f"{n} B"  # pragma: no cover
-
-
-def read_document(path: Path, doc: LoadedDocument, *, limit: int = MAX_DATA_FILE_BYTES) -> None:
-    """Read and parse a YAML/JSON file into ``doc``; every failure becomes an issue."""
-    shown = str(path)
-    try:
-        size = path.stat().st_size
-        if size > limit:
-            doc.issues.append(
-                Issue(
-                    "file-too-large",
-                    params={"path": shown, "size": human_size(size), "limit": human_size(limit)},
-                )
-            )
-            return
-        raw = path.read_bytes()
-    except OSError as exc:
-        doc.issues.append(
-            Issue("file-unreadable", params={"path": shown, "reason": exc.strerror or str(exc)})
-        )
-        return
-    decoded = encodings.decode_bytes(raw)
-    failure = decoded.failure
-    if decoded.has_nul or (failure is not None and failure.likely_encoding == "binary"):
-        doc.issues.append(Issue("file-binary", params={"path": shown, "offset": raw.find(b"\x00")}))
-        return
-    if decoded.text is None:
-        line = failure.line if failure else None
-        column = failure.column if failure else None
-        guess = (failure.likely_encoding if failure else None) or "?"
-        doc.issues.append(
-            Issue(
-                "file-not-utf8",
-                line=line,
-                column=column,
-                params={"path": shown, "line": line, "guess": guess},
-            )
-        )
-        return
-    parse_text(decoded.text, path, doc, as_json=path.suffix.lower() == ".json")
-    if doc.data is not None and not isinstance(doc.data, dict):
-        actual = type(doc.data).__name__
-        doc.issues.append(doc.issue("dossier-not-mapping", "", actual=actual))
-        doc.data = None
 
 
 def find_dossier_file(path: Path) -> tuple[Path | None, list[Path]]:
@@ -370,20 +64,4 @@ def load_dossier(path: Path | str) -> LoadedDossier:
     if extras:
         doc.issues.append(Issue("dossier-file-ambiguous", params={"used": file.name}))
     read_document(file, doc)
-    return doc
-
-
-def load_document(path: Path | str) -> LoadedDocument:
-    """Load a YAML/JSON document that is not a dossier (a round file, a scorecard)."""
-    path = Path(path)
-    doc = LoadedDocument(path=path)
-    if not path.is_file():
-        doc.issues.append(
-            Issue(
-                "file-unreadable",
-                params={"path": str(path), "reason": "không tồn tại", "reason_en": "not found"},
-            )
-        )
-        return doc
-    read_document(path, doc)
     return doc
