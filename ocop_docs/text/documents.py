@@ -5,7 +5,7 @@ adds what is particular to them), round files and scorecards. Nothing here raise
 file: problems become :class:`~ocop_docs.errors.Issue` values, so one broken file
 never stops a run over many.
 
-Bytes are decoded by :mod:`ocop_docs.text.legacy` (UTF-8, UTF-16 with its BOM; anything else
+Bytes are decoded by :mod:`ocop_docs.text.decoding` (UTF-8, UTF-16 with its BOM; anything else
 is named, not guessed into text). YAML is composed (not constructed) with the C parser when
 available, and the node tree is turned into plain data here, so that we keep positions, catch
 duplicate keys (PyYAML silently keeps the last one), never instantiate arbitrary tags, bound
@@ -31,7 +31,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ocop_docs.catalogue.parsers import parser_problem
 from ocop_docs.errors import Issue
-from ocop_docs.text import legacy as encodings
+from ocop_docs.text.decoding import decode_bytes
 from ocop_docs.text.pointers import child, pointer_from_path
 
 MAX_DATA_FILE_BYTES = 1_000_000  # a data file holds data only; attachments are separate
@@ -336,7 +336,7 @@ def read_document(path: Path, doc: LoadedDocument, *, limit: int = MAX_DATA_FILE
             Issue("file-unreadable", params={"path": shown, "reason": exc.strerror or str(exc)})
         )
         return
-    decoded = encodings.decode_bytes(raw)
+    decoded = decode_bytes(raw)
     failure = decoded.failure
     if decoded.has_nul or (failure is not None and failure.likely_encoding == "binary"):
         doc.issues.append(Issue("file-binary", params={"path": shown, "offset": raw.find(b"\x00")}))
