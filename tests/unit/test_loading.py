@@ -98,3 +98,11 @@ def test_unreadable_file_is_an_issue(tmp_path: Path, monkeypatch: pytest.MonkeyP
 def test_load_document_missing_file(tmp_path: Path) -> None:
     doc = load_document(tmp_path / "dot.yaml")
     assert [i.code for i in doc.issues] == ["file-unreadable"]
+
+
+def test_reader_notes_numbers_that_are_not_finite(tmp_path: Path) -> None:
+    # .nan/.inf are numbers to jsonschema but not JSON: the schema stage must know.
+    for name in ("good", "yaml"):
+        (tmp_path / name).mkdir()
+    assert load_dossier(write(tmp_path / "good", "a: 1.5\nb: [2, 3]\n")).finite is True
+    assert load_dossier(write(tmp_path / "yaml", "a: [1, .inf]\n")).finite is False
