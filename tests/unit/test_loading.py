@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from ocop_docs.validation.loading import load_document, load_dossier
+from ocop_docs.text.documents import load_document
+from ocop_docs.validation.loading import load_dossier
 
 
 def write(tmp_path: Path, text: str, name: str = "ho-so.yaml") -> Path:

@@ -20,7 +20,7 @@ import pytest
 import yaml
 
 from ocop_docs.rules.identifiers import FORMAT_PROBLEMS
-from ocop_docs.text.documents import all_finite
+from ocop_docs.text.documents import all_finite, load_document
 from ocop_docs.validation.checks.schema import (
     _FORMAT_CHECKER,
     check_schema,
@@ -29,7 +29,7 @@ from ocop_docs.validation.checks.schema import (
     fast_validator_for,
     quick_valid,
 )
-from ocop_docs.validation.loading import load_document, load_dossier
+from ocop_docs.validation.loading import load_dossier
 
 ROOT = Path(__file__).resolve().parents[2]
 DOSSIER_SCHEMAS = [f"dossier/nhom-{i}.schema.json" for i in range(1, 7)]
