@@ -23,7 +23,7 @@ import math
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -38,6 +38,10 @@ MAX_DATA_FILE_BYTES = 1_000_000  # a data file holds data only; attachments are 
 MAX_NODES = 100_000  # bounds alias expansion; a real dossier has a few hundred nodes
 
 Position = tuple[int, int]
+# What a repeated mapping key means: a broken file (dossiers, round files: the author meant
+# one of the two values and we cannot tell which), or the last one counts and the repeat is
+# recorded (scorecards: the scorer reports the repeated criterion in its own words).
+RepeatedKeys = Literal["refuse", "keep-last"]
 
 _Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CONSTRUCTOR = SafeConstructor()
@@ -57,7 +61,9 @@ class LoadedDocument:
     # Whether every number is finite: YAML's .nan/.inf are numbers to jsonschema but not to
     # JSON (nor to jsonschema-rs). None: not known (data given, not read by this module).
     finite: bool | None = None
+    repeated: list[str] = field(default_factory=list)  # pointers of keys kept last ("keep-last")
     _positions: dict[str, Position] | None = None
+    _key_positions: dict[str, Position] | None = None
 
     @property
     def positions(self) -> dict[str, Position]:
@@ -65,6 +71,14 @@ class LoadedDocument:
         if self._positions is None:
             self._positions = node_positions(self.node) if self.node is not None else {}
         return self._positions
+
+    @property
+    def key_positions(self) -> dict[str, Position]:
+        """JSON Pointer → (line, column) of the *key* of each mapping entry (of the item in a
+        list), where a finding about the entry is best shown; a repeated key: the last."""
+        if self._key_positions is None:
+            self._key_positions = key_positions(self.node) if self.node is not None else {}
+        return self._key_positions
 
     @property
     def ok(self) -> bool:
@@ -148,6 +162,7 @@ class _Walk:
     """What converting one node tree learns besides the data."""
 
     non_nfc: list[str]
+    repeated: list[str] | None = None  # None: a repeated key is refused
     budget: int = MAX_NODES
     finite: bool = True
 
@@ -179,12 +194,17 @@ def _convert(node: Node, path: list[str | int], walk: _Walk) -> Any:
         for key_node, value_node in node.value:
             if key_node.tag == _TAG + "merge":
                 raise yaml.YAMLError("khóa gộp «<<» không được hỗ trợ trong hồ sơ")
-            key_raw = _scalar(key_node) if isinstance(key_node, ScalarNode) else key_node.value
-            key = str(key_raw)
+            if not key_node.tag.startswith(_TAG):
+                raise yaml.YAMLError(f"thẻ YAML không được hỗ trợ: {key_node.tag}")
+            # Keys stay as written, as in JSON and YAML 1.2: criterion "1.10" is not the
+            # number 1.1, and "on:" is not True (and the positions use the same text).
+            key = str(key_node.value)
             if not key.isascii():
                 key = _nfc(key, pointer_from_path(path), walk.non_nfc)
             if key in seen:
-                raise _Duplicate(key, _pos(seen[key]), key_node)
+                if walk.repeated is None:
+                    raise _Duplicate(key, _pos(seen[key]), key_node)
+                walk.repeated.append(pointer_from_path([*path, key]))
             seen[key] = key_node
             path.append(key)
             out[key] = _convert(value_node, path, walk)
@@ -224,6 +244,27 @@ def node_positions(node: Node) -> dict[str, Position]:
     return positions
 
 
+def key_positions(node: Node) -> dict[str, Position]:
+    """JSON Pointer → (line, column) of each mapping key and list item under ``node``."""
+    positions: dict[str, Position] = {}
+
+    def walk(current: Node, pointer: str) -> None:
+        if isinstance(current, MappingNode):
+            for key_node, value_node in current.value:
+                if isinstance(key_node, ScalarNode):
+                    here = child(pointer, unicodedata.normalize("NFC", key_node.value))
+                    positions[here] = _pos(key_node)
+                    walk(value_node, here)
+        elif isinstance(current, SequenceNode):
+            for i, item in enumerate(current.value):
+                here = child(pointer, i)
+                positions[here] = _pos(item)
+                walk(item, here)
+
+    walk(node, "")
+    return positions
+
+
 def _nfc_tree(value: Any, pointer: str, non_nfc: list[str]) -> Any:
     if isinstance(value, str):
         return _nfc(value, pointer, non_nfc)
@@ -246,7 +287,14 @@ def _problem(exc: yaml.YAMLError) -> tuple[dict[str, str], Position | None]:
     return {"problem": texts["vi"], "problem_en": texts["en"]}, pos
 
 
-def parse_text(text: str, path: Path, doc: LoadedDocument, *, as_json: bool) -> None:
+def parse_text(
+    text: str,
+    path: Path,
+    doc: LoadedDocument,
+    *,
+    as_json: bool,
+    repeated_keys: RepeatedKeys = "refuse",
+) -> None:
     """Fill ``doc`` from ``text`` (YAML or JSON); syntax problems become issues."""
     parsed_json: Any = None
     if as_json:
@@ -271,7 +319,7 @@ def parse_text(text: str, path: Path, doc: LoadedDocument, *, as_json: bool) -> 
             empty = {"actual": "rỗng", "actual_en": "empty"}
             doc.issues.append(Issue("dossier-not-mapping", params=empty))
             return
-        walk = _Walk(doc.non_nfc)
+        walk = _Walk(doc.non_nfc, doc.repeated if repeated_keys == "keep-last" else None)
         doc.data = _convert(node, [], walk)
         doc.node = node
         doc.finite = walk.finite
@@ -317,7 +365,13 @@ def human_size(n: int) -> str:
     return f"{n} B"  # pragma: no cover
 
 
-def read_document(path: Path, doc: LoadedDocument, *, limit: int = MAX_DATA_FILE_BYTES) -> None:
+def read_document(
+    path: Path,
+    doc: LoadedDocument,
+    *,
+    limit: int = MAX_DATA_FILE_BYTES,
+    repeated_keys: RepeatedKeys = "refuse",
+) -> None:
     """Read and parse a YAML/JSON file into ``doc``; every failure becomes an issue."""
     shown = str(path)
     try:
@@ -354,14 +408,15 @@ def read_document(path: Path, doc: LoadedDocument, *, limit: int = MAX_DATA_FILE
             )
         )
         return
-    parse_text(decoded.text, path, doc, as_json=path.suffix.lower() == ".json")
+    as_json = path.suffix.lower() == ".json"
+    parse_text(decoded.text, path, doc, as_json=as_json, repeated_keys=repeated_keys)
     if doc.data is not None and not isinstance(doc.data, dict):
         actual = type(doc.data).__name__
         doc.issues.append(doc.issue("dossier-not-mapping", "", actual=actual))
         doc.data = None
 
 
-def load_document(path: Path | str) -> LoadedDocument:
+def load_document(path: Path | str, *, repeated_keys: RepeatedKeys = "refuse") -> LoadedDocument:
     """Load a YAML/JSON document that is not a dossier (a round file, a scorecard)."""
     path = Path(path)
     doc = LoadedDocument(path=path)
@@ -373,5 +428,5 @@ def load_document(path: Path | str) -> LoadedDocument:
             )
         )
         return doc
-    read_document(path, doc)
+    read_document(path, doc, repeated_keys=repeated_keys)
     return doc
