@@ -47,6 +47,7 @@ from ocop_docs.catalogue import ISSUES, Lang, render_hint, render_message
 from ocop_docs.catalogue.parsers import parser_problem
 from ocop_docs.errors import InputError, Issue, Severity
 from ocop_docs.scoring.rubrics import DEFAULT_REGIME, Criterion, Option, Rubric
+from ocop_docs.text.pointers import escape
 
 __all__ = [
     "CENTRAL_THRESHOLD",
@@ -272,10 +273,6 @@ class _CardLoader(yaml.SafeLoader):
         return out
 
 
-def _escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
-
-
 def _positions(text: str) -> tuple[dict[str, tuple[int, int]], tuple[str, ...]]:
     """JSON Pointer → 1-based (line, column) of each mapping key, and repeated keys."""
     try:
@@ -290,7 +287,7 @@ def _positions(text: str) -> tuple[dict[str, tuple[int, int]], tuple[str, ...]]:
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
                     continue
-                child = f"{pointer}/{_escape(str(key_node.value))}"
+                child = f"{pointer}/{escape(str(key_node.value))}"
                 if child in positions:
                     duplicates.append(child)
                 mark = key_node.start_mark
@@ -564,7 +561,7 @@ def score_card(
 
     for key in data:
         if key not in CARD_KEYS:
-            report("scorecard-unknown-field", f"/{_escape(str(key))}", truong=str(key))
+            report("scorecard-unknown-field", f"/{escape(str(key))}", truong=str(key))
 
     if "bo_san_pham" not in data:
         if isinstance(sc.data, Mapping):
@@ -611,7 +608,7 @@ def score_card(
     answered: set[str] = set()
     for raw_key, value in choices.items():
         key = _criterion_key(raw_key)
-        pointer = f"/chon/{_escape(key)}"
+        pointer = f"/chon/{escape(key)}"
         crit: Criterion | None = rubric.criterion(key)
         if crit is None:
             leaves = _subheading(rubric, key)

@@ -14,22 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ocop_docs.errors import Issue
-from ocop_docs.text.documents import (
-    LoadedDocument,
-    human_size,
-    load_document,
-    read_document,
-)
+from ocop_docs.text.documents import LoadedDocument, read_document
 
-__all__ = [
-    "DOSSIER_NAMES",
-    "LoadedDocument",
-    "LoadedDossier",
-    "find_dossier_file",
-    "human_size",
-    "load_document",
-    "load_dossier",
-]
+__all__ = ["DOSSIER_NAMES", "LoadedDossier", "find_dossier_file", "load_dossier"]
 
 DOSSIER_NAMES = ("ho-so.yaml", "ho-so.yml", "ho-so.json")
 
