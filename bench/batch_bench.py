@@ -104,13 +104,13 @@ def certificate_contexts(sheet: Path, count: int) -> list[tuple[dict[str, Any], 
     from ocop_docs.production.batch import ROUND_DATES, round_from_data
     from ocop_docs.production.contexts import certificate_context, round_context
     from ocop_docs.production.spreadsheets import read_round_sheet
-    from ocop_docs.text.official import parse_date
+    from ocop_docs.text.official import require_date
 
     data = read_round_sheet(sheet).data
     assert data is not None
     rnd = round_from_data(data, sheet)
     base = round_context(rnd)
-    day = parse_date(ROUND_DATES["giay-chung-nhan"](rnd.data or {}))
+    day = require_date(ROUND_DATES["giay-chung-nhan"](rnd.data or {}))
     import datetime as dt
 
     when = dt.datetime(day.year, day.month, day.day)

@@ -69,7 +69,7 @@ from ocop_docs.production.planning import (
 from ocop_docs.production.pool import interruptible
 from ocop_docs.production.prepared import PreparedTemplate, wrap_shared
 from ocop_docs.production.rendering import PathDict
-from ocop_docs.text.official import parse_date
+from ocop_docs.text.official import require_date
 
 CHECKPOINT_SECONDS = 2.0
 
@@ -146,7 +146,7 @@ class Producer:
             if item.kind == "giay-chung-nhan":
                 assert item.product is not None
                 ctx = certificate_context(rnd, base, rnd.product(item.product))
-            day = parse_date(ROUND_DATES[item.kind](data))
+            day = require_date(ROUND_DATES[item.kind](data))
             names = plan.templates[item.kind].variables
             wrapped = wrap_shared(ctx, base, self._wrapped, names)
             return wrapped, dt.datetime(day.year, day.month, day.day), []

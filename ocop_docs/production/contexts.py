@@ -48,6 +48,7 @@ from ocop_docs.scoring.card import (
     score_card,
 )
 from ocop_docs.scoring.rubrics import DEFAULT_REGIME, RUBRIC_DIRS, Criterion, Rubric, load_rubric
+from ocop_docs.text.dates import parse_date
 from ocop_docs.text.official import (
     add_months,
     format_date,
@@ -57,8 +58,8 @@ from ocop_docs.text.official import (
     format_stars,
     format_time,
     pad2,
-    parse_date,
     parse_datetime,
+    require_date,
     star_symbols,
 )
 
@@ -718,10 +719,8 @@ def dossier_context(data: Mapping[str, Any]) -> dict[str, Any]:
     ngay_nop = data.get("ngay_nop")
     year = data.get("nam_danh_gia")
     if year is None and ngay_nop:
-        try:
-            year = parse_date(ngay_nop).year
-        except ValueError:
-            year = None
+        filed = parse_date(ngay_nop)
+        year = filed.year if filed is not None else None
     set_no = data.get("bo_san_pham")
     sets = product_sets()
     product_set = sets.get(set_no) if isinstance(set_no, int) else None
@@ -1100,7 +1099,7 @@ def certificate_context(rnd: Round, ctx: dict[str, Any], product: ProductResult)
         )
     qd = data["quyet_dinh"]
     gcn = data.get("giay_chung_nhan") or {}
-    issued = parse_date(gcn.get("ngay") or qd["ngay"])
+    issued = require_date(gcn.get("ngay") or qd["ngay"])
     months = int(gcn.get("thoi_han_thang", 36))
     place = ctx["co_quan"]["dia_danh"]
     index = next(i for i, p in enumerate(rnd.products) if p is product)
@@ -1610,11 +1609,8 @@ def detect_input(path: Path) -> InputKind:
 
 
 def _when(value: Any) -> dt.datetime | None:
-    try:
-        d = parse_date(value)
-    except (ValueError, TypeError):
-        return None
-    return dt.datetime(d.year, d.month, d.day)
+    d = parse_date(value)
+    return dt.datetime(d.year, d.month, d.day) if d is not None else None
 
 
 def _read_assessment(path: Path) -> dict[str, Any]:
@@ -1624,7 +1620,7 @@ def _read_assessment(path: Path) -> dict[str, Any]:
     from jsonschema import Draft202012Validator
 
     from ocop_docs.resources import schemas_dir
-    from ocop_docs.validation.loading import load_document
+    from ocop_docs.text.documents import load_document
 
     doc = load_document(path)
     issues = list(doc.issues)

@@ -39,8 +39,8 @@ from ocop_docs.production.manifest import (
 from ocop_docs.production.pool import DEFAULT_BATCH, DEFAULT_DOC_TIMEOUT
 from ocop_docs.production.prepared import PreparedTemplate
 from ocop_docs.production.rounds import Round, load_round
+from ocop_docs.text.dates import parse_date
 from ocop_docs.text.names import slugify
-from ocop_docs.text.official import parse_date
 
 InputKind = Literal["round", "spreadsheet", "dossiers"]
 REPORT_KIND = "kiem-tra"  # a dossier's validation report (text and JSON), not a Word template
@@ -275,7 +275,7 @@ def round_from_data(data: dict[str, Any], path: Path) -> Round:
     :mod:`ocop_docs.production.rounds` as a public function would remove the private imports.
     """
     from ocop_docs.production.rounds import _build, _nfc_tree, _schema_issues
-    from ocop_docs.validation.loading import LoadedDocument
+    from ocop_docs.text.documents import LoadedDocument
 
     doc = LoadedDocument(path=path, data=data)
     rnd = Round(path=path)
@@ -533,8 +533,8 @@ def _plan_round(plan: Plan, workdir: Path) -> None:
     plan.bundle_subject = str(data["hoi_dong"]["ten"])
     plan.bundle_author = str(co_quan["ten"])
     when = (data.get("quyet_dinh") or {}).get("ngay") or str(data["hop"]["bat_dau"])[:10]
-    with contextlib.suppress(ValueError, TypeError):
-        day = parse_date(when)
+    day = parse_date(when)
+    if day is not None:
         plan.bundle_when = dt.datetime(day.year, day.month, day.day)
 
 

@@ -49,13 +49,14 @@ from ocop_docs.scoring.card import (
     star_band,
 )
 from ocop_docs.scoring.rubrics import RUBRIC_DIRS, Rubric, load_rubric
+from ocop_docs.text.dates import parse_date
 from ocop_docs.text.official import (
     format_points,
     format_score,
-    parse_date,
     parse_datetime,
     round_points,
 )
+from ocop_docs.text.pointers import escape
 
 ROUND_SCHEMA = "round.schema.json"
 
@@ -330,7 +331,7 @@ def _schema_issues(doc: Any) -> list[Issue]:
 
 def load_round(path: Path | str) -> Round:
     """Load and check a round file. Never raises for a bad file: see ``Round.issues``."""
-    from ocop_docs.validation.loading import load_document
+    from ocop_docs.text.documents import load_document
 
     path = Path(path)
     doc = load_document(path)
@@ -431,10 +432,9 @@ def _check_decision(rnd: Round, doc: Any, data: dict[str, Any]) -> None:
     if not qd:
         return
     meeting = parse_datetime(data["hop"]["bat_dau"]).date()
-    try:
-        signed = parse_date(qd["ngay"])
-    except ValueError:
-        return  # reported by the schema's date format
+    signed = parse_date(qd["ngay"])
+    if signed is None:
+        return  # not a date: nothing to compare
     if signed < meeting:
         rnd.issues.append(
             doc.issue(
@@ -550,10 +550,6 @@ def _build_product(
     return product
 
 
-def _escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
-
-
 def _product_rubric(rnd: Round, doc: Any, base: str, bo: Any, product: str) -> Rubric | None:
     """The rubric the members' cards are scored against, or None (an issue is recorded)."""
     regime = str((rnd.data or {}).get("bo_tieu_chi", "26/2026"))
@@ -638,7 +634,7 @@ def _product_cards(
         return out  # the schema check reports the shape
     cards: dict[str, MemberCard] = {}
     for ma, value in raw.items():
-        pointer = f"{base}/phieu/{_escape(str(ma))}"
+        pointer = f"{base}/phieu/{escape(str(ma))}"
         member = rnd.member(str(ma))
         if member is None:
             rnd.issues.append(doc.issue("round-member-unknown", pointer, member=ma))
@@ -705,7 +701,7 @@ def _check_totals(
             given[m.ma] = (f"{base}/diem/{j}", v)
     elif isinstance(raw, dict):
         for ma, v in raw.items():
-            given[str(ma)] = (f"{base}/diem/{_escape(str(ma))}", v)
+            given[str(ma)] = (f"{base}/diem/{escape(str(ma))}", v)
     for c in cards:
         if c.member.ma not in given:
             continue

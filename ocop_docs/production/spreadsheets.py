@@ -236,7 +236,7 @@ def _rows_xlsx(path: Path) -> dict[str, list[Row]]:
 
 
 def _rows_csv(path: Path) -> list[Row]:
-    from ocop_docs.text.legacy import decode_bytes
+    from ocop_docs.text.decoding import decode_bytes
 
     try:
         raw = path.read_bytes()

@@ -7,10 +7,11 @@ schema stage and the messages agree.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable
 from typing import Any
+
+from ocop_docs.text.dates import parse_date
 
 Problem = tuple[str, dict[str, Any]] | None
 
@@ -179,30 +180,8 @@ def email_problem(value: Any) -> Problem:
     return "email-invalid", {"value": value}
 
 
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_VN_DATE = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
-
-
-def parse_date(value: Any) -> dt.date | None:
-    """A date from "2026-09-15" or the Vietnamese "15/09/2026" (also 15.09.2026)."""
-    if isinstance(value, dt.date):
-        return value
-    if not isinstance(value, str):
-        return None
-    text = value.strip()
-    if "T" in text:  # a YAML timestamp with a time part
-        text = text.split("T", 1)[0]
-    try:
-        if m := _ISO_DATE.match(text):
-            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        if m := _VN_DATE.match(text):
-            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-    except ValueError:
-        return None
-    return None
-
-
 def date_problem(value: Any) -> Problem:
+    """The ``ngay`` format: a date :func:`~ocop_docs.text.dates.parse_date` reads."""
     return None if parse_date(value) is not None else ("date-invalid", {"value": value})
 
 

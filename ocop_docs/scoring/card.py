@@ -41,12 +41,11 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
 from ocop_docs.catalogue import ISSUES, Lang, render_hint, render_message
-from ocop_docs.catalogue.parsers import parser_problem
 from ocop_docs.errors import InputError, Issue, Severity
 from ocop_docs.scoring.rubrics import DEFAULT_REGIME, Criterion, Option, Rubric
+from ocop_docs.text.documents import LoadedDocument, parse_text, read_document
+from ocop_docs.text.pointers import escape
 
 __all__ = [
     "CENTRAL_THRESHOLD",
@@ -253,57 +252,24 @@ class CardReadError(InputError):
         self.column = column
 
 
-class _CardLoader(yaml.SafeLoader):
-    """Safe YAML loader that keeps mapping keys exactly as written.
-
-    Criterion numbers must stay strings: plain YAML reads ``1.1:`` as the float 1.1 and
-    ``7:`` as the int 7, and would read ``1.10`` as 1.1.
-    """
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        self.flatten_mapping(node)
-        out: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                key: Any = key_node.value
-            else:
-                key = self.construct_object(key_node, deep=True)
-            out[key] = self.construct_object(value_node, deep=deep)
-        return out
-
-
-def _escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
-
-
-def _positions(text: str) -> tuple[dict[str, tuple[int, int]], tuple[str, ...]]:
-    """JSON Pointer → 1-based (line, column) of each mapping key, and repeated keys."""
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return {}, ()
-    positions: dict[str, tuple[int, int]] = {}
-    duplicates: list[str] = []
-
-    def walk(node: yaml.Node | None, pointer: str) -> None:
-        if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                if not isinstance(key_node, yaml.ScalarNode):
-                    continue
-                child = f"{pointer}/{_escape(str(key_node.value))}"
-                if child in positions:
-                    duplicates.append(child)
-                mark = key_node.start_mark
-                positions[child] = (mark.line + 1, mark.column + 1)
-                walk(value_node, child)
-        elif isinstance(node, yaml.SequenceNode):
-            for i, item in enumerate(node.value):
-                mark = item.start_mark
-                positions[f"{pointer}/{i}"] = (mark.line + 1, mark.column + 1)
-                walk(item, f"{pointer}/{i}")
-
-    walk(root, "")
-    return positions, tuple(duplicates)
+def _scorecard(doc: LoadedDocument, path: Path | None) -> Scorecard:
+    """The card read by the package's one reader, or CardReadError for a file that is none."""
+    for issue in doc.issues:
+        if issue.severity != "error" or issue.code == "dossier-not-mapping":
+            continue  # a card that is not a mapping is the scorer's finding
+        params = issue.params
+        if "problem" in params:  # YAML or JSON syntax
+            detail, detail_en = str(params["problem"]), params.get("problem_en")
+        elif issue.code == "file-not-utf8":
+            detail, detail_en = "tệp không phải UTF-8", "not UTF-8 text"
+        elif issue.code == "file-unreadable":
+            detail, detail_en = str(params["reason"]), params.get("reason_en")
+        else:
+            detail, detail_en = issue.message("vi"), issue.message("en")
+        raise CardReadError(doc.path, detail, issue.line, issue.column, detail_en)
+    # A criterion written twice counts once, the last; the scorer reports the repeat
+    # (scorecard-duplicate-criterion) at the key that counts.
+    return Scorecard(doc.data, path, doc.key_positions, tuple(doc.repeated))
 
 
 def parse_card(text: str, path: Path | None = None, fmt: str | None = None) -> Scorecard:
@@ -313,39 +279,18 @@ def parse_card(text: str, path: Path | None = None, fmt: str | None = None) -> S
     """
     name = path if path is not None else Path("<phiếu chấm>")
     fmt = fmt or ("json" if name.suffix.lower() == ".json" else "yaml")
-    if fmt == "json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            texts = parser_problem(exc.msg)
-            raise CardReadError(name, texts["vi"], exc.lineno, exc.colno, texts["en"]) from exc
-    else:
-        try:
-            data = yaml.load(text, Loader=_CardLoader)  # a SafeLoader subclass
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line = mark.line + 1 if mark is not None else None
-            column = mark.column + 1 if mark is not None else None
-            texts = parser_problem(str(exc.problem or ""), exc.context)
-            raise CardReadError(name, texts["vi"], line, column, texts["en"]) from exc
-        except yaml.YAMLError as exc:
-            texts = parser_problem(str(exc))
-            raise CardReadError(name, texts["vi"], detail_en=texts["en"]) from exc
-    positions, duplicates = _positions(text)
-    return Scorecard(data, path, positions, duplicates)
+    doc = LoadedDocument(path=name)
+    parse_text(text, name, doc, as_json=fmt == "json", repeated_keys="keep-last")
+    return _scorecard(doc, path)
 
 
 def read_card(path: Path) -> Scorecard:
-    """Read a scorecard file (YAML or JSON, UTF-8)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise CardReadError(path, "không có tệp này", detail_en="no such file") from None
-    except UnicodeDecodeError as exc:
-        raise CardReadError(path, "tệp không phải UTF-8", detail_en="not UTF-8 text") from exc
-    except OSError as exc:
-        raise CardReadError(path, exc.strerror or str(exc)) from exc
-    return parse_card(text, path)
+    """Read a scorecard file (YAML or JSON; UTF-8, or UTF-16 with its BOM)."""
+    if not path.exists():
+        raise CardReadError(path, "không có tệp này", detail_en="no such file")
+    doc = LoadedDocument(path=path)
+    read_document(path, doc, repeated_keys="keep-last")
+    return _scorecard(doc, path)
 
 
 # ---------------------------------------------------------------------------------------
@@ -564,7 +509,7 @@ def score_card(
 
     for key in data:
         if key not in CARD_KEYS:
-            report("scorecard-unknown-field", f"/{_escape(str(key))}", truong=str(key))
+            report("scorecard-unknown-field", f"/{escape(str(key))}", truong=str(key))
 
     if "bo_san_pham" not in data:
         if isinstance(sc.data, Mapping):
@@ -611,7 +556,7 @@ def score_card(
     answered: set[str] = set()
     for raw_key, value in choices.items():
         key = _criterion_key(raw_key)
-        pointer = f"/chon/{_escape(key)}"
+        pointer = f"/chon/{escape(key)}"
         crit: Criterion | None = rubric.criterion(key)
         if crit is None:
             leaves = _subheading(rubric, key)

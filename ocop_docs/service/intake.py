@@ -33,7 +33,8 @@ from python_multipart.multipart import MultipartParser
 
 from ocop_docs.service.errors import ServiceError
 from ocop_docs.service.settings import Settings
-from ocop_docs.validation.loading import DOSSIER_NAMES, human_size
+from ocop_docs.text.documents import human_size
+from ocop_docs.validation.loading import DOSSIER_NAMES
 
 MAX_FIELD_BYTES = 256 * 1024  # one text field of a form (the longest is a few paragraphs)
 MAX_FIELDS = 500

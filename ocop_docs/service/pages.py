@@ -35,7 +35,7 @@ from ocop_docs.service.intake import Dossier, Received, assemble, receive
 from ocop_docs.service.records import CheckView
 from ocop_docs.service.runtime import Runtime
 from ocop_docs.service.views import CSRF_FIELD, check_csrf, render_page, request_lang
-from ocop_docs.validation.loading import human_size
+from ocop_docs.text.documents import human_size
 
 router = APIRouter(include_in_schema=False)
 VN_TIME = dt.timedelta(hours=7)  # giờ Việt Nam (UTC+7)

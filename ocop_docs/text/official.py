@@ -20,31 +20,18 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+from ocop_docs.text.dates import parse_date
+
 Number = int | float | Decimal | Fraction
 
-_DATE_DMY = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
 
-
-def parse_date(value: object) -> dt.date:
-    """A date from a ``date``, an ISO string "2026-01-05" or a Vietnamese "05/01/2026".
-
-    Raises ``ValueError`` with the offending text when the value is not a date.
-    """
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        text = value.strip()
-        match = _DATE_DMY.match(text)
-        if match:
-            day, month, year = (int(g) for g in match.groups())
-            return dt.date(year, month, day)
-        try:
-            return dt.date.fromisoformat(text[:10])
-        except ValueError:
-            pass
-    raise ValueError(f"not a date: {value!r}")
+def require_date(value: object) -> dt.date:
+    """The date ``value`` names (:func:`ocop_docs.text.dates.parse_date`); a document cannot
+    be written without it, so anything else raises ``ValueError`` naming the value."""
+    day = parse_date(value)
+    if day is None:
+        raise ValueError(f"not a date: {value!r}")
+    return day
 
 
 def parse_datetime(value: object) -> dt.datetime:
@@ -73,7 +60,7 @@ def month_text(month: int) -> str:
 
 def format_date(value: object) -> str:
     """ "ngày 05 tháng 01 năm 2026", "ngày 29 tháng 6 năm 2019", "ngày 15 tháng 10 năm 2026"."""
-    d = parse_date(value)
+    d = require_date(value)
     return f"ngày {day_text(d.day)} tháng {month_text(d.month)} năm {d.year}"
 
 
@@ -84,7 +71,7 @@ def format_place_date(place: str, value: object) -> str:
 
 def format_date_short(value: object) -> str:
     """dd/mm/yyyy for tables and short references: "05/01/2026"."""
-    d = parse_date(value)
+    d = require_date(value)
     return f"{d.day:02d}/{d.month:02d}/{d.year}"
 
 
@@ -154,7 +141,7 @@ def star_symbols(stars: int) -> str:
 
 def add_months(value: object, months: int) -> dt.date:
     """``value`` plus ``months`` calendar months, clamped to the month end (brief §4.3 DESIGN)."""
-    d = parse_date(value)
+    d = require_date(value)
     index = d.month - 1 + months
     year, month = d.year + index // 12, index % 12 + 1
     return dt.date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
@@ -178,8 +165,8 @@ __all__ = [
     "format_time",
     "month_text",
     "pad2",
-    "parse_date",
     "parse_datetime",
+    "require_date",
     "round_points",
     "star_symbols",
 ]

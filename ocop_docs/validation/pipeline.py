@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from ocop_docs.errors import Issue
-from ocop_docs.rules.identifiers import parse_date
 from ocop_docs.rules.regimes import CASES, DEFAULT_REGIME, REGIME_FILES, product_sets, regime
+from ocop_docs.text.dates import parse_date
 from ocop_docs.validation.checks.attachments import DEFAULT_MAX_BYTES, check_attachments
 from ocop_docs.validation.checks.rules import (
     build_checklist,

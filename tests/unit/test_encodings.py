@@ -9,19 +9,16 @@ from pathlib import Path
 
 import pytest
 
+from ocop_docs.text.decoding import DecodedText, decode_bytes, is_nfc, to_nfc
 from ocop_docs.text.legacy import (
     LEGACY_DECODERS,
     LEGACY_ENCODERS,
-    DecodedText,
-    decode_bytes,
     decode_tcvn3,
     decode_vni,
     detect_legacy,
     encode_tcvn3,
     encode_vni,
-    is_nfc,
     is_vietnamese_syllable,
-    to_nfc,
 )
 
 LEGAL_TEXT = Path("/work/shared/legal/qd-26-2026-qd-ttg.txt")

@@ -8,11 +8,11 @@ from ocop_docs.rules.identifiers import (
     email_problem,
     id_number_problem,
     normalise_tax_code,
-    parse_date,
     phone_problem,
     tax_check_digit,
     tax_code_problem,
 )
+from ocop_docs.text.dates import parse_date
 
 
 def test_check_digit_worked_example_from_the_brief() -> None:

@@ -18,8 +18,8 @@ from ocop_docs.text.official import (
     format_score,
     format_stars,
     format_time,
-    parse_date,
     parse_datetime,
+    require_date,
     star_symbols,
 )
 
@@ -95,7 +95,9 @@ def test_scores_stars_and_months() -> None:
 
 
 def test_parsing() -> None:
-    assert parse_date("2026-10-15") == dt.date(2026, 10, 15)
+    assert require_date("2026-10-15") == dt.date(2026, 10, 15)
     assert parse_datetime("2026-12-15T08:30") == dt.datetime(2026, 12, 15, 8, 30)
     with pytest.raises(ValueError):
-        parse_date("15 tháng 10")
+        require_date("15 tháng 10")
+    with pytest.raises(ValueError):
+        format_date("31/02/2026")

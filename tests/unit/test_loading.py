@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from ocop_docs.validation.loading import load_document, load_dossier
+from ocop_docs.text.documents import load_document
+from ocop_docs.validation.loading import load_dossier
 
 
 def write(tmp_path: Path, text: str, name: str = "ho-so.yaml") -> Path:
@@ -98,3 +99,31 @@ def test_unreadable_file_is_an_issue(tmp_path: Path, monkeypatch: pytest.MonkeyP
 def test_load_document_missing_file(tmp_path: Path) -> None:
     doc = load_document(tmp_path / "dot.yaml")
     assert [i.code for i in doc.issues] == ["file-unreadable"]
+
+
+def test_reader_notes_numbers_that_are_not_finite(tmp_path: Path) -> None:
+    # .nan/.inf are numbers to jsonschema but not JSON: the schema stage must know.
+    for name in ("good", "yaml"):
+        (tmp_path / name).mkdir()
+    assert load_dossier(write(tmp_path / "good", "a: 1.5\nb: [2, 3]\n")).finite is True
+    assert load_dossier(write(tmp_path / "yaml", "a: [1, .inf]\n")).finite is False
+
+
+def test_keys_stay_as_written_and_match_their_positions(tmp_path: Path) -> None:
+    # YAML 1.1 would read 1.10 as the float 1.1 and "on" as True; JSON and YAML 1.2 keys
+    # are text, and the pointers of the positions are built from the same text.
+    doc = load_dossier(write(tmp_path, "chon:\n  1.10: 2\n  7: 1\n  on: 3\n"))
+    assert list(doc.data["chon"]) == ["1.10", "7", "on"]
+    assert doc.position("/chon/1.10") == (2, 9)
+    assert doc.key_positions["/chon/1.10"] == (2, 3)
+
+
+def test_repeated_keys_refused_or_kept_last(tmp_path: Path) -> None:
+    path = tmp_path / "phieu.yaml"
+    path.write_text("chon:\n  1.1: 3\n  1.2: 1\n  1.1: 2\n", encoding="utf-8")
+    refused = load_document(path)
+    assert [i.code for i in refused.issues] == ["yaml-duplicate-key"]
+    kept = load_document(path, repeated_keys="keep-last")
+    assert kept.issues == [] and kept.data == {"chon": {"1.1": 2, "1.2": 1}}
+    assert kept.repeated == ["/chon/1.1"]
+    assert kept.key_positions["/chon/1.1"] == (4, 3)  # the one that counts

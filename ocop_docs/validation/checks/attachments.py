@@ -18,7 +18,8 @@ from typing import Any, BinaryIO
 
 from ocop_docs.confined import Refused, open_inside
 from ocop_docs.errors import Issue
-from ocop_docs.validation.loading import LoadedDossier, human_size
+from ocop_docs.text.documents import human_size
+from ocop_docs.validation.loading import LoadedDossier
 from ocop_docs.validation.report import AttachmentInfo
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024  # a scanned 300-page dossier at 200 dpi stays below this

@@ -1,28 +1,53 @@
 """Schema check: JSON Schema (draft 2020-12) violations → catalogued issues.
 
-Validators are compiled once per schema and cached, not per dossier. Every jsonschema
-error is translated into a catalogue code whose message names the field by the schema's
-Vietnamese ``title`` (or ``x-title-en``); raw validator English never reaches the user
-(architecture §4.4).
+Two engines, each compiled once per schema and cached, not per dossier:
+
+* **jsonschema-rs** answers the yes/no question "is this valid?" for every document. Valid
+  data (the common case) never reaches anything slower.
+* **jsonschema** runs only on invalid data, to list what is wrong. Its errors are what the
+  translation below was written against; a jsonschema-rs error list was tried and did not
+  give the same issues (it sorts a type list such as ``["string", "integer"]`` into its own
+  order, so "chuỗi văn bản hoặc số nguyên" would read "số nguyên hoặc chuỗi văn bản", and it
+  wraps ``propertyNames`` failures), so the error path stays on jsonschema.
+
+Both engines must judge alike, so jsonschema-rs is given jsonschema's semantics where they
+differ: ``format`` and ``pattern`` are our own keyword validators (below) instead of the
+engine's. Formats: jsonschema-rs applies a format to strings only, but our formats also
+judge the unquoted integers the schemas allow (``ma_so_thue: 4700123456`` must still fail
+on a wrong check digit), and only our formats are asserted (like jsonschema's
+``FormatChecker(formats=())``; ``date``, ``email`` of the standard vocabulary stay
+annotations unless we define them). Patterns: jsonschema-rs follows ECMA-262 regular
+expressions, where ``\\S`` matches U+001C–U+001F and U+0085, which Python's ``re`` (and so
+jsonschema) treats as white space; we match with ``re.search`` as jsonschema does. Non-finite
+numbers (YAML ``.nan``, ``.inf``) are not JSON and jsonschema-rs does not read them as
+numbers, so data holding one goes to jsonschema (:func:`quick_valid`).
+``tests/unit/test_schema_engines.py`` cross-checks the two engines on the samples, the
+acceptance examples, thousands of mutants and the JSON-Schema-Test-Suite.
+
+Every jsonschema error is translated into a catalogue code whose message names the field by
+the schema's Vietnamese ``title`` (or ``x-title-en``); raw validator English never reaches
+the user (architecture §4.4).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import jsonschema_rs
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 from referencing import Registry, Resource
 
 from ocop_docs.catalogue import Lang
 from ocop_docs.errors import DataError, Issue
 from ocop_docs.resources import schemas_dir
-from ocop_docs.rules.identifiers import FORMAT_PROBLEMS
-from ocop_docs.validation.checks.fastschema import compile_fast
-from ocop_docs.validation.loading import LoadedDocument, escape_pointer_part
+from ocop_docs.rules.identifiers import FORMAT_PROBLEMS, Problem
+from ocop_docs.text.documents import LoadedDocument, all_finite
+from ocop_docs.text.pointers import pointer_from_path, split_pointer
 
 _TYPE_NAMES: dict[str, tuple[str, str]] = {
     "string": ("chuỗi văn bản", "text"),
@@ -53,17 +78,75 @@ def _format_checker() -> FormatChecker:
 _FORMAT_CHECKER = _format_checker()
 
 
+class _Format:
+    """``format`` for jsonschema-rs with jsonschema's semantics: every type, our formats only."""
+
+    def __init__(self, parent_schema: dict[str, Any], value: Any, schema_path: list[Any]) -> None:
+        self.problem: Any = FORMAT_PROBLEMS.get(value) if isinstance(value, str) else None
+        self.name = value
+
+    def validate(self, instance: Any) -> None:
+        if self.problem is None or instance is None:
+            return
+        found: Problem = self.problem(instance)
+        if found is not None:
+            raise ValueError(f"format {self.name}")  # the message is never shown
+
+
+class _Pattern:
+    """``pattern`` for jsonschema-rs with jsonschema's semantics: Python ``re.search``."""
+
+    def __init__(self, parent_schema: dict[str, Any], value: Any, schema_path: list[Any]) -> None:
+        self.regex = re.compile(value)
+
+    def validate(self, instance: Any) -> None:
+        if isinstance(instance, str) and self.regex.search(instance) is None:
+            raise ValueError("pattern")  # the message is never shown
+
+
+_KEYWORDS: dict[str, Any] = {"format": _Format, "pattern": _Pattern}
+
+
+def _no_retrieval(uri: str) -> Any:
+    # No network and no file outside the schemas folder at run time (architecture §5.8);
+    # jsonschema's registry, which reports the errors, cannot fetch either.
+    raise ValueError(f"not in the schema registry: {uri}")
+
+
+def fast_validator_for(
+    schema: dict[str, Any] | bool, registry: jsonschema_rs.Registry | None = None
+) -> jsonschema_rs.Validator:
+    """A jsonschema-rs draft 2020-12 validator with jsonschema's ``format``/``pattern``."""
+    return jsonschema_rs.Draft202012Validator(
+        schema, registry=registry, keywords=_KEYWORDS, retriever=_no_retrieval
+    )
+
+
+def _load(path: Path) -> dict[str, Any]:
+    schema: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    schema.setdefault("$id", path.resolve().as_uri())
+    return schema
+
+
 @lru_cache(maxsize=8)
-def _registry(base: Path) -> Registry:
+def _resources(base: Path) -> tuple[tuple[str, dict[str, Any]], ...]:
     # Schema files carry no "$id": a relative "$ref" then resolves against the file's own
     # location, for us and for generic tools alike (check-jsonschema, editors). In memory we
     # give each one its file URI as "$id".
-    resources = []
-    for path in sorted(base.glob("**/*.schema.json")):
-        schema = json.loads(path.read_text(encoding="utf-8"))
-        schema.setdefault("$id", path.resolve().as_uri())
-        resources.append((schema["$id"], Resource.from_contents(schema)))
-    return Registry().with_resources(resources)
+    loaded = (_load(path) for path in sorted(base.glob("**/*.schema.json")))
+    return tuple((schema["$id"], schema) for schema in loaded)
+
+
+@lru_cache(maxsize=8)
+def _registry(base: Path) -> Registry:
+    return Registry().with_resources(
+        (uri, Resource.from_contents(schema)) for uri, schema in _resources(base)
+    )
+
+
+@lru_cache(maxsize=8)
+def _fast_registry(base: Path) -> jsonschema_rs.Registry:
+    return jsonschema_rs.Registry(_resources(base), retriever=_no_retrieval)
 
 
 @lru_cache(maxsize=32)
@@ -72,8 +155,7 @@ def compiled(name: str, base: Path | None = None) -> tuple[Draft202012Validator,
     root = schemas_dir(base)
     path = root / name
     try:
-        schema = json.loads(path.read_text(encoding="utf-8"))
-        schema.setdefault("$id", path.resolve().as_uri())
+        schema = _load(path)
         Draft202012Validator.check_schema(schema)
     except (OSError, ValueError) as exc:
         raise DataError("schema-unreadable", path=str(path), reason=str(exc)) from exc
@@ -86,10 +168,29 @@ def compiled(name: str, base: Path | None = None) -> tuple[Draft202012Validator,
 
 
 @lru_cache(maxsize=32)
-def fast_check(name: str, base: Path | None = None) -> Callable[[Any], bool] | None:
-    """The compiled yes/no validator of ``schemas/<name>``, or None (use jsonschema)."""
-    validator, schema = compiled(name, base)
-    return compile_fast(schema, validator._resolver, _FORMAT_CHECKER)
+def fast_validator(name: str, base: Path | None = None) -> jsonschema_rs.Validator | None:
+    """The jsonschema-rs validator of ``schemas/<name>``, cached; None: it cannot compile
+    the schema (an unresolvable ``$ref``, a regex it rejects), and jsonschema alone judges."""
+    _, schema = compiled(name, base)
+    try:
+        return fast_validator_for(schema, _fast_registry(schemas_dir(base)))
+    except (ValueError, jsonschema_rs.ReferencingError):
+        return None
+
+
+def quick_valid(
+    schema_name: str, data: Any, base: Path | None = None, *, finite: bool | None = None
+) -> bool:
+    """True when jsonschema-rs finds ``data`` valid; False: invalid, or not for it to judge.
+
+    NaN and infinities (YAML ``.nan``/``.inf``) are numbers to jsonschema but not to
+    jsonschema-rs, which would pass ``{"maximum": 100}`` for ``.inf``: such data goes to
+    jsonschema. ``finite`` is what the reader found (``LoadedDocument.finite``), or None.
+    """
+    fast = fast_validator(schema_name, base)
+    if fast is None or not (finite if finite is not None else all_finite(data)):
+        return False
+    return fast.is_valid(data)
 
 
 class _Titles:
@@ -179,14 +280,9 @@ def _short(value: Any, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _pointer(path: Iterable[str | int]) -> str:
-    return "".join("/" + escape_pointer_part(p) for p in path)
-
-
 def check_schema(doc: LoadedDocument, schema_name: str, base: Path | None = None) -> list[Issue]:
     """All schema violations of ``doc.data`` as issues, one per place and problem."""
-    fast = fast_check(schema_name, base)
-    if fast is not None and fast(doc.data):
+    if quick_valid(schema_name, doc.data, base, finite=doc.finite):
         return []  # the common case: valid data never reaches jsonschema's error machinery
     validator, schema = compiled(schema_name, base)
     titles = _Titles(validator, schema)
@@ -228,7 +324,7 @@ _PRIORITY = {
 
 def _translate(error: ValidationError, doc: LoadedDocument, titles: _Titles) -> list[Issue]:
     path: list[str | int] = list(error.absolute_path)
-    pointer = _pointer(path)
+    pointer = pointer_from_path(path)
     chain = titles.chain(path)
     here = chain[-1] if chain else _merge([sub for sub, _ in titles.root()])
     field_vi, field_en = _label(chain, path, "vi"), _label(chain, path, "en")
@@ -260,7 +356,7 @@ def _translate(error: ValidationError, doc: LoadedDocument, titles: _Titles) -> 
         return [
             doc.issue(
                 "schema-unknown-field",
-                _pointer([*path, k]),
+                pointer_from_path([*path, k]),
                 key=k,
                 parent=parent,
                 parent_en=parent_en,
@@ -323,15 +419,10 @@ def _translate(error: ValidationError, doc: LoadedDocument, titles: _Titles) -> 
     return [make("schema-invalid")]
 
 
-def _unescape(part: str) -> str | int:
-    text = part.replace("~1", "/").replace("~0", "~")
-    return int(text) if text.isdigit() else text
-
-
 def field_labels(schema_name: str, pointer: str, base: Path | None = None) -> tuple[str, str]:
     """The Vietnamese and English labels of the field at ``pointer`` ("Chủ thể › Tên chủ thể")."""
     validator, schema = compiled(schema_name, base)
     titles = _Titles(validator, schema)
-    path = [_unescape(p) for p in pointer.split("/")[1:]] if pointer else []
+    path = [int(p) if p.isdigit() else p for p in split_pointer(pointer)]
     chain = titles.chain(path)
     return _label(chain, path, "vi"), _label(chain, path, "en")

@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from ocop_docs.errors import Issue
+from ocop_docs.text.documents import LoadedDocument
 from ocop_docs.text.legacy import detect_legacy
+from ocop_docs.text.pointers import pointer_from_path
 from ocop_docs.validation.checks.schema import field_labels
-from ocop_docs.validation.loading import LoadedDocument, escape_pointer_part
 
 
 def _strings(
@@ -46,7 +47,7 @@ def check_text(doc: LoadedDocument, schema_name: str, base: Path | None = None) 
         guess = detect_legacy(text)
         if guess is None:
             continue
-        pointer = "".join("/" + escape_pointer_part(p) for p in path)
+        pointer = pointer_from_path(path)
         label, label_en = field_labels(schema_name, pointer, base)
         issues.append(
             doc.issue(
