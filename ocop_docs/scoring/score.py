@@ -2,18 +2,25 @@
 
 Which rubric a card is scored against (its ``bo_san_pham``, or ``--bo``, and its
 ``bo_tieu_chi``), and the JSON the verb prints, in one place so that the command line and
-the service answer the same.
+the service answer the same. :func:`score_file` is the command line's form, for a card read
+from a file: a card that cannot be scored at all raises :class:`CardUnusable` (exit 1),
+which names the file and carries the place in question, so the error reads
+``phieu.yaml:1:1: …``; problems of a card that can be scored are data, in
+:attr:`ScoreResult.van_de`.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 from ocop_docs.catalogue import Lang
-from ocop_docs.errors import InputError
+from ocop_docs.errors import InputError, Issue
+from ocop_docs.rules.regimes import DEFAULT_REGIME
 from ocop_docs.scoring.card import Problem, Scorecard, ScoreResult, result_to_json, score_card
-from ocop_docs.scoring.rubrics import DEFAULT_REGIME, RUBRIC_DIRS, load_rubric
+from ocop_docs.scoring.card_file import read_card
+from ocop_docs.scoring.rubric_files import RUBRIC_DIRS, load_rubric
 
 
 class UnscorableCard(InputError):
@@ -58,3 +65,43 @@ def score_json(
     out = result_to_json(result, lang)
     out["tep"] = str(sc.path) if sc.path is not None else None
     return out, result
+
+
+class CardUnusable(InputError):
+    """The card cannot be scored at all; ``source`` names the file, the issue the place."""
+
+    def __init__(self, card: Scorecard, code: str, pointer: str = "", **params: Any) -> None:
+        pos = card.positions.get(pointer) if pointer else None
+        where = Issue(
+            code,
+            pointer=pointer,
+            line=pos[0] if pos else None,
+            column=pos[1] if pos else None,
+            params=dict(params),
+        )
+        super().__init__(code, issues=[where], source=str(card.path), **params)
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredCard:
+    """A card file and its score."""
+
+    path: Path
+    result: ScoreResult
+
+
+def score_file(
+    path: Path,
+    set_no: int | None = None,
+    minimum_mode: Literal["lower", "warn"] = "lower",
+    schemas_dir: Path | None = None,
+) -> ScoredCard:
+    """Score the card at ``path`` against set ``set_no`` (default: the card's bo_san_pham)."""
+    card = read_card(path)
+    try:
+        chosen, regime = card_rubric(card, set_no)
+    except UnscorableCard as exc:
+        problem = exc.problem
+        raise CardUnusable(card, problem.code, problem.pointer, **problem.params) from None
+    rubric = load_rubric(chosen, regime, schemas_dir)
+    return ScoredCard(path, score_card(card, rubric, minimum_mode=minimum_mode))

@@ -13,7 +13,7 @@ from click.testing import CliRunner, Result
 
 from ocop_docs.cli.rubric import rubric
 from ocop_docs.resources import schemas_dir
-from ocop_docs.scoring.rubrics import load_rubric
+from ocop_docs.scoring.rubric_files import load_rubric
 
 
 def run(*args: str) -> Result:

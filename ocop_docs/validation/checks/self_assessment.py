@@ -13,7 +13,7 @@ from typing import Any
 
 from ocop_docs.errors import Issue
 from ocop_docs.scoring.card import Scorecard, score_card
-from ocop_docs.scoring.rubrics import load_rubric
+from ocop_docs.scoring.rubric_files import load_rubric
 from ocop_docs.validation.loading import LoadedDossier
 
 PREFIX = "/tu_danh_gia"
@@ -54,8 +54,8 @@ def check_self_assessment(
     for problem in result.van_de:
         if problem.code == "scorecard-missing-criterion":
             continue
-        issue = problem.to_issue()
-        issue.pointer = PREFIX + issue.pointer
+        pointer = PREFIX + problem.pointer
+        issue = Issue(problem.code, pointer, problem.line, problem.column, dict(problem.params))
         if issue.line is None:
             pos = doc.position(issue.pointer)
             issue.line, issue.column = (pos[0], pos[1]) if pos else (None, None)
