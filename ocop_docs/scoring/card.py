@@ -30,11 +30,15 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from ocop_docs.catalogue import Lang
 from ocop_docs.errors import Issue
+from ocop_docs.rules.regimes import Regime, regime
+
+# TRANSITIONAL (issue 8): re-exported for ocop_docs.production until its split lands.
 from ocop_docs.scoring.bands import STAR_BANDS as STAR_BANDS
 from ocop_docs.scoring.bands import star_band as star_band
 from ocop_docs.scoring.rubrics import Criterion, Option, Rubric
@@ -48,7 +52,6 @@ if TYPE_CHECKING:  # TRANSITIONAL (issue 8), see _MOVED below
 
 __all__ = [
     "CARD_KEYS",
-    "MARKER_LEVELS",
     "MINIMUM_MODES",
     "Choice",
     "MinimumMode",
@@ -60,16 +63,13 @@ __all__ = [
     "escape_token",
     "level_reached",
     "result_to_json",
+    "rules_of",
     "score_card",
 ]
 
 MinimumMode = Literal["lower", "warn"]
 
 MINIMUM_MODES: tuple[str, ...] = ("lower", "warn")
-
-# Star levels that carry minimum markers in Phụ lục II ("*** - 3 sao; **** - 4 sao; ***** - 5
-# sao"). Levels below the first carry none, so the cap never goes below MARKER_LEVELS[0] - 1.
-MARKER_LEVELS: tuple[int, ...] = (3, 4, 5)
 
 # Keys a scorecard may carry besides the scored choices (others get a warning, which
 # catches typos such as "chọn" for "chon").
@@ -243,14 +243,26 @@ def check_minimums(
                     da_chon_diem=pick.diem if pick is not None else None,
                 )
             )
-    return level_reached(u.sao for u in unmet), tuple(sorted(unmet, key=lambda u: u.sao))
+    levels = rules_of(rubric).marker_levels
+    reached = level_reached((u.sao for u in unmet), levels)
+    return reached, tuple(sorted(unmet, key=lambda u: u.sao))
 
 
-def level_reached(unmet_levels: Iterable[int]) -> int:
-    """The highest star level all of whose markers (and those below it) are met."""
+def rules_of(rubric: Rubric) -> Regime:
+    """The regime of a rubric, from the schemas folder the rubric was read from."""
+    return regime(rubric.bo_tieu_chi, rubric.schemas_dir)
+
+
+def level_reached(unmet_levels: Iterable[int], marker_levels: tuple[int, ...]) -> int:
+    """The highest star level all of whose markers (and those below it) are met.
+
+    ``marker_levels`` are the levels that carry markers (``sao_toi_thieu``: 3, 4, 5 under
+    QĐ 26/2026 Phụ lục II); levels below the first carry none, so the result is never below
+    the first of them minus one (2★).
+    """
     missing = set(unmet_levels)
-    level = MARKER_LEVELS[-1]
-    for s in MARKER_LEVELS:
+    level = marker_levels[-1]
+    for s in marker_levels:
         if s in missing:
             level = s - 1
             break
@@ -419,7 +431,7 @@ def score_card(
         parts.append(SectionTotal(p.ma, p.ten, p_total, p.diem))
     total = sum(s.diem for s in parts)
 
-    band = star_band(total, rubric.bo_tieu_chi)
+    band = rules_of(rubric).star_band(Fraction(total))
     level, unmet = check_minimums(rubric, chosen)
     star = min(band, level) if minimum_mode == "lower" else band
     return ScoreResult(

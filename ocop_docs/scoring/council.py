@@ -7,9 +7,13 @@ Rules applied (docs/rubrics.md has the full discussion):
 * **Minimums** [DESIGN]: with the members' cards, a marker counts as met when at least half
   of the members met it (configurable ``quorum``), and the star is capped as for one card
   (:mod:`ocop_docs.scoring.card`).
-* **Spread** [PRACTICE, default 10]: members' totals more than ``spread_max`` apart are
-  flagged (provincial Quy chế, brief §6.5).
-* **Central evaluation** [REG: Điều 7.3.e]: a mean ≥ 90 with 5★ is proposed to the Ministry.
+* **Spread** [PRACTICE]: members' totals more than ``spread_max`` apart are flagged; the
+  default is the regime's ``hoi_dong.chenh_lech_toi_da`` (10; provincial Quy chế, brief §6.5).
+* **Central evaluation** [REG: Điều 7.3.e]: a mean from the regime's threshold up (90: the
+  ``de_nghi_len`` of the level that proposes to the central one) with 5★ goes to the Ministry.
+
+The bands, marker levels, threshold and spread are regime data (``schemas/rules``), read
+from the schemas folder the rubric came from.
 """
 
 from __future__ import annotations
@@ -17,12 +21,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from types import EllipsisType
 from typing import Any
 
 from ocop_docs.catalogue import Lang
 from ocop_docs.errors import Issue
-from ocop_docs.rules.regimes import DEFAULT_REGIME
-from ocop_docs.scoring.bands import star_band
+from ocop_docs.rules.regimes import DEFAULT_REGIME, regime
 from ocop_docs.scoring.card import (
     MINIMUM_MODES,
     Choice,
@@ -30,13 +34,13 @@ from ocop_docs.scoring.card import (
     Scorecard,
     ScoreResult,
     level_reached,
+    rules_of,
     score_card,
 )
 from ocop_docs.scoring.points import Number, exact, format_points
 from ocop_docs.scoring.rubrics import Option, Rubric
 
 __all__ = [
-    "CENTRAL_THRESHOLD",
     "DEFAULT_SPREAD_MAX",
     "CouncilMinimum",
     "CouncilResult",
@@ -44,11 +48,8 @@ __all__ = [
     "council_result_to_json",
 ]
 
-# QĐ 26/2026 Điều 7.3.e: products with 90 points or more go to the Ministry for 5★.
-CENTRAL_THRESHOLD = 90
-
-# [PRACTICE] provincial councils' rules flag a product whose members' totals differ by more
-# than this many points; configurable per call.
+# TRANSITIONAL (issue 8): ocop_docs.production.rounds reads this default until its split
+# lands; the value is the regimes' hoi_dong.chenh_lech_toi_da. Removed then.
 DEFAULT_SPREAD_MAX = 10
 
 
@@ -93,7 +94,7 @@ def council_result(
     totals: Sequence[Number] | None,
     rubric: Rubric | None = None,
     cards: Sequence[Scorecard | Mapping[str, Any]] | None = None,
-    spread_max: Number | None = DEFAULT_SPREAD_MAX,
+    spread_max: Number | EllipsisType | None = ...,
     *,
     minimum_mode: MinimumMode = "lower",
     quorum: Fraction = Fraction(1, 2),
@@ -110,10 +111,10 @@ def council_result(
       and the given total is used.
     * ``loai``: the council's disqualification decision; when None, the product is
       disqualified if at least ``quorum`` of the cards say ``loai: true``.
-    * ``spread_max``: max − min above this flags the product (provincial practice); None
-      disables the check.
-    * ``de_nghi_trung_uong``: mean ≥ 90, not disqualified and 5★ after the minimums
-      (Điều 7.3.e).
+    * ``spread_max``: max − min above this flags the product (provincial practice); left
+      out, the regime's ``hoi_dong.chenh_lech_toi_da``; None disables the check.
+    * ``de_nghi_trung_uong``: mean ≥ the regime's central threshold (90), not disqualified
+      and 5★ after the minimums (Điều 7.3.e).
     """
     if minimum_mode not in MINIMUM_MODES:
         raise ValueError(f"minimum_mode must be one of {MINIMUM_MODES}, not {minimum_mode!r}")
@@ -153,8 +154,8 @@ def council_result(
         raise ValueError("a council result needs at least one member")
     n = len(values)
     mean = sum(values, Fraction(0)) / n
-    regime = rubric.bo_tieu_chi if rubric is not None else DEFAULT_REGIME
-    band = star_band(mean, regime)
+    rules = rules_of(rubric) if rubric is not None else regime(DEFAULT_REGIME)
+    band = rules.star_band(mean)
 
     level: int | None = None
     unmet: list[CouncilMinimum] = []
@@ -180,7 +181,7 @@ def council_result(
                     unmet.append(
                         CouncilMinimum(crit.so, crit.ten, m.sao_toi_thieu, m.stt, m.ten, met, n)
                     )
-        level = level_reached(u.sao for u in unmet)
+        level = level_reached((u.sao for u in unmet), rules.marker_levels)
         unmet.sort(key=lambda u: u.sao)
 
     star = band
@@ -192,7 +193,11 @@ def council_result(
     else:
         disqualified = loai
     spread = max(values) - min(values)
-    limit = exact(spread_max) if spread_max is not None else None
+    if spread_max is ...:
+        limit: Fraction | None = rules.council.spread_max
+    else:
+        limit = exact(spread_max) if spread_max is not None else None
+    threshold = rules.central_threshold
     final = 0 if disqualified else star
     return CouncilResult(
         so_thanh_vien=n,
@@ -205,7 +210,7 @@ def council_result(
         chenh_lech=spread,
         chenh_lech_toi_da=limit,
         vuot_chenh_lech=limit is not None and spread > limit,
-        de_nghi_trung_uong=mean >= CENTRAL_THRESHOLD and final == 5,
+        de_nghi_trung_uong=threshold is not None and mean >= threshold and final == 5,
         loai=disqualified,
         phieu=results,
         van_de=tuple(problems),

@@ -15,13 +15,17 @@ means the tool cannot run.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ocop_docs.errors import DataError
 from ocop_docs.resources import schemas_dir
-from ocop_docs.rules.regimes import DEFAULT_REGIME
+from ocop_docs.rules.product_sets import SET_NUMBERS
+from ocop_docs.rules.regimes import DEFAULT_REGIME, rubric_regimes
+from ocop_docs.rules.regimes import regime as regime_rules
 from ocop_docs.scoring.rubrics import (
     Case,
     Criterion,
@@ -48,14 +52,27 @@ __all__ = [
     "rubric_to_json",
 ]
 
-# Regime → folder under schemas/ holding bo-01.json … bo-26.json. Only QĐ 26/2026 is
-# shipped so far; older regimes (QĐ 148/2023, QĐ 1048/2019) are added as data.
-RUBRIC_DIRS: dict[str, str] = {"26/2026": "rubrics/26-2026"}
-
-# QĐ 26/2026 Phụ lục I–II: 26 product sets.
-SET_NUMBERS = range(1, 27)
-
 SCHEMA_REF = "../../rubric.schema.json"
+
+
+class _RubricFolders(Mapping[str, str]):
+    """TRANSITIONAL (issue 8): the former ``RUBRIC_DIRS`` table (regime → rubric folder), read
+    from the regime data, for :mod:`ocop_docs.production` until its split lands. Removed
+    then; use :func:`ocop_docs.rules.regimes.rubric_regimes`."""
+
+    def __getitem__(self, code: str) -> str:
+        if code not in rubric_regimes():
+            raise KeyError(code)
+        return str(regime_rules(code).rubric_dir)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(rubric_regimes())
+
+    def __len__(self) -> int:
+        return len(rubric_regimes())
+
+
+RUBRIC_DIRS: Mapping[str, str] = _RubricFolders()
 
 
 class RubricError(DataError):
@@ -75,11 +92,16 @@ class RubricNotFound(RubricError):
 
 
 def rubric_path(set_no: int, regime: str = DEFAULT_REGIME, base: Path | None = None) -> Path:
-    """Where the rubric file of a product set lives (it may not exist)."""
-    folder = RUBRIC_DIRS.get(regime)
-    if folder is None:
-        known = ", ".join(sorted(RUBRIC_DIRS))
-        raise RubricNotFound("rubric-regime-unknown", regime=regime, known=known)
+    """Where the rubric file of a product set lives (it may not exist).
+
+    The folder is the regime's ``thu_muc_bo_tieu_chi``; a regime without one (QĐ 148/2023,
+    QĐ 1048/2019 so far) has no rubrics in the data.
+    """
+    known = rubric_regimes(base)
+    if regime not in known:
+        raise RubricNotFound("rubric-regime-unknown", regime=regime, known=", ".join(sorted(known)))
+    folder = regime_rules(regime, base).rubric_dir
+    assert folder is not None  # rubric_regimes() holds only regimes with a folder
     return schemas_dir(base) / folder / f"bo-{set_no:02d}.json"
 
 
@@ -113,8 +135,8 @@ def _load(set_no: int, regime: str, base: Path | None) -> Rubric:
             reason=f"không phải JSON hợp lệ (dòng {exc.lineno}, cột {exc.colno})",
             reason_en=f"not valid JSON (line {exc.lineno}, column {exc.colno})",
         ) from exc
-    _validate_schema(data, path)
-    rubric = rubric_from_json(data, path)
+    _validate_schema(data, path, base)
+    rubric = replace(rubric_from_json(data, path), schemas_dir=base)
     if rubric.bo_san_pham != set_no or rubric.bo_tieu_chi != regime:
         raise RubricError(
             path=str(path),
@@ -123,7 +145,7 @@ def _load(set_no: int, regime: str, base: Path | None) -> Rubric:
             reason_en=f"holds set {rubric.bo_san_pham} ({rubric.bo_tieu_chi}), "
             f"not set {set_no} ({regime})",
         )
-    _check_sums(rubric, path)
+    _check_sums(rubric, path, regime_rules(regime, base).part_points)
     return rubric
 
 
@@ -133,21 +155,22 @@ def list_rubrics(regime: str = DEFAULT_REGIME, base: Path | None = None) -> list
 
 
 @lru_cache(maxsize=8)
-def _validator(base: Path | None) -> Any:
-    import jsonschema  # deferred: only needed when a rubric is first loaded
+def _validator(folder: Path) -> Any:
+    # Imported here, not at the top: jsonschema costs ~0.1 s to import and is needed only
+    # when a rubric is first read (not by ``sectors``, ``new`` or most ``validate`` runs).
+    import jsonschema
 
-    schema = json.loads((schemas_dir(base) / "rubric.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((folder / "rubric.schema.json").read_text(encoding="utf-8"))
     return jsonschema.Draft202012Validator(schema)
 
 
-def _validate_schema(data: Any, path: Path) -> None:
-    # The schema sits next to the rubrics folder: <schemas>/rubric.schema.json.
-    base = path.parent.parent.parent
+def _validate_schema(data: Any, path: Path, base: Path | None) -> None:
+    folder = schemas_dir(base)  # <schemas>/rubric.schema.json
     try:
-        validator = _validator(base)
+        validator = _validator(folder)
     except (OSError, json.JSONDecodeError) as exc:
         raise DataError(
-            "schema-unreadable", path=str(base / "rubric.schema.json"), reason=str(exc)
+            "schema-unreadable", path=str(folder / "rubric.schema.json"), reason=str(exc)
         ) from exc
     errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:
@@ -160,16 +183,26 @@ def _validate_schema(data: Any, path: Path) -> None:
         )
 
 
-def _check_sums(rubric: Rubric, path: Path) -> None:
-    """The sheet's own arithmetic (QĐ 26/2026 Điều 3.1 and Phụ lục II)."""
+def _check_sums(rubric: Rubric, path: Path, part_points: Mapping[str, int]) -> None:
+    """The sheet's own arithmetic (Phụ lục II) and its parts as the regime sets them
+    (``diem_phan``: QĐ 26/2026 Điều 3.1, A 40 / B 25 / C 35)."""
 
     def broken(vi: str, en: str) -> RubricError:
         return RubricError(path=str(path), reason=vi.rstrip("."), reason_en=en.rstrip("."))
 
-    if [p.ma for p in rubric.phan] != ["A", "B", "C"]:
-        raise broken("phải có đúng Phần A, B, C.", "must have parts A, B, C.")
+    parts = ", ".join(part_points)
+    if [p.ma for p in rubric.phan] != list(part_points):
+        raise broken(f"phải có đúng Phần {parts}.", f"must have parts {parts}.")
     if sum(p.diem for p in rubric.phan) != rubric.tong_diem:
         raise broken("tổng điểm các phần khác 100.", "part points do not add up to 100.")
+    for p in rubric.phan:
+        if p.diem != part_points[p.ma]:
+            raise broken(
+                f"Phần {p.ma} có {p.diem} điểm, bộ tiêu chí {rubric.bo_tieu_chi} "
+                f"quy định {part_points[p.ma]}.",
+                f"part {p.ma} has {p.diem} points, the regime {rubric.bo_tieu_chi} "
+                f"sets {part_points[p.ma]}.",
+            )
     seen: set[str] = set()
     for p in rubric.phan:
         if sum(g.diem for g in p.muc) != p.diem:

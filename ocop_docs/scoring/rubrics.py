@@ -21,6 +21,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ocop_docs.rules.regimes import DEFAULT_REGIME
@@ -195,6 +196,9 @@ class Rubric:
     sua_loi_nguon: tuple[SourceCorrection, ...] = ()
     luu_y_nguon: tuple[SourceRemark, ...] = ()
     nguon: SourceRef | None = None
+    # The schemas folder the rubric was read from (None: the shipped data), so that the facts
+    # of its regime (bands, marker levels) come from the same folder (``--schemas-dir``).
+    schemas_dir: Path | None = field(default=None, compare=False, repr=False)
 
     # The index of the leaves and of the second-level headings, built once per rubric. A
     # cache keyed by the rubric would hash the whole frozen tree on every lookup (~84 µs,

@@ -570,6 +570,8 @@ def _copy_schemas(tmp_path: Path) -> Path:
     (base / "rubrics").mkdir(parents=True)
     shutil.copy(schemas_dir() / "rubric.schema.json", base)
     shutil.copytree(RUBRIC_DIR, base / "rubrics" / "26-2026")
+    # The regime's data says where its rubrics are and which parts they have.
+    shutil.copytree(schemas_dir() / "rules", base / "rules")
     return base
 
 

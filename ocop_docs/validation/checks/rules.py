@@ -12,8 +12,9 @@ from typing import Any
 
 from ocop_docs.catalogue import LANGS, ui
 from ocop_docs.errors import Issue
+from ocop_docs.rules.documents import document_name, document_types
 from ocop_docs.rules.identifiers import parse_date
-from ocop_docs.rules.regimes import Regime, document_name, document_types, regime_for_date
+from ocop_docs.rules.regimes import Regime, regime_for_date
 from ocop_docs.rules.units import AddressCheck, check_address
 from ocop_docs.validation.loading import LoadedDossier
 from ocop_docs.validation.report import AttachmentInfo, ChecklistItem, DocStatus
