@@ -3,10 +3,13 @@
 A regime ("26/2026", "148/2023", "1048/2019") is the decision a dossier is evaluated under
 (brief §1). Everything that differs between them is data in its file: the star bands, the
 parts of a rubric and where the rubrics are, who recognises which stars, the certificate's
-validity, the documents a dossier needs, the founding act as a căn cứ cites it, the
-council's default practice. This module only reads and checks those files; the regimes
-known are the files named ``<number>-<year>.yaml`` in the rules folder, so adding a regime
-is a new YAML file plus a test (``tests/unit/test_regimes.py``), not a code change.
+validity, the documents a dossier needs, the council's default practice. (How documents
+cite the founding act is the production pipeline's wording, ``schemas/documents/``.)
+
+This module only reads and checks those files; the regimes known are the files named
+``<number>-<year>.yaml`` in the rules folder, so adding a regime is a new YAML file (plus
+its code in the JSON Schemas' ``bo_tieu_chi`` lists) and a test
+(``tests/unit/test_regimes.py``), not a code change.
 """
 
 from __future__ import annotations
@@ -106,7 +109,6 @@ class Regime:
     code: str
     name: str
     name_en: str
-    act: str
     valid_from: dt.date
     valid_to: dt.date | None
     receivers: tuple[dict[str, Any], ...]
@@ -247,7 +249,6 @@ def _regime_from_data(data: dict[str, Any], base: Path | None) -> Regime:
         code=code,
         name=data["ten"],
         name_en=data["ten_en"],
-        act=data["trich_dan"],
         valid_from=data["hieu_luc"]["tu"],
         valid_to=data["hieu_luc"]["den"],
         receivers=tuple(data["noi_nhan_ho_so"]),

@@ -79,16 +79,10 @@ def test_who_recognises_which_stars() -> None:
     assert regime("26/2026").chair_decides and not regime("148/2023").chair_decides
 
 
-def test_parts_validity_acts_and_council_practice() -> None:
+def test_parts_validity_and_council_practice() -> None:
     assert regime("26/2026").part_points == {"A": 40, "B": 25, "C": 35}  # Điều 3.1
     assert regime("148/2023").part_points == {"A": 40, "B": 25, "C": 35}
     assert regime("1048/2019").part_points == {"A": 35, "B": 25, "C": 40}
-    acts = {code: regime(code).act for code in SHIPPED}
-    assert acts == {
-        "26/2026": "Quyết định số 26/2026/QĐ-TTg ngày 22 tháng 5 năm 2026 của Thủ tướng Chính phủ",
-        "148/2023": "Quyết định số 148/QĐ-TTg ngày 24 tháng 02 năm 2023 của Thủ tướng Chính phủ",
-        "1048/2019": "Quyết định số 1048/QĐ-TTg ngày 21 tháng 8 năm 2019 của Thủ tướng Chính phủ",
-    }
     for code in SHIPPED:
         rules = regime(code)
         assert rules.validity_months == 36  # Điều 4.3
@@ -102,7 +96,7 @@ def test_parts_validity_acts_and_council_practice() -> None:
 def test_every_field_of_the_rules_files_is_read() -> None:
     # No field sits in the data unread (issue 8: cong_nhan, sao_duoc_chung_nhan, diem_phan).
     read = {
-        "ma", "ten", "ten_en", "trich_dan", "hieu_luc", "noi_nhan_ho_so",
+        "ma", "ten", "ten_en", "hieu_luc", "noi_nhan_ho_so",
         "thu_muc_bo_tieu_chi", "diem_phan", "hang_sao", "sao_toi_thieu", "cong_nhan",
         "quyet_dinh_cua_chu_tich", "hieu_luc_chung_nhan_thang", "hoi_dong", "mau", "chu_the",
         "dia_chi", "danh_gia_lai", "tai_lieu", "khong_kiem_tra",
