@@ -16,8 +16,8 @@ import click
 
 from ocop_docs.catalogue import Lang
 from ocop_docs.cli.common import LANG_OPTION, OcopGroup, format_option, print_report
-from ocop_docs.scoring.card import MINIMUM_MODES
 from ocop_docs.rules.regimes import DEFAULT_REGIME
+from ocop_docs.scoring.card import MINIMUM_MODES
 from ocop_docs.scoring.rubric_files import list_rubrics, load_rubric
 from ocop_docs.scoring.score import score_file
 

@@ -1,8 +1,9 @@
 """Reporters of ``rubric list``, ``rubric show`` and ``rubric score``: text and JSON.
 
 Registered in :mod:`ocop_docs.reporting`; the results come from
-:func:`ocop_docs.scoring.rubric_files.list_rubrics`, :func:`~ocop_docs.scoring.rubric_files.load_rubric`
-and :func:`ocop_docs.scoring.score.score_file`.
+:func:`ocop_docs.scoring.rubric_files.list_rubrics`,
+:func:`~ocop_docs.scoring.rubric_files.load_rubric` and
+:func:`ocop_docs.scoring.score.score_file`.
 """
 
 from __future__ import annotations

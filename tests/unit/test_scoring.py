@@ -478,7 +478,11 @@ def test_every_code_scoring_can_emit_is_catalogued() -> None:
         *(_codes_in_source(f"ocop_docs.scoring.{m}") for m in ("card", "card_file", "council"))
     )
     assert len(emitted) == 18
-    for code in emitted | _codes_in_source("ocop_docs.scoring.score"):
+    for code in (
+        emitted
+        | _codes_in_source("ocop_docs.cli.rubric")
+        | _codes_in_source("ocop_docs.scoring.score")
+    ):
         assert code in ISSUES, code
         assert ISSUES[code].hint_vi and ISSUES[code].hint_en
 
