@@ -10,18 +10,63 @@ asked; it carries a catalogue code, its parameters, the issues behind it, and th
 exit code as a class attribute, as Click's exceptions do (architecture §3 "Exit codes").
 
 This module sits at the top of the package, beside :mod:`ocop_docs.resources`, because every
-pipeline and the CLI and service share it; it imports only the catalogue.
+pipeline and the CLI and service share it; it imports only the catalogue and the points
+format (:mod:`ocop_docs.scoring.points`, which imports nothing of the package).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any, ClassVar, Literal
 
 from ocop_docs.catalogue import ISSUES, Lang, render_hint, render_message
+from ocop_docs.scoring.points import format_points
 
 Severity = Literal["error", "warning"]
+
+
+def show_param(value: Any, lang: Lang = "vi") -> Any:
+    """How a parameter value appears in a message of the given language.
+
+    Parameters keep their Python values (an exact mean as a Fraction, a list of criteria);
+    text is made here, once for every issue and exception:
+
+    * a :class:`~fractions.Fraction` (points) with two decimals, "91,14" in Vietnamese and
+      "91.14" in English (brief §3.9);
+    * a list or tuple as its items joined by ", " ("6.1.1, 6.1.2");
+    * ``True``/``False``/``None`` and mappings as they are written in the data ("true",
+      "null", ``{"a": 1}``): they are values read from a user's file;
+    * anything else (text, whole numbers) unchanged, so a template may still format it.
+    """
+    if isinstance(value, Fraction):
+        text = format_points(value)
+        return text if lang == "vi" else text.replace(",", ".")
+    if isinstance(value, list | tuple):
+        return ", ".join(str(show_param(item, lang)) for item in value)
+    if isinstance(value, bool) or value is None or isinstance(value, Mapping):
+        return json.dumps(_jsonable(value), ensure_ascii=False)
+    return value
+
+
+def shown_params(params: Mapping[str, Any], lang: Lang = "vi") -> dict[str, Any]:
+    """All parameters as :func:`show_param` shows them (for the catalogue's templates)."""
+    return {key: show_param(value, lang) for key, value in params.items()}
+
+
+def _jsonable(value: Any) -> Any:
+    # Exact points become numbers: whole ones int, others float (JSON has no fractions).
+    if isinstance(value, Fraction):
+        return int(value) if value.denominator == 1 else float(value)
+    if isinstance(value, int | float | str | bool) or value is None:
+        return value
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    return str(value)
 
 
 @dataclass(slots=True)
@@ -43,13 +88,22 @@ class Issue:
         return ISSUES[self.code].tags
 
     def message(self, lang: Lang = "vi") -> str:
-        return render_message(self.code, self.params, lang)
+        return render_message(self.code, shown_params(self.params, lang), lang)
 
     def hint(self, lang: Lang = "vi") -> str:
-        return render_hint(self.code, self.params, lang)
+        return render_hint(self.code, shown_params(self.params, lang), lang)
 
-    def to_json(self, lang: Lang = "vi") -> dict[str, Any]:
-        return {
+    def json_params(self) -> dict[str, Any]:
+        """The parameters as JSON values (exact points as numbers, tuples as lists)."""
+        return {str(key): _jsonable(value) for key, value in self.params.items()}
+
+    def to_json(self, lang: Lang = "vi", *, params: bool = False) -> dict[str, Any]:
+        """The issue as JSON; ``params=True`` adds its parameters (scorecard results do).
+
+        Dossier reports leave the parameters out: ``schemas/report.schema.json`` describes
+        exactly the keys below.
+        """
+        out: dict[str, Any] = {
             "code": self.code,
             "severity": self.severity,
             "pointer": self.pointer,
@@ -59,6 +113,9 @@ class Issue:
             "hint": self.hint(lang),
             "tags": list(self.tags),
         }
+        if params:
+            out["params"] = self.json_params()
+        return out
 
 
 class IssueCounts:
@@ -90,13 +147,13 @@ class OcopError(Exception):
         self.code = code
         self.params: dict[str, Any] = params
         self.issues: list[Issue] = list(issues or [])
-        super().__init__(render_message(code, params, "vi"))
+        super().__init__(render_message(code, shown_params(params, "vi"), "vi"))
 
     def message(self, lang: Lang = "vi") -> str:
-        return render_message(self.code, self.params, lang)
+        return render_message(self.code, shown_params(self.params, lang), lang)
 
     def hint(self, lang: Lang = "vi") -> str:
-        return render_hint(self.code, self.params, lang)
+        return render_hint(self.code, shown_params(self.params, lang), lang)
 
     def as_issue(self) -> Issue:
         """The failure as one finding (for a batch item or a report)."""

@@ -8,7 +8,7 @@ import click
 
 from ocop_docs.catalogue import Lang, ui
 from ocop_docs.cli.common import LANG_OPTION, OcopCommand, write_output
-from ocop_docs.rules.regimes import CASES, REGIME_FILES
+from ocop_docs.rules.regimes import CASES, regime_codes
 from ocop_docs.validation.scaffolding import new_dossier
 
 
@@ -30,7 +30,7 @@ from ocop_docs.validation.scaffolding import new_dossier
 @click.option(
     "--regime",
     "regime_code",
-    type=click.Choice(list(REGIME_FILES)),
+    type=click.Choice(list(regime_codes())),
     default="26/2026",
     show_default=True,
     help="Bộ tiêu chí / regime.",

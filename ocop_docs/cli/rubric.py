@@ -1,7 +1,7 @@
 """``ocop-docs rubric``: the 26 official rubrics (QĐ 26/2026 Phụ lục II) and scoring.
 
 Mirrors :mod:`ocop_docs.scoring.rubrics` (``list``, ``show``) and
-:func:`ocop_docs.scoring.card_file.score_file` (``score``); the reports come from
+:func:`ocop_docs.scoring.score.score_file` (``score``); the reports come from
 :mod:`ocop_docs.scoring.reporters`. Exit codes (architecture §3): 0 ok; 1 the scorecard has
 errors or cannot be read; 2 usage (Click); 3 the shipped rubric data is missing or broken.
 """
@@ -16,9 +16,10 @@ import click
 
 from ocop_docs.catalogue import Lang
 from ocop_docs.cli.common import LANG_OPTION, OcopGroup, format_option, print_report
+from ocop_docs.rules.regimes import DEFAULT_REGIME
 from ocop_docs.scoring.card import MINIMUM_MODES
-from ocop_docs.scoring.card_file import score_file
-from ocop_docs.scoring.rubrics import DEFAULT_REGIME, list_rubrics, load_rubric
+from ocop_docs.scoring.rubric_files import list_rubrics, load_rubric
+from ocop_docs.scoring.score import score_file
 
 F = TypeVar("F", bound=Callable[..., Any])
 

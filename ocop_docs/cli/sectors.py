@@ -7,7 +7,7 @@ import click
 from ocop_docs.catalogue import Lang
 from ocop_docs.cli.common import LANG_OPTION, OcopCommand, format_option, print_report
 from ocop_docs.rules.listing import list_sectors
-from ocop_docs.rules.regimes import REGIME_FILES
+from ocop_docs.rules.regimes import regime_codes
 
 
 @click.command("sectors", cls=OcopCommand)
@@ -16,7 +16,7 @@ from ocop_docs.rules.regimes import REGIME_FILES
 @click.option(
     "--regime",
     "regime_code",
-    type=click.Choice(list(REGIME_FILES)),
+    type=click.Choice(list(regime_codes())),
     default="26/2026",
     show_default=True,
     help="Bộ tiêu chí / regime.",

@@ -5,15 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ocop_docs.rules.regimes import (
-    CASES,
-    DEFAULT_REGIME,
-    document_names,
-    groups,
-    product_sets,
-    regime,
-    required_documents,
-)
+from ocop_docs.rules.documents import document_names
+from ocop_docs.rules.product_sets import groups, product_sets
+from ocop_docs.rules.regimes import CASES, DEFAULT_REGIME, regime, required_documents
 
 
 def list_sectors(regime_code: str = DEFAULT_REGIME, base: Path | None = None) -> dict[str, Any]:

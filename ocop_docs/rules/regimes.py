@@ -1,53 +1,63 @@
-"""Product sets, document types and regimes: the rule data of ``schemas/rules/``.
+"""Regimes: the rules of one OCOP decision, read from ``schemas/rules/<regime>.yaml``.
 
-Rules are data keyed by regime (architecture §2): this module only reads and indexes them.
-Adding a regime is a new YAML file plus a test, not a code change.
+A regime ("26/2026", "148/2023", "1048/2019") is the decision a dossier is evaluated under
+(brief §1). Everything that differs between them is data in its file: the star bands, the
+parts of a rubric and where the rubrics are, who recognises which stars, the certificate's
+validity, the documents a dossier needs, the council's default practice. (How documents
+cite the founding act is the production pipeline's wording, ``schemas/documents/``.)
+
+This module only reads and checks those files; the regimes known are the files named
+``<number>-<year>.yaml`` in the rules folder, so adding a regime is a new YAML file (plus
+its code in the JSON Schemas' ``bo_tieu_chi`` lists) and a test
+(``tests/unit/test_regimes.py``), not a code change.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
+from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ocop_docs.catalogue import Lang
 from ocop_docs.errors import DataError
-from ocop_docs.resources import load_data
+from ocop_docs.resources import load_data, schemas_dir
+from ocop_docs.rules.documents import document_types
+from ocop_docs.rules.product_sets import SET_NUMBERS
 
+# TRANSITIONAL (issue 8): imported from here by ocop_docs.production until its split lands.
+from ocop_docs.rules.product_sets import product_sets as product_sets
+
+__all__ = [
+    "CASES",
+    "DEFAULT_REGIME",
+    "Competence",
+    "CouncilPractice",
+    "DocumentRule",
+    "Regime",
+    "StarBand",
+    "product_sets",
+    "regime",
+    "regime_codes",
+    "regime_for_date",
+    "required_documents",
+    "rubric_regimes",
+]
+
+# The regime in force (QĐ 26/2026, from 22/5/2026), the default of every call that takes a
+# regime. A constant, not read from the files at import time; a test checks that it is the
+# regime whose file has no end date.
 DEFAULT_REGIME = "26/2026"
-REGIME_FILES: dict[str, str] = {
-    "26/2026": "rules/26-2026.yaml",
-    "148/2023": "rules/148-2023.yaml",
-    "1048/2019": "rules/1048-2019.yaml",
-}
+
 CASES: tuple[str, ...] = ("lan_dau", "nang_hang", "danh_gia_lai")
-GROUP_NUMBERS: dict[str, int] = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6}
 
-
-@dataclass(frozen=True, slots=True)
-class ProductSet:
-    so: int
-    nhom: str
-    nhom_ten: str
-    nhom_con: str
-    phan_nhom: str | None
-    ten: str
-    ten_en: str
-    co_quan: tuple[str, ...]
-    ten_khac: tuple[str, ...]
-
-    @property
-    def group_number(self) -> int:
-        return GROUP_NUMBERS[self.nhom]
-
-    def classification(self) -> str:
-        """Mẫu 01 mục 3 "Ngành, Nhóm, Phân nhóm" wording from Phụ lục I."""
-        parts = [self.nhom_ten.capitalize(), f"Nhóm: {self.nhom_con}"]
-        if self.phan_nhom:
-            parts.append(f"Phân nhóm: {self.phan_nhom}")
-        return "; ".join(parts)
+RULES_FOLDER = "rules"
+# "26-2026.yaml" holds the regime "26/2026"; other files of the folder (product sets,
+# document types, documents' texts) are not regimes.
+_REGIME_FILE = re.compile(r"^(\d+)-(\d{4})\.yaml$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +72,39 @@ class DocumentRule:
 
 
 @dataclass(frozen=True, slots=True)
+class StarBand:
+    """A star level and the lowest mean total that reaches it (``hang_sao``)."""
+
+    stars: int
+    lowest: int
+
+
+@dataclass(frozen=True, slots=True)
+class Competence:
+    """What a council level recognises under a regime (``cong_nhan.<level>``).
+
+    ``forward_from``/``forward_to``: products with at least that mean go to that level.
+    """
+
+    stars: tuple[int, ...]
+    forward_from: int | None = None
+    forward_to: str | None = None
+    authority: dict[str, str] = field(default_factory=dict)  # by language: who recognises
+
+    def authority_name(self, lang: Lang = "vi") -> str:
+        return self.authority.get(lang, "")
+
+
+@dataclass(frozen=True, slots=True)
+class CouncilPractice:
+    """A council's default rules (``hoi_dong``; provincial practice, brief §6.5)."""
+
+    quorum: Fraction
+    chair_required: bool
+    spread_max: Fraction
+
+
+@dataclass(frozen=True, slots=True)
 class Regime:
     code: str
     name: str
@@ -69,8 +112,14 @@ class Regime:
     valid_from: dt.date
     valid_to: dt.date | None
     receivers: tuple[dict[str, Any], ...]
-    certified_stars: tuple[int, ...]
+    rubric_dir: str | None
     part_points: dict[str, int]
+    bands: tuple[StarBand, ...]
+    marker_levels: tuple[int, ...]
+    competence: dict[str, Competence]
+    chair_decides: bool
+    validity_months: int
+    council: CouncilPractice
     samples: int
     samples_exempt_sets: frozenset[int]
     samples_basis: str
@@ -79,9 +128,28 @@ class Regime:
     producer_basis: str
     current_units_only: bool
     reevaluation: dict[str, Any] | None
-    validity_months: int
     documents: tuple[DocumentRule, ...]
     not_checked: tuple[dict[str, str], ...]
+
+    @property
+    def certified_stars(self) -> tuple[int, ...]:
+        """Stars that get a decision and a certificate at some level (1★, 2★ never)."""
+        return tuple(sorted({s for c in self.competence.values() for s in c.stars}))
+
+    @property
+    def central_threshold(self) -> int | None:
+        """The mean from which a product goes to the central level (QĐ 26/2026 Điều 7.3.e)."""
+        return next(
+            (c.forward_from for c in self.competence.values() if c.forward_to == "trung_uong"),
+            None,
+        )
+
+    def star_band(self, points: Fraction) -> int:
+        """The star level of an exact (mean) total."""
+        for band in self.bands:
+            if points >= band.lowest:
+                return band.stars
+        return self.bands[-1].stars
 
     def rules_for(self, product_set: int, case: str) -> list[DocumentRule]:
         return [r for r in self.documents if product_set in r.sets and case in r.cases]
@@ -106,7 +174,7 @@ class Regime:
 
 def _parse_sets(spec: Any) -> frozenset[int]:
     if spec is None or spec == "all":
-        return frozenset(range(1, 27))
+        return frozenset(SET_NUMBERS)
     out: set[int] = set()
     for item in spec:
         if isinstance(item, int):
@@ -122,52 +190,42 @@ def _parse_cases(spec: Any) -> frozenset[str]:
 
 
 @lru_cache(maxsize=8)
-def product_sets(base: Path | None = None) -> dict[int, ProductSet]:
-    data = load_data("rules/product-sets.yaml", base)
-    groups = {g["ma"]: g for g in data["nhom"]}
-    return {
-        item["so"]: ProductSet(
-            so=item["so"],
-            nhom=item["nhom"],
-            nhom_ten=groups[item["nhom"]]["ten"],
-            nhom_con=item["nhom_con"],
-            phan_nhom=item.get("phan_nhom"),
-            ten=item["ten"],
-            ten_en=item["ten_en"],
-            co_quan=tuple(data["co_quan"][c] for c in item["co_quan"]),
-            ten_khac=tuple(item.get("ten_khac", ())),
-        )
-        for item in data["bo_san_pham"]
-    }
+def regime_codes(base: Path | None = None) -> tuple[str, ...]:
+    """The regimes with a rules file, newest first ("26/2026", "148/2023", "1048/2019")."""
+    folder = schemas_dir(base) / RULES_FOLDER
+    found = [m for p in folder.glob("*.yaml") if (m := _REGIME_FILE.match(p.name))]
+    found.sort(key=lambda m: (int(m.group(2)), int(m.group(1))), reverse=True)
+    return tuple(f"{m.group(1)}/{m.group(2)}" for m in found)
 
 
-@lru_cache(maxsize=8)
-def groups(base: Path | None = None) -> list[dict[str, str]]:
-    return list(load_data("rules/product-sets.yaml", base)["nhom"])
-
-
-@lru_cache(maxsize=8)
-def document_types(base: Path | None = None) -> dict[str, dict[str, Any]]:
-    return {item["code"]: item for item in load_data("rules/document-types.yaml", base)}
-
-
-def document_name(code: str, lang: Lang = "vi", base: Path | None = None) -> str:
-    item = document_types(base).get(code)
-    return str(item[lang]) if item else code
-
-
-def document_names(lang: Lang = "vi", base: Path | None = None) -> dict[str, str]:
-    return {code: str(item[lang]) for code, item in document_types(base).items()}
+def _file_of(code: str) -> str:
+    return f"{RULES_FOLDER}/{code.replace('/', '-')}.yaml"
 
 
 @lru_cache(maxsize=16)
 def regime(code: str = DEFAULT_REGIME, base: Path | None = None) -> Regime:
+    """The rules of a regime. Raises :class:`DataError` for an unknown or broken regime."""
+    if code not in regime_codes(base):
+        raise DataError("rules-data-missing", regime=code)
     try:
-        data = load_data(REGIME_FILES[code], base)
-    except KeyError:
-        raise DataError("rules-data-missing", regime=code) from None
+        data = load_data(_file_of(code), base)
     except (OSError, ValueError) as exc:
         raise DataError("rules-data-unreadable", regime=code, reason=str(exc)) from exc
+    try:
+        rules = _regime_from_data(data, base)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise DataError(
+            "rules-data-unreadable",
+            regime=code,
+            reason=f"thiếu hoặc sai trường {exc}",
+            reason_en=f"a field is missing or wrong: {exc}",
+        ) from exc
+    _check(rules, code)
+    return rules
+
+
+def _regime_from_data(data: dict[str, Any], base: Path | None) -> Regime:
+    code = str(data["ma"])
     types = document_types(base)
     documents = []
     for rule in data["tai_lieu"]:
@@ -186,15 +244,26 @@ def regime(code: str = DEFAULT_REGIME, base: Path | None = None) -> Regime:
             )
         )
     producers = data["chu_the"]
+    council = data["hoi_dong"]
     return Regime(
-        code=data["ma"],
+        code=code,
         name=data["ten"],
         name_en=data["ten_en"],
         valid_from=data["hieu_luc"]["tu"],
         valid_to=data["hieu_luc"]["den"],
         receivers=tuple(data["noi_nhan_ho_so"]),
-        certified_stars=tuple(data["sao_duoc_chung_nhan"]),
-        part_points=dict(data["diem_phan"]),
+        rubric_dir=data["thu_muc_bo_tieu_chi"],
+        part_points={str(k): int(v) for k, v in data["diem_phan"].items()},
+        bands=tuple(StarBand(int(b["sao"]), int(b["tu"])) for b in data["hang_sao"]),
+        marker_levels=tuple(int(s) for s in data["sao_toi_thieu"]),
+        competence={str(level): _competence(item) for level, item in data["cong_nhan"].items()},
+        chair_decides=bool(data["quyet_dinh_cua_chu_tich"]),
+        validity_months=int(data["hieu_luc_chung_nhan_thang"]),
+        council=CouncilPractice(
+            quorum=Fraction(str(council["ty_le_co_mat"])),
+            chair_required=bool(council["chu_tich_bat_buoc"]),
+            spread_max=Fraction(str(council["chenh_lech_toi_da"])),
+        ),
         samples=data["mau"]["so_luong"],
         samples_exempt_sets=frozenset(data["mau"]["tru_bo"]),
         samples_basis=data["mau"]["can_cu"],
@@ -203,18 +272,62 @@ def regime(code: str = DEFAULT_REGIME, base: Path | None = None) -> Regime:
         producer_basis=producers["can_cu"],
         current_units_only=data["dia_chi"] == "hien_hanh",
         reevaluation=data.get("danh_gia_lai"),
-        validity_months=data["hieu_luc_chung_nhan_thang"],
         documents=tuple(documents),
         not_checked=tuple(data.get("khong_kiem_tra") or ()),
     )
 
 
+def _competence(item: dict[str, Any]) -> Competence:
+    up = item.get("de_nghi_len") or {}
+    by = item.get("boi") or {}
+    return Competence(
+        stars=tuple(int(s) for s in item["sao"]),
+        forward_from=int(up["tu"]) if up else None,
+        forward_to=str(up["cap"]) if up else None,
+        authority={str(lang): str(text) for lang, text in by.items()},
+    )
+
+
+def _check(rules: Regime, code: str) -> None:
+    """What the rest of the tool relies on, said once here rather than failing later."""
+
+    def broken(vi: str, en: str) -> DataError:
+        return DataError("rules-data-unreadable", regime=code, reason=vi, reason_en=en)
+
+    if rules.code != code:
+        raise broken(f"tệp ghi mã «{rules.code}»", f"the file says '{rules.code}'")
+    lows = [b.lowest for b in rules.bands]
+    if not lows or lows != sorted(lows, reverse=True) or lows[-1] != 0:
+        raise broken(
+            "hang_sao phải xếp từ cao xuống, hạng cuối từ 0 điểm",
+            "hang_sao must go from the highest level down to one from 0 points",
+        )
+    stars = {b.stars for b in rules.bands}
+    for level, competence in rules.competence.items():
+        forward = competence.forward_to
+        if not set(competence.stars) <= stars or (
+            forward is not None and forward not in rules.competence
+        ):
+            raise broken(f"cong_nhan.{level} sai", f"cong_nhan.{level} is wrong")
+
+
+def rubric_regimes(base: Path | None = None) -> tuple[str, ...]:
+    """The regimes whose rubrics are in the data (only "26/2026" so far)."""
+    return tuple(c for c in regime_codes(base) if regime(c, base).rubric_dir is not None)
+
+
 def regime_for_date(day: dt.date, base: Path | None = None) -> str:
-    """The regime whose period covers ``day`` (domain brief §1.2; legacy → 1048/2019)."""
-    for code in REGIME_FILES:
+    """The regime whose period covers ``day`` (domain brief §1.2).
+
+    Before the first regime: the first one (dossiers of the provincial interim criteria are
+    checked as QĐ 1048, brief §1.1); in a gap between periods: the default.
+    """
+    codes = regime_codes(base)
+    for code in codes:
         if regime(code, base).covers(day):
             return code
-    return "1048/2019" if day < regime("148/2023", base).valid_from else DEFAULT_REGIME
+    first = min((regime(c, base) for c in codes), key=lambda r: r.valid_from)
+    return first.code if day < first.valid_from else DEFAULT_REGIME
 
 
 def required_documents(

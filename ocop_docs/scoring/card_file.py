@@ -1,66 +1,82 @@
-"""Scoring one scorecard file: read it, choose its rubric, score it (``rubric score``).
+"""Reading a scorecard from a file: YAML or JSON text → :class:`~ocop_docs.scoring.card.Scorecard`.
 
-The command line's form of :mod:`ocop_docs.scoring.score` (which the web service uses on a
-card sent as JSON): the same choice of rubric (:func:`~ocop_docs.scoring.score.card_rubric`),
-for a card read from a file. A card that cannot be scored at all raises
-:class:`CardUnusable` (exit 1), which names the file and carries the place in question, so
-the error reads ``phieu.yaml:1:1: …``; problems of a card that can be scored are data, in
-:attr:`ScoreResult.van_de`.
+The card is read by the package's one reader (:mod:`ocop_docs.text.documents`): keys stay
+as written ("1.10" is not 1.1), each key keeps its line and column so that
+:func:`~ocop_docs.scoring.card.score_card` can place each problem in the file, and repeated
+keys are remembered (YAML would silently keep the last one). A file that cannot be
+read or parsed raises :class:`CardReadError` (exit code 1); a card that parses is data, and
+its problems are the scorer's business.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
 
-from ocop_docs.errors import InputError, Issue
-from ocop_docs.scoring.card import Scorecard, ScoreResult, read_card, score_card
-from ocop_docs.scoring.rubrics import load_rubric
-from ocop_docs.scoring.score import UnscorableCard, card_rubric
+from ocop_docs.errors import InputError
+from ocop_docs.scoring.card import Scorecard
+from ocop_docs.text.documents import LoadedDocument, parse_text, read_document
 
-
-def _shown(value: Any) -> Any:
-    # A message shows a list as "1, 2", as Problem does (bo_tieu_chi: [1] → "1").
-    return ", ".join(map(str, value)) if isinstance(value, list | tuple) else value
+__all__ = ["CardReadError", "parse_card", "read_card"]
 
 
-class CardUnusable(InputError):
-    """The card cannot be scored at all; ``source`` names the file, the issue the place."""
+class CardReadError(InputError):
+    """The card file cannot be read or parsed (exit code 1)."""
 
-    def __init__(self, card: Scorecard, code: str, pointer: str = "", **params: Any) -> None:
-        shown = {k: _shown(v) for k, v in params.items()}
-        pos = card.positions.get(pointer) if pointer else None
-        where = Issue(
-            code,
-            pointer=pointer,
-            line=pos[0] if pos else None,
-            column=pos[1] if pos else None,
-            params=dict(shown),
+    def __init__(
+        self,
+        path: Path,
+        detail: str,
+        line: int | None = None,
+        column: int | None = None,
+        detail_en: str | None = None,
+    ) -> None:
+        super().__init__(
+            "scorecard-unreadable",
+            path=str(path),
+            where=f", dòng {line}, cột {column}" if line is not None else "",
+            where_en=f", line {line}, column {column}" if line is not None else "",
+            reason=detail,
+            reason_en=detail_en or detail,
         )
-        super().__init__(code, issues=[where], source=str(card.path), **shown)
+        self.path = path
+        self.detail = detail
+        self.line = line
+        self.column = column
 
 
-@dataclass(frozen=True, slots=True)
-class ScoredCard:
-    """A card file and its score."""
+def _scorecard(doc: LoadedDocument, path: Path | None) -> Scorecard:
+    """The card read by the package's one reader, or CardReadError for a file that is none."""
+    for issue in doc.issues:
+        if issue.severity != "error" or issue.code == "dossier-not-mapping":
+            continue  # a card that is not a mapping is the scorer's finding
+        params = issue.params
+        if "problem" in params:  # YAML or JSON syntax
+            detail, detail_en = str(params["problem"]), params.get("problem_en")
+        elif issue.code == "file-not-utf8":
+            detail, detail_en = "tệp không phải UTF-8", "not UTF-8 text"
+        elif issue.code == "file-unreadable":
+            detail, detail_en = str(params["reason"]), params.get("reason_en")
+        else:
+            detail, detail_en = issue.message("vi"), issue.message("en")
+        raise CardReadError(doc.path, detail, issue.line, issue.column, detail_en)
+    # A criterion written twice counts once, the last; the scorer reports the repeat
+    # (scorecard-duplicate-criterion) at the key that counts.
+    return Scorecard(doc.data, path, doc.key_positions, tuple(doc.repeated))
 
-    path: Path
-    result: ScoreResult
+
+def parse_card(text: str, path: Path | None = None, fmt: str | None = None) -> Scorecard:
+    """Parse a card from text; ``fmt`` is "json" or "yaml" (default: from the file name)."""
+    name = path if path is not None else Path("<phiếu chấm>")
+    fmt = fmt or ("json" if name.suffix.lower() == ".json" else "yaml")
+    doc = LoadedDocument(path=name)
+    parse_text(text, name, doc, as_json=fmt == "json", repeated_keys="keep-last")
+    return _scorecard(doc, path)
 
 
-def score_file(
-    path: Path,
-    set_no: int | None = None,
-    minimum_mode: Literal["lower", "warn"] = "lower",
-    schemas_dir: Path | None = None,
-) -> ScoredCard:
-    """Score the card at ``path`` against set ``set_no`` (default: the card's bo_san_pham)."""
-    card = read_card(path)
-    try:
-        chosen, regime = card_rubric(card, set_no)
-    except UnscorableCard as exc:
-        problem = exc.problem
-        raise CardUnusable(card, problem.code, problem.pointer, **problem.params) from None
-    rubric = load_rubric(chosen, regime, schemas_dir)
-    return ScoredCard(path, score_card(card, rubric, minimum_mode=minimum_mode))
+def read_card(path: Path) -> Scorecard:
+    """Read a scorecard file (YAML or JSON; UTF-8, or UTF-16 with its BOM)."""
+    if not path.exists():
+        raise CardReadError(path, "không có tệp này", detail_en="no such file")
+    doc = LoadedDocument(path=path)
+    read_document(path, doc, repeated_keys="keep-last")
+    return _scorecard(doc, path)

@@ -1,8 +1,9 @@
 """Reporters of ``rubric list``, ``rubric show`` and ``rubric score``: text and JSON.
 
 Registered in :mod:`ocop_docs.reporting`; the results come from
-:func:`ocop_docs.scoring.rubrics.list_rubrics`, :func:`~ocop_docs.scoring.rubrics.load_rubric`
-and :func:`ocop_docs.scoring.card_file.score_file`.
+:func:`ocop_docs.scoring.rubric_files.list_rubrics`,
+:func:`~ocop_docs.scoring.rubric_files.load_rubric` and
+:func:`ocop_docs.scoring.score.score_file`.
 """
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ import json
 from typing import Any
 
 from ocop_docs.catalogue import Lang, ui
-from ocop_docs.scoring.card import Problem, ScoreResult, result_to_json
-from ocop_docs.scoring.card_file import ScoredCard
-from ocop_docs.scoring.rubrics import Criterion, Rubric, rubric_to_json
+from ocop_docs.errors import Issue
+from ocop_docs.scoring.card import ScoreResult, result_to_json
+from ocop_docs.scoring.rubric_files import rubric_to_json
+from ocop_docs.scoring.rubrics import Criterion, Rubric
+from ocop_docs.scoring.score import ScoredCard
 
 MISSING_LISTED = 3  # more missing criteria than this are reported on one line (text only)
 MISSING_CODE = "scorecard-missing-criterion"
@@ -124,7 +127,7 @@ def render_rubric_text(r: Rubric, lang: Lang = "vi") -> str:
     return "\n".join(lines)
 
 
-def _problem_lines(p: Problem, lang: Lang) -> list[str]:
+def _problem_lines(p: Issue, lang: Lang) -> list[str]:
     where = f"{_t(lang, 'at', line=p.line, column=p.column)}: " if p.line is not None else ""
     lines = [f"  - [{_t(lang, p.severity)}] {where}{p.message(lang)}"]
     hint = p.hint(lang)

@@ -1,9 +1,6 @@
-"""The 26 official rubrics ("Bộ tiêu chí đánh giá sản phẩm OCOP") as typed data.
+"""The rubric model: the 26 official rubrics ("Bộ tiêu chí đánh giá sản phẩm OCOP") as data.
 
-Each rubric of QĐ 26/2026/QĐ-TTg Phụ lục II is shipped as one JSON file,
-``schemas/rubrics/<regime>/bo-NN.json``, generated from the legal text by
-``scripts/convert_rubrics.py`` and described by ``schemas/rubric.schema.json`` (see
-``docs/rubrics.md``). This module loads those files into frozen dataclasses::
+Each rubric of QĐ 26/2026/QĐ-TTg Phụ lục II is one frozen tree of dataclasses::
 
     Rubric ─ phan: Part (A, B, C) ─ muc: Group ("1. TỔ CHỨC SẢN XUẤT")
            ─ tieu_chi: Criterion (a scored leaf: "1.1", or "7" for a mục with direct
@@ -11,69 +8,52 @@ Each rubric of QĐ 26/2026/QĐ-TTg Phụ lục II is shipped as one JSON file,
 
 Third-level criteria are kept flat in their mục; the second-level heading that groups
 them ("6.1. Ngoại hình" in set 11) is a :class:`SubHeading` in ``Group.nhom_con``.
-Scorecards are keyed by leaf numbers (``Criterion.so``).
+Scorecards are keyed by leaf numbers (``Criterion.so``); each rubric indexes its leaves and
+headings once, when it is built.
 
-Nothing here imports Click; errors are :class:`RubricError` (a
-:class:`~ocop_docs.errors.DataError`, exit code 3), because a missing or broken rubric
-means the tool cannot run.
+Field names follow the JSON files (``schemas/rubrics/<regime>/bo-NN.json``), so officials
+can map one to the other; reading and checking those files is
+:mod:`ocop_docs.scoring.rubric_files`.
 """
 
 from __future__ import annotations
 
-import json
+import importlib
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ocop_docs.errors import DataError
-from ocop_docs.resources import schemas_dir
+from ocop_docs.rules.regimes import DEFAULT_REGIME
+
+if TYPE_CHECKING:  # TRANSITIONAL (issue 8), see _MOVED below
+    from ocop_docs.scoring.rubric_files import RUBRIC_DIRS as RUBRIC_DIRS
+    from ocop_docs.scoring.rubric_files import load_rubric as load_rubric
 
 __all__ = [
     "DEFAULT_REGIME",
-    "RUBRIC_DIRS",
+    "Case",
     "Criterion",
+    "CriterionDisqualification",
     "Group",
     "Option",
     "Part",
     "Rubric",
-    "RubricError",
-    "RubricNotFound",
     "SourceCorrection",
+    "SourceRef",
+    "SourceRemark",
     "SubHeading",
-    "list_rubrics",
-    "load_rubric",
-    "rubric_path",
-    "rubric_to_json",
 ]
 
-DEFAULT_REGIME = "26/2026"
-
-# Regime → folder under schemas/ holding bo-01.json … bo-26.json. Only QĐ 26/2026 is
-# shipped so far; older regimes (QĐ 148/2023, QĐ 1048/2019) are added as data.
-RUBRIC_DIRS: dict[str, str] = {"26/2026": "rubrics/26-2026"}
-
-# QĐ 26/2026 Phụ lục I–II: 26 product sets.
-SET_NUMBERS = range(1, 27)
-
-SCHEMA_REF = "../../rubric.schema.json"
+# TRANSITIONAL (issue 8): names :mod:`ocop_docs.production` still imports from this module
+# until its split lands; they live in :mod:`ocop_docs.scoring.rubric_files`. Removed then.
+_MOVED = frozenset({"RUBRIC_DIRS", "load_rubric"})
 
 
-class RubricError(DataError):
-    """A rubric file is missing or broken (the tool cannot score without it)."""
-
-    def __init__(self, code: str = "rubric-file-broken", **params: Any) -> None:
-        super().__init__(code, **params)
-
-
-class RubricNotFound(RubricError):
-    """No rubric for this product set and regime."""
-
-
-# ---------------------------------------------------------------------------------------
-# Data classes (field names follow the JSON file, so officials can map one to the other)
-# ---------------------------------------------------------------------------------------
+def __getattr__(name: str) -> Any:
+    if name in _MOVED:
+        return getattr(importlib.import_module("ocop_docs.scoring.rubric_files"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -111,17 +91,18 @@ class Criterion:
     truong_hop: tuple[Case, ...] = ()
     lua_chon_bo_sung: bool = False
     nguon_dong: int | None = None
+    # Options carrying a star-minimum marker, worked out once (scoring asks for every card).
+    markers: tuple[Option, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        marked = tuple(o for o in self.lua_chon if o.sao_toi_thieu is not None)
+        object.__setattr__(self, "markers", marked)
 
     def option(self, stt: int) -> Option | None:
         """The option with this number (1-based, text order), or None."""
         if 1 <= stt <= len(self.lua_chon):
             return self.lua_chon[stt - 1]
         return None
-
-    @property
-    def markers(self) -> tuple[Option, ...]:
-        """Options carrying a star-minimum marker."""
-        return tuple(o for o in self.lua_chon if o.sao_toi_thieu is not None)
 
 
 @dataclass(frozen=True)
@@ -215,10 +196,32 @@ class Rubric:
     sua_loi_nguon: tuple[SourceCorrection, ...] = ()
     luu_y_nguon: tuple[SourceRemark, ...] = ()
     nguon: SourceRef | None = None
+    # The schemas folder the rubric was read from (None: the shipped data), so that the facts
+    # of its regime (bands, marker levels) come from the same folder (``--schemas-dir``).
+    schemas_dir: Path | None = field(default=None, compare=False, repr=False)
+
+    # The index of the leaves and of the second-level headings, built once per rubric. A
+    # cache keyed by the rubric would hash the whole frozen tree on every lookup (~84 µs,
+    # most of the time of scoring a card).
+    _leaves: tuple[Criterion, ...] = field(init=False, repr=False, compare=False)
+    _by_number: dict[str, Criterion] = field(init=False, repr=False, compare=False)
+    _headings: dict[str, SubHeading] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        leaves = tuple(c for p in self.phan for g in p.muc for c in g.tieu_chi)
+        headings: dict[str, SubHeading] = {}
+        for p in self.phan:
+            for g in p.muc:
+                for s in g.nhom_con:
+                    headings.setdefault(s.so, s)
+        object.__setattr__(self, "_leaves", leaves)
+        # Two leaves with one number never pass the rubric file checks.
+        object.__setattr__(self, "_by_number", {c.so: c for c in leaves})
+        object.__setattr__(self, "_headings", headings)
 
     def criteria(self) -> tuple[Criterion, ...]:
         """All scored leaves, in printed order."""
-        return tuple(c for _, g, c in self.walk())
+        return self._leaves
 
     def walk(self) -> Iterator[tuple[Part, Group, Criterion]]:
         for p in self.phan:
@@ -227,7 +230,12 @@ class Rubric:
                     yield p, g, c
 
     def criterion(self, so: str) -> Criterion | None:
-        return _criterion_index(self).get(so)
+        """The scored leaf numbered ``so`` ("1.1", "7", "6.1.1"), or None."""
+        return self._by_number.get(so)
+
+    def subheading(self, so: str) -> SubHeading | None:
+        """The second-level heading numbered ``so`` ("6.1" of set 11), or None."""
+        return self._headings.get(so)
 
     def marker_counts(self) -> dict[int, int]:
         """Number of star-minimum markers per level {3: …, 4: …, 5: …}."""
@@ -237,349 +245,3 @@ class Rubric:
                 assert o.sao_toi_thieu is not None
                 counts[o.sao_toi_thieu] += 1
         return counts
-
-
-@lru_cache(maxsize=128)
-def _criterion_index(rubric: Rubric) -> dict[str, Criterion]:
-    return {c.so: c for c in rubric.criteria()}
-
-
-# ---------------------------------------------------------------------------------------
-# Loading
-# ---------------------------------------------------------------------------------------
-
-
-def rubric_path(set_no: int, regime: str = DEFAULT_REGIME, base: Path | None = None) -> Path:
-    """Where the rubric file of a product set lives (it may not exist)."""
-    folder = RUBRIC_DIRS.get(regime)
-    if folder is None:
-        known = ", ".join(sorted(RUBRIC_DIRS))
-        raise RubricNotFound("rubric-regime-unknown", regime=regime, known=known)
-    return schemas_dir(base) / folder / f"bo-{set_no:02d}.json"
-
-
-def load_rubric(set_no: int, regime: str = DEFAULT_REGIME, base: Path | None = None) -> Rubric:
-    """Load (and cache) the rubric of product set ``set_no`` (1–26).
-
-    ``base`` overrides the schemas folder (``--schemas-dir``). Raises
-    :class:`RubricNotFound` for an unknown set/regime or a missing file and
-    :class:`RubricError` for a file that is not valid rubric data.
-    """
-    if isinstance(set_no, bool) or not isinstance(set_no, int) or set_no not in SET_NUMBERS:
-        raise RubricNotFound("rubric-set-unknown", value=repr(set_no))
-    return _load(set_no, regime, base)
-
-
-@lru_cache(maxsize=256)
-def _load(set_no: int, regime: str, base: Path | None) -> Rubric:
-    path = rubric_path(set_no, regime, base)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise RubricNotFound("rubric-file-missing", path=str(path)) from None
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise RubricError(path=str(path), reason=reason) from exc
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise RubricError(
-            path=str(path),
-            reason=f"không phải JSON hợp lệ (dòng {exc.lineno}, cột {exc.colno})",
-            reason_en=f"not valid JSON (line {exc.lineno}, column {exc.colno})",
-        ) from exc
-    _validate_schema(data, path)
-    rubric = rubric_from_json(data, path)
-    if rubric.bo_san_pham != set_no or rubric.bo_tieu_chi != regime:
-        raise RubricError(
-            path=str(path),
-            reason=f"chứa bộ {rubric.bo_san_pham} ({rubric.bo_tieu_chi}), "
-            f"không phải bộ {set_no} ({regime})",
-            reason_en=f"holds set {rubric.bo_san_pham} ({rubric.bo_tieu_chi}), "
-            f"not set {set_no} ({regime})",
-        )
-    _check_sums(rubric, path)
-    return rubric
-
-
-def list_rubrics(regime: str = DEFAULT_REGIME, base: Path | None = None) -> list[Rubric]:
-    """All 26 rubrics of a regime, by set number."""
-    return [load_rubric(n, regime, base) for n in SET_NUMBERS]
-
-
-@lru_cache(maxsize=8)
-def _validator(base: Path | None) -> Any:
-    import jsonschema  # deferred: only needed when a rubric is first loaded
-
-    schema = json.loads((schemas_dir(base) / "rubric.schema.json").read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
-
-
-def _validate_schema(data: Any, path: Path) -> None:
-    # The schema sits next to the rubrics folder: <schemas>/rubric.schema.json.
-    base = path.parent.parent.parent
-    try:
-        validator = _validator(base)
-    except (OSError, json.JSONDecodeError) as exc:
-        raise DataError(
-            "schema-unreadable", path=str(base / "rubric.schema.json"), reason=str(exc)
-        ) from exc
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
-    if errors:
-        first = errors[0]
-        pointer = "/" + "/".join(str(p) for p in first.absolute_path)
-        raise RubricError(
-            path=str(path),
-            reason=f"sai cấu trúc tại {pointer} ({len(errors)} lỗi)",
-            reason_en=f"malformed at {pointer} ({len(errors)} error(s))",
-        )
-
-
-def _check_sums(rubric: Rubric, path: Path) -> None:
-    """The sheet's own arithmetic (QĐ 26/2026 Điều 3.1 and Phụ lục II)."""
-
-    def broken(vi: str, en: str) -> RubricError:
-        return RubricError(path=str(path), reason=vi.rstrip("."), reason_en=en.rstrip("."))
-
-    if [p.ma for p in rubric.phan] != ["A", "B", "C"]:
-        raise broken("phải có đúng Phần A, B, C.", "must have parts A, B, C.")
-    if sum(p.diem for p in rubric.phan) != rubric.tong_diem:
-        raise broken("tổng điểm các phần khác 100.", "part points do not add up to 100.")
-    seen: set[str] = set()
-    for p in rubric.phan:
-        if sum(g.diem for g in p.muc) != p.diem:
-            raise broken(f"các mục của Phần {p.ma} không cộng đủ.", f"part {p.ma} mismatch.")
-        for g in p.muc:
-            if sum(c.diem for c in g.tieu_chi) != g.diem:
-                raise broken(f"các tiêu chí của mục {g.so} không cộng đủ.", f"mục {g.so}.")
-            for c in g.tieu_chi:
-                if c.so in seen:
-                    raise broken(f"tiêu chí {c.so} lặp.", f"criterion {c.so} repeated.")
-                seen.add(c.so)
-                if [o.stt for o in c.lua_chon] != list(range(1, len(c.lua_chon) + 1)):
-                    raise broken(f"stt của tiêu chí {c.so} sai.", f"stt of {c.so} wrong.")
-                if max(o.diem for o in c.lua_chon) != c.diem:
-                    raise broken(
-                        f"điểm cao nhất của tiêu chí {c.so} khác điểm tiêu chí.",
-                        f"best option of {c.so} differs from its points.",
-                    )
-
-
-# ---------------------------------------------------------------------------------------
-# JSON ⇄ dataclasses
-# ---------------------------------------------------------------------------------------
-
-
-def _opt_int(value: Any) -> int | None:
-    return int(value) if value is not None else None
-
-
-def rubric_from_json(data: dict[str, Any], path: Path | None = None) -> Rubric:
-    """Build a :class:`Rubric` from the file shape (already schema-valid)."""
-    try:
-        return _from_json(data)
-    except (KeyError, TypeError, ValueError) as exc:
-        where = str(path) if path is not None else "<dữ liệu>"
-        raise RubricError(
-            path=where,
-            reason=f"thiếu hoặc sai trường {exc}",
-            reason_en=f"a field is missing or wrong: {exc}",
-        ) from exc
-
-
-def _from_json(data: dict[str, Any]) -> Rubric:
-    def option(o: dict[str, Any]) -> Option:
-        return Option(
-            stt=int(o["stt"]),
-            ten=o["ten"],
-            diem=int(o["diem"]),
-            sao_toi_thieu=_opt_int(o.get("sao_toi_thieu")),
-            ghi_chu=o.get("ghi_chu"),
-            truong_hop=o.get("truong_hop"),
-            nguon_dong=_opt_int(o.get("nguon_dong")),
-        )
-
-    def criterion(c: dict[str, Any]) -> Criterion:
-        return Criterion(
-            so=c["so"],
-            ten=c["ten"],
-            diem=int(c["diem"]),
-            lua_chon=tuple(option(o) for o in c["lua_chon"]),
-            yeu_cau=tuple(c.get("yeu_cau", ())),
-            dieu_kien=tuple(c.get("dieu_kien", ())),
-            ghi_chu=tuple(c.get("ghi_chu", ())),
-            truong_hop=tuple(Case(t["ma"], t["ten"]) for t in c.get("truong_hop", ())),
-            lua_chon_bo_sung=bool(c.get("lua_chon_bo_sung", False)),
-            nguon_dong=_opt_int(c.get("nguon_dong")),
-        )
-
-    def group(g: dict[str, Any]) -> Group:
-        return Group(
-            so=g["so"],
-            ten=g["ten"],
-            diem=int(g["diem"]),
-            tieu_chi=tuple(criterion(c) for c in g["tieu_chi"]),
-            nhom_con=tuple(
-                SubHeading(
-                    s["so"], s["ten"], int(s["diem"]), tuple(s["tieu_chi"]),
-                    _opt_int(s.get("nguon_dong")),
-                )
-                for s in g.get("nhom_con", ())
-            ),
-            nguon_dong=_opt_int(g.get("nguon_dong")),
-        )  # fmt: skip
-
-    nguon = data.get("nguon")
-    return Rubric(
-        bo_san_pham=int(data["bo_san_pham"]),
-        ten=data["ten"],
-        bo_tieu_chi=data.get("bo_tieu_chi", DEFAULT_REGIME),
-        nhom=data.get("nhom"),
-        tieu_de=data.get("tieu_de"),
-        tieu_de_phu=data.get("tieu_de_phu"),
-        san_pham=data.get("san_pham"),
-        nhom_san_pham=data.get("nhom_san_pham"),
-        loai_khi=tuple(data.get("loai_khi", ())),
-        loai_khi_nguyen_van=tuple(data.get("loai_khi_nguyen_van", ())),
-        loai_trong_tieu_chi=tuple(
-            CriterionDisqualification(x["tieu_chi"], x["noi_dung"])
-            for x in data.get("loai_trong_tieu_chi", ())
-        ),
-        ghi_chu_dau_sao=data.get("ghi_chu_dau_sao"),
-        tong_diem=int(data.get("tong_diem", 100)),
-        phan=tuple(
-            Part(
-                ma=p["ma"],
-                ten=p["ten"],
-                diem=int(p["diem"]),
-                muc=tuple(group(g) for g in p["muc"]),
-                nguon_dong=_opt_int(p.get("nguon_dong")),
-            )
-            for p in data["phan"]
-        ),
-        sua_loi_nguon=tuple(
-            SourceCorrection(int(s["dong"]), s["nguyen_van"], s["su_dung"], s["ly_do"])
-            for s in data.get("sua_loi_nguon", ())
-        ),
-        luu_y_nguon=tuple(
-            SourceRemark(int(s["dong"]), s["nguyen_van"], s["ly_do"])
-            for s in data.get("luu_y_nguon", ())
-        ),
-        nguon=(
-            SourceRef(
-                van_ban=nguon["van_ban"],
-                dong_dau=int(nguon["dong_dau"]),
-                dong_cuoi=int(nguon["dong_cuoi"]),
-                dong_loai_khi=tuple(int(x) for x in nguon.get("dong_loai_khi", ())),
-                dong_tong_cong=_opt_int(nguon.get("dong_tong_cong")),
-            )
-            if nguon is not None
-            else None
-        ),
-    )
-
-
-def _put(out: dict[str, Any], key: str, value: Any) -> None:
-    """Optional fields are written only when they carry something (as the converter does)."""
-    if value is None or value == () or value is False:
-        return
-    out[key] = list(value) if isinstance(value, tuple) else value
-
-
-def rubric_to_json(r: Rubric) -> dict[str, Any]:
-    """The rubric in the file shape of ``schemas/rubric.schema.json``."""
-
-    def option(o: Option) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "stt": o.stt,
-            "ten": o.ten,
-            "diem": o.diem,
-            "sao_toi_thieu": o.sao_toi_thieu,
-        }
-        _put(out, "ghi_chu", o.ghi_chu)
-        _put(out, "truong_hop", o.truong_hop)
-        _put(out, "nguon_dong", o.nguon_dong)
-        return out
-
-    def criterion(c: Criterion) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "so": c.so,
-            "ten": c.ten,
-            "diem": c.diem,
-            "lua_chon": [option(o) for o in c.lua_chon],
-        }
-        _put(out, "yeu_cau", c.yeu_cau)
-        _put(out, "dieu_kien", c.dieu_kien)
-        _put(out, "ghi_chu", c.ghi_chu)
-        if c.truong_hop:
-            out["truong_hop"] = [{"ma": t.ma, "ten": t.ten} for t in c.truong_hop]
-        _put(out, "lua_chon_bo_sung", c.lua_chon_bo_sung)
-        _put(out, "nguon_dong", c.nguon_dong)
-        return out
-
-    def group(g: Group) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "so": g.so,
-            "ten": g.ten,
-            "diem": g.diem,
-            "tieu_chi": [criterion(c) for c in g.tieu_chi],
-        }
-        if g.nhom_con:
-            subs = []
-            for s in g.nhom_con:
-                sj: dict[str, Any] = {
-                    "so": s.so,
-                    "ten": s.ten,
-                    "diem": s.diem,
-                    "tieu_chi": list(s.tieu_chi),
-                }
-                _put(sj, "nguon_dong", s.nguon_dong)
-                subs.append(sj)
-            out["nhom_con"] = subs
-        _put(out, "nguon_dong", g.nguon_dong)
-        return out
-
-    def part(p: Part) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "ma": p.ma,
-            "ten": p.ten,
-            "diem": p.diem,
-            "muc": [group(g) for g in p.muc],
-        }
-        _put(out, "nguon_dong", p.nguon_dong)
-        return out
-
-    out: dict[str, Any] = {
-        "$schema": SCHEMA_REF,
-        "bo_san_pham": r.bo_san_pham,
-        "ten": r.ten,
-        "bo_tieu_chi": r.bo_tieu_chi,
-    }
-    for key in ("nhom", "tieu_de", "tieu_de_phu", "san_pham"):
-        _put(out, key, getattr(r, key))
-    out["nhom_san_pham"] = r.nhom_san_pham
-    out["loai_khi"] = list(r.loai_khi)
-    out["loai_khi_nguyen_van"] = list(r.loai_khi_nguyen_van)
-    out["loai_trong_tieu_chi"] = [
-        {"tieu_chi": x.tieu_chi, "noi_dung": x.noi_dung} for x in r.loai_trong_tieu_chi
-    ]
-    out["ghi_chu_dau_sao"] = r.ghi_chu_dau_sao
-    out["tong_diem"] = r.tong_diem
-    out["phan"] = [part(p) for p in r.phan]
-    out["sua_loi_nguon"] = [
-        {"dong": s.dong, "nguyen_van": s.nguyen_van, "su_dung": s.su_dung, "ly_do": s.ly_do}
-        for s in r.sua_loi_nguon
-    ]
-    out["luu_y_nguon"] = [
-        {"dong": s.dong, "nguyen_van": s.nguyen_van, "ly_do": s.ly_do} for s in r.luu_y_nguon
-    ]
-    if r.nguon is not None:
-        nguon: dict[str, Any] = {
-            "van_ban": r.nguon.van_ban,
-            "dong_dau": r.nguon.dong_dau,
-            "dong_cuoi": r.nguon.dong_cuoi,
-            "dong_loai_khi": list(r.nguon.dong_loai_khi),
-        }
-        _put(nguon, "dong_tong_cong", r.nguon.dong_tong_cong)
-        out["nguon"] = nguon
-    return out

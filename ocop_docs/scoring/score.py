@@ -2,44 +2,55 @@
 
 Which rubric a card is scored against (its ``bo_san_pham``, or ``--bo``, and its
 ``bo_tieu_chi``), and the JSON the verb prints, in one place so that the command line and
-the service answer the same.
+the service answer the same. :func:`score_file` is the command line's form, for a card read
+from a file: a card that cannot be scored at all raises :class:`CardUnusable` (exit 1),
+which names the file and carries the place in question, so the error reads
+``phieu.yaml:1:1: …``; problems of a card that can be scored are data, in
+:attr:`ScoreResult.van_de`.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 from ocop_docs.catalogue import Lang
-from ocop_docs.errors import InputError
-from ocop_docs.scoring.card import Problem, Scorecard, ScoreResult, result_to_json, score_card
-from ocop_docs.scoring.rubrics import DEFAULT_REGIME, RUBRIC_DIRS, load_rubric
+from ocop_docs.errors import InputError, Issue
+from ocop_docs.rules.regimes import DEFAULT_REGIME, rubric_regimes
+from ocop_docs.scoring.card import Scorecard, ScoreResult, result_to_json, score_card
+from ocop_docs.scoring.card_file import read_card
+from ocop_docs.scoring.rubric_files import load_rubric
 
 
 class UnscorableCard(InputError):
     """A card that names no rubric to score it against (exit 1); ``problem`` says why."""
 
-    def __init__(self, problem: Problem) -> None:
+    def __init__(self, problem: Issue) -> None:
         super().__init__(problem.code, **dict(problem.params))
         self.problem = problem
 
 
-def card_rubric(sc: Scorecard, set_no: int | None = None) -> tuple[int, str]:
+def card_rubric(
+    sc: Scorecard, set_no: int | None = None, schemas: Path | None = None
+) -> tuple[int, str]:
     """The product set and regime ``sc`` is scored against; ``set_no`` (``--bo``) wins, and
     a card naming another set is then reported by :func:`score_card` as a mismatch."""
     data = sc.data
     if not isinstance(data, dict):
-        raise UnscorableCard(Problem("scorecard-not-mapping"))
+        raise UnscorableCard(Issue("scorecard-not-mapping"))
     chosen = set_no if set_no is not None else data.get("bo_san_pham")
     if chosen is None:
-        raise UnscorableCard(Problem("scorecard-set-required"))
+        raise UnscorableCard(Issue("scorecard-set-required"))
     if isinstance(chosen, bool) or not isinstance(chosen, int) or not 1 <= chosen <= 26:
-        raise UnscorableCard(Problem("scorecard-set-invalid", {"gia_tri": chosen}, "/bo_san_pham"))
+        raise UnscorableCard(
+            Issue("scorecard-set-invalid", "/bo_san_pham", params={"gia_tri": chosen})
+        )
     regime = data.get("bo_tieu_chi", DEFAULT_REGIME)
-    if not isinstance(regime, str) or regime not in RUBRIC_DIRS:
-        known = ", ".join(sorted(RUBRIC_DIRS))
-        params = {"bo_tieu_chi": regime, "known": known}
-        raise UnscorableCard(Problem("scorecard-regime-unknown", params, "/bo_tieu_chi"))
+    known = rubric_regimes(schemas)
+    if not isinstance(regime, str) or regime not in known:
+        params = {"bo_tieu_chi": regime, "known": ", ".join(sorted(known))}
+        raise UnscorableCard(Issue("scorecard-regime-unknown", "/bo_tieu_chi", params=params))
     return chosen, regime
 
 
@@ -53,8 +64,48 @@ def score_json(
 ) -> tuple[dict[str, Any], ScoreResult]:
     """Score one card: the JSON of ``rubric score --format json`` (shared by the CLI and
     the service's ``POST /api/v1/score``) and the result itself."""
-    chosen, regime = card_rubric(sc, set_no)
+    chosen, regime = card_rubric(sc, set_no, schemas)
     result = score_card(sc, load_rubric(chosen, regime, schemas), minimum_mode=minimum_mode)
     out = result_to_json(result, lang)
     out["tep"] = str(sc.path) if sc.path is not None else None
     return out, result
+
+
+class CardUnusable(InputError):
+    """The card cannot be scored at all; ``source`` names the file, the issue the place."""
+
+    def __init__(self, card: Scorecard, code: str, pointer: str = "", **params: Any) -> None:
+        pos = card.positions.get(pointer) if pointer else None
+        where = Issue(
+            code,
+            pointer=pointer,
+            line=pos[0] if pos else None,
+            column=pos[1] if pos else None,
+            params=dict(params),
+        )
+        super().__init__(code, issues=[where], source=str(card.path), **params)
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredCard:
+    """A card file and its score."""
+
+    path: Path
+    result: ScoreResult
+
+
+def score_file(
+    path: Path,
+    set_no: int | None = None,
+    minimum_mode: Literal["lower", "warn"] = "lower",
+    schemas_dir: Path | None = None,
+) -> ScoredCard:
+    """Score the card at ``path`` against set ``set_no`` (default: the card's bo_san_pham)."""
+    card = read_card(path)
+    try:
+        chosen, regime = card_rubric(card, set_no, schemas_dir)
+    except UnscorableCard as exc:
+        problem = exc.problem
+        raise CardUnusable(card, problem.code, problem.pointer, **problem.params) from None
+    rubric = load_rubric(chosen, regime, schemas_dir)
+    return ScoredCard(path, score_card(card, rubric, minimum_mode=minimum_mode))

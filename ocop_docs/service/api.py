@@ -19,9 +19,9 @@ from ocop_docs import __version__
 from ocop_docs.errors import OcopError
 from ocop_docs.production.contexts import KINDS
 from ocop_docs.rules.listing import list_sectors
-from ocop_docs.rules.regimes import DEFAULT_REGIME, REGIME_FILES
-from ocop_docs.scoring.card import CardReadError, parse_card
-from ocop_docs.scoring.rubrics import load_rubric, rubric_to_json
+from ocop_docs.rules.regimes import DEFAULT_REGIME, regime_codes
+from ocop_docs.scoring.card_file import CardReadError, parse_card
+from ocop_docs.scoring.rubric_files import load_rubric, rubric_to_json
 from ocop_docs.scoring.score import UnscorableCard, score_json
 from ocop_docs.service.checking import Checked, check_dossier, scrub
 from ocop_docs.service.documents import render_kind
@@ -117,7 +117,7 @@ async def validate(request: Request, lang: LangQuery = "vi", attachments: bool =
 async def sectors(
     regime: Annotated[Literal["26/2026", "148/2023", "1048/2019"], Query()] = "26/2026",
 ) -> Response:
-    assert regime in REGIME_FILES
+    assert regime in regime_codes()
     return json_text(list_sectors(regime))
 
 

@@ -19,7 +19,8 @@ from typing import Any
 
 from ocop_docs.catalogue import Lang
 from ocop_docs.resources import load_data
-from ocop_docs.rules.regimes import CASES, DEFAULT_REGIME, document_names, required_documents
+from ocop_docs.rules.documents import document_names
+from ocop_docs.rules.regimes import CASES, DEFAULT_REGIME, required_documents
 from ocop_docs.validation.pipeline import schema_for_set
 
 # Keys the page sets itself (the chosen set and case) or that the form does not ask for:

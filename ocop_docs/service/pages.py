@@ -17,7 +17,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ocop_docs.catalogue import Lang
-from ocop_docs.rules.regimes import groups, product_sets
+from ocop_docs.rules.product_sets import groups, product_sets
 from ocop_docs.service.checking import check_dossier, field_messages
 from ocop_docs.service.composing import compose, read_data
 from ocop_docs.service.documents import build_bundle

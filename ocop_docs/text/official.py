@@ -20,6 +20,8 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+# Points are written one way everywhere: scoring, messages and documents ("91,14").
+from ocop_docs.scoring.points import format_points
 from ocop_docs.text.dates import parse_date
 
 Number = int | float | Decimal | Fraction
@@ -107,17 +109,6 @@ def round_points(value: Number) -> Decimal:
     else:
         exact = Decimal(value)
     return exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-
-
-def format_points(value: Number) -> str:
-    """ "91,14": two decimals with a decimal comma (brief §3.9).
-
-    The one implementation lives in :func:`ocop_docs.scoring.card.format_points`; this name
-    keeps the formatting helpers in one place for templates and contexts.
-    """
-    from ocop_docs.scoring.card import format_points as _format_points
-
-    return _format_points(value)
 
 
 def format_score(value: Number) -> str:

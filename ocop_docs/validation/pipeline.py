@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from ocop_docs.errors import Issue
-from ocop_docs.rules.regimes import CASES, DEFAULT_REGIME, REGIME_FILES, product_sets, regime
+from ocop_docs.rules.product_sets import product_sets
+from ocop_docs.rules.regimes import CASES, DEFAULT_REGIME, regime, regime_codes
 from ocop_docs.text.dates import parse_date
 from ocop_docs.validation.checks.attachments import DEFAULT_MAX_BYTES, check_attachments
 from ocop_docs.validation.checks.rules import (
@@ -105,7 +106,7 @@ def _run_checks(
 ) -> None:
     data: dict[str, Any] = doc.data
     regime_code = data.get("bo_tieu_chi", DEFAULT_REGIME)
-    regime_code = regime_code if regime_code in REGIME_FILES else DEFAULT_REGIME
+    regime_code = regime_code if regime_code in regime_codes(options.schemas) else DEFAULT_REGIME
     rules = regime(regime_code, options.schemas)
     product_set = _valid_set(data.get("bo_san_pham"))
     case = data.get("loai_danh_gia") if data.get("loai_danh_gia") in CASES else None

@@ -12,7 +12,8 @@ from typing import Any
 
 from ocop_docs import __version__
 from ocop_docs.catalogue import Lang, ui, ui_count
-from ocop_docs.rules.regimes import document_names, product_sets
+from ocop_docs.rules.documents import document_names
+from ocop_docs.rules.product_sets import product_sets
 from ocop_docs.validation.pipeline import ValidationRun
 from ocop_docs.validation.report import DossierReport
 

@@ -544,7 +544,7 @@ def build() -> None:
     )
 
     # self-assessment (Mẫu 02 Phần III) against the rubric of set 23
-    from ocop_docs.scoring.rubrics import load_rubric
+    from ocop_docs.scoring.rubric_files import load_rubric
 
     full = {c.so: len(c.lua_chon) for c in load_rubric(23).criteria()}
     write("valid-self-assessment", variant(setitem("tu_danh_gia", {"chon": full})), codes=[], exit_code=0)

@@ -23,7 +23,7 @@ from ocop_docs.production.lint import check_template
 from ocop_docs.production.rendering import render
 from ocop_docs.production.rounds import load_round
 from ocop_docs.scoring.card import score_card
-from ocop_docs.scoring.rubrics import load_rubric
+from ocop_docs.scoring.rubric_files import load_rubric
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "templates" / "phieu-danh-gia.docx"

@@ -24,7 +24,7 @@ import yaml
 from click.testing import CliRunner
 
 from ocop_docs.cli.main import cli
-from ocop_docs.scoring.rubrics import load_rubric
+from ocop_docs.scoring.rubric_files import load_rubric
 
 ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text(encoding="utf-8")

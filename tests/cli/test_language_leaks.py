@@ -23,7 +23,7 @@ from click.testing import CliRunner
 from ocop_docs.catalogue import ISSUES, LANGS, UI, Lang, render_message
 from ocop_docs.cli.main import cli
 from ocop_docs.rules.identifiers import id_number_problem
-from ocop_docs.scoring.rubrics import load_rubric
+from ocop_docs.scoring.rubric_files import load_rubric
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "ho-so" / "mien-dong-tai-hoan"

@@ -13,7 +13,7 @@ from click.testing import CliRunner, Result
 
 from ocop_docs.cli.rubric import rubric
 from ocop_docs.resources import schemas_dir
-from ocop_docs.scoring.rubrics import load_rubric
+from ocop_docs.scoring.rubric_files import load_rubric
 
 
 def run(*args: str) -> Result:
@@ -281,6 +281,7 @@ def test_broken_rubric_data_exits_3(tmp_path: Path) -> None:
     base = tmp_path / "schemas"
     shutil.copytree(schemas_dir() / "rubrics", base / "rubrics")
     shutil.copy(schemas_dir() / "rubric.schema.json", base)
+    shutil.copytree(schemas_dir() / "rules", base / "rules")  # a copy of schemas/ has its rules
     (base / "rubrics" / "26-2026" / "bo-02.json").write_text("[", encoding="utf-8")
     card = write_card(tmp_path, {"bo_san_pham": 2, "chon": {}})
     result = run("score", str(card), "--schemas-dir", str(base))

@@ -24,8 +24,9 @@ from ocop_docs.production.contexts import (
 )
 from ocop_docs.production.lint import schema_has
 from ocop_docs.production.rounds import load_round
-from ocop_docs.scoring.card import council_result, score_card
-from ocop_docs.scoring.rubrics import load_rubric
+from ocop_docs.scoring.card import score_card
+from ocop_docs.scoring.council import council_result
+from ocop_docs.scoring.rubric_files import load_rubric
 
 ROOT = Path(__file__).resolve().parents[2]
 ROUND_CARDS = ROOT / "samples" / "dot-danh-gia" / "thai-nguyen-2026-phieu-cham.yaml"

@@ -15,14 +15,14 @@ import pytest
 
 from ocop_docs.errors import DataError
 from ocop_docs.resources import schemas_dir
-from ocop_docs.scoring.rubrics import (
-    Rubric,
+from ocop_docs.scoring.rubric_files import (
     RubricError,
     RubricNotFound,
     list_rubrics,
     load_rubric,
     rubric_to_json,
 )
+from ocop_docs.scoring.rubrics import Rubric
 
 REPO = Path(__file__).resolve().parents[2]
 LEGAL_TEXT = REPO.parent / "shared" / "legal" / "qd-26-2026-qd-ttg.txt"
@@ -570,6 +570,8 @@ def _copy_schemas(tmp_path: Path) -> Path:
     (base / "rubrics").mkdir(parents=True)
     shutil.copy(schemas_dir() / "rubric.schema.json", base)
     shutil.copytree(RUBRIC_DIR, base / "rubrics" / "26-2026")
+    # The regime's data says where its rubrics are and which parts they have.
+    shutil.copytree(schemas_dir() / "rules", base / "rules")
     return base
 
 
@@ -619,8 +621,9 @@ def test_file_for_another_set(tmp_path: Path) -> None:
 
 def test_core_does_not_import_click() -> None:
     code = (
-        "import sys, ocop_docs.scoring.rubrics, ocop_docs.scoring.card\n"
-        "ocop_docs.scoring.rubrics.load_rubric(1)\n"
+        "import sys, ocop_docs.scoring.rubric_files, ocop_docs.scoring.card, "
+        "ocop_docs.scoring.card_file, ocop_docs.scoring.council, ocop_docs.scoring.bands\n"
+        "ocop_docs.scoring.rubric_files.load_rubric(1)\n"
         "print('click' in sys.modules)"
     )
     out = subprocess.run(

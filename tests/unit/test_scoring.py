@@ -20,20 +20,14 @@ from typing import Any
 import pytest
 
 from ocop_docs.catalogue import DOSSIER_CODES, ISSUES, LANGS, render_message, stage_codes
-from ocop_docs.errors import Issue
-from ocop_docs.scoring.card import (
-    CardReadError,
-    Problem,
-    council_result,
-    council_result_to_json,
-    format_points,
-    parse_card,
-    read_card,
-    result_to_json,
-    score_card,
-    star_band,
-)
-from ocop_docs.scoring.rubrics import Rubric, load_rubric
+from ocop_docs.errors import Issue, OcopError, show_param
+from ocop_docs.scoring.bands import star_band
+from ocop_docs.scoring.card import result_to_json, score_card
+from ocop_docs.scoring.card_file import CardReadError, parse_card, read_card
+from ocop_docs.scoring.council import council_result, council_result_to_json
+from ocop_docs.scoring.points import format_points
+from ocop_docs.scoring.rubric_files import load_rubric
+from ocop_docs.scoring.rubrics import Rubric
 
 # The codes of issues/scoring.yaml (formerly the module ocop_docs.catalogue.scoring).
 SCORING_SPECS = tuple(ISSUES[code] for code in sorted(stage_codes("scoring")))
@@ -480,9 +474,15 @@ def _fields(template: str) -> set[str]:
 
 
 def test_every_code_scoring_can_emit_is_catalogued() -> None:
-    emitted = _codes_in_source("ocop_docs.scoring.card")
+    emitted = set().union(
+        *(_codes_in_source(f"ocop_docs.scoring.{m}") for m in ("card", "card_file", "council"))
+    )
     assert len(emitted) == 18
-    for code in emitted | _codes_in_source("ocop_docs.cli.rubric"):
+    for code in (
+        emitted
+        | _codes_in_source("ocop_docs.cli.rubric")
+        | _codes_in_source("ocop_docs.scoring.score")
+    ):
         assert code in ISSUES, code
         assert ISSUES[code].hint_vi and ISSUES[code].hint_en
 
@@ -510,52 +510,63 @@ def test_problem_renders_from_the_catalogue(spec: Any) -> None:
     }
     for template in (spec.vi, spec.hint_vi):
         assert _fields(template) <= set(params), spec.code
-    problem = Problem(spec.code, params, "/chon/6.1", 7, 3)
+    problem = Issue(spec.code, "/chon/6.1", 7, 3, params)
     assert problem.severity == spec.severity and problem.tags == spec.tags
     for lang in LANGS:
         message, hint = problem.message(lang), problem.hint(lang)
         assert message and hint and "{" not in message + hint
-    data = problem.to_json("en")
+    data = problem.to_json("en", params=True)
     assert data["code"] == spec.code and data["hint"] == problem.hint("en")
     assert data["message"] == problem.message("en") and data["line"] == 7
-    issue = problem.to_issue()
-    assert isinstance(issue, Issue)
-    assert (issue.code, issue.pointer, issue.line, issue.column) == (
-        spec.code,
-        "/chon/6.1",
-        7,
-        3,
-    )
-    for lang in LANGS:
-        assert issue.message(lang) == problem.message(lang)
-        assert issue.hint(lang) == problem.hint(lang)
-    assert issue.severity == spec.severity
+    assert (data["pointer"], data["column"], data["severity"]) == ("/chon/6.1", 3, spec.severity)
+    assert data["params"]["ghi"] == 97.5 and data["params"]["tieu_chi_con"] == ["6.1.1", "6.1.2"]
+    json.dumps(data)  # JSON-safe, Fractions included
 
 
 def test_problem_display_of_lists_and_points() -> None:
-    problem = Problem(
-        "scorecard-total-mismatch", {"thanh_vien": 2, "ghi": Fraction(195, 2), "tinh": 99}
+    problem = Issue(
+        "scorecard-total-mismatch", params={"thanh_vien": 2, "ghi": Fraction(195, 2), "tinh": 99}
     )
     assert problem.message() == (
         "Thành viên 2: tổng điểm ghi 97,50 nhưng phiếu chấm cộng được 99; "
         "điểm trung bình dùng tổng điểm đã ghi."
     )
     assert "recorded as 97.50 but the card adds up to 99" in problem.message("en")
-    issue = problem.to_issue()
-    assert issue.params == {"thanh_vien": 2, "ghi": "97,50", "ghi_en": "97.50", "tinh": 99}
-    assert issue.message("en") == problem.message("en")
+    # The parameters keep their values; only the text of a language shows them.
+    assert problem.params == {"thanh_vien": 2, "ghi": Fraction(195, 2), "tinh": 99}
     # JSON keeps the values as numbers.
-    assert problem.to_json()["params"] == {"thanh_vien": 2, "ghi": 97.5, "tinh": 99}
-    heading = Problem("scorecard-criterion-is-heading", {"tieu_chi_con": ["6.1.1", "6.1.2"]})
-    assert heading.to_issue().params == {"tieu_chi_con": "6.1.1, 6.1.2"}
+    assert problem.to_json(params=True)["params"] == {"thanh_vien": 2, "ghi": 97.5, "tinh": 99}
+    assert "params" not in problem.to_json()  # the dossier report's shape
+    heading = Issue("scorecard-criterion-is-heading", params={"tieu_chi_con": ["6.1.1", "6.1.2"]})
+    assert "6.1.1, 6.1.2" in heading.message() and "6.1.1, 6.1.2" in heading.message("en")
     assert render_message(heading.code, {}, "en").startswith("… is a heading")
+
+
+def test_every_issue_and_error_shows_its_params_by_language() -> None:
+    assert (show_param(Fraction(638, 7), "vi"), show_param(Fraction(638, 7), "en")) == (
+        "91,14",
+        "91.14",
+    )
+    assert show_param(["6.1.1", "6.1.2"]) == "6.1.1, 6.1.2"
+    assert show_param((Fraction(1, 2), 3), "en") == "0.50, 3"
+    assert (show_param(True), show_param(None), show_param({"a": 1})) == (
+        "true",
+        "null",
+        '{"a": 1}',
+    )
+    assert show_param(7) == 7 and show_param("ba") == "ba"  # left to the template
+    # An exception carries its parameters the same way.
+    error = OcopError("scorecard-total-mismatch", thanh_vien=1, ghi=Fraction(638, 7), tinh=90)
+    assert "91,14" in str(error) and "91,14" in error.message("vi")
+    assert "91.14" in error.message("en")
 
 
 def test_self_assessment_style_issue_from_a_card() -> None:
     r = load_rubric(1)
     card = best_card(r)
     card["chon"]["4.1"] = 9
-    issue = score_card(card, r).van_de[0].to_issue()
+    issue = score_card(card, r).van_de[0]
+    assert isinstance(issue, Issue)
     assert issue.code == "scorecard-unknown-option" and issue.pointer == "/chon/4.1"
     assert issue.params == {"tieu_chi": "4.1", "stt": 9, "so_lua_chon": 4, "bo_san_pham": 1}
     assert issue.to_json()["hint"].endswith("ocop-docs rubric show 1")

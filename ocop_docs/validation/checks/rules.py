@@ -12,7 +12,8 @@ from typing import Any
 
 from ocop_docs.catalogue import LANGS, ui
 from ocop_docs.errors import Issue
-from ocop_docs.rules.regimes import Regime, document_name, document_types, regime_for_date
+from ocop_docs.rules.documents import document_name, document_types
+from ocop_docs.rules.regimes import Regime, regime_for_date
 from ocop_docs.rules.units import AddressCheck, check_address
 from ocop_docs.text.dates import parse_date
 from ocop_docs.validation.loading import LoadedDossier

@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from ocop_docs.errors import Issue
+from ocop_docs.rules.regimes import rubric_regimes
 from ocop_docs.scoring.card import Scorecard, score_card
-from ocop_docs.scoring.rubrics import load_rubric
+from ocop_docs.scoring.rubric_files import load_rubric
 from ocop_docs.validation.loading import LoadedDossier
 
 PREFIX = "/tu_danh_gia"
@@ -25,7 +26,7 @@ def check_self_assessment(
     block = doc.data.get("tu_danh_gia")
     if not isinstance(block, dict) or not isinstance(block.get("chon"), dict):
         return [], None  # absent, or malformed (the schema check reports that)
-    if regime_code != "26/2026":
+    if regime_code not in rubric_regimes(base):
         return [], None  # only the QĐ 26/2026 rubrics are in the data
     rubric = load_rubric(product_set, regime_code, base)
     card = {"bo_san_pham": product_set, "chon": block["chon"]}
@@ -54,8 +55,8 @@ def check_self_assessment(
     for problem in result.van_de:
         if problem.code == "scorecard-missing-criterion":
             continue
-        issue = problem.to_issue()
-        issue.pointer = PREFIX + issue.pointer
+        pointer = PREFIX + problem.pointer
+        issue = Issue(problem.code, pointer, problem.line, problem.column, dict(problem.params))
         if issue.line is None:
             pos = doc.position(issue.pointer)
             issue.line, issue.column = (pos[0], pos[1]) if pos else (None, None)

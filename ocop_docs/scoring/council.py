@@ -1,0 +1,254 @@
+"""The council's result for one product: the mean of the members' totals, its star.
+
+Rules applied (docs/rubrics.md has the full discussion):
+
+* **Mean** [REG: QĐ 26/2026 Điều 3.3, "Tổng điểm trung bình"]: the star follows the exact
+  mean of the members' totals (:func:`ocop_docs.scoring.bands.star_band`).
+* **Minimums** [DESIGN]: with the members' cards, a marker counts as met when at least half
+  of the members met it (configurable ``quorum``), and the star is capped as for one card
+  (:mod:`ocop_docs.scoring.card`).
+* **Spread** [PRACTICE]: members' totals more than ``spread_max`` apart are flagged; the
+  default is the regime's ``hoi_dong.chenh_lech_toi_da`` (10; provincial Quy chế, brief §6.5).
+* **Central evaluation** [REG: Điều 7.3.e]: a mean from the regime's threshold up (90: the
+  ``de_nghi_len`` of the level that proposes to the central one) with 5★ goes to the Ministry.
+
+The bands, marker levels, threshold and spread are regime data (``schemas/rules``), read
+from the schemas folder the rubric came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from types import EllipsisType
+from typing import Any
+
+from ocop_docs.catalogue import Lang
+from ocop_docs.errors import Issue
+from ocop_docs.rules.regimes import DEFAULT_REGIME, regime
+from ocop_docs.scoring.card import (
+    MINIMUM_MODES,
+    Choice,
+    MinimumMode,
+    Scorecard,
+    ScoreResult,
+    level_reached,
+    rules_of,
+    score_card,
+)
+from ocop_docs.scoring.points import Number, exact, format_points
+from ocop_docs.scoring.rubrics import Option, Rubric
+
+__all__ = [
+    "DEFAULT_SPREAD_MAX",
+    "CouncilMinimum",
+    "CouncilResult",
+    "council_result",
+    "council_result_to_json",
+]
+
+# TRANSITIONAL (issue 8): ocop_docs.production.rounds reads this default until its split
+# lands; the value is the regimes' hoi_dong.chenh_lech_toi_da. Removed then.
+DEFAULT_SPREAD_MAX = 10
+
+
+@dataclass(frozen=True)
+class CouncilMinimum:
+    """A marker the council did not meet: fewer than ``quorum`` of the members met it."""
+
+    tieu_chi: str
+    ten_tieu_chi: str
+    sao: int
+    stt: int
+    lua_chon: str
+    so_dat: int
+    so_thanh_vien: int
+
+
+@dataclass(frozen=True)
+class CouncilResult:
+    so_thanh_vien: int
+    tong_diem_thanh_vien: tuple[Fraction, ...]
+    diem_trung_binh: Fraction
+    hang_theo_diem: int
+    hang_sao: int
+    muc_toi_thieu_dat: int | None
+    chua_dat_toi_thieu: tuple[CouncilMinimum, ...]
+    chenh_lech: Fraction
+    chenh_lech_toi_da: Fraction | None
+    vuot_chenh_lech: bool
+    de_nghi_trung_uong: bool
+    loai: bool
+    phieu: tuple[ScoreResult, ...]
+    van_de: tuple[Issue, ...]
+    minimum_mode: str
+
+    @property
+    def diem_trung_binh_hien_thi(self) -> str:
+        """ "Tổng điểm trung bình" as printed in decisions: "91,14"."""
+        return format_points(self.diem_trung_binh)
+
+
+def council_result(
+    totals: Sequence[Number] | None,
+    rubric: Rubric | None = None,
+    cards: Sequence[Scorecard | Mapping[str, Any]] | None = None,
+    spread_max: Number | EllipsisType | None = ...,
+    *,
+    minimum_mode: MinimumMode = "lower",
+    quorum: Fraction = Fraction(1, 2),
+    loai: bool | None = None,
+) -> CouncilResult:
+    """The council's result from the members' totals (and optionally their cards).
+
+    * ``diem_trung_binh``: the exact mean of the totals, "Tổng điểm trung bình" (Điều 3.3);
+      the star band is taken from it.
+    * With ``cards`` (and ``rubric``): each card is scored; a minimum marker counts as met
+      when at least ``quorum`` (default half) of the members met it, and the star is capped
+      like a single card's (DESIGN). ``totals`` may then be None (taken from the cards);
+      totals that disagree with their card are reported as ``scorecard-total-mismatch``
+      and the given total is used.
+    * ``loai``: the council's disqualification decision; when None, the product is
+      disqualified if at least ``quorum`` of the cards say ``loai: true``.
+    * ``spread_max``: max − min above this flags the product (provincial practice); left
+      out, the regime's ``hoi_dong.chenh_lech_toi_da``; None disables the check.
+    * ``de_nghi_trung_uong``: mean ≥ the regime's central threshold (90), not disqualified
+      and 5★ after the minimums (Điều 7.3.e).
+    """
+    if minimum_mode not in MINIMUM_MODES:
+        raise ValueError(f"minimum_mode must be one of {MINIMUM_MODES}, not {minimum_mode!r}")
+    if cards is not None and rubric is None:
+        raise ValueError("scoring the members' cards needs the rubric")
+    results = (
+        tuple(score_card(c, rubric, minimum_mode=minimum_mode) for c in cards or ())
+        if rubric
+        else ()
+    )
+    problems: list[Issue] = []
+    for i, r in enumerate(results, start=1):
+        for p in r.van_de:
+            problems.append(
+                Issue(
+                    p.code, f"/{i - 1}{p.pointer}", p.line, p.column, {**p.params, "thanh_vien": i}
+                )
+            )
+    if totals is None:
+        if not results:
+            raise ValueError("give the members' totals or their cards")
+        values = tuple(Fraction(r.tong_diem) for r in results)
+    else:
+        values = tuple(exact(t) for t in totals)
+        if results and len(results) != len(values):
+            raise ValueError(f"{len(values)} totals but {len(results)} cards")
+        for i, (given, r) in enumerate(zip(values, results, strict=False), start=1):
+            if given != r.tong_diem:
+                problems.append(
+                    Issue(
+                        "scorecard-total-mismatch",
+                        f"/{i - 1}",
+                        params={"thanh_vien": i, "ghi": given, "tinh": r.tong_diem},
+                    )
+                )
+    if not values:
+        raise ValueError("a council result needs at least one member")
+    n = len(values)
+    mean = sum(values, Fraction(0)) / n
+    rules = rules_of(rubric) if rubric is not None else regime(DEFAULT_REGIME)
+    band = rules.star_band(mean)
+
+    level: int | None = None
+    unmet: list[CouncilMinimum] = []
+    if rubric is not None and results:
+        chosen_by_member = [
+            {
+                c.tieu_chi: rubric_option
+                for c in r.lua_chon
+                if (rubric_option := _option_of(rubric, c))
+            }
+            for r in results
+        ]
+        for crit in rubric.criteria():
+            for m in crit.markers:
+                assert m.sao_toi_thieu is not None
+                met = sum(
+                    1
+                    for chosen in chosen_by_member
+                    if (pick := chosen.get(crit.so)) is not None
+                    and (pick.stt == m.stt or pick.diem > m.diem)
+                )
+                if Fraction(met) < quorum * n:
+                    unmet.append(
+                        CouncilMinimum(crit.so, crit.ten, m.sao_toi_thieu, m.stt, m.ten, met, n)
+                    )
+        level = level_reached((u.sao for u in unmet), rules.marker_levels)
+        unmet.sort(key=lambda u: u.sao)
+
+    star = band
+    if level is not None and minimum_mode == "lower":
+        star = min(band, level)
+    if loai is None:
+        flagged = sum(1 for r in results if r.loai)
+        disqualified = bool(results) and Fraction(flagged) >= quorum * len(results)
+    else:
+        disqualified = loai
+    spread = max(values) - min(values)
+    if spread_max is ...:
+        limit: Fraction | None = rules.council.spread_max
+    else:
+        limit = exact(spread_max) if spread_max is not None else None
+    threshold = rules.central_threshold
+    final = 0 if disqualified else star
+    return CouncilResult(
+        so_thanh_vien=n,
+        tong_diem_thanh_vien=values,
+        diem_trung_binh=mean,
+        hang_theo_diem=band,
+        hang_sao=final,
+        muc_toi_thieu_dat=level,
+        chua_dat_toi_thieu=tuple(u for u in unmet if u.sao <= band),
+        chenh_lech=spread,
+        chenh_lech_toi_da=limit,
+        vuot_chenh_lech=limit is not None and spread > limit,
+        de_nghi_trung_uong=threshold is not None and mean >= threshold and final == 5,
+        loai=disqualified,
+        phieu=results,
+        van_de=tuple(problems),
+        minimum_mode=minimum_mode,
+    )
+
+
+def _option_of(rubric: Rubric, choice: Choice) -> Option | None:
+    crit = rubric.criterion(choice.tieu_chi)
+    return crit.option(choice.stt) if crit is not None else None
+
+
+def council_result_to_json(result: CouncilResult, lang: Lang = "vi") -> dict[str, Any]:
+    def num(x: Fraction) -> int | float:
+        return int(x) if x.denominator == 1 else float(x)
+
+    return {
+        "so_thanh_vien": result.so_thanh_vien,
+        "tong_diem_thanh_vien": [num(x) for x in result.tong_diem_thanh_vien],
+        "diem_trung_binh": num(result.diem_trung_binh),
+        "diem_trung_binh_hien_thi": result.diem_trung_binh_hien_thi,
+        "hang_theo_diem": result.hang_theo_diem,
+        "muc_toi_thieu_dat": result.muc_toi_thieu_dat,
+        "hang_sao": result.hang_sao,
+        "chua_dat_toi_thieu": [
+            {
+                "tieu_chi": u.tieu_chi,
+                "sao": u.sao,
+                "lua_chon_yeu_cau": {"stt": u.stt, "ten": u.lua_chon},
+                "so_dat": u.so_dat,
+                "so_thanh_vien": u.so_thanh_vien,
+            }
+            for u in result.chua_dat_toi_thieu
+        ],
+        "chenh_lech": num(result.chenh_lech),
+        "vuot_chenh_lech": result.vuot_chenh_lech,
+        "de_nghi_trung_uong": result.de_nghi_trung_uong,
+        "loai": result.loai,
+        "minimum_mode": result.minimum_mode,
+        "van_de": [p.to_json(lang, params=True) for p in result.van_de],
+    }
