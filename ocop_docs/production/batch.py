@@ -38,6 +38,7 @@ from typing import Any
 
 from ocop_docs.catalogue import Lang
 from ocop_docs.errors import InputError, Issue, OcopError
+from ocop_docs.files import atomic_write_bytes
 from ocop_docs.production.contexts import KINDS, build_context, certificate_context, round_context
 from ocop_docs.production.manifest import (
     ItemRecord,
@@ -285,26 +286,15 @@ def _digest(value: Any) -> str:
 
 
 def _write(path: Path, data: bytes) -> None:
-    """Write ``path`` atomically: a temporary file in the same folder, then a rename, so an
-    interrupted batch never leaves half a document.
+    """Write an output of the batch atomically (:func:`~ocop_docs.files.atomic_write_bytes`),
+    so an interrupted batch never leaves half a document.
 
-    Documents are not ``fsync``'ed one by one as ``atomic_write_bytes`` does (that doubled
-    the time per certificate); durability comes from the manifest instead: ``--resume``
-    re-checks every output's hash and remakes any the system lost.
+    Documents are not ``fsync``'ed one by one (that doubled the time per certificate);
+    durability comes from the manifest instead: ``--resume`` re-checks every output's hash
+    and remakes any the system lost.
     """
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                if hasattr(os, "fchmod"):  # mkstemp's 0600 would hide it from others
-                    os.fchmod(handle.fileno(), 0o644)
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        atomic_write_bytes(path, data, durable=False)
     except OSError as exc:
         raise InputError(
             "batch-output-unwritable", path=str(path), reason=exc.strerror or str(exc)

@@ -19,7 +19,7 @@ from typing import Any
 
 from ocop_docs import __version__
 from ocop_docs.errors import InputError
-from ocop_docs.writing import atomic_write_bytes
+from ocop_docs.files import atomic_write_bytes
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ocop_docs import __version__
-from ocop_docs.writing import atomic_write_text
+from ocop_docs.files import atomic_write_text
 
 MANIFEST_NAME = "manifest.json"
 FORMAT_VERSION = 1

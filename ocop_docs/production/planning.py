@@ -28,6 +28,7 @@ from typing import Any, Literal
 
 from ocop_docs.catalogue import Lang
 from ocop_docs.errors import InputError, Issue, OcopError, UsageError
+from ocop_docs.files import temporary_target
 from ocop_docs.production.contexts import KINDS
 from ocop_docs.production.manifest import (
     MANIFEST_NAME,
@@ -600,9 +601,6 @@ def _check_outputs(plan: Plan) -> None:
         )
 
 
-_TEMPORARY = re.compile(r"^\.(.+)\.[^.]+\.tmp$")  # _write's ".<name>.<random>.tmp"
-
-
 def sweep_temporary(plan: Plan) -> list[Path]:
     """Remove the temporary files a killed run left beside this plan's outputs (a worker
     stopped between writing and renaming); returns what was removed."""
@@ -616,8 +614,7 @@ def sweep_temporary(plan: Plan) -> list[Path]:
         if not folder.is_dir():
             continue
         for entry in folder.iterdir():
-            m = _TEMPORARY.match(entry.name)
-            if m and m.group(1) in names and entry.is_file():
+            if temporary_target(entry.name) in names and entry.is_file():
                 with contextlib.suppress(OSError):
                     entry.unlink()
                     removed.append(entry)

@@ -21,7 +21,7 @@ Robustness:
   kills every group it started when it closes, at interpreter exit (``atexit``), and when
   the batch is interrupted (Ctrl-C, ``SIGTERM``: see :func:`interruptible`).
 * **Atomic outputs.** Finished PDFs are checked (pypdf opens them, page count) and moved
-  to their target with :func:`~ocop_docs.writing.atomic_write_bytes`.
+  to their target with :func:`~ocop_docs.files.atomic_write_bytes`.
 """
 
 from __future__ import annotations
@@ -47,8 +47,8 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from ocop_docs.files import atomic_write_bytes
 from ocop_docs.production.conversion import find_soffice, soffice_command
-from ocop_docs.writing import atomic_write_bytes
 
 DEFAULT_DOC_TIMEOUT = 120.0  # seconds without a finished PDF before a worker counts as hung
 DEFAULT_STARTUP = 60.0  # extra allowance for LibreOffice's start before its first PDF

@@ -34,6 +34,7 @@ from jinja2.exceptions import SecurityError, TemplateError, TemplateSyntaxError,
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ocop_docs.errors import DataError, InputError, Issue
+from ocop_docs.files import atomic_write_bytes
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
 DEFAULT_DOC_TIME = dt.datetime(2026, 1, 1)
@@ -443,8 +444,7 @@ def render(
     rendered = render_template(template, built.context, draft=draft, when=built.when)
     out = Path(output)
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(rendered.data)
+        atomic_write_bytes(out, rendered.data)
     except OSError as exc:
         raise InputError(
             "render-output-unwritable", path=str(out), reason=exc.strerror or str(exc)

@@ -724,8 +724,8 @@ def write_workbook(tables: Mapping[str, list[list[Any]]], path: Path) -> None:
     book.properties.modified = fixed
     buffer = io.BytesIO()
     book.save(buffer)
+    from ocop_docs.files import atomic_write_bytes
     from ocop_docs.production.rendering import make_deterministic
-    from ocop_docs.writing import atomic_write_bytes
 
     atomic_write_bytes(path, make_deterministic(buffer.getvalue(), fixed))
 
@@ -733,7 +733,7 @@ def write_workbook(tables: Mapping[str, list[list[Any]]], path: Path) -> None:
 def write_csv(tables: Mapping[str, list[list[Any]]], path: Path) -> list[Path]:
     """The CSV twin: products in ``path``, the two other sheets beside it (UTF-8 with BOM,
     which Excel needs to read Vietnamese correctly)."""
-    from ocop_docs.writing import atomic_write_bytes
+    from ocop_docs.files import atomic_write_bytes
 
     written: list[Path] = []
     targets = {SHEET_PRODUCTS: path}
