@@ -14,9 +14,9 @@ The library form of ``ocop-docs batch`` (issue #5); see docs/batch.md. Stages:
 4. **Bundling** (``bundle``): one PDF with one bookmark per document, nested by kind
    (:func:`~ocop_docs.production.bundling.make_bundle`).
 
-``OUTDIR/manifest.json`` (:mod:`ocop_docs.production.manifest`) is rewritten as items finish, and once
-more when the batch ends or is interrupted. Nothing here prints or exits: progress goes to
-an optional callback, and the result is a :class:`BatchResult`.
+``OUTDIR/manifest.json`` (:mod:`ocop_docs.production.manifest`) is rewritten as items
+finish, and once more when the batch ends or is interrupted. Nothing here prints or exits:
+progress goes to an optional callback, and the result is a :class:`BatchResult`.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ from ocop_docs.catalogue import Lang
 from ocop_docs.errors import InputError, Issue, OcopError
 from ocop_docs.files import atomic_write_bytes
 from ocop_docs.production.contexts import KINDS, build_context, certificate_context, round_context
+from ocop_docs.production.environment import PathDict
 from ocop_docs.production.manifest import (
     ItemRecord,
     Manifest,
@@ -69,7 +70,6 @@ from ocop_docs.production.planning import (
 )
 from ocop_docs.production.pool import interruptible
 from ocop_docs.production.prepared import PreparedTemplate, wrap_shared
-from ocop_docs.production.rendering import PathDict
 from ocop_docs.text.official import require_date
 
 CHECKPOINT_SECONDS = 2.0

@@ -24,6 +24,9 @@ from jinja2.exceptions import TemplateSyntaxError
 from lxml import etree  # type: ignore[import-untyped]
 
 from ocop_docs.errors import Issue, IssueCounts
+from ocop_docs.production.contexts import KINDS
+from ocop_docs.production.environment import make_environment
+from ocop_docs.resources import templates_dir
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
@@ -362,8 +365,6 @@ def _source(scan: TemplateScan) -> tuple[str, list[Tag]]:
 
 def analyse(path: Path) -> TemplateScan:
     """Scan a template and resolve every variable it uses (syntax errors become issues)."""
-    from ocop_docs.production.rendering import make_environment
-
     scan = scan_template(path)
     if any(i.code == "template-unreadable" for i in scan.issues):
         return scan
@@ -452,8 +453,6 @@ def schema_has(schema: dict[str, Any], path: str) -> bool:
 
 def check_template(path: Path, kind: str | None) -> list[Issue]:
     """All issues of one template: syntax, split tags, pairs, and unknown variables."""
-    from ocop_docs.production.contexts import KINDS
-
     scan = analyse(path)
     issues = list(scan.issues)
     if kind is None or kind not in KINDS:
@@ -496,9 +495,6 @@ def check_templates(folder: Path | None = None) -> TemplateReport:
     A missing template of a kind is an error only in the shipped folder; a user's folder
     may hold just the templates they changed.
     """
-    from ocop_docs.production.contexts import KINDS
-    from ocop_docs.resources import templates_dir
-
     shipped = folder is None
     root = templates_dir(folder)
     report = TemplateReport(root)

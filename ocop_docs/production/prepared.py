@@ -14,8 +14,8 @@ for every document, then re-serialises and re-compresses all parts, including th
 
 Per document only the body (and any header, footer or property that has tags) is rendered,
 post-processed with docxtpl's own functions (``fix_tables``, ``fix_docpr_ids``,
-``resolve_listing``) and our :func:`~ocop_docs.production.rendering.fit_tables`, and written to a zip
-with the same entry order, timestamps and deflate level as
+``resolve_listing``) and our :func:`~ocop_docs.production.rendering.fit_tables`, and written
+to a zip with the same entry order, timestamps and deflate level as
 :func:`~ocop_docs.production.rendering.render_template`. The output is **byte-identical** to
 :func:`~ocop_docs.production.rendering.render_template` for the same template and context (a test
 compares both), and strictness, draft placeholders, the sandbox and the error messages are
@@ -39,23 +39,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from docx.opc.part import XmlPart
+from docxtpl import DocxTemplate
 from jinja2 import meta
+from lxml import etree  # type: ignore[import-untyped]
 
 from ocop_docs.errors import DataError
+from ocop_docs.production.environment import PathDict, make_environment, wrap
 from ocop_docs.production.rendering import (
     CORE_PART,
     ZIP_LEVEL,
     ZIP_TIME,
-    PathDict,
     RenderedDocument,
     deterministic_core,
     document_time,
     fit_table_grids,
-    make_environment,
     render_template,
     text_width,
     translate_errors,
-    wrap,
 )
 
 _JINJA = re.compile(r"\{[{%#]")
@@ -177,14 +178,10 @@ class PreparedTemplate:
     """
 
     def __init__(self, template: Path, *, draft: bool = False) -> None:
-        from docxtpl import DocxTemplate
-
         self.template = template
         self.draft = draft
         if not template.is_file():
-            raise DataError(
-                "template-missing", file=template.name, folder=str(template.parent)
-            )
+            raise DataError("template-missing", file=template.name, folder=str(template.parent))
         raw = template.read_bytes()
         self.sha256 = hashlib.sha256(raw).hexdigest()
         try:
@@ -193,9 +190,7 @@ class PreparedTemplate:
             plain = io.BytesIO()
             tpl.docx.save(plain)  # the bytes python-docx writes for the untouched parts
         except Exception as exc:  # zipfile.BadZipFile, KeyError, lxml errors…
-            raise DataError(
-                "template-unreadable", file=str(template), reason=str(exc)
-            ) from exc
+            raise DataError("template-unreadable", file=str(template), reason=str(exc)) from exc
         self._tpl = tpl
         self._doc = tpl.docx
         self.fallback = any(p.content_type == _FOOTNOTES for p in self._doc.part.package.parts)
@@ -297,8 +292,6 @@ class PreparedTemplate:
 
     def _document(self, tree: Any) -> bytes:
         """document.xml with the rendered body, as python-docx would save it."""
-        from lxml import etree  # type: ignore[import-untyped]
-
         if self._around is not None and self._shortcut is not False:
             head, tail = self._around
             inner = etree.tostring(tree, encoding="UTF-8", xml_declaration=False)
@@ -333,8 +326,6 @@ class PreparedTemplate:
         return blob
 
     def _part_blob(self, part: _Part, xml: str) -> bytes:
-        from docx.opc.part import XmlPart
-
         package = self._doc.part.package
         loaded = XmlPart.load(part.partname, part.content_type, xml.encode(part.encoding), package)
         blob: bytes = loaded.blob

@@ -10,8 +10,9 @@ from docx import Document
 
 from ocop_docs.errors import DataError, InputError
 from ocop_docs.production.contexts import build_context
+from ocop_docs.production.environment import wrap
 from ocop_docs.production.prepared import PreparedTemplate, wrap_shared
-from ocop_docs.production.rendering import render_template, wrap
+from ocop_docs.production.rendering import render_template
 
 ROOT = Path(__file__).resolve().parents[2]
 ROUND = ROOT / "samples" / "dot-danh-gia" / "thai-nguyen-2026-dot-2.yaml"
