@@ -30,7 +30,6 @@ from typing import Any, Literal
 
 from ocop_docs.errors import InputError, Issue
 from ocop_docs.production.rounds import (
-    LEVEL_NAMES,
     Member,
     ProductResult,
     Round,
@@ -39,6 +38,7 @@ from ocop_docs.production.rounds import (
     read_dossier_data,
     require_valid,
 )
+from ocop_docs.production.wording import wording
 from ocop_docs.scoring.card import (
     CardReadError,
     Problem,
@@ -70,127 +70,6 @@ Source = Literal["dossier", "round", "sheet"]
 CHAM = "……………………"  # the dotted line of a blank field on a printed form
 NGAY_TRONG = "ngày …… tháng …… năm ……"
 UNCHECKED, CHECKED = "☐", "☒"  # Phụ lục III forms' "□", ticked (brief §6.4 [DESIGN])
-
-# The regimes' founding decisions, as cited in căn cứ and minutes.
-REGIME_ACTS: dict[str, str] = {
-    "26/2026": "Quyết định số 26/2026/QĐ-TTg ngày 22 tháng 5 năm 2026 của Thủ tướng Chính phủ",
-    "148/2023": "Quyết định số 148/QĐ-TTg ngày 24 tháng 02 năm 2023 của Thủ tướng Chính phủ",
-    "1048/2019": "Quyết định số 1048/QĐ-TTg ngày 21 tháng 8 năm 2019 của Thủ tướng Chính phủ",
-}
-
-PRODUCER_TYPES: dict[str, str] = {
-    "hop_tac_xa": "Hợp tác xã",
-    "to_hop_tac": "Tổ hợp tác",
-    "doanh_nghiep": "Doanh nghiệp",
-    "trang_trai": "Trang trại",
-    "ho_san_xuat": "Hộ sản xuất",
-    "ho_gia_dinh": "Hộ gia đình có đăng ký kinh doanh",
-    "hoi_hiep_hoi": "Hội, hiệp hội",
-}
-
-# Mẫu 02 Phần III, "Tài liệu minh chứng kèm theo vào phụ lục của Báo cáo" (QĐ 26/2026
-# Phụ lục III, lines 4537–4552), with the dossier document types (docs/dossier.md) that
-# evidence each row.
-EVIDENCE_ROWS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    (
-        "Giấy đăng ký kinh doanh",
-        "Bản sao chứng minh hoạt động kinh doanh hợp pháp (đối với các đơn vị/cá nhân có đăng ký "
-        "kinh doanh)",
-        ("giay_dang_ky_kinh_doanh", "quyet_dinh_thanh_lap"),
-    ),
-    (
-        "Giấy chứng nhận cơ sở đủ điều kiện sản xuất",
-        "Bản sao (đối với sản phẩm cần phải có giấy chứng nhận theo quy định hiện hành)",
-        (
-            "chung_nhan_attp",
-            "cam_ket_attp",
-            "giay_phep_san_xuat",
-            "chung_nhan_gmp",
-            "dieu_kien_san_xuat",
-        ),
-    ),
-    (
-        "Nguồn gốc nguyên liệu, vùng nguyên liệu, liên kết chuỗi",
-        "Bản sao tài liệu: Giấy xác nhận an toàn thực phẩm đối với vùng nguyên liệu, hợp đồng mua "
-        "bán/hợp đồng nguyên tắc, thỏa thuận liên kết, thanh lý hợp đồng, hóa đơn chứng từ hợp "
-        "lệ... chứng minh nguồn gốc nguyên liệu, liên kết chuỗi.",
-        ("nguon_goc_nguyen_lieu",),
-    ),
-    (
-        "Bảo vệ môi trường, sử dụng công nghệ theo hướng bền vững",
-        "Bản sao hồ sơ, thủ tục về môi trường theo quy định; hình ảnh minh chứng về thực hiện giải "
-        "pháp bảo vệ môi trường; hình ảnh, mô tả công nghệ sử dụng theo hướng bền vững.",
-        ("bao_ve_moi_truong",),
-    ),
-    (
-        "Sử dụng lao động địa phương",
-        "Danh sách lao động đóng bảo hiểm có xác nhận của chủ thể, bao gồm cả nơi thường trú.",
-        ("lao_dong_dia_phuong",),
-    ),
-    (
-        "Tăng trưởng sản xuất kinh doanh",
-        "- Bản sao Tài liệu minh chứng kết quả phân loại hợp tác xã hoặc báo cáo tài chính 2 năm "
-        "gần nhất. - Bản sao Báo cáo tài chính của chủ thể 2 năm gần nhất.",
-        ("bao_cao_tai_chinh",),
-    ),
-    (
-        "Sở hữu trí tuệ",
-        "Minh chứng thể hiện Đơn đăng ký nhãn hiệu đã được cơ quan có thẩm quyền chấp nhận hoặc "
-        "công bố. Bản sao Giấy chứng nhận đăng ký nhãn hiệu; văn bằng ghi nhận quyền sử dụng chỉ "
-        "dẫn địa lý, nhãn hiệu tập thể, nhãn hiệu chứng nhận; Bằng sáng chế, Bằng độc quyền kiểu "
-        "dáng công nghiệp,...",
-        ("so_huu_tri_tue",),
-    ),
-    (
-        "Phát triển thị trường, hoạt động quảng bá, xúc tiến thương mại",
-        "Bản sao tài liệu: Hợp đồng, cam kết, ký gửi, đặt hàng, biên nhận, hóa đơn, chứng từ để "
-        "minh chứng xác nhận về phân phối sản phẩm, xuất khẩu sản phẩm, hoạt động xúc tiến thương "
-        "mại...",
-        ("thi_truong",),
-    ),
-    ("Quảng bá sản phẩm", "Tài liệu minh chứng về website, hoạt động quảng bá.", ("quang_ba",)),
-    (
-        "Câu chuyện về sản phẩm",
-        "Bản sao tờ rơi, hình ảnh, phim, ghi âm... minh chứng về câu chuyện của sản phẩm",
-        ("cau_chuyen_san_pham",),
-    ),
-    (
-        "Công bố chất lượng sản phẩm",
-        "Bản sao tài liệu, chứng minh chất lượng sản phẩm được công bố",
-        ("cong_bo_chat_luong",),
-    ),
-    (
-        "Phiếu kết quả kiểm nghiệm chỉ tiêu chất lượng, an toàn thực phẩm theo tiêu chuẩn công bố",
-        "Bản sao tài liệu chứng minh đạt tiêu chuẩn chất lượng, an toàn thực phẩm.",
-        ("phieu_kiem_nghiem",),
-    ),
-    (
-        "Mã số mã vạch, tem truy xuất nguồn gốc",
-        "Bản sao tài liệu, chứng minh mã, tem, sở hữu thương hiệu...",
-        ("ma_vach_truy_xuat",),
-    ),
-    (
-        "Hệ thống quản lý chất lượng tiên tiến, kiểm soát chất lượng",
-        "Bản sao tài liệu: chứng nhận Hệ thống quản lý chất lượng tiên tiến, chứng minh hệ thống "
-        "quản lý đạt tiêu chuẩn",
-        ("quan_ly_chat_luong",),
-    ),
-    (
-        "Giải thưởng của sản phẩm, bình chọn của các tổ chức uy tín trong nước và quốc tế...",
-        "Bản sao tài liệu, minh chứng về các thành tích, giải thưởng, bình chọn...",
-        ("giai_thuong",),
-    ),
-)
-
-# Mẫu 02 mục 7 tick boxes ← dossier document types.
-TICKS: dict[str, tuple[str, ...]] = {
-    "gcn_dkkd": ("giay_dang_ky_kinh_doanh", "quyet_dinh_thanh_lap"),
-    "cong_bo": ("cong_bo_chat_luong",),
-    "attp": ("chung_nhan_attp",),
-    "dieu_kien_bat_buoc": ("giay_phep_san_xuat", "chung_nhan_gmp", "dieu_kien_san_xuat"),
-    "shtt": ("so_huu_tri_tue",),
-}
-
 
 # --- context schemas -------------------------------------------------------------------------
 
@@ -731,7 +610,8 @@ def dossier_context(data: Mapping[str, Any]) -> dict[str, Any]:
         for d in data.get("tai_lieu") or []
         if isinstance(d, dict) and d.get("loai") == "so_huu_tri_tue"
     ]
-    ticks = {key: _tick(bool(types & set(codes))) for key, codes in TICKS.items()}
+    words = wording()
+    ticks = {key: _tick(bool(types & set(codes))) for key, codes in words.ticks.items()}
     samples = san_pham.get("so_luong_mau")
     ctx.update(
         cham=CHAM,
@@ -740,8 +620,8 @@ def dossier_context(data: Mapping[str, Any]) -> dict[str, Any]:
         dia_danh=bare_name(address.get("xa")) or CHAM if isinstance(address, dict) else CHAM,
         ngay_ky=_date_or(ngay_nop, format_date, NGAY_TRONG),
         dia_chi_chu_the=format_address(address),
-        loai_hinh_chu_the=PRODUCER_TYPES.get(str(chu_the.get("loai_hinh")), CHAM),
-        gioi_tinh={"nam": "Nam", "nu": "Nữ"}.get(str(rep.get("gioi_tinh")), CHAM),
+        loai_hinh_chu_the=words.producer_types.get(str(chu_the.get("loai_hinh")), CHAM),
+        gioi_tinh=words.genders.get(str(rep.get("gioi_tinh")), CHAM),
         ngay_thanh_lap=_date_or(chu_the.get("ngay_thanh_lap"), format_date_short, CHAM),
         nhom_san_pham=product_set.classification() if product_set else CHAM,
         ten_bo_san_pham=(
@@ -771,15 +651,15 @@ def dossier_context(data: Mapping[str, Any]) -> dict[str, Any]:
         minh_chung=[
             {
                 "stt": str(i),
-                "noi_dung": content,
-                "yeu_cau": requirement,
+                "noi_dung": row.noi_dung,
+                "yeu_cau": row.yeu_cau,
                 "tep": "; ".join(
                     str(d.get("tep"))
                     for d in data.get("tai_lieu") or []
-                    if isinstance(d, dict) and d.get("loai") in codes and d.get("tep")
+                    if isinstance(d, dict) and d.get("loai") in row.loai and d.get("tep")
                 ),
             }
-            for i, (content, requirement, codes) in enumerate(EVIDENCE_ROWS, start=1)
+            for i, row in enumerate(words.evidence, start=1)
         ],
     )
     return ctx
@@ -949,12 +829,12 @@ def round_context(rnd: Round) -> dict[str, Any]:
     ctx: dict[str, Any] = {
         "cham": CHAM,
         "bo_tieu_chi": regime,
-        "van_ban_bo_tieu_chi": REGIME_ACTS.get(regime, regime),
+        "van_ban_bo_tieu_chi": wording().act(regime),
         "nam": data["nam"],
         "ten_dot": data.get("ten_dot") or f"năm {data['nam']}",
         "cap": level,
-        "cap_chu": LEVEL_NAMES[level]["vi"],
-        "cap_tren_chu": LEVEL_NAMES[forward_to]["vi"] if forward_to else "",
+        "cap_chu": wording().levels[level]["vi"],
+        "cap_tren_chu": wording().levels[forward_to]["vi"] if forward_to else "",
         "nguong_cap_tren_chu": (
             f"{forward_text} (từ {forward_from} điểm trở lên)" if forward_from else ""
         ),
@@ -1048,7 +928,7 @@ def _decision_context(
         else str(co_quan["ten"])
     )
     basis = qd.get("can_cu") or [
-        f"Căn cứ {REGIME_ACTS.get(regime, regime)} ban hành Bộ tiêu chí và quy trình đánh giá, "
+        f"Căn cứ {wording().act(regime)} ban hành Bộ tiêu chí và quy trình đánh giá, "
         "phân hạng sản phẩm Chương trình Mỗi xã một sản phẩm",
         f"Căn cứ kết quả đánh giá, phân hạng sản phẩm của {council['ten']} {format_date(meeting)}",
     ]
@@ -1068,7 +948,7 @@ def _decision_context(
         "trich_yeu": qd.get("trich_yeu")
         or (
             f"Về việc công nhận sản phẩm đạt tiêu chuẩn sản phẩm OCOP "
-            f"{LEVEL_NAMES[level]['vi']} năm {year}"
+            f"{wording().levels[level]['vi']} năm {year}"
         ),
         "tham_quyen": upper_vi(authority),
         "nguoi_quyet_dinh": decider,
@@ -1292,7 +1172,7 @@ def sheets_context(sheets: list[dict[str, Any]], regime: str = DEFAULT_REGIME) -
     return {
         "cham": CHAM,
         "bo_tieu_chi": regime,
-        "van_ban_bo_tieu_chi": REGIME_ACTS.get(regime, regime),
+        "van_ban_bo_tieu_chi": wording().act(regime),
         "phieu": sheets,
     }
 
@@ -1793,10 +1673,8 @@ def schema_paths(schema: Mapping[str, Any], prefix: str = "") -> list[tuple[str,
 
 __all__ = [
     "CHAM",
-    "EVIDENCE_ROWS",
     "INPUT_NAMES",
     "KINDS",
-    "REGIME_ACTS",
     "BuiltContext",
     "Kind",
     "assessment_context",

@@ -33,8 +33,8 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, Literal
 
-from ocop_docs.catalogue import Lang
 from ocop_docs.errors import InputError, Issue
+from ocop_docs.production.wording import wording
 from ocop_docs.scoring.card import (
     DEFAULT_SPREAD_MAX,
     STAR_BANDS,
@@ -85,20 +85,6 @@ COMPETENCE: dict[tuple[str, str], Competence] = {
     ("148/2023", "trung_uong"): Competence((5,)),
 }
 
-LEVEL_NAMES: dict[str, dict[Lang, str]] = {
-    "huyen": {"vi": "cấp huyện", "en": "district level"},
-    "tinh": {"vi": "cấp tỉnh", "en": "provincial level"},
-    "trung_uong": {"vi": "cấp trung ương", "en": "central level"},
-}
-
-ROLE_NAMES: dict[str, str] = {
-    "chu_tich": "Chủ tịch Hội đồng",
-    "pho_chu_tich": "Phó Chủ tịch Hội đồng",
-    "uy_vien": "Ủy viên",
-    "uy_vien_thu_ky": "Ủy viên kiêm Thư ký",
-    "thu_ky": "Thư ký",
-}
-
 # Provincial practice (brief §6.5, [PRACTICE]): defaults of a council's Quy chế.
 DEFAULT_QUORUM = Fraction(3, 4)
 DEFAULT_CHAIR_REQUIRED = True
@@ -144,7 +130,7 @@ class Member:
 
     @property
     def role_name(self) -> str:
-        return ROLE_NAMES.get(self.vai_tro, self.vai_tro)
+        return wording().roles.get(self.vai_tro, self.vai_tro)
 
 
 @dataclass(slots=True)
@@ -359,8 +345,8 @@ def _build(rnd: Round, doc: Any) -> None:
                 "round-level-not-competent",
                 "/cap",
                 regime=regime,
-                level=LEVEL_NAMES[level]["vi"],
-                level_en=LEVEL_NAMES[level]["en"],
+                level=wording().levels[level]["vi"],
+                level_en=wording().levels[level]["en"],
             )
         )
     _build_members(rnd, doc, data)
@@ -802,8 +788,6 @@ def require_valid(rnd: Round) -> Round:
 
 __all__ = [
     "COMPETENCE",
-    "LEVEL_NAMES",
-    "ROLE_NAMES",
     "STAR_BANDS",
     "Competence",
     "Member",

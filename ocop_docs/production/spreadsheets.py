@@ -625,8 +625,6 @@ def round_tables(rnd: Any) -> dict[str, list[list[Any]]]:
     Products keep their dossier path (relative to the round file) and also show its name,
     producer, address, set and code, so the sheet reads on its own.
     """
-    from ocop_docs.production.rounds import ROLE_NAMES
-
     data = rnd.data or {}
     root = _round_schema()
     info: list[list[Any]] = [["Khóa", "Giá trị", "Nội dung"]]
@@ -652,7 +650,7 @@ def round_tables(rnd: Any) -> dict[str, list[list[Any]]]:
                 m.ma,
                 m.ho_ten,
                 m.chuc_vu,
-                ROLE_NAMES.get(m.vai_tro, m.vai_tro),
+                m.role_name,
                 "có" if m.co_mat else "không",
                 "có" if m.cham_diem else "không",
             ]
