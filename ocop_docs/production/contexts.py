@@ -38,6 +38,7 @@ from ocop_docs.production.rounds import (
     read_dossier_data,
     require_valid,
 )
+from ocop_docs.production.schema_tree import SchemaTree, schema_tree
 from ocop_docs.production.wording import wording
 from ocop_docs.scoring.card import (
     CardReadError,
@@ -71,397 +72,6 @@ CHAM = "……………………"  # the dotted line of a blank field on a print
 NGAY_TRONG = "ngày …… tháng …… năm ……"
 UNCHECKED, CHECKED = "☐", "☒"  # Phụ lục III forms' "□", ticked (brief §6.4 [DESIGN])
 
-# --- context schemas -------------------------------------------------------------------------
-
-
-def _s(title: str) -> dict[str, Any]:
-    return {"type": "string", "title": title}
-
-
-def _i(title: str) -> dict[str, Any]:
-    return {"type": "integer", "title": title}
-
-
-def _b(title: str) -> dict[str, Any]:
-    return {"type": "boolean", "title": title}
-
-
-def _o(title: str, open_: bool = False, **props: dict[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {"type": "object", "title": title, "properties": props}
-    if not open_:
-        out["additionalProperties"] = False
-    return out
-
-
-def _a(title: str, items: dict[str, Any]) -> dict[str, Any]:
-    return {"type": "array", "title": title, "items": items}
-
-
-def _num_or_str(title: str) -> dict[str, Any]:
-    return {"type": ["string", "integer", "number"], "title": title}
-
-
-_SIGNER = _o(
-    "Người ký",
-    quyen_han=_s("Quyền hạn ký (TM., KT. …)"),
-    chuc_vu=_s("Chức vụ"),
-    ho_ten=_s("Họ và tên"),
-)
-
-_DOSSIER_FIELDS: dict[str, dict[str, Any]] = {
-    "bo_tieu_chi": _s("Bộ tiêu chí"),
-    "loai_danh_gia": _s("Loại đánh giá (lan_dau, nang_hang, danh_gia_lai)"),
-    "bo_san_pham": _i("Bộ sản phẩm 1–26"),
-    "ngay_nop": _s("Ngày nộp hồ sơ (YYYY-MM-DD)"),
-    "nam_danh_gia": _i("Năm đánh giá"),
-    "chu_the": _o(
-        "Chủ thể",
-        True,
-        ten=_s("Tên chủ thể"),
-        loai_hinh=_s("Loại hình (mã)"),
-        ma_so_thue=_s("Mã số thuế"),
-        dia_chi=_o(
-            "Địa chỉ",
-            True,
-            so_nha=_s("Số nhà"),
-            thon=_s("Thôn, bản"),
-            xa=_s("Xã, phường"),
-            huyen=_s("Huyện (cũ)"),
-            tinh=_s("Tỉnh"),
-        ),
-        dien_thoai=_s("Điện thoại"),
-        email=_s("Thư điện tử"),
-        ngay_thanh_lap=_s("Ngày thành lập (YYYY-MM-DD)"),
-        so_dang_ky=_s("Số giấy đăng ký"),
-        lich_su=_s("Lịch sử hình thành"),
-        co_cau_to_chuc=_s("Cơ cấu tổ chức"),
-        nguoi_dai_dien=_o(
-            "Người đại diện theo pháp luật",
-            True,
-            ho_ten=_s("Họ tên"),
-            chuc_vu=_s("Chức vụ"),
-            gioi_tinh=_s("Giới tính (nam, nu)"),
-            dan_toc=_s("Dân tộc"),
-            dia_chi_thuong_tru=_s("Địa chỉ thường trú"),
-            so_dinh_danh=_s("Số định danh cá nhân"),
-            dien_thoai=_s("Điện thoại"),
-        ),
-    ),
-    "san_pham": _o(
-        "Sản phẩm",
-        True,
-        ten=_s("Tên sản phẩm"),
-        mo_ta=_s("Mô tả, quy cách"),
-        tieu_chuan=_s("Tiêu chuẩn áp dụng"),
-        so_luong_mau=_num_or_str("Số lượng sản phẩm mẫu"),
-        ma_so=_s("Mã sản phẩm"),
-    ),
-    "chung_nhan_truoc": _o(
-        "Chứng nhận OCOP trước đó",
-        True,
-        so_quyet_dinh=_s("Số quyết định"),
-        ngay_quyet_dinh=_s("Ngày quyết định"),
-        co_quan=_s("Cơ quan"),
-        hang_sao=_i("Hạng sao"),
-        ngay_het_han=_s("Ngày hết hạn"),
-    ),
-    "tai_lieu": _a(
-        "Tài liệu đính kèm",
-        _o(
-            "Tài liệu",
-            True,
-            loai=_s("Loại tài liệu"),
-            tep=_s("Tệp"),
-            so=_s("Số"),
-            ngay_cap=_s("Ngày cấp"),
-            ngay_het_han=_s("Ngày hết hạn"),
-            co_quan_cap=_s("Cơ quan cấp"),
-            ghi_chu=_s("Ghi chú"),
-        ),
-    ),
-    "bao_cao": _o(
-        "Nội dung báo cáo (Mẫu 02 Phần II, IV)",
-        True,
-        ket_qua_san_xuat=_s("Kết quả sản xuất, kinh doanh"),
-        ke_hoach=_s("Kế hoạch sản xuất, kinh doanh"),
-    ),
-    "tu_danh_gia": _o(
-        "Tự đánh giá theo bộ tiêu chí (phiếu chấm của chủ thể)",
-        True,
-        chon=_o("Lựa chọn theo tiêu chí «1.1»: thứ tự lựa chọn", True),
-    ),
-}
-
-_DOSSIER_DERIVED: dict[str, dict[str, Any]] = {
-    "cham": _s("Dòng chấm «……» cho ô để trống"),
-    "tinh": _s("Tên tỉnh (không có chữ «tỉnh»)"),
-    "nam": _num_or_str("Năm đánh giá"),
-    "dia_danh": _s("Địa danh nơi ký (tên xã)"),
-    "ngay_ky": _s("Ngày ký «ngày 15 tháng 9 năm 2026» (ngày nộp)"),
-    "dia_chi_chu_the": _s("Địa chỉ chủ thể trên một dòng"),
-    "loai_hinh_chu_the": _s("Loại hình tổ chức bằng chữ"),
-    "gioi_tinh": _s("Giới tính người đại diện: Nam/Nữ"),
-    "ngay_thanh_lap": _s("Ngày thành lập dd/mm/yyyy"),
-    "nhom_san_pham": _s("Ngành, nhóm, phân nhóm (Phụ lục I)"),
-    "ten_bo_san_pham": _s("Bộ sản phẩm số … : tên bộ"),
-    "so_luong_mau": _s("Số lượng sản phẩm mẫu"),
-    "o": _o(
-        "Ô đánh dấu ☒/☐",
-        lan_dau=_s("Lần đầu"),
-        nang_hang=_s("Nâng hạng"),
-        danh_gia_lai=_s("Đánh giá lại"),
-        gcn_dkkd=_s("Giấy đăng ký kinh doanh"),
-        cong_bo=_s("Đã công bố chất lượng"),
-        attp=_s("GCN cơ sở đủ điều kiện ATTP"),
-        dieu_kien_bat_buoc=_s("GCN đủ điều kiện sản xuất bắt buộc"),
-        shtt=_s("Đã có đăng ký sở hữu trí tuệ"),
-        nhan_hieu=_s("GCN đăng ký nhãn hiệu"),
-        chi_dan_dia_ly=_s("Chỉ dẫn địa lý, nhãn hiệu tập thể, chứng nhận"),
-        sang_che=_s("Bằng sáng chế"),
-        kieu_dang=_s("Kiểu dáng công nghiệp"),
-        ban_quyen=_s("Bản quyền tác giả"),
-        shtt_khac=_s("Sở hữu trí tuệ khác"),
-    ),
-    "minh_chung": _a(
-        "Bảng tài liệu minh chứng (Mẫu 02 Phần III)",
-        _o(
-            "Dòng",
-            stt=_s("TT"),
-            noi_dung=_s("Nội dung"),
-            yeu_cau=_s("Yêu cầu"),
-            tep=_s("Tệp đính kèm trong hồ sơ"),
-        ),
-    ),
-}
-
-# Mẫu 02 Phần III: the producer's own score per criterion, in rubric order (QĐ 26/2026
-# Phụ lục III, Mẫu số 02: "chủ thể tự đánh giá về kết quả (điểm số) … theo thứ tự từng tiêu chí").
-_SELF_ASSESSMENT = _o(
-    "Kết quả tự đánh giá theo bộ tiêu chí (Mẫu 02 Phần III)",
-    dong=_a(
-        "Dòng của bảng điểm tự đánh giá",
-        _o(
-            "Dòng",
-            loai=_s("Loại dòng: phan, muc, tieu_chi"),
-            so=_s("Số tiêu chí «1.1»"),
-            ten=_s("Phần, mục hoặc tiêu chí"),
-            lua_chon=_s("Lựa chọn tự đánh giá"),
-            diem=_s("Điểm «3/3»"),
-        ),
-    ),
-    tong_diem=_s("Tổng điểm tự đánh giá"),
-    toi_da=_s("Tổng thang điểm «100»"),
-    hang_theo_diem=_s("Hạng theo điểm «4 sao»"),
-    hang_sao=_s("Hạng sao tự đánh giá sau yêu cầu tối thiểu «3 sao»"),
-    ghi_chu=_a("Ghi chú (chưa đạt yêu cầu tối thiểu, tiêu chí chưa tự đánh giá)", _s("Ghi chú")),
-)
-
-_ASSESSMENT = _o(
-    "Báo cáo của UBND cấp xã (Mẫu 03)",
-    ten=_s("Tên xã «xã Côn Minh»"),
-    ten_in_hoa=_s("ỦY BAN NHÂN DÂN XÃ … (đầu văn bản)"),
-    tinh=_s("Tên tỉnh «tỉnh Thái Nguyên»"),
-    so=_s("Số, ký hiệu «45/BC-UBND»"),
-    ngay_dong=_s("Địa danh, ngày tháng năm"),
-    nguyen_lieu=_s("Về nguyên liệu địa phương"),
-    lao_dong=_s("Về lao động địa phương"),
-    y_tuong=_s("Nguồn gốc ý tưởng"),
-    ban_sac=_s("Bản sắc, trí tuệ địa phương"),
-    nguoi_ky=_SIGNER,
-    noi_nhan=_a("Nơi nhận", _s("Nơi nhận")),
-)
-
-_MEMBER = _o(
-    "Thành viên",
-    ma=_s("Mã"),
-    ky_hieu=_s("Ký hiệu cột điểm «TV1»"),
-    ho_ten=_s("Họ tên"),
-    chuc_vu=_s("Chức vụ"),
-    vai_tro=_s("Vai trò (mã)"),
-    vai_tro_ten=_s("Vai trò"),
-    co_mat=_b("Có mặt"),
-    cham_diem=_b("Chấm điểm"),
-    dau_cau=_s("Dấu cuối dòng «;» hoặc «.»"),
-)
-
-_BODY = _o(
-    "Cơ quan",
-    ten=_s("Tên"),
-    ten_in_hoa=_s("Tên in hoa, xuống dòng sau «ỦY BAN NHÂN DÂN»"),
-    ten_mot_dong_in_hoa=_s("Tên in hoa trên một dòng"),
-    chu_quan_in_hoa=_s("Cơ quan chủ quản in hoa"),
-    ten_tap_the_in_hoa=_s("Tập thể (TM.)"),
-    dia_danh=_s("Địa danh"),
-    ky_hieu=_s("Ký hiệu cơ quan"),
-    tinh=_s("Tỉnh"),
-)
-
-_PRODUCT = _o(
-    "Sản phẩm",
-    stt=_s("Số thứ tự"),
-    ten=_s("Tên sản phẩm"),
-    chu_the=_s("Chủ thể"),
-    dia_chi=_s("Địa chỉ"),
-    bo_san_pham=_s("Bộ sản phẩm"),
-    ma_san_pham=_s("Mã sản phẩm"),
-    diem=_a("Điểm của từng thành viên", _o("Điểm", ky_hieu=_s("Thành viên"), diem=_s("Điểm"))),
-    diem_tb=_s("Tổng điểm trung bình «91,14»"),
-    hang_sao=_i("Hạng sao (0 nếu bị loại)"),
-    hang_sao_chu=_s("«4 sao»"),
-    sao=_s("«★★★★»"),
-    ket_qua=_s("Kết quả ghi trong biên bản"),
-    chenh_lech=_s("Chênh lệch điểm"),
-    diem_cao_nhat=_s("Điểm cao nhất"),
-    diem_thap_nhat=_s("Điểm thấp nhất"),
-    vuot_chenh_lech=_b("Chênh lệch quá mức"),
-    de_nghi_cap_tren=_b("Đề nghị cấp trên đánh giá"),
-    cong_nhan=_b("Được công nhận ở cấp này"),
-    bi_loai=_s("Lý do bị loại"),
-)
-
-_ROUND_FIELDS: dict[str, dict[str, Any]] = {
-    "cham": _s("Dòng chấm «……»"),
-    "bo_tieu_chi": _s("Bộ tiêu chí"),
-    "van_ban_bo_tieu_chi": _s("Quyết định ban hành bộ tiêu chí"),
-    "nam": _num_or_str("Năm"),
-    "ten_dot": _s("Tên đợt"),
-    "cap": _s("Cấp (mã)"),
-    "cap_chu": _s("«cấp tỉnh»"),
-    "cap_tren_chu": _s("Cấp trên được đề nghị «cấp trung ương»"),
-    "nguong_cap_tren_chu": _s("«5 sao (từ 90 điểm trở lên)»"),
-    "thoi_han_thang": _s("Thời hạn giấy chứng nhận (tháng)"),
-    "chenh_lech_toi_da": _s("Chênh lệch điểm tối đa"),
-    "co_quan": _BODY,
-    "hoi_dong": _o(
-        "Hội đồng",
-        ten=_s("Tên"),
-        ten_in_hoa=_s("Tên in hoa"),
-        co_quan=_BODY,
-        quyet_dinh_thanh_lap=_o(
-            "Quyết định thành lập",
-            so=_s("Số"),
-            ngay_chu=_s("«ngày … tháng … năm …»"),
-            nguoi_ban_hanh=_s("Người ban hành"),
-        ),
-        thanh_vien=_a("Thành viên", _MEMBER),
-        so_thanh_vien=_s("Số thành viên"),
-    ),
-    "hop": _o(
-        "Cuộc họp",
-        so=_s("Số biên bản"),
-        ngay_dong=_s("Địa danh, ngày họp"),
-        bat_dau_chu=_s("«08 giờ 00 phút, ngày …»"),
-        ket_thuc_chu=_s("Kết thúc"),
-        dia_diem=_s("Địa điểm"),
-        chu_tri=_MEMBER,
-        thu_ky=_MEMBER,
-        co_mat=_a("Có mặt", _MEMBER),
-        vang_mat=_a("Vắng mặt", _MEMBER),
-        vang_mat_chu=_s("Danh sách vắng mặt"),
-        so_co_mat=_s("Số có mặt"),
-        du_dieu_kien=_b("Đủ điều kiện họp"),
-        ket_luan_so_luong=_s("Câu kết luận số lượng"),
-        khach_moi=_a("Đại biểu mời", _s("Đại biểu")),
-        noi_dung=_a("Nội dung khác", _s("Đoạn")),
-        kien_nghi=_a("Kiến nghị", _s("Kiến nghị")),
-    ),
-    "nguoi_cham": _a("Thành viên chấm điểm", _MEMBER),
-    "san_pham": _a("Tất cả sản phẩm", _PRODUCT),
-    "cong_nhan": _a("Sản phẩm được công nhận (phụ lục)", _PRODUCT),
-    "de_nghi_cap_tren": _a("Sản phẩm đề nghị cấp trên", _PRODUCT),
-    "khong_dat": _a("Sản phẩm không đạt", _PRODUCT),
-    "vuot_chenh_lech": _a("Sản phẩm có điểm chênh lệch quá mức", _PRODUCT),
-    "so_san_pham": _s("Số sản phẩm «07»"),
-    "so_cong_nhan": _s("Số sản phẩm công nhận «04»"),
-    "so_cong_nhan_theo_sao": _s("«01 sản phẩm 4 sao, 03 sản phẩm 3 sao»"),
-    "quyet_dinh": _o(
-        "Quyết định",
-        so=_s("«05/QĐ-UBND»"),
-        ngay_chu=_s("«ngày 05 tháng 01 năm 2026»"),
-        ngay_ngan=_s("«05/01/2026»"),
-        ngay_dong=_s("Địa danh, ngày"),
-        trich_yeu=_s("Trích yếu"),
-        tham_quyen=_s("Thẩm quyền ban hành"),
-        nguoi_quyet_dinh=_s("Người quyết định (phụ lục)"),
-        can_cu=_a("Căn cứ", _s("Căn cứ")),
-        thuc_hien_chu=_s("Cơ quan thi hành"),
-        nguoi_ky=_SIGNER,
-        noi_nhan=_a("Nơi nhận", _s("Nơi nhận")),
-    ),
-}
-
-_CERT_FIELDS: dict[str, dict[str, Any]] = {
-    "sp": _PRODUCT,
-    "giay_chung_nhan": _o(
-        "Giấy chứng nhận",
-        ngay_dong=_s("Địa danh, ngày cấp"),
-        ngay_chu=_s("Ngày cấp bằng chữ"),
-        thoi_han_thang=_s("Thời hạn (tháng)"),
-        het_han_ngan=_s("Ngày hết hạn dd/mm/yyyy"),
-        nguoi_ky=_SIGNER,
-    ),
-}
-
-
-# QĐ 26/2026 Phụ lục II: the rubric is the scoring sheet ("Kiêm phiếu đánh giá").
-_SHEET = _o(
-    "Phiếu đánh giá của một bộ sản phẩm",
-    bo_san_pham=_s("Số bộ sản phẩm «7»"),
-    ten_bo=_s("Tên bộ sản phẩm như in trong Phụ lục II"),
-    tieu_de_phu=_s("«(Sản phẩm: … Nhóm: …)»"),
-    ten_san_pham=_s("Tên sản phẩm (dòng chấm khi trống)"),
-    ma_san_pham=_s("Mã số sản phẩm (T)-(X)-(STT)-Năm"),
-    chu_the=_s("Tên chủ thể sản xuất"),
-    dien_thoai=_s("Số điện thoại"),
-    dia_chi=_s("Địa chỉ"),
-    thanh_vien=_s("Thành viên Hội đồng chấm phiếu «TV1 – Nguyễn Văn An, Chủ tịch Hội đồng»"),
-    loai_khi=_a("Dòng «Hồ sơ bị loại khi: …»", _s("Dòng")),
-    dong=_a(
-        "Các dòng của bảng tiêu chí và thang điểm",
-        _o(
-            "Dòng",
-            loai=_s(
-                "Loại dòng: phan, muc, nhom_con, tieu_chi, ghi_chu, lua_chon, chon "
-                "(lựa chọn được chọn), tong"
-            ),
-            ten=_s("Nội dung"),
-            diem=_s("Thang điểm"),
-            o=_s("Ô đánh dấu ☐/☒ của lựa chọn"),
-            sao=_s("Dấu yêu cầu tối thiểu «***», «****», «*****»"),
-        ),
-    ),
-    tong=_a(
-        "Tổng hợp điểm theo phần",
-        _o(
-            "Dòng",
-            ten=_s("Phần «Phần A: …»"),
-            toi_da=_s("Thang điểm"),
-            dat=_s("Điểm đạt (trống khi phiếu chưa chấm)"),
-        ),
-    ),
-    toi_da=_s("Tổng thang điểm «100»"),
-    da_cham=_b("Phiếu đã chấm"),
-    diem_dat=_s("Tổng điểm đạt (dòng chấm khi chưa chấm)"),
-    hang_sao=_s("Hạng sao theo phiếu «4 sao» (dòng chấm khi chưa chấm)"),
-    ghi_chu_ket_qua=_a("Ghi chú về kết quả (hạ hạng, bị loại)", _s("Ghi chú")),
-    ghi_chu_dau_sao=_s("Ghi chú về dấu sao cuối phiếu"),
-    y_kien=_a("Ý kiến của người đánh giá (từng dòng)", _s("Dòng")),
-    ngay_dong=_s("Địa danh, ngày «…, ngày … tháng … năm …»"),
-    nguoi_danh_gia=_s("Họ tên người đánh giá"),
-)
-
-_SHEET_FIELDS: dict[str, dict[str, Any]] = {
-    "cham": _s("Dòng chấm «……»"),
-    "bo_tieu_chi": _s("Bộ tiêu chí"),
-    "van_ban_bo_tieu_chi": _s("Quyết định ban hành bộ tiêu chí"),
-    "phieu": _a("Các phiếu đánh giá (mỗi phiếu sang trang mới)", _SHEET),
-}
-
-
-def _root(fields: Mapping[str, dict[str, Any]]) -> dict[str, Any]:
-    return {"type": "object", "properties": dict(fields)}
-
-
 @dataclass(frozen=True, slots=True)
 class Kind:
     """One document kind: its template, what fills it, and its context schema."""
@@ -471,11 +81,15 @@ class Kind:
     title_en: str
     source: Source
     per_product: bool
-    schema: dict[str, Any] = field(repr=False)
 
     @property
     def template(self) -> str:
         return f"{self.name}.docx"
+
+    @property
+    def schema(self) -> SchemaTree:
+        """What the template may print: ``schemas/contexts/<kind>.schema.json``."""
+        return schema_tree(f"contexts/{self.name}.schema.json")
 
 
 KINDS: dict[str, Kind] = {
@@ -485,7 +99,6 @@ KINDS: dict[str, Kind] = {
         "Form 01 registration for OCOP evaluation",
         "dossier",
         True,
-        _root({**_DOSSIER_FIELDS, **_DOSSIER_DERIVED}),
     ),
     "bao-cao-tu-danh-gia": Kind(
         "bao-cao-tu-danh-gia",
@@ -493,7 +106,6 @@ KINDS: dict[str, Kind] = {
         "Form 02 producer's self-assessment report",
         "dossier",
         True,
-        _root({**_DOSSIER_FIELDS, **_DOSSIER_DERIVED, "ket_qua_tu_danh_gia": _SELF_ASSESSMENT}),
     ),
     "bao-cao-xa": Kind(
         "bao-cao-xa",
@@ -501,7 +113,6 @@ KINDS: dict[str, Kind] = {
         "Form 03 the commune's assessment report",
         "dossier",
         True,
-        _root({**_DOSSIER_FIELDS, **_DOSSIER_DERIVED, "xa": _ASSESSMENT}),
     ),
     "bien-ban": Kind(
         "bien-ban",
@@ -509,7 +120,6 @@ KINDS: dict[str, Kind] = {
         "Minutes of the evaluation council meeting",
         "round",
         False,
-        _root(_ROUND_FIELDS),
     ),
     "quyet-dinh": Kind(
         "quyet-dinh",
@@ -517,7 +127,6 @@ KINDS: dict[str, Kind] = {
         "Decision recognising OCOP products (with the annex list)",
         "round",
         False,
-        _root(_ROUND_FIELDS),
     ),
     "giay-chung-nhan": Kind(
         "giay-chung-nhan",
@@ -525,7 +134,6 @@ KINDS: dict[str, Kind] = {
         "Certificate for one product",
         "round",
         True,
-        _root({**_ROUND_FIELDS, **_CERT_FIELDS}),
     ),
     "phieu-danh-gia": Kind(
         "phieu-danh-gia",
@@ -533,7 +141,6 @@ KINDS: dict[str, Kind] = {
         "Scoring sheet of a product set (Phụ lục II), blank or filled",
         "sheet",
         True,
-        _root(_SHEET_FIELDS),
     ),
 }
 
@@ -1655,22 +1262,6 @@ def _sheet_built(spec: Kind, path: Path, what: InputKind, product: int | None) -
     return BuiltContext(spec, sheets_context(sheets, regime), when, warnings, path)
 
 
-def schema_paths(schema: Mapping[str, Any], prefix: str = "") -> list[tuple[str, str]]:
-    """Every variable path of a context schema with its title (for docs and tests)."""
-    out: list[tuple[str, str]] = []
-    props = schema.get("properties") or {}
-    for key, sub in props.items():
-        path = f"{prefix}.{key}" if prefix else key
-        out.append((path, str(sub.get("title", ""))))
-        if sub.get("type") == "object":
-            out.extend(schema_paths(sub, path))
-        elif sub.get("type") == "array" and isinstance(sub.get("items"), dict):
-            items = sub["items"]
-            if items.get("type") == "object":
-                out.extend(schema_paths(items, f"{path}[]"))
-    return out
-
-
 __all__ = [
     "CHAM",
     "INPUT_NAMES",
@@ -1691,7 +1282,6 @@ __all__ = [
     "round_context",
     "round_sheets",
     "rubric_for",
-    "schema_paths",
     "self_assessment_context",
     "sheet_context",
     "sheet_rows",

@@ -7,7 +7,8 @@ are then assembled into a small Jinja source, one tag per line, so a syntax erro
 number points back to the paragraph, and the parsed tree gives every variable a template
 uses, with loop variables resolved to their lists (``m.ho_ten`` inside
 ``{%tr for m in hop.co_mat %}`` is ``hop.co_mat[].ho_ten``). Those paths are checked against
-the data schema of the template's kind (:data:`ocop_docs.production.contexts.KINDS`).
+the context schema of the template's kind (``schemas/contexts/<kind>.schema.json``,
+:attr:`ocop_docs.production.contexts.Kind.schema`).
 """
 
 from __future__ import annotations
@@ -431,26 +432,6 @@ def locate_variable(template: Path, path: str) -> tuple[str, str]:
 # --- schema check ----------------------------------------------------------------------------
 
 
-def schema_has(schema: dict[str, Any], path: str) -> bool:
-    """Whether a context schema (JSON Schema subset) defines ``path`` ("a.b[].c")."""
-    node: dict[str, Any] | None = schema
-    for step in re.findall(r"[^.\[\]]+|\[\]", path):
-        if node is None:
-            return False
-        if node.get("x-any"):
-            return True
-        if step == "[]":
-            items = node.get("items")
-            node = items if isinstance(items, dict) else None
-            continue
-        props = node.get("properties")
-        if isinstance(props, dict) and step in props:
-            node = props[step]
-            continue
-        return bool(node.get("type") == "array" and step in ("length",))
-    return node is not None
-
-
 def check_template(path: Path, kind: str | None) -> list[Issue]:
     """All issues of one template: syntax, split tags, pairs, and unknown variables."""
     scan = analyse(path)
@@ -460,7 +441,7 @@ def check_template(path: Path, kind: str | None) -> list[Issue]:
     schema = KINDS[kind].schema
     reported: set[str] = set()
     for use in scan.uses:
-        if use.path in reported or schema_has(schema, use.path):
+        if use.path in reported or schema.has(use.path):
             continue
         reported.add(use.path)
         issues.append(
@@ -533,5 +514,4 @@ __all__ = [
     "lint_template",
     "locate_variable",
     "scan_template",
-    "schema_has",
 ]

@@ -22,7 +22,6 @@ from ocop_docs.production.contexts import (
     sheet_context,
     sheet_rows,
 )
-from ocop_docs.production.lint import schema_has
 from ocop_docs.production.rounds import load_round
 from ocop_docs.scoring.card import score_card
 from ocop_docs.scoring.council import council_result
@@ -257,7 +256,7 @@ def test_kind_schema_covers_the_context(tmp_path: Path) -> None:
                 out |= paths(v, f"{prefix}[]")
         return out
 
-    missing = sorted(p for p in paths(built.context) if not schema_has(schema, p))
+    missing = sorted(p for p in paths(built.context) if not schema.has(p))
     assert missing == []
 
 
