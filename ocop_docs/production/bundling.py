@@ -67,9 +67,7 @@ def make_bundle(parts: Sequence[BundlePart], target: Path, info: BundleInfo) -> 
             count = len(reader.pages)
             writer.append(reader, import_outline=False)
         except Exception as exc:  # missing, truncated or encrypted PDF
-            raise InputError(
-                "bundle-pdf-unreadable", path=str(part.path), reason=str(exc)
-            ) from exc
+            raise InputError("bundle-pdf-unreadable", path=str(part.path), reason=str(exc)) from exc
         if part.group not in groups:
             groups[part.group] = writer.add_outline_item(title=part.group, page_number=page)
             outline.append((part.group, []))

@@ -8,7 +8,7 @@ number points back to the paragraph, and the parsed tree gives every variable a 
 uses, with loop variables resolved to their lists (``m.ho_ten`` inside
 ``{%tr for m in hop.co_mat %}`` is ``hop.co_mat[].ho_ten``). Those paths are checked against
 the context schema of the template's kind (``schemas/contexts/<kind>.schema.json``,
-:attr:`ocop_docs.production.contexts.Kind.schema`).
+:attr:`ocop_docs.production.contexts.kind.Kind.schema`).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from jinja2.exceptions import TemplateSyntaxError
 from lxml import etree  # type: ignore[import-untyped]
 
 from ocop_docs.errors import Issue, IssueCounts
-from ocop_docs.production.contexts import KINDS
+from ocop_docs.production.contexts.registry import KINDS
 from ocop_docs.production.environment import make_environment
 from ocop_docs.resources import templates_dir
 

@@ -34,7 +34,8 @@ from jinja2.exceptions import SecurityError, TemplateError, TemplateSyntaxError
 
 from ocop_docs.errors import DataError, InputError, Issue
 from ocop_docs.files import atomic_write_bytes
-from ocop_docs.production.contexts import KINDS, build_context
+from ocop_docs.production.contexts.building import build_context
+from ocop_docs.production.contexts.registry import KINDS
 from ocop_docs.production.conversion import DEFAULT_TIMEOUT, convert_to_pdf, find_soffice
 from ocop_docs.production.environment import MissingVariable, make_environment, wrap
 from ocop_docs.production.lint import lint_template, locate_variable

@@ -9,7 +9,7 @@ import pytest
 from docx import Document
 
 from ocop_docs.errors import DataError, InputError
-from ocop_docs.production.contexts import build_context
+from ocop_docs.production.contexts.building import build_context
 from ocop_docs.production.environment import wrap
 from ocop_docs.production.prepared import PreparedTemplate, wrap_shared
 from ocop_docs.production.rendering import render_template

@@ -16,7 +16,8 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 from ocop_docs.errors import OcopError
-from ocop_docs.production.contexts import KINDS, build_context
+from ocop_docs.production.contexts.building import build_context
+from ocop_docs.production.contexts.registry import KINDS
 from ocop_docs.production.lint import check_template, check_templates
 
 ROOT = Path(__file__).resolve().parents[2]
