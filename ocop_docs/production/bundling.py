@@ -55,7 +55,7 @@ def _pdf_date(when: dt.datetime) -> str:
 def make_bundle(parts: Sequence[BundlePart], target: Path, info: BundleInfo) -> BundleResult:
     """Write ``parts`` as one PDF at ``target``; a PDF that cannot be read raises
     :class:`~ocop_docs.production.rounds.InputError` (``bundle-pdf-unreadable``)."""
-    from pypdf import PdfReader, PdfWriter
+    from pypdf import PdfReader, PdfWriter  # here, not at the top: 90 ms only bundles need
 
     writer = PdfWriter()
     groups: dict[str, Any] = {}

@@ -36,6 +36,7 @@ import os
 import queue
 import shutil
 import signal
+import socket
 import subprocess
 import tempfile
 import threading
@@ -397,7 +398,7 @@ class ConverterPool:
 
     def _finish(self, task: _Task, produced: Path) -> Converted | None:
         """Move a finished PDF to its target; None while it is not a whole PDF (yet)."""
-        from pypdf import PdfReader
+        from pypdf import PdfReader  # here, not at the top: 90 ms that only PDFs need
 
         try:
             data = produced.read_bytes()
@@ -450,8 +451,6 @@ def _remove_stale_pipes(since: float) -> None:
     """Remove the IPC sockets LibreOffice sometimes leaves in /tmp after converting
     (``OSL_PIPE_<uid>_SingleOfficeIPC_…``): only ours, made while the pool ran, and only
     when nothing listens on them any more."""
-    import socket
-
     if os.name != "posix" or not hasattr(socket, "AF_UNIX"):
         return
     prefix = f"OSL_PIPE_{os.getuid()}_SingleOfficeIPC_"

@@ -135,8 +135,6 @@ def write_workbook(tables: Mapping[str, list[list[Any]]], path: Path) -> None:
     book.properties.modified = fixed
     buffer = io.BytesIO()
     book.save(buffer)
-    from ocop_docs.files import atomic_write_bytes
-
     atomic_write_bytes(path, make_deterministic(buffer.getvalue(), fixed))
 
 
