@@ -180,3 +180,16 @@ def test_context_schemas_and_wording_ship_in_the_wheel(tmp_path: Path) -> None:
     assert f"{data}/contexts/common.schema.json" in names
     for name in ("acts.yaml", "names.yaml", "form-02.yaml"):
         assert f"{data}/documents/{name}" in names
+
+
+def test_every_kind_is_one_module_one_template_one_schema() -> None:
+    """One document kind = one context module + its template + its context schema."""
+    modules = ROOT / "ocop_docs" / "production" / "contexts"
+    for name, kind in KINDS.items():
+        assert (modules / f"{name.replace('-', '_')}.py").is_file(), name
+        assert (ROOT / "templates" / kind.template).is_file(), name
+        assert (ROOT / "schemas" / "contexts" / f"{name}.schema.json").is_file(), name
+        builders = [kind.from_dossier, kind.from_round, kind.from_sheet_input]
+        assert sum(b is not None for b in builders) == 1, name
+    schemas = {p.name for p in (ROOT / "schemas" / "contexts").glob("*.schema.json")}
+    assert schemas == {f"{k}.schema.json" for k in KINDS} | {"common.schema.json"}
