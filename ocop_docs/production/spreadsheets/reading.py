@@ -12,8 +12,6 @@ import io
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from openpyxl import load_workbook
-
 from ocop_docs.errors import Issue
 from ocop_docs.production.spreadsheets.cells import Cell, cell_text
 from ocop_docs.production.spreadsheets.layout import (
@@ -37,6 +35,10 @@ class SheetError(Exception):
 
 
 def _rows_xlsx(path: Path) -> dict[str, list[Row]]:
+    # Imported here, not at the top: openpyxl costs 50–170 ms that only .xlsx input needs
+    # (a CSV batch or a round file never does).
+    from openpyxl import load_workbook
+
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # zipfile.BadZipFile, KeyError, InvalidFileException…

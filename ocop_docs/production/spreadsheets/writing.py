@@ -17,9 +17,6 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
 from ocop_docs.files import atomic_write_bytes
 from ocop_docs.production.rendering import make_deterministic
 from ocop_docs.production.rounds.loading import ROUND_SCHEMA
@@ -112,6 +109,9 @@ def _cell(value: Any, schema: Mapping[str, Any]) -> Any:
 
 def write_workbook(tables: Mapping[str, list[list[Any]]], path: Path) -> None:
     """An .xlsx an official can fill in: bold frozen headers, dates shown dd/mm/yyyy."""
+    from openpyxl import Workbook  # here: 50–170 ms that only this function needs
+    from openpyxl.styles import Font
+
     book = Workbook()
     book.remove(book.active)
     for title, rows in tables.items():
