@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 from ocop_docs.production.wording import wording
-from ocop_docs.rules.regimes import REGIME_FILES, document_types
+from ocop_docs.rules.documents import document_types
+from ocop_docs.rules.regimes import regime_codes
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -22,7 +23,7 @@ def _enum(schema: dict[str, object], *path: str) -> list[str]:
 
 def test_every_regime_has_its_founding_act() -> None:
     acts = wording().acts
-    assert sorted(acts) == sorted(REGIME_FILES)
+    assert sorted(acts) == sorted(regime_codes())
     for code, act in acts.items():
         assert act.startswith("Quyết định số ") and "Thủ tướng Chính phủ" in act, code
     assert wording().act("9/2099") == "9/2099"  # unknown: cited by its code
