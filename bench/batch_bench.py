@@ -101,21 +101,18 @@ def best(runs: int, fn: Callable[[], float]) -> float:
 
 
 def certificate_contexts(sheet: Path, count: int) -> list[tuple[dict[str, Any], Any]]:
-    from ocop_docs.production.batch import ROUND_DATES, round_from_data
-    from ocop_docs.production.contexts import certificate_context, round_context
-    from ocop_docs.production.spreadsheets import read_round_sheet
-    from ocop_docs.text.official import require_date
+    from ocop_docs.production.contexts.council import round_context
+    from ocop_docs.production.contexts.giay_chung_nhan import KIND
+    from ocop_docs.production.rounds.loading import round_from_data
+    from ocop_docs.production.spreadsheets.mapping import read_round_sheet
 
     data = read_round_sheet(sheet).data
-    assert data is not None
+    assert data is not None and KIND.from_round is not None
     rnd = round_from_data(data, sheet)
     base = round_context(rnd)
-    day = require_date(ROUND_DATES["giay-chung-nhan"](rnd.data or {}))
-    import datetime as dt
-
-    when = dt.datetime(day.year, day.month, day.day)
     products = [p for p in rnd.products if p.recognised][:count]
-    return [(certificate_context(rnd, base, p), when) for p in products]
+    built = [KIND.from_round(rnd, base, p) for p in products]
+    return [(b.context, b.when) for b in built]
 
 
 def plain_loop(contexts: list[tuple[dict[str, Any], Any]], out: Path) -> float:

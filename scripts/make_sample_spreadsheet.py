@@ -25,8 +25,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from ocop_docs.production.rounds import load_round, require_valid  # noqa: E402
-from ocop_docs.production.spreadsheets import round_tables, write_csv, write_workbook  # noqa: E402
+from ocop_docs.production.rounds.loading import load_round  # noqa: E402
+from ocop_docs.production.rounds.model import require_valid  # noqa: E402
+from ocop_docs.production.spreadsheets.writing import (  # noqa: E402
+    round_tables,
+    write_csv,
+    write_workbook,
+)
 
 DEFAULT = ROOT / "samples" / "dot-danh-gia" / "thai-nguyen-2026-dot-2.yaml"
 

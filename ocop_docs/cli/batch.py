@@ -26,7 +26,7 @@ from ocop_docs.production.batch import (
     Progress,
     run_batch,
 )
-from ocop_docs.production.contexts import KINDS
+from ocop_docs.production.contexts.registry import KINDS
 from ocop_docs.production.pool import DEFAULT_DOC_TIMEOUT
 
 KIND_NAMES = (*KINDS, REPORT_KIND)

@@ -17,7 +17,7 @@ import click
 from ocop_docs.catalogue import Lang, ui
 from ocop_docs.cli.common import LANG_OPTION, OcopCommand, format_option, print_report
 from ocop_docs.cli.language import current_language
-from ocop_docs.production.contexts import KINDS
+from ocop_docs.production.contexts.registry import KINDS
 from ocop_docs.production.rendering import render as render_document
 
 SOURCES_HELP: dict[str, str] = {

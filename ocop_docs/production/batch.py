@@ -2,74 +2,64 @@
 
 The library form of ``ocop-docs batch`` (issue #5); see docs/batch.md. Stages:
 
-1. **Planning** (:func:`~ocop_docs.production.planning.plan_batch`): what to make, from what, under
-   which names; bad input rows become failed items; nothing is overwritten unasked.
-2. **Rendering** (:class:`Producer`): in ``jobs`` processes (forked where possible, so they
-   share the prepared templates and the round context, built once); each document is
-   written atomically. With ``resume``, a document is skipped when the previous manifest
-   has the same fingerprint (a hash of the template and of exactly the data the template
-   reads) and the file still has its recorded hash.
+1. **Planning** (:func:`~ocop_docs.production.planning.plan_batch`): what to make, from
+   what, under which names; bad input rows become failed items; nothing is overwritten
+   unasked.
+2. **Rendering** (:class:`~ocop_docs.production.producer.Producer`): in ``jobs`` processes
+   (forked where possible, so they share the prepared templates and the round context,
+   built once); each document is written atomically. With ``resume``, a document is
+   skipped when the previous manifest has the same fingerprint (a hash of the template and
+   of exactly the data the template reads) and the file still has its recorded hash.
 3. **Conversion** (``pdf``): a pool of warm LibreOffice workers
    (:class:`~ocop_docs.production.pool.ConverterPool`).
 4. **Bundling** (``bundle``): one PDF with one bookmark per document, nested by kind
    (:func:`~ocop_docs.production.bundling.make_bundle`).
 
-``OUTDIR/manifest.json`` (:mod:`ocop_docs.production.manifest`) is rewritten as items finish, and once
-more when the batch ends or is interrupted. Nothing here prints or exits: progress goes to
-an optional callback, and the result is a :class:`BatchResult`.
+``OUTDIR/manifest.json`` (:mod:`ocop_docs.production.manifest`) is rewritten as items
+finish, and once more when the batch ends or is interrupted. Nothing here prints or exits:
+progress goes to an optional callback, and the result is a :class:`BatchResult`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import gc
-import hashlib
-import json
 import multiprocessing
 import os
 import signal
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ocop_docs.catalogue import Lang
 from ocop_docs.errors import InputError, Issue, OcopError
-from ocop_docs.production.contexts import KINDS, build_context, certificate_context, round_context
+from ocop_docs.production.bundling import BundleInfo, BundlePart, make_bundle
+from ocop_docs.production.contexts.registry import KINDS
 from ocop_docs.production.manifest import (
     ItemRecord,
     Manifest,
     OutputRecord,
-    sha256_bytes,
+    error_json,
+    issue_error,
+    issue_json,
     write_manifest,
 )
 from ocop_docs.production.planning import (
     DEFAULT_KINDS,
     REPORT_KIND,
     REPORT_TITLE,
-    ROUND_DATES,
-    ROW_KIND,
     BatchOptionError,
     BatchOptions,
     Plan,
     PlanItem,
     allowed_kinds,
-    built_from_round_file,
-    detect_batch_input,
-    error_json,
-    issue_error,
-    issue_json,
     plan_batch,
-    round_from_data,
-    sweep_temporary,
 )
-from ocop_docs.production.pool import interruptible
-from ocop_docs.production.prepared import PreparedTemplate, wrap_shared
-from ocop_docs.production.rendering import PathDict
-from ocop_docs.text.official import require_date
+from ocop_docs.production.pool import Conversion, ConverterPool, interruptible
+from ocop_docs.production.producer import Outcome, Producer
+from ocop_docs.production.resume import sweep_temporary
 
 CHECKPOINT_SECONDS = 2.0
 
@@ -86,229 +76,6 @@ class Progress:
 
 
 ProgressCallback = Callable[[Progress], None]
-
-
-# --- producing one item -------------------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class Outcome:
-    """What a worker did for one item; ``convert``: the .docx still needs its PDF."""
-
-    record: ItemRecord
-    convert: bool = False
-    invalid_dossier: bool = False
-
-
-class Producer:
-    """Makes the documents of a plan, one item at a time, with per-process caches."""
-
-    def __init__(self, plan: Plan) -> None:
-        self.plan = plan
-        self._round_ctx: dict[str, Any] | None = None
-        self._wrapped: dict[str, Any] = {}  # wrapped values of the round context, by key
-        self._digests: dict[str, str] = {}
-
-    # -- contexts --
-
-    def warm(self) -> None:
-        """Build what the items share (before workers are forked, so they share it too)."""
-        if self.plan.round is None:
-            return
-        for kind in ROUND_DATES:
-            template = self.plan.templates.get(kind)
-            if template is not None:
-                base = self._round_context()
-                names = template.variables if template.variables is not None else base
-                wrap_shared({k: base[k] for k in names if k in base}, base, self._wrapped)
-
-    def _round_context(self) -> dict[str, Any]:
-        if self._round_ctx is None:
-            assert self.plan.round is not None
-            self._round_ctx = round_context(self.plan.round)
-        return self._round_ctx
-
-    def context(self, item: PlanItem) -> tuple[Mapping[str, Any], dt.datetime | None, list[Issue]]:
-        """The context of ``item`` (round documents already wrapped), its date, warnings.
-
-        The round's documents share one round context, built and wrapped once per process
-        (hundreds of certificates; round warnings are listed once, globally); the date
-        each carries is the one :func:`~ocop_docs.production.contexts.build_context` gives it (tests
-        compare the bytes with ``ocop-docs render``). Other kinds go through
-        ``build_context`` itself.
-        """
-        plan = self.plan
-        rnd = plan.round
-        if item.kind in ROUND_DATES and rnd is not None:
-            data = rnd.data or {}
-            base = self._round_context()
-            ctx: Mapping[str, Any] = base
-            if item.kind == "giay-chung-nhan":
-                assert item.product is not None
-                ctx = certificate_context(rnd, base, rnd.product(item.product))
-            day = require_date(ROUND_DATES[item.kind](data))
-            names = plan.templates[item.kind].variables
-            wrapped = wrap_shared(ctx, base, self._wrapped, names)
-            return wrapped, dt.datetime(day.year, day.month, day.day), []
-        if built_from_round_file(item):
-            assert plan.round_file is not None
-            built = build_context(item.kind, plan.round_file, product=item.product)
-            return built.context, built.when, []
-        assert item.dossier is not None  # a dossier kind: from the dossier itself
-        built = build_context(item.kind, item.dossier)
-        return built.context, built.when, list(built.warnings)
-
-    def fingerprint(
-        self, template: PreparedTemplate, ctx: Mapping[str, Any], when: dt.datetime | None
-    ) -> str:
-        """A hash of the template and of exactly the data it reads."""
-        digest = hashlib.sha256()
-        head = [template.sha256, self.plan.options.draft, when.isoformat() if when else None]
-        digest.update(json.dumps(head).encode())
-        names = template.variables if template.variables is not None else ctx.keys()
-        for name in sorted(names):
-            value = ctx.get(name)
-            if value is not None and self._wrapped.get(name) is value:
-                part = self._digests.get(name)
-                if part is None:
-                    part = self._digests[name] = _digest(value)
-            else:
-                part = _digest(value)
-            digest.update(f"{name}={part};".encode())
-        return digest.hexdigest()
-
-    # -- items --
-
-    def produce(self, index: int) -> Outcome:
-        item = self.plan.items[index]
-        lang = self.plan.options.lang
-        record = ItemRecord(
-            id=item.id,
-            kind=item.kind,
-            title=item.title,
-            status="ok",
-            product=item.number,
-            row=item.row,
-            warnings=[issue_json(w, lang) for w in item.warnings],
-        )
-        try:
-            if item.kind == REPORT_KIND:
-                return self._report(item, record)
-            return self._document(item, record)
-        except Exception as exc:  # OcopError: the item's own problem; others: a bug, for
-            record.status = "failed"  # this item only (the batch goes on)
-            record.error = error_json(exc, lang, item.id)
-        return Outcome(record)
-
-    def _document(self, item: PlanItem, record: ItemRecord) -> Outcome:
-        plan = self.plan
-        outdir = plan.outdir
-        template = plan.templates[item.kind]
-        ctx, when, warnings = self.context(item)
-        record.warnings.extend(issue_json(w, plan.options.lang) for w in warnings)
-        record.fingerprint = self.fingerprint(template, ctx, when)
-        previous = plan.previous.get(item.id)
-        docx = previous.output(".docx") if previous else None
-        reuse = (
-            previous is not None
-            and previous.status != "failed"
-            and previous.fingerprint == record.fingerprint
-            and docx is not None
-            and docx.path == item.docx
-            and docx.intact(outdir)
-        )
-        if reuse and docx is not None:
-            record.outputs.append(docx)
-        else:
-            rendered = template.render(ctx, when=when, wrapped=isinstance(ctx, PathDict))
-            _write(outdir / item.docx, rendered.data)
-            record.outputs.append(
-                OutputRecord(item.docx, sha256_bytes(rendered.data), len(rendered.data))
-            )
-            if rendered.placeholders:
-                record.warnings.append(_draft_warning(rendered.placeholders, plan.options.lang))
-        convert = False
-        if plan.options.pdf:
-            pdf = previous.output(".pdf") if previous and reuse else None
-            if pdf is not None and pdf.path == item.pdf and pdf.intact(outdir):
-                record.outputs.append(pdf)
-                record.attempts = previous.attempts if previous else None
-            else:
-                convert = True
-        if reuse and not convert:
-            record.status = "skipped"
-        return Outcome(record, convert)
-
-    def _report(self, item: PlanItem, record: ItemRecord) -> Outcome:
-        from ocop_docs.validation.pipeline import ValidationRun, validate_dossier
-        from ocop_docs.validation.reporters import render_json, render_text
-
-        assert item.dossier is not None
-        lang = self.plan.options.lang
-        report = validate_dossier(item.dossier)
-        run = ValidationRun([report])
-        previous = self.plan.previous.get(item.id)
-        unchanged = True
-        for path, text in (
-            (f"{item.id}.txt", render_text(run, lang)),
-            (f"{item.id}.json", render_json(run, lang, pretty=True)),
-        ):
-            data = text.encode("utf-8")
-            digest = sha256_bytes(data)
-            old = next((o for o in previous.outputs if o.path == path), None) if previous else None
-            if old is None or old.sha256 != digest or not old.intact(self.plan.outdir):
-                _write(self.plan.outdir / path, data)
-                unchanged = False
-            record.outputs.append(OutputRecord(path, digest, len(data)))
-        record.fingerprint = sha256_bytes(b"".join(o.sha256.encode() for o in record.outputs))
-        if not report.valid:
-            warning = Issue(
-                "batch-dossier-invalid", params={"path": str(item.dossier), "errors": report.errors}
-            )
-            record.warnings.append(issue_json(warning, lang))
-        if unchanged and previous is not None:
-            record.status = "skipped"
-        return Outcome(record, invalid_dossier=not report.valid)
-
-
-def _draft_warning(names: list[str], lang: Lang) -> dict[str, Any]:
-    text = {
-        "vi": "BẢN NHÁP: {n} chỗ thiếu dữ liệu được in dạng [[tên]]: {names}",
-        "en": "DRAFT: {n} missing values printed as [[name]]: {names}",
-    }[lang]
-    return {"code": None, "message": text.format(n=len(names), names=", ".join(names))}
-
-
-def _digest(value: Any) -> str:
-    text = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Write ``path`` atomically: a temporary file in the same folder, then a rename, so an
-    interrupted batch never leaves half a document.
-
-    Documents are not ``fsync``'ed one by one as ``atomic_write_bytes`` does (that doubled
-    the time per certificate); durability comes from the manifest instead: ``--resume``
-    re-checks every output's hash and remakes any the system lost.
-    """
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                if hasattr(os, "fchmod"):  # mkstemp's 0600 would hide it from others
-                    os.fchmod(handle.fileno(), 0o644)
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-    except OSError as exc:
-        raise InputError(
-            "batch-output-unwritable", path=str(path), reason=exc.strerror or str(exc)
-        ) from exc
 
 
 # --- worker processes ---------------------------------------------------------------------------
@@ -521,8 +288,6 @@ def _render_stage(plan: Plan, recorder: _Recorder, progress: ProgressCallback | 
 def _pdf_stage(
     plan: Plan, recorder: _Recorder, ids: list[str], progress: ProgressCallback | None
 ) -> dict[str, int]:
-    from ocop_docs.production.pool import Conversion, ConverterPool
-
     if not ids:
         return {}
     options = plan.options
@@ -558,8 +323,6 @@ def _pdf_stage(
 
 
 def _bundle_stage(plan: Plan, recorder: _Recorder, progress: ProgressCallback | None) -> None:
-    from ocop_docs.production.bundling import BundleInfo, BundlePart, make_bundle
-
     assert plan.bundle_name is not None
     lang = plan.options.lang
     records = {r.id: r for r in recorder.items()}
@@ -625,7 +388,7 @@ def run_batch(
             raise InputError(
                 "batch-output-unwritable", path=str(outdir), reason=exc.strerror or str(exc)
             ) from exc
-        sweep_temporary(plan)  # what a run killed outright may have left
+        sweep_temporary(plan.outdir, plan.item_outputs())  # what a run killed outright left
         recorder = _Recorder(plan, started)
         conversion: dict[str, int] = {}
         try:
@@ -636,7 +399,7 @@ def run_batch(
                 _bundle_stage(plan, recorder, progress)
         except BaseException:
             recorder.write(complete=False)
-            sweep_temporary(plan)  # workers stopped between writing and renaming
+            sweep_temporary(plan.outdir, plan.item_outputs())  # workers stopped mid-write
             raise
         recorder.write(complete=True)
     summary = recorder.manifest.summary
@@ -660,8 +423,6 @@ def run_batch(
 __all__ = [
     "DEFAULT_KINDS",
     "REPORT_KIND",
-    "ROUND_DATES",
-    "ROW_KIND",
     "BatchOptionError",
     "BatchOptions",
     "BatchResult",
@@ -670,9 +431,6 @@ __all__ = [
     "Producer",
     "Progress",
     "allowed_kinds",
-    "detect_batch_input",
     "plan_batch",
-    "round_from_data",
     "run_batch",
-    "sweep_temporary",
 ]

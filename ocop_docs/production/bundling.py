@@ -19,7 +19,7 @@ from typing import Any
 
 from ocop_docs import __version__
 from ocop_docs.errors import InputError
-from ocop_docs.writing import atomic_write_bytes
+from ocop_docs.files import atomic_write_bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +55,7 @@ def _pdf_date(when: dt.datetime) -> str:
 def make_bundle(parts: Sequence[BundlePart], target: Path, info: BundleInfo) -> BundleResult:
     """Write ``parts`` as one PDF at ``target``; a PDF that cannot be read raises
     :class:`~ocop_docs.production.rounds.InputError` (``bundle-pdf-unreadable``)."""
-    from pypdf import PdfReader, PdfWriter
+    from pypdf import PdfReader, PdfWriter  # here, not at the top: 90 ms only bundles need
 
     writer = PdfWriter()
     groups: dict[str, Any] = {}
@@ -67,9 +67,7 @@ def make_bundle(parts: Sequence[BundlePart], target: Path, info: BundleInfo) -> 
             count = len(reader.pages)
             writer.append(reader, import_outline=False)
         except Exception as exc:  # missing, truncated or encrypted PDF
-            raise InputError(
-                "bundle-pdf-unreadable", path=str(part.path), reason=str(exc)
-            ) from exc
+            raise InputError("bundle-pdf-unreadable", path=str(part.path), reason=str(exc)) from exc
         if part.group not in groups:
             groups[part.group] = writer.add_outline_item(title=part.group, page_number=page)
             outline.append((part.group, []))

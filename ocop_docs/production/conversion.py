@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ocop_docs.errors import ConverterMissing, DataError
+from ocop_docs.files import atomic_write_bytes
 
 ENV_VAR = "OCOP_SOFFICE"
 DEFAULT_TIMEOUT = 180.0
@@ -121,8 +122,7 @@ def convert_to_pdf(
             text = (err or out or b"").decode("utf-8", "replace").strip().splitlines()
             reason = text[-1] if text else f"mã thoát {proc.returncode}"
             raise DataError("convert-failed", path=str(source), reason=reason)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.move(str(produced), str(target))
+        atomic_write_bytes(target, produced.read_bytes())
     return target
 
 

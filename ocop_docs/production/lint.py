@@ -7,7 +7,8 @@ are then assembled into a small Jinja source, one tag per line, so a syntax erro
 number points back to the paragraph, and the parsed tree gives every variable a template
 uses, with loop variables resolved to their lists (``m.ho_ten`` inside
 ``{%tr for m in hop.co_mat %}`` is ``hop.co_mat[].ho_ten``). Those paths are checked against
-the data schema of the template's kind (:data:`ocop_docs.production.contexts.KINDS`).
+the context schema of the template's kind (``schemas/contexts/<kind>.schema.json``,
+:attr:`ocop_docs.production.contexts.kind.Kind.schema`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ from jinja2.exceptions import TemplateSyntaxError
 from lxml import etree  # type: ignore[import-untyped]
 
 from ocop_docs.errors import Issue, IssueCounts
+from ocop_docs.production.contexts.registry import KINDS
+from ocop_docs.production.environment import make_environment
+from ocop_docs.resources import templates_dir
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
@@ -362,8 +366,6 @@ def _source(scan: TemplateScan) -> tuple[str, list[Tag]]:
 
 def analyse(path: Path) -> TemplateScan:
     """Scan a template and resolve every variable it uses (syntax errors become issues)."""
-    from ocop_docs.production.rendering import make_environment
-
     scan = scan_template(path)
     if any(i.code == "template-unreadable" for i in scan.issues):
         return scan
@@ -430,30 +432,8 @@ def locate_variable(template: Path, path: str) -> tuple[str, str]:
 # --- schema check ----------------------------------------------------------------------------
 
 
-def schema_has(schema: dict[str, Any], path: str) -> bool:
-    """Whether a context schema (JSON Schema subset) defines ``path`` ("a.b[].c")."""
-    node: dict[str, Any] | None = schema
-    for step in re.findall(r"[^.\[\]]+|\[\]", path):
-        if node is None:
-            return False
-        if node.get("x-any"):
-            return True
-        if step == "[]":
-            items = node.get("items")
-            node = items if isinstance(items, dict) else None
-            continue
-        props = node.get("properties")
-        if isinstance(props, dict) and step in props:
-            node = props[step]
-            continue
-        return bool(node.get("type") == "array" and step in ("length",))
-    return node is not None
-
-
 def check_template(path: Path, kind: str | None) -> list[Issue]:
     """All issues of one template: syntax, split tags, pairs, and unknown variables."""
-    from ocop_docs.production.contexts import KINDS
-
     scan = analyse(path)
     issues = list(scan.issues)
     if kind is None or kind not in KINDS:
@@ -461,7 +441,7 @@ def check_template(path: Path, kind: str | None) -> list[Issue]:
     schema = KINDS[kind].schema
     reported: set[str] = set()
     for use in scan.uses:
-        if use.path in reported or schema_has(schema, use.path):
+        if use.path in reported or schema.has(use.path):
             continue
         reported.add(use.path)
         issues.append(
@@ -496,9 +476,6 @@ def check_templates(folder: Path | None = None) -> TemplateReport:
     A missing template of a kind is an error only in the shipped folder; a user's folder
     may hold just the templates they changed.
     """
-    from ocop_docs.production.contexts import KINDS
-    from ocop_docs.resources import templates_dir
-
     shipped = folder is None
     root = templates_dir(folder)
     report = TemplateReport(root)
@@ -537,5 +514,4 @@ __all__ = [
     "lint_template",
     "locate_variable",
     "scan_template",
-    "schema_has",
 ]

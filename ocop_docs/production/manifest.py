@@ -3,7 +3,8 @@
 ``OUTDIR/manifest.json`` (UTF-8, ``ensure_ascii=False``) records the tool version, the
 input file's hash, each template's hash, and for each item (one document, or one input row
 that failed) its outputs with path, SHA-256, size and pages, its status (``ok``,
-``skipped``, ``failed``) and, when it failed, the error. ``--resume`` trusts an output only
+``skipped``, ``failed``) and, when it failed, the error (code, message and hint in the
+batch's language, from the catalogue: :func:`error_json`). ``--resume`` trusts an output only
 when the file on disk still has the hash recorded here. The manifest is rewritten
 atomically while the batch runs, so an interrupted batch still leaves a valid one.
 """
@@ -12,12 +13,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from ocop_docs import __version__
-from ocop_docs.writing import atomic_write_text
+from ocop_docs.catalogue import Lang
+from ocop_docs.errors import Issue, OcopError
+from ocop_docs.files import atomic_write_text
 
 MANIFEST_NAME = "manifest.json"
 FORMAT_VERSION = 1
@@ -38,6 +42,47 @@ def sha256_file(path: Path) -> str | None:
     except OSError:
         return None
     return digest.hexdigest()
+
+
+def issue_json(issue: Issue, lang: Lang) -> dict[str, Any]:
+    """An issue as the manifest lists it (the report JSON of the issue, without tags)."""
+    out = issue.to_json(lang)
+    out.pop("tags", None)
+    return out
+
+
+def error_json(exc: BaseException, lang: Lang, item: str = "?") -> dict[str, Any]:
+    """An item's error for the manifest: code, message and hint in ``lang``, and details."""
+    if isinstance(exc, OcopError):
+        issues = [issue_json(i, lang) for i in exc.issues if i.severity == "error"][:20]
+        return {
+            "code": exc.code,
+            "message": exc.message(lang),
+            "hint": exc.hint(lang),
+            "details": issues,
+        }
+    where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    reason = f"{type(exc).__name__}: {exc}" + (
+        f" ({Path(where.filename).name}:{where.lineno})" if where else ""
+    )
+    issue = Issue("batch-item-crashed", params={"item": item, "reason": reason})
+    return {
+        "code": issue.code,
+        "message": issue.message(lang),
+        "hint": issue.hint(lang),
+        "details": [],
+    }
+
+
+def issue_error(issues: list[Issue], lang: Lang) -> dict[str, Any]:
+    """An item's error made of issues: the first says what, the others are the details."""
+    first = issues[0]
+    return {
+        "code": first.code,
+        "message": first.message(lang),
+        "hint": first.hint(lang),
+        "details": [issue_json(i, lang) for i in issues[1:]],
+    }
 
 
 @dataclass(slots=True)
@@ -186,6 +231,9 @@ __all__ = [
     "Manifest",
     "OutputRecord",
     "Status",
+    "error_json",
+    "issue_error",
+    "issue_json",
     "read_manifest",
     "sha256_bytes",
     "sha256_file",

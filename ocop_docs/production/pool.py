@@ -21,7 +21,7 @@ Robustness:
   kills every group it started when it closes, at interpreter exit (``atexit``), and when
   the batch is interrupted (Ctrl-C, ``SIGTERM``: see :func:`interruptible`).
 * **Atomic outputs.** Finished PDFs are checked (pypdf opens them, page count) and moved
-  to their target with :func:`~ocop_docs.writing.atomic_write_bytes`.
+  to their target with :func:`~ocop_docs.files.atomic_write_bytes`.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ import os
 import queue
 import shutil
 import signal
+import socket
 import subprocess
 import tempfile
 import threading
@@ -47,8 +48,8 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from ocop_docs.files import atomic_write_bytes
 from ocop_docs.production.conversion import find_soffice, soffice_command
-from ocop_docs.writing import atomic_write_bytes
 
 DEFAULT_DOC_TIMEOUT = 120.0  # seconds without a finished PDF before a worker counts as hung
 DEFAULT_STARTUP = 60.0  # extra allowance for LibreOffice's start before its first PDF
@@ -397,7 +398,7 @@ class ConverterPool:
 
     def _finish(self, task: _Task, produced: Path) -> Converted | None:
         """Move a finished PDF to its target; None while it is not a whole PDF (yet)."""
-        from pypdf import PdfReader
+        from pypdf import PdfReader  # here, not at the top: 90 ms that only PDFs need
 
         try:
             data = produced.read_bytes()
@@ -450,8 +451,6 @@ def _remove_stale_pipes(since: float) -> None:
     """Remove the IPC sockets LibreOffice sometimes leaves in /tmp after converting
     (``OSL_PIPE_<uid>_SingleOfficeIPC_…``): only ours, made while the pool ran, and only
     when nothing listens on them any more."""
-    import socket
-
     if os.name != "posix" or not hasattr(socket, "AF_UNIX"):
         return
     prefix = f"OSL_PIPE_{os.getuid()}_SingleOfficeIPC_"

@@ -14,8 +14,8 @@ for every document, then re-serialises and re-compresses all parts, including th
 
 Per document only the body (and any header, footer or property that has tags) is rendered,
 post-processed with docxtpl's own functions (``fix_tables``, ``fix_docpr_ids``,
-``resolve_listing``) and our :func:`~ocop_docs.production.rendering.fit_tables`, and written to a zip
-with the same entry order, timestamps and deflate level as
+``resolve_listing``) and our :func:`~ocop_docs.production.rendering.fit_tables`, and written
+to a zip with the same entry order, timestamps and deflate level as
 :func:`~ocop_docs.production.rendering.render_template`. The output is **byte-identical** to
 :func:`~ocop_docs.production.rendering.render_template` for the same template and context (a test
 compares both), and strictness, draft placeholders, the sandbox and the error messages are
@@ -39,23 +39,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from docx.opc.oxml import serialize_part_xml
+from docx.opc.part import XmlPart
+from docxtpl import DocxTemplate
 from jinja2 import meta
+from lxml import etree  # type: ignore[import-untyped]
 
 from ocop_docs.errors import DataError
+from ocop_docs.production.environment import PathDict, make_environment, wrap
 from ocop_docs.production.rendering import (
     CORE_PART,
     ZIP_LEVEL,
     ZIP_TIME,
-    PathDict,
     RenderedDocument,
     deterministic_core,
     document_time,
     fit_table_grids,
-    make_environment,
     render_template,
     text_width,
     translate_errors,
-    wrap,
 )
 
 _JINJA = re.compile(r"\{[{%#]")
@@ -71,6 +73,8 @@ _CENTRAL_DIR_SIG = b"PK\001\002"
 _END_ARCHIVE = b"<4s4H2LH"
 _END_ARCHIVE_SIG = b"PK\005\006"
 _TEMPLATED_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
+_BODY = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}body"
+_WHOLE_PARSER = etree.XMLParser(huge_tree=True, resolve_entities=False)
 
 
 # --- zip output --------------------------------------------------------------------------------
@@ -177,14 +181,10 @@ class PreparedTemplate:
     """
 
     def __init__(self, template: Path, *, draft: bool = False) -> None:
-        from docxtpl import DocxTemplate
-
         self.template = template
         self.draft = draft
         if not template.is_file():
-            raise DataError(
-                "template-missing", file=template.name, folder=str(template.parent)
-            )
+            raise DataError("template-missing", file=template.name, folder=str(template.parent))
         raw = template.read_bytes()
         self.sha256 = hashlib.sha256(raw).hexdigest()
         try:
@@ -193,9 +193,7 @@ class PreparedTemplate:
             plain = io.BytesIO()
             tpl.docx.save(plain)  # the bytes python-docx writes for the untouched parts
         except Exception as exc:  # zipfile.BadZipFile, KeyError, lxml errors…
-            raise DataError(
-                "template-unreadable", file=str(template), reason=str(exc)
-            ) from exc
+            raise DataError("template-unreadable", file=str(template), reason=str(exc)) from exc
         self._tpl = tpl
         self._doc = tpl.docx
         self.fallback = any(p.content_type == _FOOTNOTES for p in self._doc.part.package.parts)
@@ -297,8 +295,6 @@ class PreparedTemplate:
 
     def _document(self, tree: Any) -> bytes:
         """document.xml with the rendered body, as python-docx would save it."""
-        from lxml import etree  # type: ignore[import-untyped]
-
         if self._around is not None and self._shortcut is not False:
             head, tail = self._around
             inner = etree.tostring(tree, encoding="UTF-8", xml_declaration=False)
@@ -308,10 +304,11 @@ class PreparedTemplate:
             quick: bytes = head + _XMLNS.sub(b"", inner[:close]) + inner[close:] + tail
             if self._shortcut:
                 return quick
+            self._shortcut = quick == _placed(head + inner + tail)
+            if self._shortcut:
+                return quick
         self._root.replace(self._root.body, tree)
         blob: bytes = self._doc.part.blob
-        if self._shortcut is None:
-            self._shortcut = quick == blob
         return blob
 
     def _core_blob(self, stamp: dt.datetime, props: dict[str, str]) -> bytes:
@@ -333,8 +330,6 @@ class PreparedTemplate:
         return blob
 
     def _part_blob(self, part: _Part, xml: str) -> bytes:
-        from docx.opc.part import XmlPart
-
         package = self._doc.part.package
         loaded = XmlPart.load(part.partname, part.content_type, xml.encode(part.encoding), package)
         blob: bytes = loaded.blob
@@ -380,6 +375,30 @@ class PreparedTemplate:
             for item in self._layout
         ]
         return RenderedDocument(write_zip(entries), self.template, list(self.seen))
+
+
+def _placed(whole: bytes) -> bytes | None:
+    """The bytes python-docx writes for ``whole`` (a document.xml whose body still declares
+    its own namespaces) once the body is put in place, as ``replace`` puts it: the body's
+    redundant declarations stripped (:func:`~PreparedTemplate._document` checks its
+    shortcut against this once).
+
+    ``replace`` of a body from another document costs time quadratic in the number of
+    ``xml:space`` attributes (lxml's namespace cache misses the implicit ``xml`` namespace
+    of a foreign document on every attribute: 5 s for the minutes of an 8,000-product
+    round); putting the body back in place within its own document does the same
+    namespace work in linear time. None when ``whole`` does not parse (then no shortcut).
+    """
+    try:
+        root = etree.fromstring(whole, _WHOLE_PARSER)
+    except etree.XMLSyntaxError:
+        return None
+    body = root.find(_BODY)
+    if body is None:
+        return None
+    root.insert(root.index(body), body)  # moving it in place strips what its parent declares
+    placed: bytes = serialize_part_xml(root)
+    return placed
 
 
 def wrap_shared(

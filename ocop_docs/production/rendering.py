@@ -1,9 +1,10 @@
 """Rendering: a template context → a .docx, with docxtpl in a sandboxed, strict Jinja.
 
-Stage "rendering" of the produce pipeline (architecture §2). What it guarantees:
+Stage "rendering" of the produce pipeline (architecture §2); the Jinja environment and the
+data wrapping are in :mod:`ocop_docs.production.environment`. What it guarantees:
 
 * **Strict by default.** Printing a value the data does not have raises
-  :class:`~ocop_docs.production.rounds.InputError` (``render-missing-variable``, exit 1) naming the
+  :class:`~ocop_docs.errors.InputError` (``render-missing-variable``, exit 1) naming the
   full variable (``chu_the.nguoi_dai_dien.ho_ten``, ``hop.co_mat[2].chuc_vu``) and where the
   template uses it. ``{% if x %}``, ``x | default(…)`` and ``x is defined`` stay allowed, so
   templates mark optional fields explicitly. ``draft=True`` prints ``[[name]]`` instead.
@@ -22,184 +23,26 @@ import contextlib
 import datetime as dt
 import io
 import re
-import unicodedata
 import zipfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar, NoReturn
+from typing import Any
 
-from jinja2 import Undefined
-from jinja2.exceptions import SecurityError, TemplateError, TemplateSyntaxError, UndefinedError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from docxtpl import DocxTemplate
+from jinja2.exceptions import SecurityError, TemplateError, TemplateSyntaxError
 
 from ocop_docs.errors import DataError, InputError, Issue
+from ocop_docs.files import atomic_write_bytes
+from ocop_docs.production.contexts.building import build_context
+from ocop_docs.production.contexts.registry import KINDS
+from ocop_docs.production.conversion import DEFAULT_TIMEOUT, convert_to_pdf, find_soffice
+from ocop_docs.production.environment import MissingVariable, make_environment, wrap
+from ocop_docs.production.lint import lint_template, locate_variable
+from ocop_docs.resources import templates_dir as find_templates
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
 DEFAULT_DOC_TIME = dt.datetime(2026, 1, 1)
-DRAFT_MARK = "[[{}]]"
-
-# XML 1.0 forbids C0 controls except tab, LF, CR; docxtpl's listing pass would also turn
-# \a and \f into paragraph and page breaks, which data must never do.
-_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
-
-
-# --- data wrapping ----------------------------------------------------------------------------
-
-
-class PathDict(dict[str, Any]):
-    """A mapping that knows where it sits in the context ("hop.co_mat[2]")."""
-
-    __slots__ = ("path",)
-
-    def __init__(self, path: str, items: Mapping[str, Any]) -> None:
-        super().__init__(items)
-        self.path = path
-
-
-class PathList(list[Any]):
-    __slots__ = ("path",)
-
-    def __init__(self, path: str, items: list[Any]) -> None:
-        super().__init__(items)
-        self.path = path
-
-
-def clean_text(text: str) -> str:
-    """NFC, Unix line breaks, no characters that XML or docxtpl would misread."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    return _BAD_CHARS.sub("", text)
-
-
-def wrap(value: Any, path: str = "") -> Any:
-    """Wrap a context for rendering: tracked paths, clean strings, ``None`` = absent."""
-    if isinstance(value, Mapping):
-        return PathDict(
-            path,
-            {
-                str(k): wrap(v, f"{path}.{k}" if path else str(k))
-                for k, v in value.items()
-                if v is not None
-            },
-        )
-    if isinstance(value, list | tuple):
-        return PathList(path, [wrap(v, f"{path}[{i}]") for i, v in enumerate(value)])
-    if isinstance(value, str):
-        return clean_text(value)
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
-    return value
-
-
-# --- undefined values -------------------------------------------------------------------------
-
-
-class MissingVariable(UndefinedError):
-    """A value the template prints is not in the data (strict mode)."""
-
-    def __init__(self, path: str) -> None:
-        super().__init__(f"{path!r} is undefined")
-        self.path = path
-
-
-def _path_of(obj: Any, name: Any) -> str:
-    base = obj.path if isinstance(obj, (PathDict | PathList, _TrackedUndefined)) else ""
-    if isinstance(name, int):
-        return f"{base}[{name}]"
-    return f"{base}.{name}" if base else str(name)
-
-
-class _TrackedUndefined(Undefined):
-    __slots__ = ()
-
-    @property
-    def path(self) -> str:
-        obj = self._undefined_obj
-        from jinja2.utils import missing
-
-        return _path_of(None if obj is missing else obj, self._undefined_name)
-
-
-class StrictUndefined(_TrackedUndefined):
-    """Fails when printed or iterated; falsy in tests so ``{% if x %}`` works."""
-
-    __slots__ = ()
-
-    def _fail_with_undefined_error(self, *args: Any, **kwargs: Any) -> NoReturn:
-        raise MissingVariable(self.path)
-
-    def __str__(self) -> str:
-        self._fail_with_undefined_error()
-
-    def __iter__(self) -> Iterator[Any]:
-        self._fail_with_undefined_error()
-
-    def __getattr__(self, name: str) -> Any:
-        if name[:2] == "__":
-            raise AttributeError(name)
-        raise MissingVariable(f"{self.path}.{name}")
-
-    def __bool__(self) -> bool:
-        return False
-
-
-class DraftUndefined(_TrackedUndefined):
-    """Prints a visible placeholder "[[name]]" and records it (``--draft``)."""
-
-    __slots__ = ()
-    seen: ClassVar[list[str]] = []
-
-    def __str__(self) -> str:
-        if self.path not in self.seen:
-            self.seen.append(self.path)
-        return DRAFT_MARK.format(self.path)
-
-    def __iter__(self) -> Iterator[Any]:
-        return iter(())
-
-    def __getattr__(self, name: str) -> Any:
-        if name[:2] == "__":
-            raise AttributeError(name)
-        return type(self)(name=f"{self.path}.{name}")
-
-    def __bool__(self) -> bool:
-        return False
-
-
-class TrackingEnvironment(ImmutableSandboxedEnvironment):
-    """The sandbox, reading our wrapped data by key first and tracking missing paths."""
-
-    def getattr(self, obj: Any, attribute: str) -> Any:
-        if isinstance(obj, PathDict):
-            if attribute in obj:
-                return obj[attribute]
-            if hasattr(dict, attribute):
-                return super().getattr(obj, attribute)
-            return self.undefined(obj=obj, name=attribute)
-        return super().getattr(obj, attribute)
-
-    def getitem(self, obj: Any, argument: Any) -> Any:
-        if isinstance(obj, PathDict) and isinstance(argument, str):
-            return obj[argument] if argument in obj else self.undefined(obj=obj, name=argument)
-        if isinstance(obj, PathList) and isinstance(argument, int):
-            try:
-                return obj[argument]
-            except IndexError:
-                return self.undefined(obj=obj, name=argument)  # type: ignore[arg-type]
-        return super().getitem(obj, argument)
-
-
-def make_environment(*, draft: bool = False, seen: list[str] | None = None) -> TrackingEnvironment:
-    """The Jinja environment for templates: sandboxed, autoescaped, strict or draft."""
-    undefined: type[Undefined]
-    if draft:
-        undefined = type(
-            "Draft", (DraftUndefined,), {"__slots__": (), "seen": seen if seen is not None else []}
-        )
-    else:
-        undefined = StrictUndefined
-    return TrackingEnvironment(autoescape=True, undefined=undefined, keep_trailing_newline=True)
-
 
 # --- output post-processing -------------------------------------------------------------------
 
@@ -311,15 +154,6 @@ class RenderedDocument:
     placeholders: list[str] = field(default_factory=list)
 
 
-Locator = Callable[[Path, str], tuple[str, str]]
-
-
-def _where_missing(template: Path, path: str) -> tuple[str, str]:
-    from ocop_docs.production.lint import locate_variable
-
-    return locate_variable(template, path)
-
-
 def render_template(
     template: Path,
     context: Mapping[str, Any],
@@ -328,8 +162,6 @@ def render_template(
     when: dt.datetime | None = None,
 ) -> RenderedDocument:
     """Fill one .docx template with ``context``; see the module docstring for guarantees."""
-    from docxtpl import DocxTemplate
-
     if not template.is_file():
         raise DataError("template-missing", file=template.name, folder=str(template.parent))
     try:
@@ -365,7 +197,7 @@ def translate_errors(template: Path) -> Iterator[None]:
     try:
         yield
     except MissingVariable as exc:
-        where, where_en = _where_missing(template, exc.path)
+        where, where_en = locate_variable(template, exc.path)
         raise InputError(
             "render-missing-variable",
             variable=exc.path,
@@ -374,8 +206,6 @@ def translate_errors(template: Path) -> Iterator[None]:
             where_en=where_en,
         ) from exc
     except TemplateSyntaxError as exc:
-        from ocop_docs.production.lint import lint_template
-
         problems = [i for i in lint_template(template) if i.severity == "error"]
         first: Issue | None = problems[0] if problems else None
         params = (
@@ -426,9 +256,6 @@ def render(
     template, :class:`~ocop_docs.errors.ConverterMissing` (exit 3) when ``pdf`` is asked
     and LibreOffice is missing.
     """
-    from ocop_docs.production.contexts import KINDS, build_context
-    from ocop_docs.resources import templates_dir as find_templates
-
     if kind not in KINDS:
         raise ValueError(f"unknown document kind {kind!r}; known: {', '.join(KINDS)}")
     built = build_context(kind, source, product=product, assessment=assessment)
@@ -437,14 +264,11 @@ def render(
         # A user's folder may hold only the templates they changed; the rest are shipped.
         template = find_templates() / KINDS[kind].template
     if pdf:  # fail before writing anything when the converter is missing
-        from ocop_docs.production.conversion import find_soffice
-
         find_soffice(soffice)
     rendered = render_template(template, built.context, draft=draft, when=built.when)
     out = Path(output)
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(rendered.data)
+        atomic_write_bytes(out, rendered.data)
     except OSError as exc:
         raise InputError(
             "render-output-unwritable", path=str(out), reason=exc.strerror or str(exc)
@@ -453,8 +277,6 @@ def render(
         kind, out, template, placeholders=rendered.placeholders, warnings=built.warnings
     )
     if pdf:
-        from ocop_docs.production.conversion import DEFAULT_TIMEOUT, convert_to_pdf
-
         result.pdf = convert_to_pdf(
             out, out.with_suffix(".pdf"), soffice=soffice, timeout=timeout or DEFAULT_TIMEOUT
         )
@@ -462,25 +284,18 @@ def render(
 
 
 __all__ = [
-    "DRAFT_MARK",
-    "DraftUndefined",
-    "MissingVariable",
-    "PathDict",
-    "PathList",
+    "CORE_PART",
+    "ZIP_LEVEL",
+    "ZIP_TIME",
     "RenderResult",
     "RenderedDocument",
-    "StrictUndefined",
-    "TrackingEnvironment",
-    "clean_text",
     "deterministic_core",
     "document_time",
     "fit_table_grids",
     "fit_tables",
     "make_deterministic",
-    "make_environment",
     "render",
     "render_template",
     "text_width",
     "translate_errors",
-    "wrap",
 ]

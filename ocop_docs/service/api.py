@@ -17,7 +17,7 @@ from fastapi.responses import JSONResponse, Response
 
 from ocop_docs import __version__
 from ocop_docs.errors import OcopError
-from ocop_docs.production.contexts import KINDS
+from ocop_docs.production.contexts.registry import KINDS
 from ocop_docs.rules.listing import list_sectors
 from ocop_docs.rules.regimes import DEFAULT_REGIME, regime_codes
 from ocop_docs.scoring.card_file import CardReadError, parse_card

@@ -11,10 +11,10 @@ import datetime as dt
 from pathlib import Path
 
 from ocop_docs.errors import InputError
+from ocop_docs.files import atomic_write_text
 from ocop_docs.rules.documents import document_name
 from ocop_docs.rules.product_sets import product_sets
 from ocop_docs.rules.regimes import DEFAULT_REGIME, regime, required_documents
-from ocop_docs.writing import atomic_write_text
 
 ATTACHMENT_FOLDER = "tai-lieu"
 

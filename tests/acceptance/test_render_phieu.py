@@ -21,7 +21,7 @@ from pypdf import PdfReader
 from ocop_docs.cli.render import render as render_cli
 from ocop_docs.production.lint import check_template
 from ocop_docs.production.rendering import render
-from ocop_docs.production.rounds import load_round
+from ocop_docs.production.rounds.loading import load_round
 from ocop_docs.scoring.card import score_card
 from ocop_docs.scoring.rubric_files import load_rubric
 

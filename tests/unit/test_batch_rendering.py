@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 from docx import Document
 
 from ocop_docs.errors import DataError, InputError
-from ocop_docs.production.contexts import build_context
+from ocop_docs.production.contexts.building import build_context
+from ocop_docs.production.environment import wrap
 from ocop_docs.production.prepared import PreparedTemplate, wrap_shared
-from ocop_docs.production.rendering import render_template, wrap
+from ocop_docs.production.rendering import render_template
 
 ROOT = Path(__file__).resolve().parents[2]
 ROUND = ROOT / "samples" / "dot-danh-gia" / "thai-nguyen-2026-dot-2.yaml"
@@ -52,6 +55,27 @@ def test_shipped_templates_byte_identical(kind: str, source: Path, product: int 
     assert prepared._shortcut is True
     # and again, the quick way: nothing of one document leaks into the next
     assert prepared.render(built.context, when=built.when).data == expected
+
+
+@pytest.mark.parametrize("kind", ["bien-ban", "quyet-dinh"])
+def test_a_large_round_is_byte_identical_too(kind: str, tmp_path: Path) -> None:
+    """Hundreds of rows (each with ``xml:space`` runs): the first document's check of the
+    quick way, done in linear time, still agrees with python-docx's own bytes."""
+    data = yaml.safe_load(ROUND.read_text(encoding="utf-8"))
+    second = dict(data["san_pham"][1])  # a recognised product with a dossier
+    second["ho_so"] = str((ROUND.parent / second["ho_so"]).resolve())
+    data["san_pham"] = [
+        {**second, "ten": f"Sản phẩm số {n}", "ma_san_pham": f"19-05623-{n:03d}-2026"}
+        for n in range(1, 301)
+    ]
+    source = tmp_path / "dot.json"
+    source.write_text(json.dumps(data, ensure_ascii=False, default=str), encoding="utf-8")
+    built = build_context(kind, source)
+    template = TEMPLATES / f"{kind}.docx"
+    expected = render_template(template, built.context, when=built.when).data
+    prepared = PreparedTemplate(template)
+    assert prepared.render(built.context, when=built.when).data == expected
+    assert prepared._shortcut is True
 
 
 def test_documents_in_turn_do_not_leak(tmp_path: Path) -> None:
@@ -99,7 +123,8 @@ def test_strict_and_draft_behave_like_render_template(tmp_path: Path) -> None:
         render_template(tpl, ctx)
     assert fast.value.message() == slow.value.message()
     assert (
-        "«chu_the.nguoi_dai_dien.ho_ten»" in fast.value.message() and "đoạn 2" in fast.value.message()
+        "«chu_the.nguoi_dai_dien.ho_ten»" in fast.value.message()
+        and "đoạn 2" in fast.value.message()
     )
     draft = PreparedTemplate(tpl, draft=True)
     result = draft.render(ctx)

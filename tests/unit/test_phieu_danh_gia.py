@@ -12,18 +12,13 @@ import pytest
 import yaml
 
 from ocop_docs.errors import InputError
-from ocop_docs.production.contexts import (
-    CHECKED,
-    KINDS,
-    UNCHECKED,
-    build_context,
-    detect_input,
-    self_assessment_context,
-    sheet_context,
-    sheet_rows,
-)
-from ocop_docs.production.lint import schema_has
-from ocop_docs.production.rounds import load_round
+from ocop_docs.production.contexts.bao_cao_tu_danh_gia import self_assessment_context
+from ocop_docs.production.contexts.building import build_context
+from ocop_docs.production.contexts.phieu_danh_gia import sheet_context, sheet_rows
+from ocop_docs.production.contexts.registry import KINDS
+from ocop_docs.production.inputs import detect_input
+from ocop_docs.production.printing import CHECKED, UNCHECKED
+from ocop_docs.production.rounds.loading import load_round
 from ocop_docs.scoring.card import score_card
 from ocop_docs.scoring.council import council_result
 from ocop_docs.scoring.rubric_files import load_rubric
@@ -257,7 +252,7 @@ def test_kind_schema_covers_the_context(tmp_path: Path) -> None:
                 out |= paths(v, f"{prefix}[]")
         return out
 
-    missing = sorted(p for p in paths(built.context) if not schema_has(schema, p))
+    missing = sorted(p for p in paths(built.context) if not schema.has(p))
     assert missing == []
 
 

@@ -220,3 +220,23 @@ def test_real_libreoffice_pool(tmp_path: Path) -> None:
     assert all(r.ok and r.pages == 1 for r in results)
     assert pool.stats.starts == 2  # two documents per LibreOffice start
     assert living(workdir) == []
+
+
+def test_batch_outputs_are_0644(tmp_path: Path, fake: Path) -> None:
+    """PDFs, the bundle and manifest.json come out 0644 like the .docx (they were 0600)."""
+    from ocop_docs.production.batch import BatchOptions, run_batch
+
+    root = Path(__file__).resolve().parents[2]
+    old = os.umask(0o077)
+    try:
+        result = run_batch(
+            root / "samples/dot-danh-gia/thai-nguyen-2026-dot-2.yaml",
+            tmp_path / "out",
+            BatchOptions(jobs=1, pdf=True, bundle=True, soffice=fake, kinds=("quyet-dinh",)),
+        )
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0 and result.pdfs == 1 and result.bundle is not None
+    made = [p for p in (tmp_path / "out").rglob("*") if p.is_file()]
+    assert {p.suffix for p in made} == {".docx", ".pdf", ".json"}
+    assert {p.name: p.stat().st_mode & 0o777 for p in made} == {p.name: 0o644 for p in made}

@@ -9,7 +9,8 @@ import pytest
 from docx import Document
 
 from ocop_docs.errors import DataError, InputError
-from ocop_docs.production.rendering import clean_text, make_deterministic, render_template
+from ocop_docs.production.environment import clean_text
+from ocop_docs.production.rendering import make_deterministic, render_template
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -9,7 +9,9 @@ import pytest
 import yaml
 
 from ocop_docs.errors import InputError
-from ocop_docs.production.rounds import band, display_mean, load_round, require_valid
+from ocop_docs.production.rounds.council_rules import band, display_mean
+from ocop_docs.production.rounds.loading import load_round
+from ocop_docs.production.rounds.model import require_valid
 
 ROOT = Path(__file__).resolve().parents[2]
 ROUND_2026 = ROOT / "samples" / "dot-danh-gia" / "thai-nguyen-2026-dot-2.yaml"

@@ -11,13 +11,10 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from ocop_docs.production.rounds import load_round, require_valid
-from ocop_docs.production.spreadsheets import (
-    read_round_sheet,
-    round_tables,
-    write_csv,
-    write_workbook,
-)
+from ocop_docs.production.rounds.loading import load_round
+from ocop_docs.production.rounds.model import require_valid
+from ocop_docs.production.spreadsheets.mapping import read_round_sheet
+from ocop_docs.production.spreadsheets.writing import round_tables, write_csv, write_workbook
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples" / "dot-danh-gia"

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
+from typing import Any
 
+import pytest
 from docx import Document
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
 
-from ocop_docs.production.contexts import KINDS, schema_paths
-from ocop_docs.production.lint import check_template, check_templates, schema_has
+from ocop_docs.errors import OcopError
+from ocop_docs.production.contexts.building import build_context
+from ocop_docs.production.contexts.registry import KINDS
+from ocop_docs.production.lint import check_template, check_templates
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -97,15 +107,89 @@ def test_user_folder(tmp_path: Path) -> None:
 
 def test_schema_paths_and_docs() -> None:
     schema = KINDS["bien-ban"].schema
-    assert schema_has(schema, "hop.co_mat[].ho_ten")
-    assert not schema_has(schema, "hop.co_mat[].khong_co")
+    assert schema.has("hop.co_mat[].ho_ten")
+    assert not schema.has("hop.co_mat[].khong_co")
     docs = (ROOT / "docs" / "documents.md").read_text(encoding="utf-8")
     missing = sorted(
         {
             path
             for kind in KINDS.values()
-            for path, _ in schema_paths(kind.schema)
+            for path, _ in kind.schema.paths()
             if f"`{path}`" not in docs
         }
     )
     assert missing == [], "document these variables in docs/documents.md"
+
+
+def _context_validator(kind: str) -> Draft202012Validator:
+    folder = ROOT / "schemas" / "contexts"
+    resources = []
+    for path in folder.glob("*.schema.json"):
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        schema["$id"] = path.resolve().as_uri()
+        resources.append((schema["$id"], Resource.from_contents(schema)))
+    root = {"$ref": (folder / f"{kind}.schema.json").resolve().as_uri()}
+    return Draft202012Validator(root, registry=Registry().with_resources(resources))
+
+
+def _present(value: Any) -> Any:
+    """The context as templates see it: None is an absent value (rendering.wrap)."""
+    if isinstance(value, dict):
+        return {k: _present(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_present(v) for v in value]
+    return value
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_every_sample_context_validates_against_its_schema_file(kind: str) -> None:
+    """The schema files are JSON Schema proper: what a kind builds from every sample fits."""
+    assert Draft202012Validator.check_schema(KINDS[kind].schema.root) is None
+    validator = _context_validator(kind)
+    dossiers = sorted((ROOT / "samples" / "ho-so").iterdir())
+    rounds = sorted((ROOT / "samples" / "dot-danh-gia").glob("*.yaml"))
+    built = 0
+    for source, product in [(d, None) for d in dossiers] + [
+        (r, n) for r in rounds for n in (None, 1, 2)
+    ]:
+        try:
+            context = build_context(kind, source, product=product).context
+        except OcopError:
+            continue  # a kind that does not fit this input
+        built += 1
+        errors = [
+            f"{list(e.absolute_path)}: {e.message}"
+            for e in validator.iter_errors(_present(context))
+        ]
+        assert errors == [], f"{kind} from {source.name}"
+    assert built >= 1
+
+
+@pytest.mark.slow
+def test_context_schemas_and_wording_ship_in_the_wheel(tmp_path: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(tmp_path), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    wheel = next(tmp_path.glob("ocop_docs-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    data = "ocop_docs/_data/schemas"
+    for kind in KINDS:
+        assert f"{data}/contexts/{kind}.schema.json" in names
+    assert f"{data}/contexts/common.schema.json" in names
+    for name in ("acts.yaml", "names.yaml", "form-02.yaml"):
+        assert f"{data}/documents/{name}" in names
+
+
+def test_every_kind_is_one_module_one_template_one_schema() -> None:
+    """One document kind = one context module + its template + its context schema."""
+    modules = ROOT / "ocop_docs" / "production" / "contexts"
+    for name, kind in KINDS.items():
+        assert (modules / f"{name.replace('-', '_')}.py").is_file(), name
+        assert (ROOT / "templates" / kind.template).is_file(), name
+        assert (ROOT / "schemas" / "contexts" / f"{name}.schema.json").is_file(), name
+        builders = [kind.from_dossier, kind.from_round, kind.from_sheet_input]
+        assert sum(b is not None for b in builders) == 1, name
+    schemas = {p.name for p in (ROOT / "schemas" / "contexts").glob("*.schema.json")}
+    assert schemas == {f"{k}.schema.json" for k in KINDS} | {"common.schema.json"}

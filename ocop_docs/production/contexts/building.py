@@ -1,0 +1,95 @@
+"""Building a context: an input path and a kind → the data its template is filled with.
+
+Stage "context building" of the produce pipeline (architecture §2), the one entry point
+:func:`build_context`: it detects the input (:mod:`ocop_docs.production.inputs`), checks that
+the kind can be made from it, reads it, and hands it to the kind's builder
+(:mod:`.registry`). A dossier kind is built from a dossier or from a product of a round file
+(its ``ho_so``); a round kind from a round file; the scoring sheet from any of them, a
+scorecard or a set number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ocop_docs.errors import InputError, Issue
+from ocop_docs.production.contexts.council import round_context
+from ocop_docs.production.contexts.kind import DossierSource, Kind
+from ocop_docs.production.contexts.registry import KINDS
+from ocop_docs.production.inputs import INPUT_NAMES, InputKind, detect_input, read_valid_dossier
+from ocop_docs.production.rounds.loading import load_round
+from ocop_docs.production.rounds.model import require_valid
+
+
+@dataclass(slots=True)
+class BuiltContext:
+    kind: Kind
+    context: dict[str, Any]
+    when: dt.datetime | None = None
+    warnings: list[Issue] = field(default_factory=list)
+    source: Path | None = None
+
+
+def _check_input(spec: Kind, path: Path, what: InputKind) -> None:
+    allowed: tuple[InputKind, ...] = ("round",) if spec.source == "round" else ("dossier", "round")
+    if what not in allowed:
+        expected = " hoặc ".join(INPUT_NAMES[a][0] for a in allowed)
+        expected_en = " or ".join(INPUT_NAMES[a][1] for a in allowed)
+        raise InputError(
+            "render-input-wrong",
+            kind=spec.name,
+            path=str(path),
+            expected=expected,
+            expected_en=expected_en,
+            actual=INPUT_NAMES[what][0],
+            actual_en=INPUT_NAMES[what][1],
+        )
+
+
+def build_context(
+    kind: str,
+    source: Path | str,
+    *,
+    product: int | None = None,
+    assessment: Path | str | None = None,
+) -> BuiltContext:
+    """The context of ``kind`` from its input (``product``: 1-based, with a round file;
+    ``assessment``: the commune's assessment file, for Mẫu 03)."""
+    spec = KINDS[kind]
+    path = Path(source)
+    what = detect_input(path)
+    assessment_file = Path(assessment) if assessment is not None else None
+    if spec.from_sheet_input is not None:
+        built = spec.from_sheet_input(path, what, product)
+        return BuiltContext(spec, built.context, built.when, built.warnings, path)
+    _check_input(spec, path, what)
+    warnings: list[Issue]
+    if what == "dossier":
+        assert spec.from_dossier is not None
+        data, warnings = read_valid_dossier(path)
+        label = str((data.get("san_pham") or {}).get("ten", path))
+        built = spec.from_dossier(data, DossierSource(label, assessment_file))
+    else:
+        rnd = require_valid(load_round(path))
+        warnings = [i for i in rnd.issues if i.severity == "warning"]
+        if spec.per_product and product is None:
+            raise InputError("render-product-required", kind=kind)
+        item = rnd.product(product) if spec.per_product and product is not None else None
+        if spec.from_dossier is not None:
+            assert item is not None
+            if item.dossier is None:
+                raise InputError("render-no-dossier", kind=kind, product=item.ten)
+            inline = dict(item.inline.get("danh_gia_xa") or {})
+            built = spec.from_dossier(
+                item.dossier, DossierSource(item.ten, assessment_file, inline)
+            )
+        else:
+            assert spec.from_round is not None
+            built = spec.from_round(rnd, round_context(rnd), item)
+    return BuiltContext(spec, built.context, built.when, warnings + built.warnings, path)
+
+
+__all__ = ["BuiltContext", "build_context"]

@@ -1,0 +1,78 @@
+"""Giấy chứng nhận sản phẩm OCOP: one certificate per recognised product.
+
+The council part of the context plus ``sp`` (the product, as the annex lists it) and
+``giay_chung_nhan`` (issue date, validity and signer). Valid 36 months from issue (QĐ
+26/2026 Điều 4.3); dated by the issue date, by default the decision's. Template
+``templates/giay-chung-nhan.docx``, schema ``schemas/contexts/giay-chung-nhan.schema.json``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ocop_docs.errors import InputError
+from ocop_docs.production.contexts.dates import certificate_day
+from ocop_docs.production.contexts.kind import Built, Kind
+from ocop_docs.production.rounds.council_rules import DEFAULT_VALIDITY_MONTHS
+from ocop_docs.production.rounds.model import ProductResult, Round
+from ocop_docs.text.official import add_months, format_date, format_date_short, require_date
+
+
+def certificate_context(rnd: Round, ctx: dict[str, Any], product: ProductResult) -> dict[str, Any]:
+    """The round context with ``sp`` (the product) and ``giay_chung_nhan`` (its dates);
+    an input error for a product this level does not recognise."""
+    data = rnd.data or {}
+    if not product.recognised:
+        if product.proposed_up:
+            reason = "đề nghị cấp trên đánh giá, phân hạng"
+            reason_en = "proposed to the next level"
+        else:
+            reason = "chưa đạt hạng được công nhận ở cấp này"
+            reason_en = "below the levels recognised here"
+        raise InputError(
+            "render-not-recognised",
+            product=product.ten,
+            mean=product.mean_text,
+            mean_en=product.mean_text.replace(",", "."),  # English writes a decimal point
+            stars=product.stars,
+            reason=reason,
+            reason_en=reason_en,
+        )
+    qd = data["quyet_dinh"]
+    gcn = data.get("giay_chung_nhan") or {}
+    issued = require_date(gcn.get("ngay") or qd["ngay"])
+    months = int(gcn.get("thoi_han_thang", DEFAULT_VALIDITY_MONTHS))
+    place = ctx["co_quan"]["dia_danh"]
+    index = product.index - 1  # its place in the round (rounds.model.Round.product)
+    if not (0 <= index < len(rnd.products) and rnd.products[index] is product):
+        index = next(i for i, p in enumerate(rnd.products) if p is product)
+    ctx = dict(ctx)
+    ctx["sp"] = ctx["san_pham"][index]
+    ctx["giay_chung_nhan"] = {
+        "ngay_dong": f"{place}, {format_date(issued)}",
+        "ngay_chu": format_date(issued),
+        "thoi_han_thang": str(months),
+        # Valid 36 months from issue (QĐ 26/2026 Điều 4.3); expiry = issue + 36 months,
+        # clamped to the month end (brief §4.3 [DESIGN]).
+        "het_han_ngan": format_date_short(add_months(issued, months)),
+        "nguoi_ky": dict(gcn.get("nguoi_ky") or qd["nguoi_ky"]),
+    }
+    return ctx
+
+
+def build(rnd: Round, base: dict[str, Any], product: ProductResult | None) -> Built:
+    if "quyet_dinh" not in base:
+        raise InputError("render-no-decision")
+    assert product is not None  # a per-product kind
+    return Built(certificate_context(rnd, base, product), certificate_day(rnd.data or {}))
+
+
+KIND = Kind(
+    "giay-chung-nhan",
+    "Giấy chứng nhận sản phẩm OCOP",
+    "Certificate for one product",
+    per_product=True,
+    from_round=build,
+)
+
+__all__ = ["KIND", "build", "certificate_context"]

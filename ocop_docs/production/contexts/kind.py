@@ -1,0 +1,97 @@
+"""What a document kind is: its template, its context schema, and how its context is built.
+
+One document kind = one context module (``contexts/<kind>.py``) + its template
+(``templates/<kind>.docx``) + its context schema (``schemas/contexts/<kind>.schema.json``,
+what the template may print: what ``ocop-docs templates check`` checks the template's
+variables against and docs/documents.md documents). The module declares a :class:`Kind`
+with the builder for what the kind is filled from; :mod:`.registry` lists them.
+
+Builders by source:
+
+* **dossier** (:data:`DossierBuilder`): the dossier's data and a :class:`DossierSource`
+  saying where it came from (a dossier folder, or a product of a round file);
+* **round** (:data:`RoundBuilder`): the loaded round, the context every round document
+  shares (:func:`~ocop_docs.production.contexts.council.round_context`, built once for a
+  whole batch) and, for per-product kinds, the product;
+* **sheet** (:data:`SheetBuilder`): the scoring sheet, from a set number, a scorecard, a
+  dossier or a round's product (see :mod:`.phieu_danh_gia`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from ocop_docs.errors import Issue
+from ocop_docs.production.inputs import InputKind
+from ocop_docs.production.rounds.model import ProductResult, Round
+from ocop_docs.production.schema_tree import SchemaTree, schema_tree
+
+# What a kind is filled from: a dossier, a round file, or (the scoring sheet) any of a set
+# number, a scorecard file, a dossier or a round file.
+Source = Literal["dossier", "round", "sheet"]
+
+
+@dataclass(slots=True)
+class Built:
+    """A built context, the date the document carries, and what building noticed."""
+
+    context: dict[str, Any]
+    when: dt.datetime | None = None
+    warnings: list[Issue] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class DossierSource:
+    """Where a dossier kind's data came from, for what only some kinds need."""
+
+    label: str  # the product, as messages name it
+    assessment_file: Path | None = None  # ``--assessment``: the commune's assessment file
+    inline_assessment: Mapping[str, Any] | None = None  # a round product's ``danh_gia_xa``
+
+
+DossierBuilder = Callable[[Mapping[str, Any], DossierSource], Built]
+RoundBuilder = Callable[[Round, dict[str, Any], ProductResult | None], Built]
+SheetBuilder = Callable[[Path, InputKind, int | None], Built]
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """One document kind: its names, whether it is one per product, and its builder."""
+
+    name: str
+    title_vi: str
+    title_en: str
+    per_product: bool
+    from_dossier: DossierBuilder | None = field(default=None, repr=False)
+    from_round: RoundBuilder | None = field(default=None, repr=False)
+    from_sheet_input: SheetBuilder | None = field(default=None, repr=False)
+
+    @property
+    def source(self) -> Source:
+        if self.from_sheet_input is not None:
+            return "sheet"
+        return "round" if self.from_round is not None else "dossier"
+
+    @property
+    def template(self) -> str:
+        return f"{self.name}.docx"
+
+    @property
+    def schema(self) -> SchemaTree:
+        """What the template may print: ``schemas/contexts/<kind>.schema.json``."""
+        return schema_tree(f"contexts/{self.name}.schema.json")
+
+
+__all__ = [
+    "Built",
+    "DossierBuilder",
+    "DossierSource",
+    "Kind",
+    "RoundBuilder",
+    "SheetBuilder",
+    "Source",
+]

@@ -1,0 +1,97 @@
+"""Quyết định công nhận sản phẩm OCOP, with its annex list (QĐ 26/2026 Điều 4.1, 7.3.e).
+
+The recognition decision: the council part of the context, whose ``quyet_dinh`` block
+(:func:`decision_context`) fills in what NĐ 30/2020 asks of a decision (số, ký hiệu, căn
+cứ, thẩm quyền, nơi nhận) with the round's values or the regime's defaults. Dated by its
+signing. Template ``templates/quyet-dinh.docx``, schema
+``schemas/contexts/quyet-dinh.schema.json``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from ocop_docs.errors import InputError
+from ocop_docs.production.contexts.dates import decision_day
+from ocop_docs.production.contexts.kind import Built, Kind
+from ocop_docs.production.printing import punctuate, upper_vi
+from ocop_docs.production.rounds.model import ProductResult, Round
+from ocop_docs.production.wording import wording
+from ocop_docs.text.official import format_date, format_date_short, format_doc_number
+
+
+def decision_context(
+    qd: Mapping[str, Any],
+    data: Mapping[str, Any],
+    co_quan: Mapping[str, Any],
+    council: Mapping[str, Any],
+    meeting: dt.datetime,
+    regime: str,
+    level: str,
+) -> dict[str, Any]:
+    """The ``quyet_dinh`` block: number, dates, authority, căn cứ, signer, recipients."""
+    number = qd["so"]
+    symbol = None if "/" in str(number) else f"QĐ-{co_quan['ky_hieu']}"
+    # Under QĐ 26/2026 the Chủ tịch UBND cấp tỉnh decides (Điều 4.1.a, 7.3.e).
+    default_authority = (
+        f"CHỦ TỊCH {co_quan['ten_mot_dong_in_hoa']}"
+        if regime == "26/2026"
+        else co_quan["ten_mot_dong_in_hoa"]
+    )
+    authority = str(qd.get("tham_quyen") or default_authority)
+    decider = (
+        f"Chủ tịch {co_quan['ten']}"
+        if upper_vi(authority).startswith("CHỦ TỊCH")
+        else str(co_quan["ten"])
+    )
+    basis = qd.get("can_cu") or [
+        f"Căn cứ {wording().act(regime)} ban hành Bộ tiêu chí và quy trình đánh giá, "
+        "phân hạng sản phẩm Chương trình Mỗi xã một sản phẩm",
+        f"Căn cứ kết quả đánh giá, phân hạng sản phẩm của {council['ten']} {format_date(meeting)}",
+    ]
+    recipients = list(qd.get("noi_nhan") or ["Như Điều 3"])
+    if not any(str(r).strip().startswith("Lưu") for r in recipients):
+        recipients.append("Lưu: VT")  # NĐ 30 mục II.9b: the list ends "- Lưu: VT, …."
+    executors = qd.get("thuc_hien") or [
+        f"Chánh Văn phòng {co_quan['ten']}",
+        "Thủ trưởng các cơ quan, đơn vị có liên quan",
+    ]
+    year = data["nam"]
+    return {
+        "so": format_doc_number(number, symbol),
+        "ngay_chu": format_date(qd["ngay"]),
+        "ngay_ngan": format_date_short(qd["ngay"]),
+        "ngay_dong": f"{co_quan['dia_danh']}, {format_date(qd['ngay'])}",
+        "trich_yeu": qd.get("trich_yeu")
+        or (
+            f"Về việc công nhận sản phẩm đạt tiêu chuẩn sản phẩm OCOP "
+            f"{wording().levels[level]['vi']} năm {year}"
+        ),
+        "tham_quyen": upper_vi(authority),
+        "nguoi_quyet_dinh": decider,
+        "can_cu": punctuate(basis),
+        "thuc_hien_chu": ", ".join(str(e) for e in executors),
+        "nguoi_ky": dict(qd["nguoi_ky"]),
+        "noi_nhan": punctuate(recipients),
+    }
+
+
+def build(rnd: Round, base: dict[str, Any], product: ProductResult | None) -> Built:
+    if "quyet_dinh" not in base:
+        raise InputError("render-no-decision")
+    if not base["cong_nhan"]:
+        raise InputError("render-nothing-recognised")
+    return Built(base, decision_day(rnd.data or {}))
+
+
+KIND = Kind(
+    "quyet-dinh",
+    "Quyết định công nhận sản phẩm OCOP (kèm danh sách)",
+    "Decision recognising OCOP products (with the annex list)",
+    per_product=False,
+    from_round=build,
+)
+
+__all__ = ["KIND", "build", "decision_context"]

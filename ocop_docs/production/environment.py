@@ -1,0 +1,203 @@
+"""The template environment: Jinja sandboxed and strict, over data that knows its paths.
+
+Shared by rendering (:mod:`ocop_docs.production.rendering`, :mod:`~ocop_docs.production.prepared`)
+and by the template checks (:mod:`ocop_docs.production.lint`), so that ``templates check``
+parses templates exactly as rendering does.
+
+* Data is wrapped (:func:`wrap`) into :class:`PathDict` / :class:`PathList`, which know where
+  they sit ("hop.co_mat[2]"), so a missing value is named in full; strings are NFC and
+  stripped of characters XML forbids; ``None`` means absent.
+* :class:`StrictUndefined` raises :class:`MissingVariable` when a missing value is printed or
+  iterated, and is falsy, so ``{% if x %}`` marks optional fields; :class:`DraftUndefined`
+  prints ``[[name]]`` instead (``--draft``).
+* Every template runs in Jinja's :class:`~jinja2.sandbox.ImmutableSandboxedEnvironment`
+  with autoescape on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping
+from typing import Any, ClassVar, NoReturn
+
+from jinja2 import Undefined
+from jinja2.exceptions import UndefinedError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.utils import missing
+
+DRAFT_MARK = "[[{}]]"
+
+# XML 1.0 forbids C0 controls except tab, LF, CR; docxtpl's listing pass would also turn
+# \a and \f into paragraph and page breaks, which data must never do.
+_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+
+# --- data wrapping ----------------------------------------------------------------------------
+
+
+class PathDict(dict[str, Any]):
+    """A mapping that knows where it sits in the context ("hop.co_mat[2]")."""
+
+    __slots__ = ("path",)
+
+    def __init__(self, path: str, items: Mapping[str, Any]) -> None:
+        super().__init__(items)
+        self.path = path
+
+
+class PathList(list[Any]):
+    __slots__ = ("path",)
+
+    def __init__(self, path: str, items: list[Any]) -> None:
+        super().__init__(items)
+        self.path = path
+
+
+def clean_text(text: str) -> str:
+    """NFC, Unix line breaks, no characters that XML or docxtpl would misread."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    return _BAD_CHARS.sub("", text)
+
+
+def wrap(value: Any, path: str = "") -> Any:
+    """Wrap a context for rendering: tracked paths, clean strings, ``None`` = absent."""
+    if isinstance(value, Mapping):
+        return PathDict(
+            path,
+            {
+                str(k): wrap(v, f"{path}.{k}" if path else str(k))
+                for k, v in value.items()
+                if v is not None
+            },
+        )
+    if isinstance(value, list | tuple):
+        return PathList(path, [wrap(v, f"{path}[{i}]") for i, v in enumerate(value)])
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    return value
+
+
+# --- undefined values -------------------------------------------------------------------------
+
+
+class MissingVariable(UndefinedError):
+    """A value the template prints is not in the data (strict mode)."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(f"{path!r} is undefined")
+        self.path = path
+
+
+def _path_of(obj: Any, name: Any) -> str:
+    base = obj.path if isinstance(obj, (PathDict | PathList, _TrackedUndefined)) else ""
+    if isinstance(name, int):
+        return f"{base}[{name}]"
+    return f"{base}.{name}" if base else str(name)
+
+
+class _TrackedUndefined(Undefined):
+    __slots__ = ()
+
+    @property
+    def path(self) -> str:
+        obj = self._undefined_obj
+        return _path_of(None if obj is missing else obj, self._undefined_name)
+
+
+class StrictUndefined(_TrackedUndefined):
+    """Fails when printed or iterated; falsy in tests so ``{% if x %}`` works."""
+
+    __slots__ = ()
+
+    def _fail_with_undefined_error(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise MissingVariable(self.path)
+
+    def __str__(self) -> str:
+        self._fail_with_undefined_error()
+
+    def __iter__(self) -> Iterator[Any]:
+        self._fail_with_undefined_error()
+
+    def __getattr__(self, name: str) -> Any:
+        if name[:2] == "__":
+            raise AttributeError(name)
+        raise MissingVariable(f"{self.path}.{name}")
+
+    def __bool__(self) -> bool:
+        return False
+
+
+class DraftUndefined(_TrackedUndefined):
+    """Prints a visible placeholder "[[name]]" and records it (``--draft``)."""
+
+    __slots__ = ()
+    seen: ClassVar[list[str]] = []
+
+    def __str__(self) -> str:
+        if self.path not in self.seen:
+            self.seen.append(self.path)
+        return DRAFT_MARK.format(self.path)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(())
+
+    def __getattr__(self, name: str) -> Any:
+        if name[:2] == "__":
+            raise AttributeError(name)
+        return type(self)(name=f"{self.path}.{name}")
+
+    def __bool__(self) -> bool:
+        return False
+
+
+class TrackingEnvironment(ImmutableSandboxedEnvironment):
+    """The sandbox, reading our wrapped data by key first and tracking missing paths."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if isinstance(obj, PathDict):
+            if attribute in obj:
+                return obj[attribute]
+            if hasattr(dict, attribute):
+                return super().getattr(obj, attribute)
+            return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        if isinstance(obj, PathDict) and isinstance(argument, str):
+            return obj[argument] if argument in obj else self.undefined(obj=obj, name=argument)
+        if isinstance(obj, PathList) and isinstance(argument, int):
+            try:
+                return obj[argument]
+            except IndexError:
+                return self.undefined(obj=obj, name=argument)  # type: ignore[arg-type]
+        return super().getitem(obj, argument)
+
+
+def make_environment(*, draft: bool = False, seen: list[str] | None = None) -> TrackingEnvironment:
+    """The Jinja environment for templates: sandboxed, autoescaped, strict or draft."""
+    undefined: type[Undefined]
+    if draft:
+        undefined = type(
+            "Draft", (DraftUndefined,), {"__slots__": (), "seen": seen if seen is not None else []}
+        )
+    else:
+        undefined = StrictUndefined
+    return TrackingEnvironment(autoescape=True, undefined=undefined, keep_trailing_newline=True)
+
+
+__all__ = [
+    "DRAFT_MARK",
+    "DraftUndefined",
+    "MissingVariable",
+    "PathDict",
+    "PathList",
+    "StrictUndefined",
+    "TrackingEnvironment",
+    "clean_text",
+    "make_environment",
+    "wrap",
+]

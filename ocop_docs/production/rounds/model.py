@@ -1,0 +1,215 @@
+"""The round model: a round file's council, members and each product's star result.
+
+A :class:`Round` is what :mod:`ocop_docs.production.rounds.loading` makes of a round file
+(``samples/dot-danh-gia/<name>.yaml``, schema ``schemas/round.schema.json``) or of a results
+spreadsheet: the raw data, its issues, the members and one :class:`ProductResult` per
+product. The result of a product follows QĐ 26/2026 Điều 3.3 (bands on the "Tổng điểm
+trung bình", the mean of the members' totals) and Điều 4.1, 7.3.e (who recognises which
+stars); the mean is kept exact as a :class:`~fractions.Fraction` for banding (69,995 is
+3 sao) and only rounded for display. The council settings (spread, quorum) are provincial
+practice from a Quy chế (brief §6.5), configurable per round under ``cau_hinh``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from ocop_docs.errors import InputError, Issue
+from ocop_docs.production.rounds.council_rules import (
+    DEFAULT_CHAIR_REQUIRED,
+    DEFAULT_QUORUM,
+    MINIMUM_MODE_BY_SETTING,
+    Competence,
+    MinimumMode,
+    display_mean,
+)
+from ocop_docs.production.wording import wording
+from ocop_docs.scoring.card import Scorecard, ScoreResult
+from ocop_docs.scoring.council import CouncilResult
+from ocop_docs.scoring.rubrics import Rubric
+
+
+@dataclass(slots=True)
+class Member:
+    ma: str
+    ho_ten: str
+    vai_tro: str
+    chuc_vu: str = ""
+    co_mat: bool = True
+    cham_diem: bool = True
+
+    @property
+    def role_name(self) -> str:
+        return wording().roles.get(self.vai_tro, self.vai_tro)
+
+
+@dataclass(slots=True)
+class MemberCard:
+    """One member's scorecard for one product, scored against the product's rubric."""
+
+    member: Member
+    card: Scorecard
+    result: ScoreResult
+    file: Path | None = None  # the card file, when the round file points to one
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return dict(self.card.data) if isinstance(self.card.data, dict) else {}
+
+
+@dataclass(slots=True)
+class ProductResult:
+    """One product of a round with its council result
+    (:func:`ocop_docs.scoring.card.council_result`)."""
+
+    index: int  # 1-based position in the round file ("--product N")
+    ten: str
+    chu_the: str
+    dia_chi: str
+    bo_san_pham: int | None
+    ma_san_pham: str
+    scores: list[tuple[Member, Fraction]]
+    result: CouncilResult
+    regime: str = "26/2026"
+    dossier: dict[str, Any] | None = None
+    dossier_path: Path | None = None
+    inline: dict[str, Any] = field(default_factory=dict)
+    disqualified: str = ""
+    competence: Competence | None = None
+    cards: list[MemberCard] = field(default_factory=list)
+    rubric: Rubric | None = None
+
+    @property
+    def lowered(self) -> bool:
+        """The minimum markers lowered the star below the band of the mean (brief §3.5)."""
+        r = self.result
+        return not r.loai and r.hang_sao < r.hang_theo_diem
+
+    @property
+    def mean(self) -> Fraction:
+        """The "Tổng điểm trung bình" (QĐ 26/2026 Điều 3.3), exact."""
+        return self.result.diem_trung_binh
+
+    @property
+    def mean_text(self) -> str:
+        return display_mean(self.mean, self.regime)
+
+    @property
+    def stars(self) -> int:
+        """Band of the mean; 0 when the dossier was disqualified (brief §3.6, §3.9)."""
+        return self.result.hang_sao
+
+    @property
+    def spread(self) -> Fraction:
+        return self.result.chenh_lech
+
+    @property
+    def spread_flag(self) -> bool:
+        """Member totals differ by more than the Quy chế allows (brief §6.5, [PRACTICE])."""
+        return self.result.vuot_chenh_lech
+
+    @property
+    def proposed_up(self) -> bool:
+        """Proposed to the next level (≥90 at the province: QĐ 26/2026 Điều 7.3.e)."""
+        c = self.competence
+        return bool(
+            c
+            and c.forward_from is not None
+            and not self.disqualified
+            and self.mean >= c.forward_from
+        )
+
+    @property
+    def recognised(self) -> bool:
+        """Gets a decision and a certificate at this level (1–2★ never: Điều 4.1.a)."""
+        c = self.competence
+        return bool(c and self.stars in c.stars and not self.proposed_up)
+
+
+@dataclass(slots=True)
+class Round:
+    """A loaded round file: raw data, issues, members and product results."""
+
+    path: Path
+    data: dict[str, Any] | None = None
+    issues: list[Issue] = field(default_factory=list)
+    members: list[Member] = field(default_factory=list)
+    products: list[ProductResult] = field(default_factory=list)
+    competence: Competence | None = None
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for i in self.issues if i.severity == "error")
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for i in self.issues if i.severity == "warning")
+
+    @property
+    def valid(self) -> bool:
+        return self.data is not None and self.errors == 0
+
+    @property
+    def settings(self) -> dict[str, Any]:
+        return dict((self.data or {}).get("cau_hinh") or {})
+
+    @property
+    def quorum(self) -> Fraction:
+        value = self.settings.get("ty_le_co_mat")
+        return DEFAULT_QUORUM if value is None else Fraction(str(value))
+
+    @property
+    def chair_required(self) -> bool:
+        return bool(self.settings.get("chu_tich_bat_buoc", DEFAULT_CHAIR_REQUIRED))
+
+    @property
+    def present(self) -> list[Member]:
+        return [m for m in self.members if m.co_mat]
+
+    @property
+    def scorers(self) -> list[Member]:
+        return [m for m in self.members if m.co_mat and m.cham_diem]
+
+    @property
+    def minimum_mode(self) -> MinimumMode:
+        return MINIMUM_MODE_BY_SETTING[str(self.settings.get("che_do_toi_thieu", "ha_hang"))]
+
+    @property
+    def quorum_met(self) -> bool:
+        if not self.members:
+            return False
+        ratio = Fraction(len(self.present), len(self.members))
+        chair_ok = not self.chair_required or any(m.vai_tro == "chu_tich" for m in self.present)
+        return ratio >= self.quorum and chair_ok
+
+    def member(self, ma: str) -> Member | None:
+        return next((m for m in self.members if m.ma == ma), None)
+
+    def product(self, number: int) -> ProductResult:
+        """The product at 1-based position ``number`` (``--product N``)."""
+        if not 1 <= number <= len(self.products):
+            raise InputError("render-product-out-of-range", number=number, count=len(self.products))
+        return self.products[number - 1]
+
+
+def exact_score(value: Any) -> Fraction:
+    """A member's total as an exact fraction: ``str()`` first so 91.5 is 183/2 exactly,
+    not the binary float's expansion."""
+    return Fraction(str(value))
+
+
+def require_valid(rnd: Round) -> Round:
+    """The round itself, or :class:`InputError` (exit 1) listing its errors."""
+    if rnd.data is None or rnd.errors:
+        errors = [i for i in rnd.issues if i.severity == "error"]
+        first = errors[0].message("vi") if errors else "?"
+        raise InputError(
+            "round-invalid", issues=rnd.issues, path=str(rnd.path), count=len(errors), first=first
+        )
+    return rnd
+
+
+__all__ = ["Member", "MemberCard", "ProductResult", "Round", "exact_score", "require_valid"]
