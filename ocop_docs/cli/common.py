@@ -23,6 +23,7 @@ from ocop_docs.catalogue import Lang, ui
 from ocop_docs.cli.language import click_language, current_language, language_of
 from ocop_docs.errors import OcopError
 from ocop_docs.reporting import formats, issue_line, report
+from ocop_docs.rules.regimes import DEFAULT_REGIME, regime_codes
 
 FC = TypeVar("FC", bound=Callable[..., Any])
 
@@ -32,6 +33,15 @@ LANG_OPTION: Callable[[FC], FC] = click.option(
     default="vi",
     show_default=True,
     help="Ngôn ngữ thông báo / message language.",
+)
+
+REGIME_OPTION: Callable[[FC], FC] = click.option(
+    "--regime",
+    "regime_code",
+    type=click.Choice(list(regime_codes())),
+    default=DEFAULT_REGIME,
+    show_default=True,
+    help="Bộ tiêu chí / regime.",
 )
 
 _format: ContextVar[str] = ContextVar("ocop_format", default="text")

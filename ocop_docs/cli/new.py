@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from ocop_docs.catalogue import Lang, ui
-from ocop_docs.cli.common import LANG_OPTION, OcopCommand, write_output
-from ocop_docs.rules.regimes import CASES, regime_codes
+from ocop_docs.cli.common import LANG_OPTION, REGIME_OPTION, OcopCommand, write_output
+from ocop_docs.rules.regimes import CASES
 from ocop_docs.validation.scaffolding import new_dossier
 
 
@@ -27,14 +27,7 @@ from ocop_docs.validation.scaffolding import new_dossier
     show_default=True,
     help="Loại đánh giá / evaluation case.",
 )
-@click.option(
-    "--regime",
-    "regime_code",
-    type=click.Choice(list(regime_codes())),
-    default="26/2026",
-    show_default=True,
-    help="Bộ tiêu chí / regime.",
-)
+@REGIME_OPTION
 @click.option(
     "--overwrite", is_flag=True, help="Ghi đè ho-so.yaml đã có / replace an existing file."
 )

@@ -5,22 +5,20 @@ from __future__ import annotations
 import click
 
 from ocop_docs.catalogue import Lang
-from ocop_docs.cli.common import LANG_OPTION, OcopCommand, format_option, print_report
+from ocop_docs.cli.common import (
+    LANG_OPTION,
+    REGIME_OPTION,
+    OcopCommand,
+    format_option,
+    print_report,
+)
 from ocop_docs.rules.listing import list_sectors
-from ocop_docs.rules.regimes import regime_codes
 
 
 @click.command("sectors", cls=OcopCommand)
 @format_option("sectors")
 @LANG_OPTION
-@click.option(
-    "--regime",
-    "regime_code",
-    type=click.Choice(list(regime_codes())),
-    default="26/2026",
-    show_default=True,
-    help="Bộ tiêu chí / regime.",
-)
+@REGIME_OPTION
 def sectors(fmt: str, lang: Lang, regime_code: str) -> None:
     """Liệt kê 6 nhóm, 26 bộ sản phẩm (QĐ 26/2026 Phụ lục I) và tài liệu cần có.
 

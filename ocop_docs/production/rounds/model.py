@@ -17,7 +17,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from ocop_docs.errors import InputError, Issue
+from ocop_docs.errors import InputError, Issue, IssueCounts
 from ocop_docs.production.rounds.council_rules import (
     DEFAULT_CHAIR_REQUIRED,
     DEFAULT_QUORUM,
@@ -130,7 +130,7 @@ class ProductResult:
 
 
 @dataclass(slots=True)
-class Round:
+class Round(IssueCounts):
     """A loaded round file: raw data, issues, members and product results."""
 
     path: Path
@@ -140,13 +140,6 @@ class Round:
     products: list[ProductResult] = field(default_factory=list)
     competence: Competence | None = None
 
-    @property
-    def errors(self) -> int:
-        return sum(1 for i in self.issues if i.severity == "error")
-
-    @property
-    def warnings(self) -> int:
-        return sum(1 for i in self.issues if i.severity == "warning")
 
     @property
     def valid(self) -> bool:
