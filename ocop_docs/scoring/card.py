@@ -21,6 +21,11 @@ Rules applied (docs/rubrics.md has the full discussion):
   highest level whose markers (and those of all lower levels) are met caps the star. Levels
   1 and 2 carry no markers, so a product missing a 3★ marker is capped at **2★**, never
   lower. ``minimum_mode="warn"`` reports the unmet markers without lowering the star.
+* **Unticked criteria** [REG: Phụ lục II is a tick-box sheet, and 378 of the 787 criteria
+  print no 0-point option]: a criterion left out, written ``null`` or ``0`` is unticked: it
+  adds 0 points and fails only the star-minimum markers on its own options; it is listed
+  in ``khong_danh_dau`` and never an error. A criterion left out of the card is a warning
+  (``scorecard-missing-criterion``: a forgotten line looks the same), ``null``/``0`` none.
 * **Disqualification** [REG: "Hồ sơ bị loại khi"; DESIGN: no star]: ``"loai": true`` gives
   ``hang_sao`` 0; points are still added up for the record.
 """
@@ -194,6 +199,8 @@ class ScoreResult:
     van_de: tuple[Problem, ...]
     minimum_mode: str
     toi_da: int = 100
+    # Criteria left unticked (absent, null or 0), in printed order: 0 points each.
+    khong_danh_dau: tuple[str, ...] = ()
 
     @property
     def bi_ha_hang(self) -> bool:
@@ -280,7 +287,8 @@ def score_card(
     """Score one member's card against ``rubric``.
 
     Problems in the card are reported in ``van_de``; an unknown criterion or option adds
-    nothing, a missing criterion counts 0 points and meets none of its markers.
+    nothing; an unticked criterion (absent, null or 0) counts 0 points and meets none of its
+    markers.
     """
     if minimum_mode not in MINIMUM_MODES:
         raise ValueError(f"minimum_mode must be one of {MINIMUM_MODES}, not {minimum_mode!r}")
@@ -347,6 +355,7 @@ def score_card(
 
     chosen: dict[str, Option] = {}
     answered: set[str] = set()
+    unticked: set[str] = set()
     for raw_key, value in choices.items():
         key = _criterion_key(raw_key)
         pointer = f"/chon/{escape(key)}"
@@ -370,6 +379,10 @@ def score_card(
                 )
             continue
         answered.add(key)
+        if value is None or (value == 0 and type(value) is int):
+            # An unticked box (Phụ lục II: the member ticks one option or none).
+            unticked.add(key)
+            continue
         if isinstance(value, bool) or not isinstance(value, int):
             report(
                 "scorecard-invalid-option",
@@ -396,6 +409,7 @@ def score_card(
         # Without a usable "chon" the card has one problem already; do not add 30 more.
         for crit in rubric.criteria():
             if crit.so not in answered:
+                unticked.add(crit.so)
                 report(
                     "scorecard-missing-criterion",
                     "/chon",
@@ -451,6 +465,7 @@ def score_card(
         van_de=tuple(problems),
         minimum_mode=minimum_mode,
         toi_da=rubric.tong_diem,
+        khong_danh_dau=tuple(c.so for c in rubric.criteria() if c.so in unticked),
     )
 
 
@@ -480,6 +495,7 @@ def result_to_json(result: ScoreResult, lang: Lang = "vi") -> dict[str, Any]:
         "chua_dat_toi_thieu": [u.to_json() for u in result.chua_dat_toi_thieu],
         "loai": result.loai,
         "ly_do_loai": result.ly_do_loai,
+        "khong_danh_dau": list(result.khong_danh_dau),
         "minimum_mode": result.minimum_mode,
         "van_de": [p.to_json(lang, params=True) for p in result.van_de],
     }

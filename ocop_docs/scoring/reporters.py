@@ -189,7 +189,7 @@ def render_score_text(result: ScoreResult, lang: Lang = "vi") -> str:
         if collapse:
             items = ", ".join(str(p.params["tieu_chi"]) for p in missing)
             missing_line = _t(lang, "missing_many", n=len(missing), items=items)
-            lines.append(f"  - [{_t(lang, 'error')}] {missing_line}")
+            lines.append(f"  - [{_t(lang, missing[0].severity)}] {missing_line}")
             # The hint of the code does not name the criterion, so it fits the summary too.
             lines.append(f"    {ui('hint', lang)}: {missing[0].hint(lang)}")
     return "\n".join(lines)

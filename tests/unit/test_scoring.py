@@ -741,3 +741,54 @@ def test_council_json() -> None:
     assert data["diem_trung_binh_hien_thi"] == "91,14"
     assert data["hang_sao"] == 5 and data["de_nghi_trung_uong"] is True
     json.dumps(data, ensure_ascii=False)
+
+
+# --------------------------------------------------------------------------------------
+# Unticked criteria (issue 11): Phụ lục II is a tick-box sheet; 378 of its 787 criteria
+# print no 0-point option, so a member may tick nothing.
+# --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("blank", [None, 0])
+def test_unticked_criterion_is_zero_points_not_an_error(blank: int | None) -> None:
+    r = load_rubric(1)
+    card = best_card(r)
+    card["chon"]["3.4"] = blank  # 3.4 of set 1 prints no 0-point option
+    result = score_card(card, r)
+    assert result.ok and codes(result) == []
+    assert result.khong_danh_dau == ("3.4",)
+    assert "3.4" not in {c.tieu_chi for c in result.lua_chon}
+    top_34 = max(o.diem for o in r.criterion("3.4").lua_chon)  # type: ignore[union-attr]
+    assert result.tong_diem == 100 - top_34
+    assert result_to_json(result)["khong_danh_dau"] == ["3.4"]
+
+
+def test_unticked_fails_only_the_markers_of_its_own_criterion() -> None:
+    r = load_rubric(1)
+    unmarked = next(c for c in r.criteria() if not c.markers)
+    marked = next(c for c in r.criteria() if any(o.sao_toi_thieu == 3 for o in c.markers))
+    quiet = score_card(best_card(r, **{unmarked.so.replace(".", "_"): 0}), r)
+    assert quiet.chua_dat_toi_thieu == () and quiet.muc_toi_thieu_dat == 5
+    loud = score_card(best_card(r, **{marked.so.replace(".", "_"): 0}), r)
+    assert {u.tieu_chi for u in loud.chua_dat_toi_thieu} == {marked.so}
+    assert loud.hang_sao == 2  # its 3★ marker is unmet: capped below 3★
+
+
+def test_left_out_criterion_is_a_warning_and_unticked() -> None:
+    r = load_rubric(1)
+    card = best_card(r)
+    del card["chon"]["3.5"]
+    result = score_card(card, r)
+    assert result.ok and codes(result) == ["scorecard-missing-criterion"]
+    assert result.van_de[0].severity == "warning"
+    assert result.khong_danh_dau == ("3.5",)
+
+
+def test_council_with_an_unticked_card_has_a_result() -> None:
+    r = load_rubric(2)
+    full = best_card(r)
+    blank = best_card(r)
+    blank["chon"]["3.4"] = None
+    result = council_result(None, r, [full, blank, full])
+    assert not [p for p in result.van_de if p.severity == "error"]
+    assert result.hang_sao == 5

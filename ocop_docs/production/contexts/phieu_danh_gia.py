@@ -155,6 +155,9 @@ def sheet_context(
             )
         elif result.chua_dat_toi_thieu:
             notes.append(f"Chưa đạt yêu cầu tối thiểu ở tiêu chí {unmet_text(result)}.")
+        if result.khong_danh_dau:
+            # Phụ lục II is a tick-box sheet: a criterion may be left unticked (0 points).
+            notes.append(f"Không đánh dấu (0 điểm): tiêu chí {', '.join(result.khong_danh_dau)}.")
     opinion = _text(head.get("y_kien"))
     loai_khi = list(dict.fromkeys(rubric.loai_khi_nguyen_van))  # set 1 prints its line twice
     return {
