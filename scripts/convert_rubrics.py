@@ -140,18 +140,6 @@ CORRECTIONS: tuple[Correction, ...] = (
         "bộ 1 và 3 in 3 cho cùng lựa chọn. Chữ số 1 thừa.",
     ),
     Correction(
-        1315,
-        "□ Công ty TNHH; hoặc doanh nghiệp tư nhân; hoặc công ty cổ phần có vốn góp của cộng "
-        "đồng người địa phương <51% | 1",
-        (
-            "□ Công ty TNHH; hoặc doanh nghiệp tư nhân; hoặc công ty cổ phần có vốn góp của "
-            "cộng đồng người địa phương <51% | 2",
-        ),
-        "2 điểm",
-        "Tiêu chí 3.1 là thang 1-2-3 theo loại hình tổ chức; lựa chọn này được 2 điểm ở cả 25 "
-        "bộ còn lại, ở bộ 7 in 1 (bằng lựa chọn hộ sản xuất đứng trước nó).",
-    ),
-    Correction(
         1395,
         "o Rất độc đáo và có tính đặc trưng***** | 5",
         ("□ Rất độc đáo và có tính đặc trưng***** | 5",),
@@ -245,6 +233,16 @@ class Remark:
 
 
 REMARKS: tuple[Remark, ...] = (
+    # Issue 11: formerly a correction to 2 points. The score is the text's (Phụ lục II, bộ 7
+    # prints 1); the project's doubt is kept here as a note, not applied.
+    Remark(
+        1315,
+        "□ Công ty TNHH; hoặc doanh nghiệp tư nhân; hoặc công ty cổ phần có vốn góp của cộng "
+        "đồng người địa phương <51% | 1",
+        "Tiêu chí 3.1 là thang 1-2-3 theo loại hình tổ chức; lựa chọn này được 2 điểm ở cả 25 "
+        "bộ còn lại, ở bộ 7 in 1 (bằng lựa chọn hộ sản xuất đứng trước nó), có thể là lỗi in. "
+        "Điểm tính theo văn bản công bố (1 điểm); cách đọc khác (2 điểm) chỉ ghi chú ở đây.",
+    ),
     Remark(
         1061,
         "Ghi chú: Sản Tiêu chuẩn sản phẩm phải có phiếu kiểm nghiệm các chỉ tiêu an toàn thực phẩm",
