@@ -67,6 +67,7 @@ __all__ = [
     "UnmetMinimum",
     "check_minimums",
     "level_reached",
+    "proposed_to_central",
     "result_to_json",
     "rules_of",
     "score_card",
@@ -201,6 +202,8 @@ class ScoreResult:
     toi_da: int = 100
     # Criteria left unticked (absent, null or 0), in printed order: 0 points each.
     khong_danh_dau: tuple[str, ...] = ()
+    # From the regime's central threshold up (Điều 7.3.e), whatever the markers say.
+    de_nghi_trung_uong: bool = False
 
     @property
     def bi_ha_hang(self) -> bool:
@@ -248,6 +251,24 @@ def check_minimums(
     levels = rules_of(rubric).marker_levels
     reached = level_reached((u.sao for u in unmet), levels)
     return reached, tuple(sorted(unmet, key=lambda u: u.sao))
+
+
+def proposed_to_central(rules: Regime, points: Fraction, disqualified: bool) -> bool:
+    """A (mean) total that makes a "potential 5★" product, proposed to the central level.
+
+    QĐ 26/2026 Điều 7.3.e: "Đối với các sản phẩm có tiềm năng đạt 5 sao (đạt từ 90 trở lên)
+    … đề nghị Bộ Nông nghiệp và Môi trường đánh giá": the test is the points (the regime's
+    ``de_nghi_len``, in its top band), not the minimum markers, which the central council
+    checks again when it scores (Điều 7.4). Issue 11: a star capped by a marker does not
+    keep a 90-point product at the province.
+    """
+    threshold = rules.central_threshold
+    return (
+        threshold is not None
+        and points >= threshold
+        and rules.star_band(points) == max(b.stars for b in rules.bands)
+        and not disqualified
+    )
 
 
 def rules_of(rubric: Rubric) -> Regime:
@@ -440,7 +461,8 @@ def score_card(
         parts.append(SectionTotal(p.ma, p.ten, p_total, p.diem))
     total = sum(s.diem for s in parts)
 
-    band = rules_of(rubric).star_band(Fraction(total))
+    rules = rules_of(rubric)
+    band = rules.star_band(Fraction(total))
     level, unmet = check_minimums(rubric, chosen)
     star = min(band, level) if minimum_mode == "lower" else band
     return ScoreResult(
@@ -466,6 +488,7 @@ def score_card(
         minimum_mode=minimum_mode,
         toi_da=rubric.tong_diem,
         khong_danh_dau=tuple(c.so for c in rubric.criteria() if c.so in unticked),
+        de_nghi_trung_uong=proposed_to_central(rules, Fraction(total), loai),
     )
 
 
@@ -496,6 +519,7 @@ def result_to_json(result: ScoreResult, lang: Lang = "vi") -> dict[str, Any]:
         "loai": result.loai,
         "ly_do_loai": result.ly_do_loai,
         "khong_danh_dau": list(result.khong_danh_dau),
+        "de_nghi_trung_uong": result.de_nghi_trung_uong,
         "minimum_mode": result.minimum_mode,
         "van_de": [p.to_json(lang, params=True) for p in result.van_de],
     }

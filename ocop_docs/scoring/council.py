@@ -9,8 +9,12 @@ Rules applied (docs/rubrics.md has the full discussion):
   (:mod:`ocop_docs.scoring.card`).
 * **Spread** [PRACTICE]: members' totals more than ``spread_max`` apart are flagged; the
   default is the regime's ``hoi_dong.chenh_lech_toi_da`` (10; provincial Quy chế, brief §6.5).
-* **Central evaluation** [REG: Điều 7.3.e]: a mean from the regime's threshold up (90: the
-  ``de_nghi_len`` of the level that proposes to the central one) with 5★ goes to the Ministry.
+* **Central evaluation** [REG: Điều 7.3.e, "sản phẩm có tiềm năng đạt 5 sao (đạt từ 90 trở
+  lên)"]: a mean from the regime's threshold up (90: the ``de_nghi_len`` of the level that
+  proposes to the central one), not disqualified, goes to the Ministry, even when a 5★
+  marker is unmet: the text names the mean as the test of the "potential", and the central
+  council scores the product again (Điều 7.4). The unmet markers go with it
+  (``chua_dat_toi_thieu``) so the proposal can say so; they never keep it at the province.
 
 The bands, marker levels, threshold and spread are regime data (``schemas/rules``), read
 from the schemas folder the rubric came from.
@@ -34,6 +38,7 @@ from ocop_docs.scoring.card import (
     Scorecard,
     ScoreResult,
     level_reached,
+    proposed_to_central,
     rules_of,
     score_card,
 )
@@ -113,8 +118,8 @@ def council_result(
       disqualified if at least ``quorum`` of the cards say ``loai: true``.
     * ``spread_max``: max − min above this flags the product (provincial practice); left
       out, the regime's ``hoi_dong.chenh_lech_toi_da``; None disables the check.
-    * ``de_nghi_trung_uong``: mean ≥ the regime's central threshold (90), not disqualified
-      and 5★ after the minimums (Điều 7.3.e).
+    * ``de_nghi_trung_uong``: mean ≥ the regime's central threshold (90), in the top band,
+      and not disqualified (Điều 7.3.e: "đạt từ 90 trở lên"), whatever the markers say.
     """
     if minimum_mode not in MINIMUM_MODES:
         raise ValueError(f"minimum_mode must be one of {MINIMUM_MODES}, not {minimum_mode!r}")
@@ -197,7 +202,6 @@ def council_result(
         limit: Fraction | None = rules.council.spread_max
     else:
         limit = exact(spread_max) if spread_max is not None else None
-    threshold = rules.central_threshold
     final = 0 if disqualified else star
     return CouncilResult(
         so_thanh_vien=n,
@@ -210,7 +214,11 @@ def council_result(
         chenh_lech=spread,
         chenh_lech_toi_da=limit,
         vuot_chenh_lech=limit is not None and spread > limit,
-        de_nghi_trung_uong=threshold is not None and mean >= threshold and final == 5,
+        # Điều 7.3.e: the mean (its band, before the markers) makes the "potential" 5★
+        # product; the markers do not keep it from the central council (issue 11).
+        # Điều 7.3.e: the mean makes the "potential" 5★ product; the markers do not keep it
+        # from the central council (issue 11).
+        de_nghi_trung_uong=proposed_to_central(rules, mean, disqualified),
         loai=disqualified,
         phieu=results,
         van_de=tuple(problems),

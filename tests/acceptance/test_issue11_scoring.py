@@ -6,12 +6,18 @@ tool used to reject, or a reading of the text the tool used to get wrong.
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
+import yaml
 from click.testing import CliRunner
 from docx import Document
 
+from ocop_docs.cli.main import cli
 from ocop_docs.cli.render import render
+from ocop_docs.scoring.council import council_result, council_result_to_json
+from ocop_docs.scoring.rubric_files import load_rubric
 
 ROOT = Path(__file__).resolve().parents[2]
 ROUND = ROOT / "samples" / "dot-danh-gia" / "thai-nguyen-2026-phieu-cham.yaml"
@@ -68,3 +74,99 @@ def test_unticked_criteria_are_shown_on_the_scoring_sheet(tmp_path: Path) -> Non
     )
     assert result.exit_code == 0, result.output
     assert "Không đánh dấu (0 điểm): tiêu chí 3.4, 3.5, 11." in doc_text(out)
+
+
+def proposed_round(tmp_path: Path) -> Path:
+    """One product of set 1 whose members give 100, 99, 99, 99: a mean of 99,25, but only one
+    of the four meets the 4★ marker of 6.1 (the other three chose its option 2)."""
+    rubric = load_rubric(1)
+    best = {c.so: len(c.lua_chon) for c in rubric.criteria()}
+    weak = {**best, "6.1": 2}
+    text = ROUND.read_text(encoding="utf-8")
+    head = text[: text.index("san_pham:\n  - ho_so:")]
+    tail = text[text.index("quyet_dinh:\n") :]
+    product = {
+        "san_pham": [
+            {
+                "ten": "Cam sành Hàm Yên",
+                "chu_the": "HTX Cam sành",
+                "dia_chi": "xã Hàm Yên, tỉnh Tuyên Quang",
+                "bo_san_pham": 1,
+                "phieu": {
+                    "tv1": {"chon": best},
+                    "tv2": {"chon": weak},
+                    "tv3": {"chon": weak},
+                    "tv4": {"chon": weak},
+                },
+            }
+        ]
+    }
+    path = tmp_path / "dot-90.yaml"
+    path.write_text(
+        head + yaml.safe_dump(product, allow_unicode=True, sort_keys=False) + tail,
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_mean_from_90_is_proposed_even_with_an_unmet_marker(tmp_path: Path) -> None:
+    r = load_rubric(1)
+    best = {c.so: len(c.lua_chon) for c in r.criteria()}
+    cards = [{"bo_san_pham": 1, "chon": best}] + [
+        {"bo_san_pham": 1, "chon": {**best, "6.1": 2}}
+    ] * 3
+    result = council_result(None, r, cards)
+    assert result.diem_trung_binh >= 90 and result.hang_sao == 3
+    assert result.de_nghi_trung_uong  # Điều 7.3.e: "đạt từ 90 trở lên"
+    assert council_result_to_json(result)["de_nghi_trung_uong"] is True
+
+
+def test_minutes_propose_without_contradiction(tmp_path: Path) -> None:
+    dot = proposed_round(tmp_path)
+    out = tmp_path / "bb.docx"
+    result = CliRunner().invoke(render, ["bien-ban", str(dot), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = doc_text(out)
+    assert "Đề nghị 5 sao; lưu ý: chưa đạt yêu cầu tối thiểu ở tiêu chí 6.1 (4 sao)" in text
+    assert "đề nghị cấp trung ương đánh giá, phân hạng" in text
+    assert "hạ từ" not in text
+    assert "được đề nghị cấp trên đánh giá" in result.stderr
+    assert "xếp 3 sao" not in result.stderr
+
+
+def self_assessed(tmp_path: Path, chon: dict[str, int | None]) -> Path:
+    """The set-7 sample dossier with its self-assessment (Mẫu 02 Phần III) replaced."""
+    src = ROOT / "samples" / "ho-so" / "mien-dong-tai-hoan"
+    target = tmp_path / "ho-so"
+    shutil.copytree(src, target)
+    data = yaml.safe_load((target / "ho-so.yaml").read_text(encoding="utf-8"))
+    data["tu_danh_gia"]["chon"] = chon
+    (target / "ho-so.yaml").write_text(
+        yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    return target
+
+
+def test_self_assessment_from_90_says_proposed_to_the_ministry(tmp_path: Path) -> None:
+    r = load_rubric(7)
+    marked = next(c for c in r.criteria() if any(o.sao_toi_thieu == 5 for o in c.markers))
+    below = max(o.stt for o in marked.lua_chon if o.sao_toi_thieu != 5 and o.diem < marked.diem)
+    chon: dict[str, int | None] = {c.so: len(c.lua_chon) for c in r.criteria()}
+    chon[marked.so] = below
+    result = CliRunner().invoke(cli, ["validate", str(self_assessed(tmp_path, chon))])
+    assert "có tiềm năng đạt 5 sao, thuộc diện đề nghị cấp trung ương đánh giá" in result.output
+    assert f"chưa đạt mức tối thiểu ở tiêu chí {marked.so}" in result.output
+
+
+def test_self_assessment_may_leave_criteria_unticked(tmp_path: Path) -> None:
+    r = load_rubric(7)
+    chon: dict[str, int | None] = {c.so: len(c.lua_chon) for c in r.criteria()}
+    chon["3.4"], chon["3.5"] = None, 0
+    result = CliRunner().invoke(
+        cli, ["validate", str(self_assessed(tmp_path, chon)), "--format", "json"]
+    )
+    report = json.loads(result.output)
+    found = report if isinstance(report, dict) else report[0]
+    text = json.dumps(found, ensure_ascii=False)
+    assert "self-assessment-incomplete" not in text and "scorecard-" not in text
+    assert '"khong_danh_dau": ["3.4", "3.5"]' in text
