@@ -88,6 +88,9 @@ class CouncilResult:
     phieu: tuple[ScoreResult, ...]
     van_de: tuple[Issue, ...]
     minimum_mode: str
+    # A stop rule printed in a criterion ("không đánh giá các bước tiếp theo") found by at
+    # least ``quorum`` of the cards: the product is not ranked (issue 11).
+    dung_tai: str | None = None
 
     @property
     def diem_trung_binh_hien_thi(self) -> str:
@@ -197,12 +200,19 @@ def council_result(
         disqualified = bool(results) and Fraction(flagged) >= quorum * len(results)
     else:
         disqualified = loai
+    stops = [r.dung_tai for r in results if r.dung_tai is not None]
+    # The criterion most cards stopped at (on a tie, the one named by the first such card).
+    stopped = (
+        max(dict.fromkeys(stops), key=stops.count)
+        if stops and Fraction(len(stops)) >= quorum * n
+        else None
+    )
     spread = max(values) - min(values)
     if spread_max is ...:
         limit: Fraction | None = rules.council.spread_max
     else:
         limit = exact(spread_max) if spread_max is not None else None
-    final = 0 if disqualified else star
+    final = 0 if disqualified or stopped is not None else star
     return CouncilResult(
         so_thanh_vien=n,
         tong_diem_thanh_vien=values,
@@ -218,11 +228,12 @@ def council_result(
         # product; the markers do not keep it from the central council (issue 11).
         # Điều 7.3.e: the mean makes the "potential" 5★ product; the markers do not keep it
         # from the central council (issue 11).
-        de_nghi_trung_uong=proposed_to_central(rules, mean, disqualified),
+        de_nghi_trung_uong=proposed_to_central(rules, mean, disqualified or bool(stopped)),
         loai=disqualified,
         phieu=results,
         van_de=tuple(problems),
         minimum_mode=minimum_mode,
+        dung_tai=stopped,
     )
 
 
@@ -257,6 +268,7 @@ def council_result_to_json(result: CouncilResult, lang: Lang = "vi") -> dict[str
         "vuot_chenh_lech": result.vuot_chenh_lech,
         "de_nghi_trung_uong": result.de_nghi_trung_uong,
         "loai": result.loai,
+        "dung_tai": result.dung_tai,
         "minimum_mode": result.minimum_mode,
         "van_de": [p.to_json(lang, params=True) for p in result.van_de],
     }

@@ -170,3 +170,40 @@ def test_self_assessment_may_leave_criteria_unticked(tmp_path: Path) -> None:
     text = json.dumps(found, ensure_ascii=False)
     assert "self-assessment-incomplete" not in text and "scorecard-" not in text
     assert '"khong_danh_dau": ["3.4", "3.5"]' in text
+
+
+def test_rubric_score_applies_a_rule_printed_in_a_criterion(tmp_path: Path) -> None:
+    r = load_rubric(7)
+    card = {
+        "bo_san_pham": 7,
+        "chon": {c.so: len(c.lua_chon) for c in r.criteria()},
+        "quy_tac_ap_dung": ["1.1"],
+    }
+    path = tmp_path / "phieu.yaml"
+    path.write_text(yaml.safe_dump(card, allow_unicode=True), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["rubric", "score", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "Hạng sao: không xếp hạng, hồ sơ bị loại" in result.output
+    assert "Bị loại theo tiêu chí 1.1: Bị loại nếu sử dụng toàn bộ nguyên liệu nhập khẩu" in (
+        result.output
+    )
+    out = tmp_path / "phieu.docx"
+    sheet = CliRunner().invoke(render, ["phieu-danh-gia", str(path), "-o", str(out)])
+    assert sheet.exit_code == 0, sheet.output
+    assert "Hồ sơ bị loại: Bị loại theo tiêu chí 1.1 (Bị loại nếu sử dụng" in doc_text(out)
+
+
+def test_scoring_sheet_shows_a_stop_rule(tmp_path: Path) -> None:
+    r = load_rubric(16)
+    chon = {c.so: len(c.lua_chon) for c in r.criteria()}
+    chon["6.3"] = 1  # "Có mùi": 0 points, and set 16 stops there
+    path = tmp_path / "phieu.yaml"
+    path.write_text(
+        yaml.safe_dump({"bo_san_pham": 16, "chon": chon}, allow_unicode=True), encoding="utf-8"
+    )
+    out = tmp_path / "phieu.docx"
+    sheet = CliRunner().invoke(render, ["phieu-danh-gia", str(path), "-o", str(out)])
+    assert sheet.exit_code == 0, sheet.output
+    text = doc_text(out)
+    assert "Không đánh giá các bước tiếp theo theo tiêu chí 6.4" in text
+    assert "không xếp hạng" in text
