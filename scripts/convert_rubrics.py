@@ -140,18 +140,6 @@ CORRECTIONS: tuple[Correction, ...] = (
         "bộ 1 và 3 in 3 cho cùng lựa chọn. Chữ số 1 thừa.",
     ),
     Correction(
-        1315,
-        "□ Công ty TNHH; hoặc doanh nghiệp tư nhân; hoặc công ty cổ phần có vốn góp của cộng "
-        "đồng người địa phương <51% | 1",
-        (
-            "□ Công ty TNHH; hoặc doanh nghiệp tư nhân; hoặc công ty cổ phần có vốn góp của "
-            "cộng đồng người địa phương <51% | 2",
-        ),
-        "2 điểm",
-        "Tiêu chí 3.1 là thang 1-2-3 theo loại hình tổ chức; lựa chọn này được 2 điểm ở cả 25 "
-        "bộ còn lại, ở bộ 7 in 1 (bằng lựa chọn hộ sản xuất đứng trước nó).",
-    ),
-    Correction(
         1395,
         "o Rất độc đáo và có tính đặc trưng***** | 5",
         ("□ Rất độc đáo và có tính đặc trưng***** | 5",),
@@ -245,6 +233,16 @@ class Remark:
 
 
 REMARKS: tuple[Remark, ...] = (
+    # Issue 11: formerly a correction to 2 points. The score is the text's (Phụ lục II, bộ 7
+    # prints 1); the project's doubt is kept here as a note, not applied.
+    Remark(
+        1315,
+        "□ Công ty TNHH; hoặc doanh nghiệp tư nhân; hoặc công ty cổ phần có vốn góp của cộng "
+        "đồng người địa phương <51% | 1",
+        "Tiêu chí 3.1 là thang 1-2-3 theo loại hình tổ chức; lựa chọn này được 2 điểm ở cả 25 "
+        "bộ còn lại, ở bộ 7 in 1 (bằng lựa chọn hộ sản xuất đứng trước nó), có thể là lỗi in. "
+        "Điểm tính theo văn bản công bố (1 điểm); cách đọc khác (2 điểm) chỉ ghi chú ở đây.",
+    ),
     Remark(
         1061,
         "Ghi chú: Sản Tiêu chuẩn sản phẩm phải có phiếu kiểm nghiệm các chỉ tiêu an toàn thực phẩm",
@@ -703,6 +701,63 @@ def check(rubric: RubricText) -> None:
 RE_SUBTITLE_PARTS = re.compile(r"^\(Sản phẩm: (.+?)(?:[.,] Nhóm: (.+))?\)$")
 
 
+# Rules printed inside criteria (issue 11), applied by ocop_docs.scoring.card.score_card:
+# * "loai": "Bị loại nếu …" / "… sẽ bị loại bỏ" (1.1 of sets 7–15, 18–20; 2.1 of 5–14; the
+#   note of option 3 of 6.2 in sets 21–22): when the council finds the condition, the
+#   product is disqualified "theo tiêu chí N";
+# * "dung": "… sẽ không đánh giá các bước tiếp theo" / "Không xem xét các chỉ tiêu khác …"
+#   (the impurity notes of the food sets, set 19/20's declaration, set 16's "Nếu được 0
+#   điểm tại một trong các chỉ tiêu trên"): the evaluation stops at the criterion;
+# * "yeu_cau": "Yêu cầu: 100% sản phẩm … trên địa bàn cấp tỉnh" (1.1 of sets 1–4, 23–25):
+#   a precondition of the criterion's options; unmet, the criterion scores 0 (the reading
+#   that does not reject the dossier: the text attaches no other consequence).
+# Set 16's rule is decided by the options themselves ("khi_0_diem": the criteria above the
+# note, in its mục); the others by the evaluator's finding (a card's "quy_tac_ap_dung").
+RE_RULE_STOP = re.compile(
+    r"không đánh giá các bước tiếp theo|không xem xét các chỉ tiêu khác", re.IGNORECASE
+)
+RE_RULE_ZERO = re.compile(r"^Nếu được 0 điểm tại một trong các chỉ tiêu trên")
+RE_RULE_PRECONDITION = re.compile(r"^100% sản phẩm được .* trên địa bàn cấp tỉnh")
+
+
+def criterion_rules(rubric: RubricText) -> list[dict[str, Any]]:
+    rules: list[dict[str, Any]] = []
+    for p in rubric.parts:
+        for g in p.groups:
+            for c in g.criteria:
+                notes = [(None, n) for n in c.ghi_chu] + [
+                    (stt, o.ghi_chu) for stt, o in enumerate(c.options, start=1) if o.ghi_chu
+                ]
+                for stt, note in notes:
+                    rule: dict[str, Any] | None = None
+                    if "bị loại" in note.lower():
+                        rule = {"loai": "loai", "tieu_chi": c.so, "noi_dung": note}
+                    elif RE_RULE_STOP.search(note):
+                        rule = {"loai": "dung", "tieu_chi": c.so, "noi_dung": note}
+                        if RE_RULE_ZERO.match(note):
+                            above = [x.so for x in g.criteria]
+                            rule["khi_0_diem"] = above[: above.index(c.so) + 1]
+                    if rule is not None:
+                        if stt is not None:
+                            rule["lua_chon"] = stt
+                        rule["nguon_dong"] = c.line
+                        rules.append(rule)
+                for req in c.yeu_cau:
+                    if RE_RULE_PRECONDITION.match(req):
+                        rules.append(
+                            {
+                                "loai": "yeu_cau",
+                                "tieu_chi": c.so,
+                                "noi_dung": req,
+                                "nguon_dong": c.line,
+                            }
+                        )
+    facts = [r["tieu_chi"] for r in rules if "khi_0_diem" not in r]
+    if len(facts) != len(set(facts)):
+        raise ConversionError(f"set {rubric.number}: two rules printed in one criterion")
+    return rules
+
+
 def to_json(rubric: RubricText) -> dict[str, Any]:
     sm = RE_SUBTITLE_PARTS.match(rubric.subtitle)
     assert sm is not None, rubric.subtitle
@@ -782,6 +837,8 @@ def to_json(rubric: RubricText) -> dict[str, Any]:
                     if "bị loại" in note.lower():
                         in_criteria.append({"tieu_chi": c.so, "noi_dung": note})
 
+    rules = criterion_rules(rubric)
+
     return {
         "$schema": "../../rubric.schema.json",
         "bo_san_pham": rubric.number,
@@ -795,6 +852,7 @@ def to_json(rubric: RubricText) -> dict[str, Any]:
         "loai_khi": grounds,
         "loai_khi_nguyen_van": [line for _, line in disq_lines],
         "loai_trong_tieu_chi": in_criteria,
+        "quy_tac": rules,
         "ghi_chu_dau_sao": rubric.star_note,
         "tong_diem": 100,
         "phan": parts,

@@ -21,6 +21,22 @@ Rules applied (docs/rubrics.md has the full discussion):
   highest level whose markers (and those of all lower levels) are met caps the star. Levels
   1 and 2 carry no markers, so a product missing a 3★ marker is capped at **2★**, never
   lower. ``minimum_mode="warn"`` reports the unmet markers without lowering the star.
+* **Unticked criteria** [REG: Phụ lục II is a tick-box sheet, and 378 of the 787 criteria
+  print no 0-point option]: a criterion left out, written ``null`` or ``0`` is unticked: it
+  adds 0 points and fails only the star-minimum markers on its own options; it is listed
+  in ``khong_danh_dau`` and never an error. A criterion left out of the card is a warning
+  (``scorecard-missing-criterion``: a forgotten line looks the same), ``null``/``0`` none.
+* **Rules printed inside criteria** [REG: the rubric's own notes, as data in ``quy_tac`` of
+  the rubric file; issue 11]: a card lists under ``quy_tac_ap_dung`` the criteria whose
+  printed rule the evaluator found to apply. A "loai" rule ("Bị loại nếu …", 1.1 of sets
+  7–15, 18–20; 2.1 of 5–14; 6.2 of 21–22) disqualifies "theo tiêu chí N"; a "dung" rule
+  ("… sẽ không đánh giá các bước tiếp theo": the impurity notes, set 19/20's declaration)
+  stops the evaluation there: the later criteria are not counted and the product is not
+  ranked; a "yeu_cau" rule ("Yêu cầu: 100% sản phẩm … trên địa bàn cấp tỉnh", 1.1 of sets
+  1–4, 23–25) unmet makes that criterion score 0 and nothing more (the text gives no other
+  consequence: the reading that does not reject the dossier). Set 16's "Nếu được 0 điểm
+  tại một trong các chỉ tiêu trên" applies by itself when one of 6.1–6.4 is ticked at 0
+  points (an unticked box does not trigger it).
 * **Disqualification** [REG: "Hồ sơ bị loại khi"; DESIGN: no star]: ``"loai": true`` gives
   ``hang_sao`` 0; points are still added up for the record.
 """
@@ -41,7 +57,7 @@ from ocop_docs.rules.regimes import Regime, regime
 # TRANSITIONAL (issue 8): re-exported for ocop_docs.production until its split lands.
 from ocop_docs.scoring.bands import STAR_BANDS as STAR_BANDS
 from ocop_docs.scoring.bands import star_band as star_band
-from ocop_docs.scoring.rubrics import Criterion, Option, Rubric
+from ocop_docs.scoring.rubrics import Criterion, Option, Rubric, RubricRule
 from ocop_docs.text.pointers import escape
 
 if TYPE_CHECKING:  # TRANSITIONAL (issue 8), see _MOVED below
@@ -62,6 +78,7 @@ __all__ = [
     "UnmetMinimum",
     "check_minimums",
     "level_reached",
+    "proposed_to_central",
     "result_to_json",
     "rules_of",
     "score_card",
@@ -80,6 +97,7 @@ CARD_KEYS = frozenset(
         "chon",
         "loai",
         "ly_do_loai",
+        "quy_tac_ap_dung",
         "san_pham",
         "ten_san_pham",
         "ma_san_pham",
@@ -194,11 +212,29 @@ class ScoreResult:
     van_de: tuple[Problem, ...]
     minimum_mode: str
     toi_da: int = 100
+    # Criteria left unticked (absent, null or 0), in printed order: 0 points each.
+    khong_danh_dau: tuple[str, ...] = ()
+    # From the regime's central threshold up (Điều 7.3.e), whatever the markers say.
+    de_nghi_trung_uong: bool = False
+    # Rules printed inside criteria that were applied (``quy_tac``), in printed order, and
+    # the criterion where a stop rule ended the evaluation (not ranked then).
+    quy_tac: tuple[RubricRule, ...] = ()
+    dung_tai: str | None = None
+
+    @property
+    def loai_theo(self) -> tuple[str, ...]:
+        """Criteria whose printed rule disqualified the product ("bị loại theo tiêu chí")."""
+        return tuple(r.tieu_chi for r in self.quy_tac if r.loai == "loai")
+
+    @property
+    def khong_dat_yeu_cau(self) -> tuple[str, ...]:
+        """Criteria whose printed requirement is unmet (they score 0)."""
+        return tuple(r.tieu_chi for r in self.quy_tac if r.loai == "yeu_cau")
 
     @property
     def bi_ha_hang(self) -> bool:
         """The star was lowered by the minimums (only in "lower" mode)."""
-        return not self.loai and self.hang_sao < self.hang_theo_diem
+        return not self.loai and self.dung_tai is None and self.hang_sao < self.hang_theo_diem
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -243,6 +279,24 @@ def check_minimums(
     return reached, tuple(sorted(unmet, key=lambda u: u.sao))
 
 
+def proposed_to_central(rules: Regime, points: Fraction, disqualified: bool) -> bool:
+    """A (mean) total that makes a "potential 5★" product, proposed to the central level.
+
+    QĐ 26/2026 Điều 7.3.e: "Đối với các sản phẩm có tiềm năng đạt 5 sao (đạt từ 90 trở lên)
+    … đề nghị Bộ Nông nghiệp và Môi trường đánh giá": the test is the points (the regime's
+    ``de_nghi_len``, in its top band), not the minimum markers, which the central council
+    checks again when it scores (Điều 7.4). Issue 11: a star capped by a marker does not
+    keep a 90-point product at the province.
+    """
+    threshold = rules.central_threshold
+    return (
+        threshold is not None
+        and points >= threshold
+        and rules.star_band(points) == max(b.stars for b in rules.bands)
+        and not disqualified
+    )
+
+
 def rules_of(rubric: Rubric) -> Regime:
     """The regime of a rubric, from the schemas folder the rubric was read from."""
     return regime(rubric.bo_tieu_chi, rubric.schemas_dir)
@@ -280,7 +334,8 @@ def score_card(
     """Score one member's card against ``rubric``.
 
     Problems in the card are reported in ``van_de``; an unknown criterion or option adds
-    nothing, a missing criterion counts 0 points and meets none of its markers.
+    nothing; an unticked criterion (absent, null or 0) counts 0 points and meets none of its
+    markers.
     """
     if minimum_mode not in MINIMUM_MODES:
         raise ValueError(f"minimum_mode must be one of {MINIMUM_MODES}, not {minimum_mode!r}")
@@ -347,6 +402,7 @@ def score_card(
 
     chosen: dict[str, Option] = {}
     answered: set[str] = set()
+    unticked: set[str] = set()
     for raw_key, value in choices.items():
         key = _criterion_key(raw_key)
         pointer = f"/chon/{escape(key)}"
@@ -370,6 +426,10 @@ def score_card(
                 )
             continue
         answered.add(key)
+        if value is None or (value == 0 and type(value) is int):
+            # An unticked box (Phụ lục II: the member ticks one option or none).
+            unticked.add(key)
+            continue
         if isinstance(value, bool) or not isinstance(value, int):
             report(
                 "scorecard-invalid-option",
@@ -396,6 +456,7 @@ def score_card(
         # Without a usable "chon" the card has one problem already; do not add 30 more.
         for crit in rubric.criteria():
             if crit.so not in answered:
+                unticked.add(crit.so)
                 report(
                     "scorecard-missing-criterion",
                     "/chon",
@@ -415,6 +476,22 @@ def score_card(
     if loai and ly_do_loai is None:
         report("scorecard-disqualified-without-reason", "/loai")
 
+    rules = _rules_applied(data, rubric, chosen, report)
+    order = {c.so: i for i, c in enumerate(rubric.criteria())}
+    stop = next((r.tieu_chi for r in rules if r.loai == "dung"), None)
+    for r in rules:
+        if r.loai == "yeu_cau":
+            chosen.pop(r.tieu_chi, None)  # the options presuppose the requirement
+    if stop is not None:
+        # "không đánh giá các bước tiếp theo": what follows the criterion is not evaluated.
+        for key in [k for k in chosen if order[k] > order[stop]]:
+            del chosen[key]
+    by_rule = [r for r in rules if r.loai == "loai"]
+    if by_rule:
+        loai = True
+        grounds = "; ".join(f"bị loại theo tiêu chí {r.tieu_chi} ({r.noi_dung})" for r in by_rule)
+        ly_do_loai = f"{ly_do_loai}; {grounds}" if ly_do_loai else grounds[0].upper() + grounds[1:]
+
     parts: list[SectionTotal] = []
     groups: list[SectionTotal] = []
     for p in rubric.phan:
@@ -426,7 +503,8 @@ def score_card(
         parts.append(SectionTotal(p.ma, p.ten, p_total, p.diem))
     total = sum(s.diem for s in parts)
 
-    band = rules_of(rubric).star_band(Fraction(total))
+    regime_rules = rules_of(rubric)
+    band = regime_rules.star_band(Fraction(total))
     level, unmet = check_minimums(rubric, chosen)
     star = min(band, level) if minimum_mode == "lower" else band
     return ScoreResult(
@@ -443,7 +521,7 @@ def score_card(
         ),
         hang_theo_diem=band,
         muc_toi_thieu_dat=level,
-        hang_sao=0 if loai else star,
+        hang_sao=0 if loai or stop is not None else star,
         # Only the markers at or below the band stand between the product and its band.
         chua_dat_toi_thieu=tuple(u for u in unmet if u.sao <= band),
         loai=loai,
@@ -451,7 +529,47 @@ def score_card(
         van_de=tuple(problems),
         minimum_mode=minimum_mode,
         toi_da=rubric.tong_diem,
+        khong_danh_dau=tuple(c.so for c in rubric.criteria() if c.so in unticked),
+        de_nghi_trung_uong=proposed_to_central(regime_rules, Fraction(total), loai or bool(stop)),
+        quy_tac=tuple(sorted(rules, key=lambda r: order[r.tieu_chi])),
+        dung_tai=stop,
     )
+
+
+def _rules_applied(
+    data: Mapping[str, Any],
+    rubric: Rubric,
+    chosen: Mapping[str, Option],
+    report: Any,
+) -> list[RubricRule]:
+    """The printed rules that apply to this card: those the card names under
+    ``quy_tac_ap_dung`` (the evaluator's finding) and those its choices trigger (set 16)."""
+    found: list[RubricRule] = []
+    raw = data.get("quy_tac_ap_dung")
+    if raw is not None and not isinstance(raw, list):
+        report("scorecard-rules-invalid", "/quy_tac_ap_dung", gia_tri=raw)
+    elif raw is not None:
+        for i, value in enumerate(raw):
+            key = _criterion_key(value)
+            rule = rubric.rule(key)
+            if rule is None:
+                known = [r.tieu_chi for r in rubric.quy_tac if not r.khi_0_diem]
+                report(
+                    "scorecard-rule-unknown",
+                    f"/quy_tac_ap_dung/{i}",
+                    tieu_chi=key,
+                    co_quy_tac=known or ["—"],
+                    bo_san_pham=rubric.bo_san_pham,
+                )
+            elif rule not in found:
+                found.append(rule)
+    for rule in rubric.quy_tac:
+        # "Nếu được 0 điểm tại một trong các chỉ tiêu trên" (set 16): a ticked 0-point option.
+        if rule.khi_0_diem and any(
+            (pick := chosen.get(so)) is not None and pick.diem == 0 for so in rule.khi_0_diem
+        ):
+            found.append(rule)
+    return found
 
 
 def result_to_json(result: ScoreResult, lang: Lang = "vi") -> dict[str, Any]:
@@ -480,6 +598,12 @@ def result_to_json(result: ScoreResult, lang: Lang = "vi") -> dict[str, Any]:
         "chua_dat_toi_thieu": [u.to_json() for u in result.chua_dat_toi_thieu],
         "loai": result.loai,
         "ly_do_loai": result.ly_do_loai,
+        "khong_danh_dau": list(result.khong_danh_dau),
+        "quy_tac_ap_dung": [
+            {"loai": r.loai, "tieu_chi": r.tieu_chi, "noi_dung": r.noi_dung} for r in result.quy_tac
+        ],
+        "dung_tai": result.dung_tai,
+        "de_nghi_trung_uong": result.de_nghi_trung_uong,
         "minimum_mode": result.minimum_mode,
         "van_de": [p.to_json(lang, params=True) for p in result.van_de],
     }

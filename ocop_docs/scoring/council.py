@@ -9,8 +9,12 @@ Rules applied (docs/rubrics.md has the full discussion):
   (:mod:`ocop_docs.scoring.card`).
 * **Spread** [PRACTICE]: members' totals more than ``spread_max`` apart are flagged; the
   default is the regime's ``hoi_dong.chenh_lech_toi_da`` (10; provincial Quy chế, brief §6.5).
-* **Central evaluation** [REG: Điều 7.3.e]: a mean from the regime's threshold up (90: the
-  ``de_nghi_len`` of the level that proposes to the central one) with 5★ goes to the Ministry.
+* **Central evaluation** [REG: Điều 7.3.e, "sản phẩm có tiềm năng đạt 5 sao (đạt từ 90 trở
+  lên)"]: a mean from the regime's threshold up (90: the ``de_nghi_len`` of the level that
+  proposes to the central one), not disqualified, goes to the Ministry, even when a 5★
+  marker is unmet: the text names the mean as the test of the "potential", and the central
+  council scores the product again (Điều 7.4). The unmet markers go with it
+  (``chua_dat_toi_thieu``) so the proposal can say so; they never keep it at the province.
 
 The bands, marker levels, threshold and spread are regime data (``schemas/rules``), read
 from the schemas folder the rubric came from.
@@ -34,6 +38,7 @@ from ocop_docs.scoring.card import (
     Scorecard,
     ScoreResult,
     level_reached,
+    proposed_to_central,
     rules_of,
     score_card,
 )
@@ -83,6 +88,9 @@ class CouncilResult:
     phieu: tuple[ScoreResult, ...]
     van_de: tuple[Issue, ...]
     minimum_mode: str
+    # A stop rule printed in a criterion ("không đánh giá các bước tiếp theo") found by at
+    # least ``quorum`` of the cards: the product is not ranked (issue 11).
+    dung_tai: str | None = None
 
     @property
     def diem_trung_binh_hien_thi(self) -> str:
@@ -113,8 +121,8 @@ def council_result(
       disqualified if at least ``quorum`` of the cards say ``loai: true``.
     * ``spread_max``: max − min above this flags the product (provincial practice); left
       out, the regime's ``hoi_dong.chenh_lech_toi_da``; None disables the check.
-    * ``de_nghi_trung_uong``: mean ≥ the regime's central threshold (90), not disqualified
-      and 5★ after the minimums (Điều 7.3.e).
+    * ``de_nghi_trung_uong``: mean ≥ the regime's central threshold (90), in the top band,
+      and not disqualified (Điều 7.3.e: "đạt từ 90 trở lên"), whatever the markers say.
     """
     if minimum_mode not in MINIMUM_MODES:
         raise ValueError(f"minimum_mode must be one of {MINIMUM_MODES}, not {minimum_mode!r}")
@@ -192,13 +200,19 @@ def council_result(
         disqualified = bool(results) and Fraction(flagged) >= quorum * len(results)
     else:
         disqualified = loai
+    stops = [r.dung_tai for r in results if r.dung_tai is not None]
+    # The criterion most cards stopped at (on a tie, the one named by the first such card).
+    stopped = (
+        max(dict.fromkeys(stops), key=stops.count)
+        if stops and Fraction(len(stops)) >= quorum * n
+        else None
+    )
     spread = max(values) - min(values)
     if spread_max is ...:
         limit: Fraction | None = rules.council.spread_max
     else:
         limit = exact(spread_max) if spread_max is not None else None
-    threshold = rules.central_threshold
-    final = 0 if disqualified else star
+    final = 0 if disqualified or stopped is not None else star
     return CouncilResult(
         so_thanh_vien=n,
         tong_diem_thanh_vien=values,
@@ -210,11 +224,16 @@ def council_result(
         chenh_lech=spread,
         chenh_lech_toi_da=limit,
         vuot_chenh_lech=limit is not None and spread > limit,
-        de_nghi_trung_uong=threshold is not None and mean >= threshold and final == 5,
+        # Điều 7.3.e: the mean (its band, before the markers) makes the "potential" 5★
+        # product; the markers do not keep it from the central council (issue 11).
+        # Điều 7.3.e: the mean makes the "potential" 5★ product; the markers do not keep it
+        # from the central council (issue 11).
+        de_nghi_trung_uong=proposed_to_central(rules, mean, disqualified or bool(stopped)),
         loai=disqualified,
         phieu=results,
         van_de=tuple(problems),
         minimum_mode=minimum_mode,
+        dung_tai=stopped,
     )
 
 
@@ -249,6 +268,7 @@ def council_result_to_json(result: CouncilResult, lang: Lang = "vi") -> dict[str
         "vuot_chenh_lech": result.vuot_chenh_lech,
         "de_nghi_trung_uong": result.de_nghi_trung_uong,
         "loai": result.loai,
+        "dung_tai": result.dung_tai,
         "minimum_mode": result.minimum_mode,
         "van_de": [p.to_json(lang, params=True) for p in result.van_de],
     }

@@ -152,6 +152,8 @@ def render_score_text(result: ScoreResult, lang: Lang = "vi") -> str:
         lines.append(_t(lang, "disqualified"))
         if result.ly_do_loai:
             lines.append(_t(lang, "reason", ly_do=result.ly_do_loai))
+    elif result.dung_tai is not None:
+        lines.append(_t(lang, "stopped", tieu_chi=result.dung_tai))
     else:
         star = _t(lang, "star", sao=result.hang_sao)
         capped = min(result.hang_theo_diem, result.muc_toi_thieu_dat)
@@ -160,6 +162,10 @@ def render_score_text(result: ScoreResult, lang: Lang = "vi") -> str:
         elif result.minimum_mode == "warn" and capped < result.hang_sao:
             star += _t(lang, "warn_only", capped=capped)
         lines.append(star)
+    for rule in result.quy_tac:
+        lines.append(_t(lang, f"rule_{rule.loai}", tieu_chi=rule.tieu_chi, noi_dung=rule.noi_dung))
+    if result.khong_danh_dau:
+        lines.append(_t(lang, "unticked", items=", ".join(result.khong_danh_dau)))
     if result.chua_dat_toi_thieu:
         lines.append(_t(lang, "unmet"))
         for u in result.chua_dat_toi_thieu:
@@ -189,7 +195,7 @@ def render_score_text(result: ScoreResult, lang: Lang = "vi") -> str:
         if collapse:
             items = ", ".join(str(p.params["tieu_chi"]) for p in missing)
             missing_line = _t(lang, "missing_many", n=len(missing), items=items)
-            lines.append(f"  - [{_t(lang, 'error')}] {missing_line}")
+            lines.append(f"  - [{_t(lang, missing[0].severity)}] {missing_line}")
             # The hint of the code does not name the criterion, so it fits the summary too.
             lines.append(f"    {ui('hint', lang)}: {missing[0].hint(lang)}")
     return "\n".join(lines)

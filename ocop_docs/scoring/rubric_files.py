@@ -34,6 +34,7 @@ from ocop_docs.scoring.rubrics import (
     Option,
     Part,
     Rubric,
+    RubricRule,
     SourceCorrection,
     SourceRef,
     SourceRemark,
@@ -303,6 +304,17 @@ def _from_json(data: dict[str, Any]) -> Rubric:
             CriterionDisqualification(x["tieu_chi"], x["noi_dung"])
             for x in data.get("loai_trong_tieu_chi", ())
         ),
+        quy_tac=tuple(
+            RubricRule(
+                loai=x["loai"],
+                tieu_chi=x["tieu_chi"],
+                noi_dung=x["noi_dung"],
+                lua_chon=_opt_int(x.get("lua_chon")),
+                khi_0_diem=tuple(x.get("khi_0_diem", ())),
+                nguon_dong=_opt_int(x.get("nguon_dong")),
+            )
+            for x in data.get("quy_tac", ())
+        ),
         ghi_chu_dau_sao=data.get("ghi_chu_dau_sao"),
         tong_diem=int(data.get("tong_diem", 100)),
         phan=tuple(
@@ -421,6 +433,14 @@ def rubric_to_json(r: Rubric) -> dict[str, Any]:
     out["loai_trong_tieu_chi"] = [
         {"tieu_chi": x.tieu_chi, "noi_dung": x.noi_dung} for x in r.loai_trong_tieu_chi
     ]
+    rules = []
+    for x in r.quy_tac:
+        rj: dict[str, Any] = {"loai": x.loai, "tieu_chi": x.tieu_chi, "noi_dung": x.noi_dung}
+        _put(rj, "lua_chon", x.lua_chon)
+        _put(rj, "khi_0_diem", x.khi_0_diem)
+        _put(rj, "nguon_dong", x.nguon_dong)
+        rules.append(rj)
+    out["quy_tac"] = rules
     out["ghi_chu_dau_sao"] = r.ghi_chu_dau_sao
     out["tong_diem"] = r.tong_diem
     out["phan"] = [part(p) for p in r.phan]

@@ -39,6 +39,7 @@ __all__ = [
     "Option",
     "Part",
     "Rubric",
+    "RubricRule",
     "SourceCorrection",
     "SourceRef",
     "SourceRemark",
@@ -167,6 +168,25 @@ class CriterionDisqualification:
 
 
 @dataclass(frozen=True)
+class RubricRule:
+    """A rule printed inside a criterion and applied by the scorer (``quy_tac``, issue 11).
+
+    ``loai`` is the kind: ``"loai"`` disqualifies ("Bị loại nếu …"), ``"dung"`` stops the
+    evaluation at the criterion ("… sẽ không đánh giá các bước tiếp theo"), ``"yeu_cau"``
+    is a precondition of the criterion's options ("Yêu cầu: 100% sản phẩm …"). A rule with
+    ``khi_0_diem`` applies by itself when one of those criteria scores 0 (set 16); the
+    others when the evaluator finds their condition (a card's ``quy_tac_ap_dung``).
+    """
+
+    loai: str
+    tieu_chi: str
+    noi_dung: str
+    lua_chon: int | None = None
+    khi_0_diem: tuple[str, ...] = ()
+    nguon_dong: int | None = None
+
+
+@dataclass(frozen=True)
 class SourceRef:
     van_ban: str
     dong_dau: int
@@ -191,6 +211,7 @@ class Rubric:
     loai_khi: tuple[str, ...] = ()
     loai_khi_nguyen_van: tuple[str, ...] = ()
     loai_trong_tieu_chi: tuple[CriterionDisqualification, ...] = ()
+    quy_tac: tuple[RubricRule, ...] = ()
     ghi_chu_dau_sao: str | None = None
     tong_diem: int = 100
     sua_loi_nguon: tuple[SourceCorrection, ...] = ()
@@ -232,6 +253,10 @@ class Rubric:
     def criterion(self, so: str) -> Criterion | None:
         """The scored leaf numbered ``so`` ("1.1", "7", "6.1.1"), or None."""
         return self._by_number.get(so)
+
+    def rule(self, so: str) -> RubricRule | None:
+        """The rule printed in criterion ``so`` that the evaluator applies, or None."""
+        return next((r for r in self.quy_tac if r.tieu_chi == so and not r.khi_0_diem), None)
 
     def subheading(self, so: str) -> SubHeading | None:
         """The second-level heading numbered ``so`` ("6.1" of set 11), or None."""

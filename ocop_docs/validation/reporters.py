@@ -106,6 +106,8 @@ def render_text(run: ValidationRun, lang: Lang = "vi") -> str:
             if sa["hang_sao"] < sa["hang_theo_diem"]:
                 criteria = ", ".join(u["tieu_chi"] for u in sa["chua_dat_toi_thieu"])
                 line += ui("lowered_by", lang, band=sa["hang_theo_diem"], criteria=criteria)
+            if sa.get("de_nghi_trung_uong"):
+                line += ui("proposed_central", lang)
             lines.append(f"   {line}")
         if report.checklist:
             lines.append(f"   {ui('checklist', lang)}:")

@@ -142,7 +142,8 @@ def _cases(tmp: Path) -> list[tuple[str, list[str], int]]:
         ("rubric-show", ["rubric", "show", "7"], 0),
         ("rubric-show-range", ["rubric", "show", "99"], 2),
         ("rubric-score", ["rubric", "score", good_card], 0),
-        ("rubric-score-low", ["rubric", "score", low_card], 1),
+        # Issue 11: criteria left out are unticked (warnings), so the low card scores, exit 0.
+        ("rubric-score-low", ["rubric", "score", low_card], 0),
         ("rubric-score-noset", ["rubric", "score", no_set], 1),
         ("rubric-score-broken", ["rubric", "score", str(broken_card)], 1),
         ("rubric-score-broken-json", ["rubric", "score", str(broken_card), "--format", "json"], 1),

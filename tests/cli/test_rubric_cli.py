@@ -182,20 +182,26 @@ def test_score_card_with_problems_exits_1(tmp_path: Path) -> None:
         "(QĐ 26/2026 Phụ lục II), không ghi số điểm. Xem các lựa chọn: ocop-docs rubric show 1\n"
         in result.stdout
     )
-    assert "Chưa chọn tiêu chí 9 (CÔNG BỐ CHẤT LƯỢNG SẢN PHẨM); tính 0 điểm." in result.stdout
+    # Issue 11: a criterion left out is unticked (a warning), the bad option is the error.
+    assert (
+        "  - [cảnh báo] dòng 2, cột 1: Tiêu chí 9 (CÔNG BỐ CHẤT LƯỢNG SẢN PHẨM) không có trong "
+        "phiếu, coi như "
+        "không đánh dấu lựa chọn nào; tính 0 điểm." in result.stdout
+    )
 
 
 def test_score_many_missing_criteria_on_one_line(tmp_path: Path) -> None:
     card = write_card(tmp_path, {"bo_san_pham": 1, "chon": {"1.1": 3}})
     result = run("score", str(card), "--lang", "en")
-    assert result.exit_code == 1
+    # Issue 11: unticked criteria are lawful (Phụ lục II is a tick-box sheet): warnings, exit 0.
+    assert result.exit_code == 0
     assert (
-        "  - [error] 31 criteria have no choice (counted as 0 points): 1.2, 1.3," in result.stdout
+        "  - [warning] 31 criteria have no choice (counted as 0 points): 1.2, 1.3," in result.stdout
     )
     assert result.stdout.rstrip().splitlines()[-1] == (
-        "    Fix: Give a choice for every criterion under chon: a criterion left out scores 0 "
-        "and meets none of its star-minimum markers (***, ****, *****). See the rubric: "
-        "ocop-docs rubric show 1"
+        "    Fix: If no option is ticked on purpose, give the criterion the value null (or 0) "
+        "to silence this: an unticked criterion scores 0 and meets none of its star-minimum "
+        "markers (***, ****, *****). See the rubric: ocop-docs rubric show 1"
     )
 
 

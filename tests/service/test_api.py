@@ -182,7 +182,11 @@ def test_render_a_scoring_sheet_from_a_json_scorecard(client: TestClient) -> Non
     answer = client.post("/api/v1/render/phieu-danh-gia", json=card)
     assert answer.status_code == 200, answer.text
     assert answer.content[:2] == b"PK"
-    incomplete = client.post("/api/v1/render/phieu-danh-gia", json={"bo_san_pham": 7, "chon": {}})
+    # Issue 11: a card may leave every criterion unticked; an option that does not exist is
+    # still an error.
+    incomplete = client.post(
+        "/api/v1/render/phieu-danh-gia", json={"bo_san_pham": 7, "chon": {"1.1": 9}}
+    )
     assert incomplete.status_code == 422
     assert incomplete.json()["code"] == "render-scorecard-invalid"
     assert "«nguon.json»" in incomplete.json()["message"]

@@ -477,7 +477,7 @@ def test_every_code_scoring_can_emit_is_catalogued() -> None:
     emitted = set().union(
         *(_codes_in_source(f"ocop_docs.scoring.{m}") for m in ("card", "card_file", "council"))
     )
-    assert len(emitted) == 18
+    assert len(emitted) == 20  # + scorecard-rules-invalid, scorecard-rule-unknown (issue 11)
     for code in (
         emitted
         | _codes_in_source("ocop_docs.cli.rubric")
@@ -507,6 +507,7 @@ def test_problem_renders_from_the_catalogue(spec: Any) -> None:
         "path": "phieu.yaml",
         "where": ", dòng 3, cột 1",
         "reason": "không phải UTF-8",
+        "co_quy_tac": ["1.1", "6.1"],
     }
     for template in (spec.vi, spec.hint_vi):
         assert _fields(template) <= set(params), spec.code
@@ -688,9 +689,10 @@ def test_council_minimums_by_half_of_members() -> None:
     assert two_of_three.de_nghi_trung_uong
     # 1 of 2 is half → met.
     assert council_result(None, r, [good, weak]).hang_sao == 5
-    # 1 of 3 → not met: capped at 3★, not proposed for 5★ evaluation.
+    # 1 of 3 → not met: capped at 3★; still proposed for 5★ evaluation, because the mean is
+    # from 90 up (Điều 7.3.e "đạt từ 90 trở lên"; issue 11), with the unmet marker listed.
     one_of_three = council_result(None, r, [good, weak, weak])
-    assert one_of_three.hang_sao == 3 and not one_of_three.de_nghi_trung_uong
+    assert one_of_three.hang_sao == 3 and one_of_three.de_nghi_trung_uong
     unmet = one_of_three.chua_dat_toi_thieu
     assert [(u.tieu_chi, u.sao, u.so_dat, u.so_thanh_vien) for u in unmet] == [("6.1", 4, 1, 3)]
     # warn mode keeps the band
@@ -741,3 +743,137 @@ def test_council_json() -> None:
     assert data["diem_trung_binh_hien_thi"] == "91,14"
     assert data["hang_sao"] == 5 and data["de_nghi_trung_uong"] is True
     json.dumps(data, ensure_ascii=False)
+
+
+# --------------------------------------------------------------------------------------
+# Unticked criteria (issue 11): Phụ lục II is a tick-box sheet; 378 of its 787 criteria
+# print no 0-point option, so a member may tick nothing.
+# --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("blank", [None, 0])
+def test_unticked_criterion_is_zero_points_not_an_error(blank: int | None) -> None:
+    r = load_rubric(1)
+    card = best_card(r)
+    card["chon"]["3.4"] = blank  # 3.4 of set 1 prints no 0-point option
+    result = score_card(card, r)
+    assert result.ok and codes(result) == []
+    assert result.khong_danh_dau == ("3.4",)
+    assert "3.4" not in {c.tieu_chi for c in result.lua_chon}
+    top_34 = max(o.diem for o in r.criterion("3.4").lua_chon)  # type: ignore[union-attr]
+    assert result.tong_diem == 100 - top_34
+    assert result_to_json(result)["khong_danh_dau"] == ["3.4"]
+
+
+def test_unticked_fails_only_the_markers_of_its_own_criterion() -> None:
+    r = load_rubric(1)
+    unmarked = next(c for c in r.criteria() if not c.markers)
+    marked = next(c for c in r.criteria() if any(o.sao_toi_thieu == 3 for o in c.markers))
+    quiet = score_card(best_card(r, **{unmarked.so.replace(".", "_"): 0}), r)
+    assert quiet.chua_dat_toi_thieu == () and quiet.muc_toi_thieu_dat == 5
+    loud = score_card(best_card(r, **{marked.so.replace(".", "_"): 0}), r)
+    assert {u.tieu_chi for u in loud.chua_dat_toi_thieu} == {marked.so}
+    assert loud.hang_sao == 2  # its 3★ marker is unmet: capped below 3★
+
+
+def test_left_out_criterion_is_a_warning_and_unticked() -> None:
+    r = load_rubric(1)
+    card = best_card(r)
+    del card["chon"]["3.5"]
+    result = score_card(card, r)
+    assert result.ok and codes(result) == ["scorecard-missing-criterion"]
+    assert result.van_de[0].severity == "warning"
+    assert result.khong_danh_dau == ("3.5",)
+
+
+def test_council_with_an_unticked_card_has_a_result() -> None:
+    r = load_rubric(2)
+    full = best_card(r)
+    blank = best_card(r)
+    blank["chon"]["3.4"] = None
+    result = council_result(None, r, [full, blank, full])
+    assert not [p for p in result.van_de if p.severity == "error"]
+    assert result.hang_sao == 5
+
+
+# --------------------------------------------------------------------------------------
+# Rules printed inside criteria (issue 11): quy_tac of the rubric files
+# --------------------------------------------------------------------------------------
+
+
+def test_rubric_rules_as_data_where_the_text_prints_them() -> None:
+    kinds = {n: {(r.loai, r.tieu_chi) for r in load_rubric(n).quy_tac} for n in range(1, 27)}
+    for n in [*range(7, 16), 18, 19, 20]:
+        assert ("loai", "1.1") in kinds[n], n  # "Bị loại nếu sử dụng toàn bộ nguyên liệu nhập khẩu"
+    for n in range(5, 15):
+        assert ("loai", "2.1") in kinds[n], n  # "Bị loại nếu phát hiện giống hệt sản phẩm …"
+    for n in (21, 22):
+        (rule,) = [r for r in load_rubric(n).quy_tac if r.loai == "loai"]
+        assert (rule.tieu_chi, rule.lua_chon) == ("6.2", 3)
+        assert rule.noi_dung == "Nếu sản phẩm vi phạm sở hữu trí tuệ, sẽ bị loại bỏ"
+    for n in (19, 20):
+        assert ("dung", "6") in kinds[n]  # "Không đánh giá các bước tiếp theo nếu không có …"
+    for n in [*range(1, 5), 23, 24, 25]:
+        assert ("yeu_cau", "1.1") in kinds[n]  # "Yêu cầu: 100% sản phẩm … cấp tỉnh"
+    (zero,) = load_rubric(16).quy_tac
+    assert zero.khi_0_diem == ("6.1", "6.2", "6.3", "6.4")
+    assert kinds[26] == set()
+
+
+def test_disqualifying_rule_applied() -> None:
+    r = load_rubric(7)
+    result = score_card({**best_card(r), "quy_tac_ap_dung": ["1.1"]}, r)
+    assert result.loai and result.hang_sao == 0 and result.loai_theo == ("1.1",)
+    assert result.ly_do_loai is not None
+    assert result.ly_do_loai.startswith("Bị loại theo tiêu chí 1.1 (Bị loại nếu sử dụng")
+    assert result.tong_diem == 100  # points still added up for the record
+    assert result_to_json(result)["quy_tac_ap_dung"][0]["loai"] == "loai"
+    ip = load_rubric(21)
+    assert score_card({**best_card(ip), "quy_tac_ap_dung": ["6.2"]}, ip).loai_theo == ("6.2",)
+
+
+def test_stop_rule_by_finding_ends_the_evaluation() -> None:
+    r = load_rubric(4)
+    result = score_card({**best_card(r), "quy_tac_ap_dung": ["6.1"]}, r)
+    order = [c.so for c in r.criteria()]
+    after = order[order.index("6.1") + 1 :]
+    assert result.dung_tai == "6.1" and result.hang_sao == 0 and not result.loai
+    assert not {c.tieu_chi for c in result.lua_chon} & set(after)
+    lost = sum(len(r.criterion(so).lua_chon) and r.criterion(so).diem for so in after)  # type: ignore[union-attr]
+    assert result.tong_diem == 100 - lost
+    assert not result.bi_ha_hang
+
+
+def test_stop_rule_of_set_16_applies_by_itself() -> None:
+    r = load_rubric(16)
+    stopped = score_card(best_card(r, **{"6_2": 1}), r)  # "Có màu": 0 points
+    assert stopped.dung_tai == "6.4" and stopped.hang_sao == 0
+    unticked = best_card(r)
+    unticked["chon"]["6.2"] = None  # an unticked box is not "được 0 điểm"
+    assert score_card(unticked, r).dung_tai is None
+
+
+def test_unmet_requirement_scores_the_criterion_zero_only() -> None:
+    r = load_rubric(1)
+    result = score_card({**best_card(r), "quy_tac_ap_dung": ["1.1"]}, r)
+    assert result.khong_dat_yeu_cau == ("1.1",) and not result.loai
+    assert result.tong_diem == 100 - r.criterion("1.1").diem  # type: ignore[union-attr]
+    assert "1.1" not in {c.tieu_chi for c in result.lua_chon}
+
+
+def test_rule_entries_checked() -> None:
+    r = load_rubric(1)
+    unknown = score_card({**best_card(r), "quy_tac_ap_dung": ["3.4"]}, r)
+    assert codes(unknown) == ["scorecard-rule-unknown"] and unknown.ok
+    assert "1.1, 6.1" in unknown.van_de[0].hint()
+    bad = score_card({**best_card(r), "quy_tac_ap_dung": "1.1"}, r)
+    assert codes(bad) == ["scorecard-rules-invalid"] and not bad.ok
+
+
+def test_council_follows_a_stop_found_by_half_of_the_cards() -> None:
+    r = load_rubric(4)
+    good = best_card(r)
+    stop = {**good, "quy_tac_ap_dung": ["6.1"]}
+    assert council_result(None, r, [good, stop]).dung_tai == "6.1"
+    assert council_result(None, r, [good, stop]).hang_sao == 0
+    assert council_result(None, r, [good, good, stop]).dung_tai is None

@@ -103,9 +103,15 @@ def self_assessment_context(
             + (
                 f": hạ từ {format_stars(result.hang_theo_diem)} xuống "
                 f"{format_stars(result.hang_sao)}."
-                if result.bi_ha_hang
+                if result.bi_ha_hang and not result.de_nghi_trung_uong
                 else "."
             )
+        )
+    if result.de_nghi_trung_uong:
+        # Điều 7.3.e: the council result says the same (issue 11).
+        notes.append(
+            "Tổng điểm từ 90 trở lên: sản phẩm có tiềm năng đạt 5 sao, thuộc diện đề nghị "
+            "cấp trung ương đánh giá, phân hạng."
         )
     if missing:
         notes.append(f"Chưa tự đánh giá tiêu chí: {', '.join(missing)} (tính 0 điểm).")

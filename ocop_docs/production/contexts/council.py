@@ -68,7 +68,15 @@ def _product(p: ProductResult, numbers: Mapping[str, int], forward: str) -> dict
         outcome = format_stars(p.stars)
     else:
         outcome = f"{format_stars(p.stars)} (không đạt)"
-    if p.lowered:
+    if p.proposed_up and p.result.chua_dat_toi_thieu:
+        # Điều 7.3.e: from 90 up the product is proposed whatever the markers; the minutes say
+        # which markers the upper council will find unmet, not that the star was lowered
+        # (issue 11: "Đề nghị 5 sao; hạ từ 5 sao" contradicted itself).
+        unmet = ", ".join(
+            dict.fromkeys(f"{u.tieu_chi} ({u.sao} sao)" for u in p.result.chua_dat_toi_thieu)
+        )
+        outcome += f"; lưu ý: chưa đạt yêu cầu tối thiểu ở tiêu chí {unmet}"
+    elif p.lowered:
         # The members' cards miss a minimum marker of the band (brief §3.5): say so where the
         # minutes print the star next to a mean that alone would give more.
         outcome += f"; hạ từ {format_stars(p.result.hang_theo_diem)} do chưa đạt yêu cầu tối thiểu"

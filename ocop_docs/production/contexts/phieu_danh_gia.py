@@ -155,6 +155,21 @@ def sheet_context(
             )
         elif result.chua_dat_toi_thieu:
             notes.append(f"Chưa đạt yêu cầu tối thiểu ở tiêu chí {unmet_text(result)}.")
+        for rule in result.quy_tac:
+            # The rules printed inside criteria, as applied (issue 11; rubric "quy_tac").
+            if rule.loai == "dung":
+                notes.append(
+                    f"Không đánh giá các bước tiếp theo theo tiêu chí {rule.tieu_chi} "
+                    f"({rule.noi_dung}): các tiêu chí sau không tính điểm, không xếp hạng."
+                )
+            elif rule.loai == "yeu_cau":
+                notes.append(
+                    f"Không đạt yêu cầu của tiêu chí {rule.tieu_chi} ({rule.noi_dung}): "
+                    "tiêu chí tính 0 điểm."
+                )
+        if result.khong_danh_dau:
+            # Phụ lục II is a tick-box sheet: a criterion may be left unticked (0 points).
+            notes.append(f"Không đánh dấu (0 điểm): tiêu chí {', '.join(result.khong_danh_dau)}.")
     opinion = _text(head.get("y_kien"))
     loai_khi = list(dict.fromkeys(rubric.loai_khi_nguyen_van))  # set 1 prints its line twice
     return {

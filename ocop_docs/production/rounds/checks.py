@@ -102,7 +102,24 @@ def check_totals(
 def check_card_outcome(rnd: Round, doc: LoadedDocument, base: str, product: ProductResult) -> None:
     """Say when the cards' minimum markers lowered the star, or most cards disqualify."""
     r = product.result
-    if product.lowered:
+    if product.proposed_up and product.lowered:
+        # Điều 7.3.e: proposed upwards on the mean; the unmet markers go with it (issue 11).
+        rnd.issues.append(
+            doc.issue(
+                "round-proposed-minimums-unmet",
+                f"{base}/phieu",
+                product=product.ten,
+                mean=product.mean_text,
+                mean_en=product.mean_text.replace(",", "."),
+                criteria=", ".join(
+                    dict.fromkeys(f"{u.tieu_chi} ({u.sao} sao)" for u in r.chua_dat_toi_thieu)
+                ),
+                criteria_en=", ".join(
+                    dict.fromkeys(f"{u.tieu_chi} ({u.sao} stars)" for u in r.chua_dat_toi_thieu)
+                ),
+            )
+        )
+    elif product.lowered:
         criteria = ", ".join(
             dict.fromkeys(f"{u.tieu_chi} ({u.sao} sao)" for u in r.chua_dat_toi_thieu)
         )

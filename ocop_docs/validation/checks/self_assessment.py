@@ -67,5 +67,8 @@ def check_self_assessment(
         "hang_sao": result.hang_sao,
         "phan": {s.so: s.diem for s in result.phan},
         "chua_dat_toi_thieu": [u.to_json() for u in result.chua_dat_toi_thieu],
+        "khong_danh_dau": list(result.khong_danh_dau),
+        # Điều 7.3.e: from 90 up, proposed to the central level whatever the markers.
+        "de_nghi_trung_uong": result.de_nghi_trung_uong,
     }
     return issues, summary
