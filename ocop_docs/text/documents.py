@@ -178,11 +178,11 @@ def _scalar(node: ScalarNode, walk: _Walk) -> Any:
             return raw
         return number
     if kind == "float":
-        value = _CONSTRUCTOR.construct_yaml_float(node)
-        if not math.isfinite(value):
+        real: float = _CONSTRUCTOR.construct_yaml_float(node)
+        if not math.isfinite(real):
             walk.finite = False
             walk.finding("number-not-finite", node, value=node.value)
-        return value
+        return real
     if kind == "timestamp":
         try:
             value = _CONSTRUCTOR.construct_yaml_timestamp(node)
