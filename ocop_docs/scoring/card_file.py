@@ -46,7 +46,11 @@ class CardReadError(InputError):
 
 def _scorecard(doc: LoadedDocument, path: Path | None) -> Scorecard:
     """The card read by the package's one reader, or CardReadError for a file that is none."""
-    for issue in [*doc.issues, *doc.findings]:  # a NaN score or an ESC in a note: not a card
+    for issue in [
+        *doc.issues,
+        *doc.findings,
+        *doc.impossible_dates,
+    ]:  # a NaN score or an ESC in a note: not a card
         if issue.severity != "error" or issue.code == "dossier-not-mapping":
             continue  # a card that is not a mapping is the scorer's finding
         params = issue.params

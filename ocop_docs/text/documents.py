@@ -88,6 +88,8 @@ class LoadedDocument:
     # Findings about values (long numbers, NaN, surrogates, control characters): errors that
     # do not stop the other checks of a dossier, unlike ``issues`` (the file as a whole).
     findings: list[Issue] = field(default_factory=list)
+    # Dates such as 2026-02-30, kept as text: a dossier's schema reports them itself.
+    impossible_dates: list[Issue] = field(default_factory=list)
     _positions: dict[str, Position] | None = None
     _key_positions: dict[str, Position] | None = None
 
@@ -188,12 +190,35 @@ def _scalar(node: ScalarNode, walk: _Walk) -> Any:
             value = _CONSTRUCTOR.construct_yaml_timestamp(node)
         except (ValueError, OverflowError):
             # 2026-02-30 matches YAML's timestamp pattern but is no day: keep the text as
-            # written, which the schema's date format then reports with its place.
+            # written; a dossier's schema reports it (format "ngay"), other files (round
+            # files and cards, whose schemas leave "date" unasserted) by this finding.
+            walk.dates.append(walk.issue("round-date-impossible", node, value=node.value))
             return node.value
         if isinstance(value, dt.datetime):
             return value.isoformat()
         return value.isoformat() if isinstance(value, dt.date) else node.value
     return node.value
+
+
+def _json_number(node: ScalarNode, walk: _Walk) -> Any:
+    """A JSON number the YAML 1.1 resolver left as text: ``1e5``, ``1E+400``, ``NaN``."""
+    raw = node.value
+    if raw in _JSON_CONSTANTS:
+        walk.finite = False
+        walk.finding("number-not-finite", node, value=raw)
+        return _JSON_CONSTANTS[raw]
+    digits = sum(1 for c in raw if c.isdigit())
+    if digits > MAX_NUMBER_DIGITS and re.fullmatch(r"-?\d+", raw):
+        walk.finding("number-too-long", node, digits=f"{digits:,}", limit=MAX_NUMBER_DIGITS)
+        return raw
+    try:
+        number = int(raw) if re.fullmatch(r"-?\d+", raw) else float(raw)
+    except ValueError:
+        return raw  # pragma: no cover - json.loads accepted the text, so it is a number
+    if isinstance(number, float) and not math.isfinite(number):
+        walk.finite = False
+        walk.finding("number-not-finite", node, value=raw)
+    return number
 
 
 def _nfc(text: str, pointer: str, non_nfc: list[str]) -> str:
@@ -218,10 +243,15 @@ class _Walk:
     json: bool = False  # plain NaN/Infinity scalars are JSON's constants, not text
     path: list[str | int] = field(default_factory=list)
 
-    def finding(self, code: str, node: Node | None, **params: Any) -> None:
+    dates: list[Issue] = field(default_factory=list)  # impossible dates kept as text
+
+    def issue(self, code: str, node: Node | None, **params: Any) -> Issue:
         line, column = _pos(node) if node is not None else (None, None)
         pointer = pointer_from_path(self.path)
-        self.findings.append(Issue(code, pointer=pointer, line=line, column=column, params=params))
+        return Issue(code, pointer=pointer, line=line, column=column, params=params)
+
+    def finding(self, code: str, node: Node | None, **params: Any) -> None:
+        self.findings.append(self.issue(code, node, **params))
 
     def text(self, value: str, node: Node | None) -> str:
         """A string as read, checked for what no document holds; ``str.isprintable`` (C)
@@ -246,10 +276,9 @@ def _convert(node: Node, path: list[str | int], walk: _Walk) -> Any:
     if len(path) > MAX_DEPTH:
         raise _TooComplex(f"{MAX_DEPTH} tầng lồng nhau", f"{MAX_DEPTH} levels of nesting")
     if isinstance(node, ScalarNode):
-        if walk.json and not node.style and node.value in _JSON_CONSTANTS:
-            walk.finite = False
-            walk.finding("number-not-finite", node, value=node.value)
-            return _JSON_CONSTANTS[node.value]
+        if walk.json and not node.style and node.tag == _TAG + "str":
+            # Unquoted text in valid JSON is a number YAML 1.1 does not resolve (1e5, NaN).
+            return _json_number(node, walk)
         value = _scalar(node, walk)
         if isinstance(value, str):
             value = walk.text(value, node)
@@ -393,6 +422,7 @@ def parse_text(
         doc.node = node
         doc.finite = walk.finite
         doc.findings.extend(walk.findings)
+        doc.impossible_dates.extend(walk.dates)
     except _TooComplex as exc:
         limit = {"limit": exc.limit, "limit_en": exc.limit_en}
         doc.issues.append(Issue("yaml-too-complex", params=limit))
@@ -575,6 +605,6 @@ def load_document(path: Path | str, *, repeated_keys: RepeatedKeys = "refuse") -
     path = Path(path)
     doc = LoadedDocument(path=path)
     read_document(path, doc, repeated_keys=repeated_keys)
-    doc.issues.extend(doc.findings)
+    doc.issues.extend([*doc.findings, *doc.impossible_dates])
     doc.findings.clear()
     return doc

@@ -24,6 +24,7 @@ from ocop_docs.text.documents import LoadedDocument, read_document
 __all__ = ["DOSSIER_NAMES", "LoadedDossier", "find_dossier_file", "load_dossier"]
 
 DOSSIER_NAMES = ("ho-so.yaml", "ho-so.yml", "ho-so.json")
+_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 @dataclass(slots=True)
@@ -35,11 +36,13 @@ class LoadedDossier(LoadedDocument):
 
 def find_dossier_file(path: Path) -> tuple[Path | None, list[Path]]:
     """The dossier data file for ``path`` (a folder or the file itself) and any extras."""
-    if path.is_dir():
+    # A link named like a data file is a data file (refused), even if it points to a folder.
+    data_link = path.is_symlink() and path.suffix.lower() in _SUFFIXES
+    if path.is_dir() and not data_link:
         # lexists: a link named ho-so.yaml is found (and then refused), whatever it points to.
         found = [path / name for name in DOSSIER_NAMES if _is_entry(path / name)]
         return (found[0], found[1:]) if found else (None, [])
-    if os.path.lexists(path) and not path.is_dir():
+    if os.path.lexists(path) and (data_link or not path.is_dir()):
         return path, []
     return None, []
 
