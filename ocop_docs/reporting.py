@@ -53,6 +53,7 @@ def terminal_safe(text: str) -> str:
     """``text`` with every character that could act on a terminal shown as an escape."""
     return text if text.isprintable() else _UNSAFE.sub(_escaped, text)
 
+
 # verb → format → "module:function". The first format is the default.
 REPORTERS: dict[str, dict[str, str]] = {
     "validate": {
