@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from ocop_docs.cli.main import cli
-from ocop_docs.production.rounds import load_round
+from ocop_docs.production.rounds.loading import load_round
 from ocop_docs.reporting import terminal_safe
 from ocop_docs.scoring.card_file import CardReadError, read_card
 from ocop_docs.text.documents import MAX_DEPTH, load_document
