@@ -362,3 +362,15 @@ def _docx_text(path: Path) -> str:
     for para in root.iter(f"{ns}p"):
         paragraphs.append("".join(t.text or "" for t in para.iter(f"{ns}t")))
     return "\n".join(paragraphs)
+
+
+def test_a_card_named_by_a_round_is_never_a_link(tmp_path: Path) -> None:
+    card = tmp_path / "that.yaml"
+    card.write_text(f"bo_san_pham: 2\nghi_chu: {SECRET}\n", encoding="utf-8")
+    link = tmp_path / "phieu.yaml"
+    os.symlink(card, link)
+    assert read_card(link).data is not None  # named on the command line: the user's choice
+    with pytest.raises(CardReadError) as caught:
+        read_card(link, named=False)  # named in a round file: refused unread
+    assert SECRET not in caught.value.message("vi") + caught.value.message("en")
+    assert "symlink" in caught.value.message("en")

@@ -339,7 +339,7 @@ def _product_cards(
         if isinstance(value, str):
             file = Path(os.path.normpath(rnd.path.parent / value))
             try:
-                card = read_card(file)
+                card = read_card(file, named=False)  # a link named by the round: refused
             except CardReadError as exc:
                 where = f", dòng {exc.line}" if exc.line is not None else ""
                 rnd.issues.append(
