@@ -242,6 +242,8 @@ class _Walk:
     findings: list[Issue] = field(default_factory=list)
     json: bool = False  # plain NaN/Infinity scalars are JSON's constants, not text
     path: list[str | int] = field(default_factory=list)
+    lone: list[int] = field(default_factory=list)  # offsets of JSON's lone \\uD800 escapes
+    source: str = ""  # the JSON text those offsets are in
 
     dates: list[Issue] = field(default_factory=list)  # impossible dates kept as text
 
@@ -252,6 +254,17 @@ class _Walk:
 
     def finding(self, code: str, node: Node | None, **params: Any) -> None:
         self.findings.append(self.issue(code, node, **params))
+
+    def lone_escape(self, node: Node) -> None:
+        """Report a lone surrogate escape of the JSON text inside ``node`` (the composer
+        saw U+FFFD there: YAML refuses such escapes, and the positions would be lost)."""
+        start, end = node.start_mark.index, node.end_mark.index
+        for offset in self.lone:
+            if start <= offset < end:
+                self.finding(
+                    "text-surrogate", node, char="\\u" + self.source[offset + 2 : offset + 6]
+                )
+                return
 
     def text(self, value: str, node: Node | None) -> str:
         """A string as read, checked for what no document holds; ``str.isprintable`` (C)
@@ -282,6 +295,8 @@ def _convert(node: Node, path: list[str | int], walk: _Walk) -> Any:
         value = _scalar(node, walk)
         if isinstance(value, str):
             value = walk.text(value, node)
+            if walk.lone:
+                walk.lone_escape(node)
             return value if value.isascii() else _nfc(value, pointer_from_path(path), walk.non_nfc)
         return value
     if node.tag not in _SEQ_MAP:
@@ -304,6 +319,8 @@ def _convert(node: Node, path: list[str | int], walk: _Walk) -> Any:
             # Keys stay as written, as in JSON and YAML 1.2: criterion "1.10" is not the
             # number 1.1, and "on:" is not True (and the positions use the same text).
             key = walk.text(str(key_node.value), key_node)
+            if walk.lone:
+                walk.lone_escape(key_node)
             if not key.isascii():
                 key = _nfc(key, pointer_from_path(path), walk.non_nfc)
             if key in seen:
@@ -412,7 +429,11 @@ def parse_text(
             return
         # JSON is (for our purposes) YAML, so the YAML composer gives the positions.
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        yaml_text = text
+        if as_json and "\\u" in text:
+            yaml_text, walk.lone = _lone_escapes(text)
+            walk.source = text
+        node = yaml.compose(yaml_text, Loader=_Loader)
         if node is None:
             doc.data = None
             empty = {"actual": "rỗng", "actual_en": "empty"}
@@ -465,6 +486,37 @@ def parse_text(
 
 
 _DEPTH = {"limit": f"{MAX_DEPTH} tầng lồng nhau", "limit_en": f"{MAX_DEPTH} levels of nesting"}
+
+
+_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|[^u])")
+
+
+def _lone_escapes(text: str) -> tuple[str, list[int]]:
+    """JSON text with each lone surrogate escape (``\\ud800`` not in a pair) replaced by
+    ``\\ufffd`` (same length, so every position stays), and the offsets replaced."""
+    escapes = [
+        (m.start(), int(m.group(1)[1:], 16))
+        for m in _ESCAPE.finditer(text)
+        if m.group(1).startswith("u")
+    ]
+    lone: list[int] = []
+    for index, (offset, code) in enumerate(escapes):
+        if 0xD800 <= code <= 0xDBFF:
+            after = escapes[index + 1] if index + 1 < len(escapes) else None
+            if after and after[0] == offset + 6 and 0xDC00 <= after[1] <= 0xDFFF:
+                continue
+            lone.append(offset)
+        elif 0xDC00 <= code <= 0xDFFF:
+            before = escapes[index - 1] if index else None
+            if before and before[0] == offset - 6 and 0xD800 <= before[1] <= 0xDBFF:
+                continue
+            lone.append(offset)
+    if not lone:
+        return text, []
+    chars = list(text)
+    for offset in lone:
+        chars[offset : offset + 6] = list("\\ufffd")
+    return "".join(chars), lone
 
 
 def _json_int(text: str) -> int | str:

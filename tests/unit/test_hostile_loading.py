@@ -186,7 +186,8 @@ def test_lone_surrogates(tmp_path: Path, key: str, value: str) -> None:
     text = '{"san_pham": {"' + key + '": "' + value + '"}}'
     report = validate_dossier(dossier(tmp_path, text, "ho-so.json"))
     assert not report.internal_error and not report.valid
-    assert "text-surrogate" in {i.code for i in report.issues}
+    found = [i for i in report.issues if i.code == "text-surrogate"]
+    assert len(found) == 1 and found[0].line == 1 and found[0].column is not None
     for fmt in ("text", "json"):
         result = CliRunner().invoke(cli, ["validate", str(tmp_path / "ho-so"), "--format", fmt])
         assert result.exit_code == 1, result.output
