@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from ocop_docs.production.spreadsheets import workbooks
+from ocop_docs.production.spreadsheets.cells import cell_date, cell_moment
 from ocop_docs.production.spreadsheets.mapping import read_round_sheet
 
 SAMPLE = Path(__file__).parents[2] / "samples" / "dot-danh-gia" / "thai-nguyen-2026-dot-2.xlsx"
@@ -206,3 +207,13 @@ def test_a_folder_or_fifo_named_as_the_sheet(tmp_path: Path) -> None:
     fifo = tmp_path / "ong.csv"
     os.mkfifo(fifo)
     assert only(fifo)["code"] == "sheet-unreadable"
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["30/02/2027", "2027-02-30", "31/04/2026", "29/02/2025", "01/13/2026", "30/02/2027 09:00"],
+)
+def test_impossible_dates_in_cells_are_not_dates(value: str) -> None:
+    assert cell_date(value) is None
+    assert cell_moment(value) is None
+    assert cell_date("28/02/2027") == "2027-02-28" and cell_moment("29/02/2028 08:30")
