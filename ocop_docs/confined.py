@@ -185,6 +185,26 @@ def open_named(path: Path) -> Opened:
     return _regular(fd, path.name)
 
 
+def linked_component(base: Path, relative: str) -> str | None:
+    """The first prefix of ``relative`` (under ``base``, ``..`` applied as written) that is a
+    symlink, or None. For a *folder* a document names (a round's dossier): its data file and
+    attachments are then opened without following links (:func:`open_inside`), and this
+    check before use keeps the folder itself from being a link out of the tree. Absolute
+    paths are the user's (or a spreadsheet's, resolved by its reader) and are not walked."""
+    if is_absolute(relative):
+        return None
+    current = str(base)
+    walked: list[str] = []
+    for part in relative.replace("\\", "/").split("/"):
+        if part in ("", "."):
+            continue
+        walked.append(part)
+        current = os.path.normpath(os.path.join(current, part))
+        if part != ".." and os.path.islink(current):
+            return "/".join(walked)
+    return None
+
+
 def read_opened(opened: Opened, limit: int) -> bytes:
     """All bytes of an opened file, at most ``limit + 1`` of them (so a file that grew past
     the limit after ``fstat`` is still seen to be too large); the descriptor stays open."""

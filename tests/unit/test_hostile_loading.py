@@ -375,3 +375,22 @@ def test_a_card_named_by_a_round_is_never_a_link(tmp_path: Path) -> None:
         read_card(link, named=False)  # named in a round file: refused unread
     assert SECRET not in caught.value.message("vi") + caught.value.message("en")
     assert "symlink" in caught.value.message("en")
+
+
+def test_a_dossier_folder_named_by_a_round_is_never_a_link(tmp_path: Path) -> None:
+    # The sample layout, copied (dot-danh-gia/ beside ho-so/); one dossier folder the round
+    # names (line 57: ../ho-so/mien-dong-tai-hoan) is moved out and replaced by a link.
+    shutil.copytree(ROUND.parent, tmp_path / "dot-danh-gia")
+    shutil.copytree(SAMPLES, tmp_path / "ho-so")
+    linked = tmp_path / "ho-so" / "mien-dong-tai-hoan"
+    moved = tmp_path / "ngoai" / "mien-dong-tai-hoan"
+    moved.parent.mkdir()
+    shutil.move(linked, moved)
+    os.symlink(moved, linked)
+    rnd = load_round(tmp_path / "dot-danh-gia" / ROUND.name)
+    refused = [i for i in rnd.issues if i.code == "round-dossier-unreadable"]
+    assert [(i.params["path"], i.line) for i in refused] == [("../ho-so/mien-dong-tai-hoan", 57)]
+    assert "symlink" in refused[0].message("en") and "symlink" in refused[0].message("vi")
+    os.unlink(linked)
+    shutil.move(moved, linked)
+    assert not load_round(tmp_path / "dot-danh-gia" / ROUND.name).errors
