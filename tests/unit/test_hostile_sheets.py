@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -217,3 +218,18 @@ def test_impossible_dates_in_cells_are_not_dates(value: str) -> None:
     assert cell_date(value) is None
     assert cell_moment(value) is None
     assert cell_date("28/02/2027") == "2027-02-28" and cell_moment("29/02/2028 08:30")
+
+
+@pytest.mark.parametrize("name", ["thai-nguyen-2026-dot-2.csv", "thai-nguyen-2026-dot-2.xlsx"])
+def test_a_dossier_folder_named_by_a_sheet_is_never_a_link(tmp_path: Path, name: str) -> None:
+    shutil.copytree(SAMPLE.parent, tmp_path / "dot-danh-gia")
+    shutil.copytree(SAMPLE.parents[1] / "ho-so", tmp_path / "ho-so")
+    linked = tmp_path / "ho-so" / "mien-dong-tai-hoan"
+    moved = tmp_path / "ngoai" / "mien-dong-tai-hoan"
+    moved.parent.mkdir()
+    shutil.move(linked, moved)
+    os.symlink(moved, linked)
+    result = read_round_sheet(tmp_path / "dot-danh-gia" / name)
+    assert [f.row for f in result.failures] == [2]  # the first product row, and it alone
+    assert any("symlink" in i.message("en") for i in result.failures[0].issues)
+    assert result.data is not None and len(result.data["san_pham"]) >= 1
