@@ -394,3 +394,20 @@ def test_a_dossier_folder_named_by_a_round_is_never_a_link(tmp_path: Path) -> No
     os.unlink(linked)
     shutil.move(moved, linked)
     assert not load_round(tmp_path / "dot-danh-gia" / ROUND.name).errors
+
+
+@pytest.mark.parametrize(
+    "name", ["Miến \x1b[31mdong", "Miến \ud800dong", "Miến\x00dong", "Miến \x9b2J"]
+)
+def test_no_document_is_made_from_a_refused_value(tmp_path: Path, name: str) -> None:
+    folder = tmp_path / "ho-so"
+    shutil.copytree(SAMPLES / "mien-dong-tai-hoan", folder)
+    data = _sample_data()
+    data["san_pham"]["ten"] = name  # type: ignore[index]
+    (folder / "ho-so.yaml").unlink()
+    (folder / "ho-so.json").write_text(json.dumps(data), encoding="ascii")  # \\u escapes
+    out = tmp_path / "phieu.docx"
+    result = CliRunner().invoke(cli, ["render", "phieu-dang-ky", str(folder), "-o", str(out)])
+    assert result.exit_code == 1, result.output
+    assert not out.exists()
+    assert not any(c in result.output for c in "\x1b\x00\x9b")
