@@ -50,7 +50,7 @@ def _rows_xlsx(path: Path) -> dict[str, list[Row]]:
         raise SheetError(exc.issue) from exc
 
 
-def _rows_csv(path: Path) -> list[Row]:
+def _rows_csv(path: Path, sheet: str) -> list[Row]:
     try:
         raw = read_sheet_file(path)
     except SheetRefused as exc:
@@ -60,7 +60,7 @@ def _rows_csv(path: Path) -> list[Row]:
         guess = (decoded.failure.likely_encoding if decoded.failure else None) or "?"
         raise SheetError(Issue("sheet-not-utf8", params={"path": str(path), "guess": guess}))
     try:
-        return csv_rows(path, decoded.text)
+        return csv_rows(path, decoded.text, sheet)
     except SheetRefused as exc:
         raise SheetError(exc.issue) from exc
 
@@ -127,11 +127,11 @@ def read_sheets(path: Path) -> tuple[dict[str, list[Row]], dict[str, str]]:
     """Every sheet's rows (a CSV file is the products sheet, its sidecars the others) and,
     for messages, where each sheet of the layout is looked for."""
     if path.suffix.lower() == ".csv":
-        sheets = {SHEET_PRODUCTS: _rows_csv(path)}
+        sheets = {SHEET_PRODUCTS: _rows_csv(path, SHEET_PRODUCTS)}
         for sheet, suffix in CSV_SIDECARS.items():
             side = path.with_name(f"{path.stem}.{suffix}.csv")
             if side.is_file():
-                sheets[sheet] = _rows_csv(side)
+                sheets[sheet] = _rows_csv(side, sheet)
         return sheets, {s: f"{path.stem}.{x}.csv" for s, x in CSV_SIDECARS.items()}
     return _rows_xlsx(path), {s: s for s in CSV_SIDECARS}
 

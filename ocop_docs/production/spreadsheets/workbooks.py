@@ -243,8 +243,9 @@ def xlsx_rows(path: Path, raw: bytes, has_text: HasText) -> dict[str, list[Row]]
     return sheets
 
 
-def csv_rows(path: Path, text: str) -> list[Row]:
-    """The rows of a CSV text that hold text; raises SheetRefused."""
+def csv_rows(path: Path, text: str, sheet: str = "") -> list[Row]:
+    """The rows of a CSV text that hold text (the sheet ``sheet`` of the layout, for
+    messages; the file's name by default); raises SheetRefused."""
     shown = str(path)
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
@@ -272,7 +273,7 @@ def csv_rows(path: Path, text: str) -> list[Row]:
                     raise _refuse(
                         "sheet-too-many-rows",
                         path=shown,
-                        sheet=path.name,
+                        sheet=sheet or path.name,
                         row=number,
                         limit=f"{MAX_SHEET_ROWS:,}",
                     )
