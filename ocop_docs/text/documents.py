@@ -151,6 +151,18 @@ def _pos(node: Node) -> Position:
 
 
 def _scalar(node: ScalarNode, walk: _Walk) -> Any:
+    try:
+        return _constructed(node, walk)
+    except (ValueError, KeyError, AttributeError, TypeError, OverflowError) as exc:
+        # An explicit tag the value does not fit (``!!float abc``, ``!!bool maybe``,
+        # ``!!timestamp x``): PyYAML's constructors raise plain exceptions for these.
+        shown = node.value if len(node.value) <= 40 else node.value[:40] + "…"
+        raise yaml.constructor.ConstructorError(
+            None, None, f"thẻ YAML không được hỗ trợ: {node.tag} «{shown}»", node.start_mark
+        ) from exc
+
+
+def _constructed(node: ScalarNode, walk: _Walk) -> Any:
     tag = node.tag
     if not tag.startswith(_TAG):
         # Unknown or application tags (e.g. !!python/object) are never constructed.
@@ -168,10 +180,8 @@ def _scalar(node: ScalarNode, walk: _Walk) -> Any:
         if len(raw) > 1 and raw.lstrip("+-").startswith("0") and raw.lstrip("+-")[1:2].isdigit():
             return raw
         digits = sum(1 for c in raw if c.isdigit())
-        try:
-            number = None if digits > MAX_NUMBER_DIGITS else _CONSTRUCTOR.construct_yaml_int(node)
-        except ValueError:  # pragma: no cover - the resolver only tags well-formed ints
-            number = None
+        # (!!int abc raises ValueError: a syntax error, in _scalar.)
+        number = None if digits > MAX_NUMBER_DIGITS else _CONSTRUCTOR.construct_yaml_int(node)
         # YAML 1.1 sexagesimal ints (1:30:00) grow by 60 a part: bound the value, not the text.
         if not isinstance(number, int) or number.bit_length() > _MAX_BITS:
             walk.finding(

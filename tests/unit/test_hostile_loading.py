@@ -411,3 +411,13 @@ def test_no_document_is_made_from_a_refused_value(tmp_path: Path, name: str) -> 
     assert result.exit_code == 1, result.output
     assert not out.exists()
     assert not any(c in result.output for c in "\x1b\x00\x9b")
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["!!float abc", "!!bool maybe", "!!timestamp x", "!!int abc", "!!float .nanx", "!!int 0x"],
+)
+def test_explicit_tags_the_value_does_not_fit(tmp_path: Path, value: str) -> None:
+    report = validate_dossier(dossier(tmp_path, f"bo_san_pham: 7\nngay_nop: {value}\n"))
+    assert not report.internal_error and not report.valid
+    assert [(i.code, i.line, i.column) for i in report.issues] == [("yaml-syntax", 2, 11)]
