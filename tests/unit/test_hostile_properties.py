@@ -44,10 +44,37 @@ JSON_VALUES = st.recursive(
     ),
     max_leaves=30,
 )
-YAMLISH = st.text(
-    alphabet=st.one_of(st.sampled_from(list("{}[]:,-&*!|>'\"#%@`?~\n\t .0123456789e+")), ANY_CHAR),
-    max_size=300,
+_TOKENS = st.sampled_from(
+    [
+        *"{}[]:,-&*!|>'\"#%@`?~\n\t .0123456789e+",
+        "!!float ",
+        "!!int ",
+        "!!bool ",
+        "!!timestamp ",
+        "!!str ",
+        "!!set ",
+        "!!binary ",
+        "&a ",
+        "*a ",
+        "<<: ",
+        "a: ",
+        "- ",
+        ".nan",
+        ".inf",
+        "2026-02-30",
+        "0x1F",
+        "1_000",
+        "1:30:00",
+        "\\ud800",
+        "\\u001b",
+        "\\x1b",
+        "\\e",
+        "---\n",
+        "...\n",
+        "%YAML 1.2\n",
+    ]
 )
+YAMLISH = st.lists(st.one_of(_TOKENS, ANY_CHAR), max_size=80).map("".join)
 
 
 def _parse(text: str, as_json: bool) -> LoadedDocument:
