@@ -44,7 +44,9 @@ from ocop_docs.catalogue.parsers import parser_problem
 from ocop_docs.confined import Refused, open_inside, open_named, read_opened
 from ocop_docs.errors import Issue
 from ocop_docs.text.decoding import decode_bytes
-from ocop_docs.text.pointers import child, pointer_from_path
+from ocop_docs.text.escapes import lone_escapes
+from ocop_docs.text.pointers import pointer_from_path
+from ocop_docs.text.positions import Position, key_positions, node_position, node_positions
 
 MAX_DATA_FILE_BYTES = 1_000_000  # a data file holds data only; attachments are separate
 MAX_NODES = 100_000  # bounds alias expansion; a real dossier has a few hundred nodes
@@ -60,7 +62,6 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _JSON_CONSTANTS = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
 
-Position = tuple[int, int]
 # What a repeated mapping key means: a broken file (dossiers, round files: the author meant
 # one of the two values and we cannot tell which), or the last one counts and the repeat is
 # recorded (scorecards: the scorer reports the repeated criterion in its own words).
@@ -146,16 +147,12 @@ class _Duplicate(Exception):
         self.node = node
 
 
-def _pos(node: Node) -> Position:
-    return (node.start_mark.line + 1, node.start_mark.column + 1)
-
-
 def _scalar(node: ScalarNode, walk: _Walk) -> Any:
     try:
         return _constructed(node, walk)
-    except (ValueError, KeyError, AttributeError, TypeError, OverflowError) as exc:
+    except (ValueError, KeyError, IndexError, AttributeError, TypeError, OverflowError) as exc:
         # An explicit tag the value does not fit (``!!float abc``, ``!!bool maybe``,
-        # ``!!timestamp x``): PyYAML's constructors raise plain exceptions for these.
+        # ``!!timestamp x``, ``!!int ""``): PyYAML's constructors raise plain exceptions.
         shown = node.value if len(node.value) <= 40 else node.value[:40] + "…"
         raise yaml.constructor.ConstructorError(
             None, None, f"thẻ YAML không được hỗ trợ: {node.tag} «{shown}»", node.start_mark
@@ -258,7 +255,7 @@ class _Walk:
     dates: list[Issue] = field(default_factory=list)  # impossible dates kept as text
 
     def issue(self, code: str, node: Node | None, **params: Any) -> Issue:
-        line, column = _pos(node) if node is not None else (None, None)
+        line, column = node_position(node) if node is not None else (None, None)
         pointer = pointer_from_path(self.path)
         return Issue(code, pointer=pointer, line=line, column=column, params=params)
 
@@ -335,7 +332,7 @@ def _convert(node: Node, path: list[str | int], walk: _Walk) -> Any:
                 key = _nfc(key, pointer_from_path(path), walk.non_nfc)
             if key in seen:
                 if walk.repeated is None:
-                    raise _Duplicate(key, _pos(seen[key]), key_node)
+                    raise _Duplicate(key, node_position(seen[key]), key_node)
                 walk.repeated.append(pointer_from_path([*path, key]))
             seen[key] = key_node
             path.append(key)
@@ -354,47 +351,6 @@ def all_finite(value: Any) -> bool:
     if isinstance(value, list):
         return all(all_finite(item) for item in value)
     return True
-
-
-def node_positions(node: Node) -> dict[str, Position]:
-    """JSON Pointer → (line, column) of every value under ``node`` (computed on demand)."""
-    positions: dict[str, Position] = {}
-    stack: list[tuple[Node, str]] = [(node, "")]
-    seen: set[int] = set()
-    while stack:
-        current, pointer = stack.pop()
-        positions.setdefault(pointer, _pos(current))
-        if id(current) in seen:  # aliases: one node, many places; position of the first
-            continue
-        seen.add(id(current))
-        if isinstance(current, SequenceNode):
-            stack.extend((item, child(pointer, i)) for i, item in enumerate(current.value))
-        elif isinstance(current, MappingNode):
-            for key_node, value_node in current.value:
-                key = unicodedata.normalize("NFC", str(key_node.value))
-                stack.append((value_node, child(pointer, key)))
-    return positions
-
-
-def key_positions(node: Node) -> dict[str, Position]:
-    """JSON Pointer → (line, column) of each mapping key and list item under ``node``."""
-    positions: dict[str, Position] = {}
-
-    def walk(current: Node, pointer: str) -> None:
-        if isinstance(current, MappingNode):
-            for key_node, value_node in current.value:
-                if isinstance(key_node, ScalarNode):
-                    here = child(pointer, unicodedata.normalize("NFC", key_node.value))
-                    positions[here] = _pos(key_node)
-                    walk(value_node, here)
-        elif isinstance(current, SequenceNode):
-            for i, item in enumerate(current.value):
-                here = child(pointer, i)
-                positions[here] = _pos(item)
-                walk(item, here)
-
-    walk(node, "")
-    return positions
 
 
 def _problem(exc: yaml.YAMLError) -> tuple[dict[str, str], Position | None]:
@@ -441,7 +397,7 @@ def parse_text(
     try:
         yaml_text = text
         if as_json and "\\u" in text:
-            yaml_text, walk.lone = _lone_escapes(text)
+            yaml_text, walk.lone = lone_escapes(text)
             walk.source = text
         node = yaml.compose(yaml_text, Loader=_Loader)
         if node is None:
@@ -458,7 +414,7 @@ def parse_text(
         limit = {"limit": exc.limit, "limit_en": exc.limit_en}
         doc.issues.append(Issue("yaml-too-complex", params=limit))
     except _Duplicate as dup:
-        line, col = _pos(dup.node)
+        line, col = node_position(dup.node)
         doc.issues.append(
             Issue(
                 "yaml-duplicate-key",
@@ -496,37 +452,6 @@ def parse_text(
 
 
 _DEPTH = {"limit": f"{MAX_DEPTH} tầng lồng nhau", "limit_en": f"{MAX_DEPTH} levels of nesting"}
-
-
-_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|[^u])")
-
-
-def _lone_escapes(text: str) -> tuple[str, list[int]]:
-    """JSON text with each lone surrogate escape (``\\ud800`` not in a pair) replaced by
-    ``\\ufffd`` (same length, so every position stays), and the offsets replaced."""
-    escapes = [
-        (m.start(), int(m.group(1)[1:], 16))
-        for m in _ESCAPE.finditer(text)
-        if m.group(1).startswith("u")
-    ]
-    lone: list[int] = []
-    for index, (offset, code) in enumerate(escapes):
-        if 0xD800 <= code <= 0xDBFF:
-            after = escapes[index + 1] if index + 1 < len(escapes) else None
-            if after and after[0] == offset + 6 and 0xDC00 <= after[1] <= 0xDFFF:
-                continue
-            lone.append(offset)
-        elif 0xDC00 <= code <= 0xDFFF:
-            before = escapes[index - 1] if index else None
-            if before and before[0] == offset - 6 and 0xD800 <= before[1] <= 0xDBFF:
-                continue
-            lone.append(offset)
-    if not lone:
-        return text, []
-    chars = list(text)
-    for offset in lone:
-        chars[offset : offset + 6] = list("\\ufffd")
-    return "".join(chars), lone
 
 
 def _json_int(text: str) -> int | str:
