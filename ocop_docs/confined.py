@@ -166,6 +166,59 @@ def _open_resolved(folder: Path, parts: list[str]) -> Opened:
     return _regular(fd, parts[-1])
 
 
+def open_named(path: Path) -> Opened:
+    """Open a file the user named (on the command line), as named; raises :class:`Refused`.
+
+    The user chose the path, so links in it are followed; what is checked is what is read:
+    one descriptor, a regular file (``fstat``), opened without blocking on a FIFO. Files a
+    document *names* (attachments, a round's dossiers and cards) go through
+    :func:`open_inside` instead.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | _NONBLOCK | _CLOEXEC | _BINARY)
+    except FileNotFoundError as exc:
+        raise Refused("attachment-missing") from exc
+    except IsADirectoryError as exc:
+        raise Refused("attachment-not-file") from exc
+    except OSError as exc:
+        raise Refused("attachment-unreadable", exc.strerror or str(exc)) from exc
+    return _regular(fd, path.name)
+
+
+def linked_component(base: Path, relative: str) -> str | None:
+    """The first prefix of ``relative`` (under ``base``, ``..`` applied as written) that is a
+    symlink, or None. For a *folder* a document names (a round's dossier): its data file and
+    attachments are then opened without following links (:func:`open_inside`), and this
+    check before use keeps the folder itself from being a link out of the tree. Absolute
+    paths are the user's (or a spreadsheet's, resolved by its reader) and are not walked."""
+    if is_absolute(relative):
+        return None
+    current = str(base)
+    walked: list[str] = []
+    for part in relative.replace("\\", "/").split("/"):
+        if part in ("", "."):
+            continue
+        walked.append(part)
+        current = os.path.normpath(os.path.join(current, part))
+        if part != ".." and os.path.islink(current):
+            return "/".join(walked)
+    return None
+
+
+def read_opened(opened: Opened, limit: int) -> bytes:
+    """All bytes of an opened file, at most ``limit + 1`` of them (so a file that grew past
+    the limit after ``fstat`` is still seen to be too large); the descriptor stays open."""
+    chunks: list[bytes] = []
+    left = limit + 1
+    while left > 0:
+        chunk = os.read(opened.fd, min(left, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
 def _regular(fd: int, name: str) -> Opened:
     try:
         st = os.fstat(fd)

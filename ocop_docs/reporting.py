@@ -11,11 +11,17 @@ rendering stack to print its report.
 A reporter takes the verb's result and a language and returns an :class:`Output`: what goes
 to standard output and what goes to standard error (warnings that must not mix with a
 report piped to another program). A reporter returning a plain string writes only stdout.
+
+Text reports show data as given, but never let it drive the terminal (issue 9): control
+characters (ESC sequences that recolour, retitle or rewrite the screen; carriage returns
+that hide a line) and lone surrogates are shown escaped, ``\x1b``, by :func:`terminal_safe`.
+JSON escapes them itself.
 """
 
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -33,6 +39,20 @@ class Output:
 
 
 Reporter = Callable[[Any, Lang], "Output | str"]
+
+# C0 controls but tab and line feed; DEL and C1 (ECMA-48); lone surrogates.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with every character that could act on a terminal shown as an escape."""
+    return text if text.isprintable() else _UNSAFE.sub(_escaped, text)
+
 
 # verb → format → "module:function". The first format is the default.
 REPORTERS: dict[str, dict[str, str]] = {
@@ -85,7 +105,10 @@ def reporter(verb: str, fmt: str) -> Reporter:
 def report(verb: str, fmt: str, result: Any, lang: Lang = "vi") -> Output:
     """The verb's result rendered in a format and a language."""
     rendered = reporter(verb, fmt)(result, lang)
-    return rendered if isinstance(rendered, Output) else Output(rendered)
+    output = rendered if isinstance(rendered, Output) else Output(rendered)
+    if fmt == "json":
+        return output
+    return Output(terminal_safe(output.out), terminal_safe(output.err))
 
 
 def issue_line(issue: Issue, lang: Lang) -> str:

@@ -122,7 +122,8 @@ def read_dossier_data(path: Path) -> tuple[dict[str, Any] | None, list[Issue], P
     load issues; the data file. Never raises for a bad dossier."""
     doc = load_dossier(path)
     data = doc.data if isinstance(doc.data, dict) else None
-    return data, list(doc.issues), doc.path
+    # Value findings (a NaN, a control character…) come last: errors of a readable file.
+    return data, [*doc.issues, *doc.findings], doc.path
 
 
 def read_valid_dossier(path: Path) -> tuple[dict[str, Any], list[Issue]]:
@@ -130,7 +131,9 @@ def read_valid_dossier(path: Path) -> tuple[dict[str, Any], list[Issue]]:
     read (documents are made from a dossier with load warnings, never from an unreadable
     one)."""
     data, issues, _file = read_dossier_data(path)
-    if data is None:
+    # A document is never made from a value the dossier check refuses (issue 9): a lone
+    # surrogate would print as U+FFFD, a control character would vanish from the page.
+    if data is None or any(i.severity == "error" for i in issues):
         reason = "; ".join(i.message("vi") for i in issues if i.severity == "error") or "?"
         raise InputError("render-dossier-invalid", issues=issues, path=str(path), reason=reason)
     return data, [i for i in issues if i.severity == "warning"]

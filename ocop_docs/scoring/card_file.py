@@ -10,6 +10,7 @@ its problems are the scorer's business.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from ocop_docs.errors import InputError
@@ -46,7 +47,11 @@ class CardReadError(InputError):
 
 def _scorecard(doc: LoadedDocument, path: Path | None) -> Scorecard:
     """The card read by the package's one reader, or CardReadError for a file that is none."""
-    for issue in doc.issues:
+    for issue in [
+        *doc.issues,
+        *doc.findings,
+        *doc.impossible_dates,
+    ]:  # a NaN score or an ESC in a note: not a card
         if issue.severity != "error" or issue.code == "dossier-not-mapping":
             continue  # a card that is not a mapping is the scorer's finding
         params = issue.params
@@ -73,10 +78,15 @@ def parse_card(text: str, path: Path | None = None, fmt: str | None = None) -> S
     return _scorecard(doc, path)
 
 
-def read_card(path: Path) -> Scorecard:
-    """Read a scorecard file (YAML or JSON; UTF-8, or UTF-16 with its BOM)."""
-    if not path.exists():
+def read_card(path: Path, *, named: bool = True) -> Scorecard:
+    """Read a scorecard file (YAML or JSON; UTF-8, or UTF-16 with its BOM).
+
+    ``named=False``: the path comes from a document (a round file's ``phieu``), not from the
+    user, so a card that is a symlink is refused unread (issue 9), as a dossier's file is.
+    """
+    if not os.path.lexists(path):
         raise CardReadError(path, "không có tệp này", detail_en="no such file")
     doc = LoadedDocument(path=path)
-    read_document(path, doc, repeated_keys="keep-last")
+    inside = None if named else (path.parent, path.name)
+    read_document(path, doc, repeated_keys="keep-last", inside=inside)
     return _scorecard(doc, path)

@@ -13,6 +13,15 @@ alias expansion ("billion laughs"), and keep identifiers such as ``0912000101`` 
 instead of YAML 1.1 integers that lose the leading zero. JSON is parsed by :mod:`json` and
 composed as YAML for the positions. Text is NFC; the pointers of strings that were not are
 kept, so the text check can tell the user.
+
+Hostile values (issue 9) are findings with their line and column, never exceptions: numbers
+of more than :data:`MAX_NUMBER_DIGITS` digits (Python refuses to print ints over 4,300
+digits, and a float cannot hold them), NaN and infinity, lone surrogates (replaced by U+FFFD
+so that no later stage fails to encode them), control characters (ESC sequences would drive
+the terminal that shows the report), nesting deeper than :data:`MAX_DEPTH`. Impossible dates
+(``2026-02-30``) stay text, which the date checks then report. These *value findings* do not
+stop a dossier's other checks (:attr:`LoadedDocument.findings`); a file that is a symlink is
+never opened (:mod:`ocop_docs.confined`).
 """
 
 from __future__ import annotations
@@ -20,6 +29,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import os
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,14 +41,27 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ocop_docs.catalogue.parsers import parser_problem
+from ocop_docs.confined import Refused, open_inside, open_named, read_opened
 from ocop_docs.errors import Issue
 from ocop_docs.text.decoding import decode_bytes
-from ocop_docs.text.pointers import child, pointer_from_path
+from ocop_docs.text.escapes import lone_escapes
+from ocop_docs.text.pointers import pointer_from_path
+from ocop_docs.text.positions import Position, key_positions, node_position, node_positions
 
 MAX_DATA_FILE_BYTES = 1_000_000  # a data file holds data only; attachments are separate
 MAX_NODES = 100_000  # bounds alias expansion; a real dossier has a few hundred nodes
+# A real dossier nests six levels deep; 64 keeps every later recursive walk (schema, text,
+# reports) far from Python's recursion limit.
+MAX_DEPTH = 64
+# The longest identifier is 13 digits; 300 digits stays below a float's range (1.8e308), so
+# no later comparison or conversion of a number read here can overflow.
+MAX_NUMBER_DIGITS = 300
+_MAX_BITS = math.ceil(MAX_NUMBER_DIGITS * math.log2(10))
+# C0 controls except tab, line feed and carriage return; DEL; C1 controls (ECMA-48).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_JSON_CONSTANTS = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
 
-Position = tuple[int, int]
 # What a repeated mapping key means: a broken file (dossiers, round files: the author meant
 # one of the two values and we cannot tell which), or the last one counts and the repeat is
 # recorded (scorecards: the scorer reports the repeated criterion in its own words).
@@ -62,6 +86,11 @@ class LoadedDocument:
     # JSON (nor to jsonschema-rs). None: not known (data given, not read by this module).
     finite: bool | None = None
     repeated: list[str] = field(default_factory=list)  # pointers of keys kept last ("keep-last")
+    # Findings about values (long numbers, NaN, surrogates, control characters): errors that
+    # do not stop the other checks of a dossier, unlike ``issues`` (the file as a whole).
+    findings: list[Issue] = field(default_factory=list)
+    # Dates such as 2026-02-30, kept as text: a dossier's schema reports them itself.
+    impossible_dates: list[Issue] = field(default_factory=list)
     _positions: dict[str, Position] | None = None
     _key_positions: dict[str, Position] | None = None
 
@@ -104,7 +133,10 @@ class LoadedDocument:
 
 
 class _TooComplex(Exception):
-    pass
+    def __init__(self, limit: str, limit_en: str) -> None:
+        super().__init__(limit)
+        self.limit = limit
+        self.limit_en = limit_en
 
 
 class _Duplicate(Exception):
@@ -115,11 +147,19 @@ class _Duplicate(Exception):
         self.node = node
 
 
-def _pos(node: Node) -> Position:
-    return (node.start_mark.line + 1, node.start_mark.column + 1)
+def _scalar(node: ScalarNode, walk: _Walk) -> Any:
+    try:
+        return _constructed(node, walk)
+    except (ValueError, KeyError, IndexError, AttributeError, TypeError, OverflowError) as exc:
+        # An explicit tag the value does not fit (``!!float abc``, ``!!bool maybe``,
+        # ``!!timestamp x``, ``!!int ""``): PyYAML's constructors raise plain exceptions.
+        shown = node.value if len(node.value) <= 40 else node.value[:40] + "…"
+        raise yaml.constructor.ConstructorError(
+            None, None, f"thẻ YAML không được hỗ trợ: {node.tag} «{shown}»", node.start_mark
+        ) from exc
 
 
-def _scalar(node: ScalarNode) -> Any:
+def _constructed(node: ScalarNode, walk: _Walk) -> Any:
     tag = node.tag
     if not tag.startswith(_TAG):
         # Unknown or application tags (e.g. !!python/object) are never constructed.
@@ -136,15 +176,56 @@ def _scalar(node: ScalarNode) -> Any:
         # Leading zeros mark an identifier (phone, tax code), not a number: keep the text.
         if len(raw) > 1 and raw.lstrip("+-").startswith("0") and raw.lstrip("+-")[1:2].isdigit():
             return raw
-        return _CONSTRUCTOR.construct_yaml_int(node)
+        digits = sum(1 for c in raw if c.isdigit())
+        # (!!int abc raises ValueError: a syntax error, in _scalar.)
+        number = None if digits > MAX_NUMBER_DIGITS else _CONSTRUCTOR.construct_yaml_int(node)
+        # YAML 1.1 sexagesimal ints (1:30:00) grow by 60 a part: bound the value, not the text.
+        if not isinstance(number, int) or number.bit_length() > _MAX_BITS:
+            walk.finding(
+                "number-too-long", node, digits=f"{max(digits, 1):,}", limit=MAX_NUMBER_DIGITS
+            )
+            return raw
+        return number
     if kind == "float":
-        return _CONSTRUCTOR.construct_yaml_float(node)
+        real: float = _CONSTRUCTOR.construct_yaml_float(node)
+        if not math.isfinite(real):
+            walk.finite = False
+            walk.finding("number-not-finite", node, value=node.value)
+        return real
     if kind == "timestamp":
-        value = _CONSTRUCTOR.construct_yaml_timestamp(node)
+        try:
+            value = _CONSTRUCTOR.construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            # 2026-02-30 matches YAML's timestamp pattern but is no day: keep the text as
+            # written; a dossier's schema reports it (format "ngay"), other files (round
+            # files and cards, whose schemas leave "date" unasserted) by this finding.
+            walk.dates.append(walk.issue("round-date-impossible", node, value=node.value))
+            return node.value
         if isinstance(value, dt.datetime):
             return value.isoformat()
         return value.isoformat() if isinstance(value, dt.date) else node.value
     return node.value
+
+
+def _json_number(node: ScalarNode, walk: _Walk) -> Any:
+    """A JSON number the YAML 1.1 resolver left as text: ``1e5``, ``1E+400``, ``NaN``."""
+    raw = node.value
+    if raw in _JSON_CONSTANTS:
+        walk.finite = False
+        walk.finding("number-not-finite", node, value=raw)
+        return _JSON_CONSTANTS[raw]
+    digits = sum(1 for c in raw if c.isdigit())
+    if digits > MAX_NUMBER_DIGITS and re.fullmatch(r"-?\d+", raw):
+        walk.finding("number-too-long", node, digits=f"{digits:,}", limit=MAX_NUMBER_DIGITS)
+        return raw
+    try:
+        number = int(raw) if re.fullmatch(r"-?\d+", raw) else float(raw)
+    except ValueError:
+        return raw  # pragma: no cover - json.loads accepted the text, so it is a number
+    if isinstance(number, float) and not math.isfinite(number):
+        walk.finite = False
+        walk.finding("number-not-finite", node, value=raw)
+    return number
 
 
 def _nfc(text: str, pointer: str, non_nfc: list[str]) -> str:
@@ -165,19 +246,65 @@ class _Walk:
     repeated: list[str] | None = None  # None: a repeated key is refused
     budget: int = MAX_NODES
     finite: bool = True
+    findings: list[Issue] = field(default_factory=list)
+    json: bool = False  # plain NaN/Infinity scalars are JSON's constants, not text
+    path: list[str | int] = field(default_factory=list)
+    lone: list[int] = field(default_factory=list)  # offsets of JSON's lone \\uD800 escapes
+    source: str = ""  # the JSON text those offsets are in
+
+    dates: list[Issue] = field(default_factory=list)  # impossible dates kept as text
+
+    def issue(self, code: str, node: Node | None, **params: Any) -> Issue:
+        line, column = node_position(node) if node is not None else (None, None)
+        pointer = pointer_from_path(self.path)
+        return Issue(code, pointer=pointer, line=line, column=column, params=params)
+
+    def finding(self, code: str, node: Node | None, **params: Any) -> None:
+        self.findings.append(self.issue(code, node, **params))
+
+    def lone_escape(self, node: Node) -> None:
+        """Report a lone surrogate escape of the JSON text inside ``node`` (the composer
+        saw U+FFFD there: YAML refuses such escapes, and the positions would be lost)."""
+        start, end = node.start_mark.index, node.end_mark.index
+        for offset in self.lone:
+            if start <= offset < end:
+                self.finding(
+                    "text-surrogate", node, char="\\u" + self.source[offset + 2 : offset + 6]
+                )
+                return
+
+    def text(self, value: str, node: Node | None) -> str:
+        """A string as read, checked for what no document holds; ``str.isprintable`` (C)
+        passes nearly every string at once, so only odd ones pay for the searches."""
+        if value.isprintable():
+            return value
+        bad = _CONTROL.search(value)
+        if bad is not None:
+            self.finding("text-control-character", node, char=f"U+{ord(bad.group()):04X}")
+        lone = _SURROGATE.search(value)
+        if lone is not None:
+            self.finding("text-surrogate", node, char=f"U+{ord(lone.group()):04X}")
+            value = _SURROGATE.sub("\ufffd", value)
+        return value
 
 
 def _convert(node: Node, path: list[str | int], walk: _Walk) -> Any:
     """Node tree → plain data. Pointers are built only for the rare findings (speed)."""
     walk.budget -= 1
     if walk.budget < 0:
-        raise _TooComplex
+        raise _TooComplex(f"{MAX_NODES:,}", f"{MAX_NODES:,}")
+    if len(path) > MAX_DEPTH:
+        raise _TooComplex(f"{MAX_DEPTH} tầng lồng nhau", f"{MAX_DEPTH} levels of nesting")
     if isinstance(node, ScalarNode):
-        value = _scalar(node)
+        if walk.json and not node.style and node.tag == _TAG + "str":
+            # Unquoted text in valid JSON is a number YAML 1.1 does not resolve (1e5, NaN).
+            return _json_number(node, walk)
+        value = _scalar(node, walk)
         if isinstance(value, str):
+            value = walk.text(value, node)
+            if walk.lone:
+                walk.lone_escape(node)
             return value if value.isascii() else _nfc(value, pointer_from_path(path), walk.non_nfc)
-        if isinstance(value, float) and not math.isfinite(value):
-            walk.finite = False
         return value
     if node.tag not in _SEQ_MAP:
         raise yaml.YAMLError(f"thẻ YAML không được hỗ trợ: {node.tag}")
@@ -198,12 +325,14 @@ def _convert(node: Node, path: list[str | int], walk: _Walk) -> Any:
                 raise yaml.YAMLError(f"thẻ YAML không được hỗ trợ: {key_node.tag}")
             # Keys stay as written, as in JSON and YAML 1.2: criterion "1.10" is not the
             # number 1.1, and "on:" is not True (and the positions use the same text).
-            key = str(key_node.value)
+            key = walk.text(str(key_node.value), key_node)
+            if walk.lone:
+                walk.lone_escape(key_node)
             if not key.isascii():
                 key = _nfc(key, pointer_from_path(path), walk.non_nfc)
             if key in seen:
                 if walk.repeated is None:
-                    raise _Duplicate(key, _pos(seen[key]), key_node)
+                    raise _Duplicate(key, node_position(seen[key]), key_node)
                 walk.repeated.append(pointer_from_path([*path, key]))
             seen[key] = key_node
             path.append(key)
@@ -222,60 +351,6 @@ def all_finite(value: Any) -> bool:
     if isinstance(value, list):
         return all(all_finite(item) for item in value)
     return True
-
-
-def node_positions(node: Node) -> dict[str, Position]:
-    """JSON Pointer → (line, column) of every value under ``node`` (computed on demand)."""
-    positions: dict[str, Position] = {}
-    stack: list[tuple[Node, str]] = [(node, "")]
-    seen: set[int] = set()
-    while stack:
-        current, pointer = stack.pop()
-        positions.setdefault(pointer, _pos(current))
-        if id(current) in seen:  # aliases: one node, many places; position of the first
-            continue
-        seen.add(id(current))
-        if isinstance(current, SequenceNode):
-            stack.extend((item, child(pointer, i)) for i, item in enumerate(current.value))
-        elif isinstance(current, MappingNode):
-            for key_node, value_node in current.value:
-                key = unicodedata.normalize("NFC", str(key_node.value))
-                stack.append((value_node, child(pointer, key)))
-    return positions
-
-
-def key_positions(node: Node) -> dict[str, Position]:
-    """JSON Pointer → (line, column) of each mapping key and list item under ``node``."""
-    positions: dict[str, Position] = {}
-
-    def walk(current: Node, pointer: str) -> None:
-        if isinstance(current, MappingNode):
-            for key_node, value_node in current.value:
-                if isinstance(key_node, ScalarNode):
-                    here = child(pointer, unicodedata.normalize("NFC", key_node.value))
-                    positions[here] = _pos(key_node)
-                    walk(value_node, here)
-        elif isinstance(current, SequenceNode):
-            for i, item in enumerate(current.value):
-                here = child(pointer, i)
-                positions[here] = _pos(item)
-                walk(item, here)
-
-    walk(node, "")
-    return positions
-
-
-def _nfc_tree(value: Any, pointer: str, non_nfc: list[str]) -> Any:
-    if isinstance(value, str):
-        return _nfc(value, pointer, non_nfc)
-    if isinstance(value, list):
-        return [_nfc_tree(v, child(pointer, i), non_nfc) for i, v in enumerate(value)]
-    if isinstance(value, dict):
-        return {
-            _nfc(str(k), pointer, non_nfc): _nfc_tree(v, child(pointer, k), non_nfc)
-            for k, v in value.items()
-        }
-    return value
 
 
 def _problem(exc: yaml.YAMLError) -> tuple[dict[str, str], Position | None]:
@@ -297,9 +372,16 @@ def parse_text(
 ) -> None:
     """Fill ``doc`` from ``text`` (YAML or JSON); syntax problems become issues."""
     parsed_json: Any = None
+    walk = _Walk(doc.non_nfc, doc.repeated if repeated_keys == "keep-last" else None)
+    walk.json = as_json
     if as_json:
         try:
-            parsed_json = json.loads(text)
+            # Python refuses int() of over 4,300 digits (a ValueError json does not wrap):
+            # a long number stays its text here; the walk below reports it with its place.
+            parsed_json = json.loads(text, parse_int=_json_int)
+        except RecursionError:
+            doc.issues.append(Issue("yaml-too-complex", params=_DEPTH))
+            return
         except json.JSONDecodeError as exc:
             texts = parser_problem(exc.msg)
             doc.issues.append(
@@ -313,20 +395,26 @@ def parse_text(
             return
         # JSON is (for our purposes) YAML, so the YAML composer gives the positions.
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        yaml_text = text
+        if as_json and "\\u" in text:
+            yaml_text, walk.lone = lone_escapes(text)
+            walk.source = text
+        node = yaml.compose(yaml_text, Loader=_Loader)
         if node is None:
             doc.data = None
             empty = {"actual": "rỗng", "actual_en": "empty"}
             doc.issues.append(Issue("dossier-not-mapping", params=empty))
             return
-        walk = _Walk(doc.non_nfc, doc.repeated if repeated_keys == "keep-last" else None)
-        doc.data = _convert(node, [], walk)
+        doc.data = _convert(node, walk.path, walk)
         doc.node = node
         doc.finite = walk.finite
-    except _TooComplex:
-        doc.issues.append(Issue("yaml-too-complex", params={"limit": f"{MAX_NODES:,}"}))
+        doc.findings.extend(walk.findings)
+        doc.impossible_dates.extend(walk.dates)
+    except _TooComplex as exc:
+        limit = {"limit": exc.limit, "limit_en": exc.limit_en}
+        doc.issues.append(Issue("yaml-too-complex", params=limit))
     except _Duplicate as dup:
-        line, col = _pos(dup.node)
+        line, col = node_position(dup.node)
         doc.issues.append(
             Issue(
                 "yaml-duplicate-key",
@@ -337,9 +425,17 @@ def parse_text(
         )
     except yaml.YAMLError as exc:
         if as_json:
-            # Valid JSON the YAML 1.1 composer rejects (e.g. tabs): keep the data, lose positions.
-            doc.data = _nfc_tree(parsed_json, "", doc.non_nfc)
-            doc.finite = all_finite(doc.data)  # json.loads reads NaN and Infinity
+            # Valid JSON the YAML 1.1 composer rejects (e.g. tabs, or nesting past libyaml's
+            # 1,000 levels): keep the data, lose positions; the same value checks apply.
+            fallback = _Walk(doc.non_nfc)
+            try:
+                doc.data = _plain(parsed_json, fallback)
+            except _TooComplex as too:
+                limit = {"limit": too.limit, "limit_en": too.limit_en}
+                doc.issues.append(Issue("yaml-too-complex", params=limit))
+                return
+            doc.finite = fallback.finite
+            doc.findings.extend(fallback.findings)
             return
         problem, pos = _problem(exc)
         code = "yaml-syntax"
@@ -352,8 +448,43 @@ def parse_text(
             )
         )
     except RecursionError:
-        depth = {"limit": "độ sâu", "limit_en": "depth"}
-        doc.issues.append(Issue("yaml-too-complex", params=depth))
+        doc.issues.append(Issue("yaml-too-complex", params=_DEPTH))
+
+
+_DEPTH = {"limit": f"{MAX_DEPTH} tầng lồng nhau", "limit_en": f"{MAX_DEPTH} levels of nesting"}
+
+
+def _json_int(text: str) -> int | str:
+    return text if len(text) > MAX_NUMBER_DIGITS else int(text)
+
+
+def _plain(value: Any, walk: _Walk) -> Any:
+    """JSON data (from :func:`json.loads`, no positions) checked as :func:`_convert` checks
+    node trees: NFC, text, long numbers (left as text by :func:`_json_int`), NaN, depth."""
+    if len(walk.path) > MAX_DEPTH:
+        raise _TooComplex(_DEPTH["limit"], _DEPTH["limit_en"])
+    if isinstance(value, str):
+        return _nfc(walk.text(value, None), pointer_from_path(walk.path), walk.non_nfc)
+    if isinstance(value, float) and not math.isfinite(value):
+        walk.finite = False
+        walk.finding("number-not-finite", None, value=repr(value))
+        return value
+    if isinstance(value, list):
+        out_list = []
+        for i, item in enumerate(value):
+            walk.path.append(i)
+            out_list.append(_plain(item, walk))
+            walk.path.pop()
+        return out_list
+    if isinstance(value, dict):
+        out: dict[str, Any] = {}
+        for key, item in value.items():
+            key = _nfc(walk.text(key, None), pointer_from_path(walk.path), walk.non_nfc)
+            walk.path.append(key)
+            out[key] = _plain(item, walk)
+            walk.path.pop()
+        return out
+    return value
 
 
 def human_size(n: int) -> str:
@@ -371,23 +502,38 @@ def read_document(
     *,
     limit: int = MAX_DATA_FILE_BYTES,
     repeated_keys: RepeatedKeys = "refuse",
+    inside: tuple[Path, str] | None = None,
 ) -> None:
-    """Read and parse a YAML/JSON file into ``doc``; every failure becomes an issue."""
+    """Read and parse a YAML/JSON file into ``doc``; every failure becomes an issue.
+
+    ``inside=(folder, relative)``: the file is ``relative`` under ``folder`` and is opened
+    from the folder without following any link (a dossier's data file, issue 9): a symlink
+    is refused before anything is read, so none of its target's content can reach a
+    message. Without it the path is opened as the user named it. Either way the file is
+    opened once and its type, size and bytes all come from that one descriptor.
+    """
     shown = str(path)
     try:
-        size = path.stat().st_size
-        if size > limit:
-            doc.issues.append(
-                Issue(
-                    "file-too-large",
-                    params={"path": shown, "size": human_size(size), "limit": human_size(limit)},
-                )
-            )
-            return
-        raw = path.read_bytes()
+        opened = open_inside(*inside) if inside is not None else open_named(path)
+    except Refused as exc:
+        doc.issues.append(_refusal(exc, shown))
+        return
+    try:
+        raw = b"" if opened.size > limit else read_opened(opened, limit)
     except OSError as exc:
         doc.issues.append(
             Issue("file-unreadable", params={"path": shown, "reason": exc.strerror or str(exc)})
+        )
+        return
+    finally:
+        os.close(opened.fd)
+    size = max(opened.size, len(raw))
+    if size > limit:
+        doc.issues.append(
+            Issue(
+                "file-too-large",
+                params={"path": shown, "size": human_size(size), "limit": human_size(limit)},
+            )
         )
         return
     decoded = decode_bytes(raw)
@@ -410,23 +556,42 @@ def read_document(
         return
     as_json = path.suffix.lower() == ".json"
     parse_text(decoded.text, path, doc, as_json=as_json, repeated_keys=repeated_keys)
-    if doc.data is not None and not isinstance(doc.data, dict):
+    if doc.issues:
+        return
+    if doc.data is None:
+        # A file holding only ``null`` or ``~`` has no content: never a valid dossier.
+        doc.issues.append(doc.issue("dossier-not-mapping", "", actual="null"))
+    elif not isinstance(doc.data, dict):
         actual = type(doc.data).__name__
         doc.issues.append(doc.issue("dossier-not-mapping", "", actual=actual))
         doc.data = None
+        doc.findings.clear()
+
+
+_NOT_FOUND = {"reason": "không tồn tại", "reason_en": "not found"}
+_NOT_FILE = {"reason": "không phải một tệp thường", "reason_en": "not a regular file"}
+
+
+def _refusal(exc: Refused, shown: str) -> Issue:
+    """Why a data file was not opened, as the loading codes say it."""
+    if exc.code in ("attachment-symlink", "attachment-path-escapes"):
+        return Issue("file-symlink", params={"path": shown})
+    if exc.code == "attachment-missing":
+        return Issue("file-unreadable", params={"path": shown, **_NOT_FOUND})
+    if exc.code == "attachment-not-file":
+        return Issue("file-unreadable", params={"path": shown, **_NOT_FILE})
+    return Issue("file-unreadable", params={"path": shown, "reason": exc.reason or exc.code})
 
 
 def load_document(path: Path | str, *, repeated_keys: RepeatedKeys = "refuse") -> LoadedDocument:
-    """Load a YAML/JSON document that is not a dossier (a round file, a scorecard)."""
+    """Load a YAML/JSON document that is not a dossier (a round file, a scorecard).
+
+    Its value findings join ``issues``: a round file or card with a NaN or a control
+    character is not used (a dossier's other checks go on; see :attr:`LoadedDocument.findings`).
+    """
     path = Path(path)
     doc = LoadedDocument(path=path)
-    if not path.is_file():
-        doc.issues.append(
-            Issue(
-                "file-unreadable",
-                params={"path": str(path), "reason": "không tồn tại", "reason_en": "not found"},
-            )
-        )
-        return doc
     read_document(path, doc, repeated_keys=repeated_keys)
+    doc.issues.extend([*doc.findings, *doc.impossible_dates])
+    doc.findings.clear()
     return doc

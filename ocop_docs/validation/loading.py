@@ -5,6 +5,11 @@ Stage 1 of the validate pipeline (architecture §2). A dossier is a folder holdi
 and records the folder, the only place attachments may come from. Reading the file (bytes,
 YAML/JSON, positions, NFC) is :mod:`ocop_docs.text.documents`, shared with round files and
 scorecards. Nothing here raises for a bad dossier: problems become issues.
+
+The data file is a path like any attachment (issue 9): it is opened from its folder without
+following links, so a ``ho-so.yaml`` that is a symlink (to anywhere; even one named on the
+command line) is refused as ``file-symlink`` before a byte of it is read. The folder itself
+is the user's choice and may be reached through links.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from ocop_docs.text.documents import LoadedDocument, read_document
 __all__ = ["DOSSIER_NAMES", "LoadedDossier", "find_dossier_file", "load_dossier"]
 
 DOSSIER_NAMES = ("ho-so.yaml", "ho-so.yml", "ho-so.json")
+_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 @dataclass(slots=True)
@@ -30,12 +36,20 @@ class LoadedDossier(LoadedDocument):
 
 def find_dossier_file(path: Path) -> tuple[Path | None, list[Path]]:
     """The dossier data file for ``path`` (a folder or the file itself) and any extras."""
-    if path.is_file():
+    # A link named like a data file is a data file (refused), even if it points to a folder.
+    data_link = path.is_symlink() and path.suffix.lower() in _SUFFIXES
+    if path.is_dir() and not data_link:
+        # lexists: a link named ho-so.yaml is found (and then refused), whatever it points to.
+        found = [path / name for name in DOSSIER_NAMES if _is_entry(path / name)]
+        return (found[0], found[1:]) if found else (None, [])
+    if os.path.lexists(path) and (data_link or not path.is_dir()):
         return path, []
-    if not path.is_dir():
-        return None, []
-    found = [path / name for name in DOSSIER_NAMES if (path / name).is_file()]
-    return (found[0], found[1:]) if found else (None, [])
+    return None, []
+
+
+def _is_entry(path: Path) -> bool:
+    """Something other than a folder is there (a file, a link, a FIFO): what the user put."""
+    return os.path.lexists(path) and not (path.is_dir() and not path.is_symlink())
 
 
 def load_dossier(path: Path | str) -> LoadedDossier:
@@ -50,5 +64,5 @@ def load_dossier(path: Path | str) -> LoadedDossier:
     doc = LoadedDossier(path=file, folder=Path(os.path.abspath(folder)))
     if extras:
         doc.issues.append(Issue("dossier-file-ambiguous", params={"used": file.name}))
-    read_document(file, doc)
+    read_document(file, doc, inside=(folder, file.name))
     return doc

@@ -94,6 +94,8 @@ def validate_dossier(path: Path | str, options: ValidateOptions | None = None) -
     found = not any(i.code == "dossier-not-found" for i in doc.issues)
     report = DossierReport(source=str(path), file=str(doc.path) if found else None)
     report.issues.extend(doc.issues)
+    # Value findings (a NaN, a control character…) are errors, yet the other checks still run.
+    report.issues.extend(doc.findings)
     if not doc.ok:
         return report
     _run_checks(doc, report, options, today)

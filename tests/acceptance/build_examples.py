@@ -200,6 +200,37 @@ def build() -> None:
     )
     write("yaml-too-complex", None, codes=["yaml-too-complex"], raw=bomb.encode())
     write("dossier-not-mapping", None, codes=["dossier-not-mapping"], raw="- một\n- hai\n".encode())
+    # hostile values and files (issue 9): findings with their place, the other checks go on
+    write(
+        "file-symlink", None, codes=["file-symlink"], files={"ho-so.yaml": "symlink:/etc/hostname"}
+    )
+    write("dossier-null", None, codes=["dossier-not-mapping"], raw=b"~\n")
+    write(
+        "number-not-finite",
+        variant(setitem("san_pham.so_luong_mau", float("nan"))),
+        codes=["number-not-finite", "schema-type"],
+    )
+    write(
+        "number-too-long",
+        variant(setitem("san_pham.so_luong_mau", 10**400)),
+        codes=["number-too-long", "schema-type"],
+    )
+    write(
+        "text-control-character",
+        variant(setitem("san_pham.ten", "Lan hài \x1b[2J\x1b]0;x\x07Côn Minh")),
+        codes=["text-control-character"],
+    )
+    write(
+        "text-surrogate",
+        None,
+        codes=["text-surrogate"],
+        filename="ho-so.json",
+        raw=json.dumps(variant(setitem("san_pham.ten", "Lan hài \ud800"))).encode(),
+    )
+    base_text = yaml.safe_dump(variant(), allow_unicode=True, sort_keys=False)
+    assert "ngay_nop: '2026-10-05'" in base_text
+    impossible = base_text.replace("ngay_nop: '2026-10-05'", "ngay_nop: 2026-02-30")
+    write("date-impossible", None, codes=["date-invalid"], raw=impossible.encode())
     # schema
     write("schema-required", variant(setitem("san_pham.ten", _DELETE)), codes=["schema-required"])
     write("schema-type", variant(setitem("ngay_nop", 20261005)), codes=["schema-type"])

@@ -87,10 +87,11 @@ def test_missing_folder(tmp_path: Path) -> None:
 def test_unreadable_file_is_an_issue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path, "a: 1\n")
 
-    def deny(self: Path) -> bytes:
+    def deny(opened: object, limit: int) -> bytes:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    # The file is read from its one open descriptor (issue 9), not by name.
+    monkeypatch.setattr("ocop_docs.text.documents.read_opened", deny)
     doc = load_dossier(tmp_path)
     assert [i.code for i in doc.issues] == ["file-unreadable"]
     assert "Permission denied" in doc.issues[0].message()

@@ -24,6 +24,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from ocop_docs.confined import linked_component
 from ocop_docs.errors import Issue
 from ocop_docs.production.inputs import read_dossier_data
 from ocop_docs.production.printing import format_address
@@ -163,6 +164,19 @@ def _build_product(
     dossier: dict[str, Any] | None = None
     dossier_path: Path | None = None
     if raw.get("ho_so"):
+        link = linked_component(rnd.path.parent, str(raw["ho_so"]))
+        if link is not None:  # a folder the round names is never a link (issue 9)
+            refused = Issue("file-symlink", params={"path": link})
+            rnd.issues.append(
+                doc.issue(
+                    "round-dossier-unreadable",
+                    f"{base}/ho_so",
+                    path=str(raw["ho_so"]),
+                    reason=refused.message("vi"),
+                    reason_en=refused.message("en"),
+                )
+            )
+            return None
         target = Path(os.path.normpath(rnd.path.parent / str(raw["ho_so"])))
         dossier, load_issues, dossier_path = read_dossier_data(target)
         if dossier is None:
@@ -339,7 +353,7 @@ def _product_cards(
         if isinstance(value, str):
             file = Path(os.path.normpath(rnd.path.parent / value))
             try:
-                card = read_card(file)
+                card = read_card(file, named=False)  # a link named by the round: refused
             except CardReadError as exc:
                 where = f", dòng {exc.line}" if exc.line is not None else ""
                 rnd.issues.append(

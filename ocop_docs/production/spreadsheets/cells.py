@@ -80,10 +80,19 @@ def cell_date(value: Cell) -> str | None:
     text = cell_text(value)
     m = _DMY.match(text)
     if m and m.group(4) is None:
-        return f"{int(m.group(3)):04d}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
+        return _real(f"{int(m.group(3)):04d}-{int(m.group(2)):02d}-{int(m.group(1)):02d}")
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        return text
+        return _real(text)
     return None
+
+
+def _real(iso: str) -> str | None:
+    """``iso`` if it names a day of the calendar (30/02/2027 does not: issue 9), else None."""
+    try:
+        dt.datetime.fromisoformat(iso)
+    except ValueError:
+        return None
+    return iso
 
 
 def cell_moment(value: Cell) -> str | None:
@@ -93,9 +102,9 @@ def cell_moment(value: Cell) -> str | None:
     m = _DMY.match(text)
     if m and m.group(4) is not None:
         day, month, year, hour, minute = (int(g) for g in m.groups())
-        return f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}"
+        return _real(f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}")
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?", text):
-        return text.replace(" ", "T")[:16]
+        return _real(text.replace(" ", "T")[:16])
     return None
 
 

@@ -19,6 +19,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from ocop_docs.confined import linked_component
 from ocop_docs.errors import Issue
 from ocop_docs.production.rounds.loading import ROUND_SCHEMA
 from ocop_docs.production.schema_tree import ITEMS, schema_tree
@@ -186,7 +187,14 @@ def _product_row(
 
     entry: dict[str, Any] = {}
     if cell_text(record.get("ho_so")):
-        entry["ho_so"] = str((base / cell_text(record["ho_so"])).resolve())
+        link = linked_component(base, cell_text(record["ho_so"]))
+        if link is not None:  # resolve() would follow it out of the tree (issue 9)
+            refused = Issue("file-symlink", params={"path": link})
+            problem(
+                "sheet-row-invalid", problem=refused.message("vi"), problem_en=refused.message("en")
+            )
+        else:
+            entry["ho_so"] = str((base / cell_text(record["ho_so"])).resolve())
     for key in ("ten", "chu_the", "dia_chi", "ma_san_pham", "dien_thoai", "bi_loai", "ghi_chu"):
         if cell_text(record.get(key)):
             entry[key] = cell_text(record.get(key))

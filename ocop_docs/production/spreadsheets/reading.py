@@ -7,8 +7,6 @@ rows and matched without case and diacritics (:data:`~.layout.PRODUCT_COLUMNS` �
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -19,6 +17,12 @@ from ocop_docs.production.spreadsheets.layout import (
     PRODUCT_COLUMNS,
     SCORE_PREFIX,
     SHEET_PRODUCTS,
+)
+from ocop_docs.production.spreadsheets.workbooks import (
+    SheetRefused,
+    csv_rows,
+    read_sheet_file,
+    xlsx_rows,
 )
 from ocop_docs.text.decoding import decode_bytes
 from ocop_docs.text.names import fold
@@ -34,55 +38,31 @@ class SheetError(Exception):
         self.issue = issue
 
 
+def _has_text(cells: list[Cell]) -> bool:
+    return any(cell_text(c) for c in cells)
+
+
 def _rows_xlsx(path: Path) -> dict[str, list[Row]]:
-    # Imported here, not at the top: openpyxl costs 50–170 ms that only .xlsx input needs
-    # (a CSV batch or a round file never does).
-    from openpyxl import load_workbook
-
+    # Bounded bytes, parts, rows and cells (issue 9): spreadsheets.workbooks.
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # zipfile.BadZipFile, KeyError, InvalidFileException…
-        raise SheetError(
-            Issue(
-                "sheet-unreadable",
-                params={"path": str(path), "reason": str(exc) or type(exc).__name__},
-            )
-        ) from exc
-    sheets: dict[str, list[Row]] = {}
-    try:
-        for sheet in book.worksheets:
-            rows: list[Row] = []
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-                cells = list(values)
-                if any(cell_text(c) for c in cells):
-                    rows.append((number, cells))
-            sheets[sheet.title] = rows
-    finally:
-        book.close()
-    return sheets
+        return xlsx_rows(path, read_sheet_file(path), _has_text)
+    except SheetRefused as exc:
+        raise SheetError(exc.issue) from exc
 
 
-def _rows_csv(path: Path) -> list[Row]:
+def _rows_csv(path: Path, sheet: str) -> list[Row]:
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise SheetError(
-            Issue(
-                "sheet-unreadable", params={"path": str(path), "reason": exc.strerror or str(exc)}
-            )
-        ) from exc
+        raw = read_sheet_file(path)
+    except SheetRefused as exc:
+        raise SheetError(exc.issue) from exc
     decoded = decode_bytes(raw)
     if decoded.text is None:
         guess = (decoded.failure.likely_encoding if decoded.failure else None) or "?"
         raise SheetError(Issue("sheet-not-utf8", params={"path": str(path), "guess": guess}))
-    text = decoded.text
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    rows: list[Row] = []
-    for number, values in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1):
-        if any(v.strip() for v in values):
-            rows.append((number, list(values)))
-    return rows
+    try:
+        return csv_rows(path, decoded.text, sheet)
+    except SheetRefused as exc:
+        raise SheetError(exc.issue) from exc
 
 
 def find_sheet(sheets: Mapping[str, list[Row]], name: str) -> list[Row] | None:
@@ -147,11 +127,11 @@ def read_sheets(path: Path) -> tuple[dict[str, list[Row]], dict[str, str]]:
     """Every sheet's rows (a CSV file is the products sheet, its sidecars the others) and,
     for messages, where each sheet of the layout is looked for."""
     if path.suffix.lower() == ".csv":
-        sheets = {SHEET_PRODUCTS: _rows_csv(path)}
+        sheets = {SHEET_PRODUCTS: _rows_csv(path, SHEET_PRODUCTS)}
         for sheet, suffix in CSV_SIDECARS.items():
             side = path.with_name(f"{path.stem}.{suffix}.csv")
             if side.is_file():
-                sheets[sheet] = _rows_csv(side)
+                sheets[sheet] = _rows_csv(side, sheet)
         return sheets, {s: f"{path.stem}.{x}.csv" for s, x in CSV_SIDECARS.items()}
     return _rows_xlsx(path), {s: s for s in CSV_SIDECARS}
 
