@@ -34,6 +34,7 @@ from ocop_docs.rules.product_sets import product_sets as product_sets
 __all__ = [
     "CASES",
     "DEFAULT_REGIME",
+    "LEVELS",
     "Competence",
     "CouncilPractice",
     "DocumentRule",
@@ -60,15 +61,28 @@ RULES_FOLDER = "rules"
 _REGIME_FILE = re.compile(r"^(\d+)-(\d{4})\.yaml$")
 
 
+# The three levels of a document (issue 11): a rejection ground of "Hồ sơ bị loại khi" or
+# Điều 6 ("bat_buoc", missing = error); a paper behind a `***` option, the 3-star floor
+# ("sao_3", missing = a warning that the product cannot reach 3 stars without it); the rest
+# ("nen_co", recommended). "theo_quy_dinh": required only where sector law requires one
+# (e.g. a production licence "theo quy định"), a warning that a dossier silences by stating,
+# under `khong_ap_dung`, the legal reason none is required. Ordered strongest first.
+LEVELS: tuple[str, ...] = ("bat_buoc", "sao_3", "theo_quy_dinh", "nen_co")
+
+
 @dataclass(frozen=True, slots=True)
 class DocumentRule:
     loai: str
-    required: bool
+    level: str  # one of LEVELS
     sets: frozenset[int]
     cases: frozenset[str]
     equivalents: tuple[str, ...]
     substitutes: tuple[str, ...]
     basis: str
+
+    @property
+    def required(self) -> bool:
+        return self.level == "bat_buoc"
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +166,9 @@ class Regime:
         return self.bands[-1].stars
 
     def rules_for(self, product_set: int, case: str) -> list[DocumentRule]:
-        return [r for r in self.documents if product_set in r.sets and case in r.cases]
+        """The rules of one set and case, strongest level first (stable within a level)."""
+        found = [r for r in self.documents if product_set in r.sets and case in r.cases]
+        return sorted(found, key=lambda r: LEVELS.index(r.level))
 
     def receiver_on(self, day: dt.date | None) -> dict[str, Any] | None:
         for receiver in self.receivers:
@@ -232,10 +248,12 @@ def _regime_from_data(data: dict[str, Any], base: Path | None) -> Regime:
         for code_ref in (rule["loai"], *rule.get("tuong_duong", ()), *rule.get("thay_the", ())):
             if code_ref not in types:
                 raise DataError("rules-data-unknown-document", regime=code, document=code_ref)
+        if rule["muc"] not in LEVELS:
+            raise ValueError(f"muc «{rule['muc']}»")
         documents.append(
             DocumentRule(
                 loai=rule["loai"],
-                required=rule["muc"] == "bat_buoc",
+                level=rule["muc"],
                 sets=_parse_sets(rule.get("bo")),
                 cases=_parse_cases(rule.get("truong_hop")),
                 equivalents=tuple(rule.get("tuong_duong", ())),
@@ -333,10 +351,14 @@ def regime_for_date(day: dt.date, base: Path | None = None) -> str:
 def required_documents(
     product_set: int, case: str, regime_code: str = DEFAULT_REGIME, base: Path | None = None
 ) -> dict[str, list[str]]:
-    """Document codes per level ("bat_buoc"/"nen_co") for one set and case."""
-    out: dict[str, list[str]] = {"bat_buoc": [], "nen_co": []}
+    """Document codes per level (:data:`LEVELS`) for one set and case.
+
+    A type listed at several levels counts at the strongest only.
+    """
+    out: dict[str, list[str]] = {level: [] for level in LEVELS}
+    seen: set[str] = set()
     for rule in regime(regime_code, base).rules_for(product_set, case):
-        level = "bat_buoc" if rule.required else "nen_co"
-        if rule.loai not in out[level]:
-            out[level].append(rule.loai)
+        if rule.loai not in seen:
+            seen.add(rule.loai)
+            out[rule.level].append(rule.loai)
     return out

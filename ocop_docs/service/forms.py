@@ -165,7 +165,8 @@ def document_slots(product_set: int, case: str, lang: Lang) -> list[Slot]:
     names = document_names(lang)
     needed = required_documents(product_set, case)
     slots = [Slot(code, names.get(code, code), True) for code in needed["bat_buoc"]]
-    slots += [Slot(code, names.get(code, code), False) for code in needed["nen_co"]]
+    for level in ("sao_3", "theo_quy_dinh", "nen_co"):  # not an error when missing
+        slots += [Slot(code, names.get(code, code), False) for code in needed[level]]
     seen = {s.loai for s in slots}
     slots += [Slot(c, names.get(c, c), False) for c in EXTRA_SLOTS if c not in seen]
     return slots

@@ -87,7 +87,13 @@ def dossier_template(
         f"# Tài liệu đính kèm: đặt tệp trong thư mục {ATTACHMENT_FOLDER}/ rồi ghi đường dẫn.",
         "tai_lieu:",
     ]
-    for level, label in (("bat_buoc", "bắt buộc"), ("nen_co", "nên có")):
+    levels = (
+        ("bat_buoc", "bắt buộc"),
+        ("sao_3", "tối thiểu 3 sao"),
+        ("theo_quy_dinh", "nếu luật chuyên ngành yêu cầu"),
+        ("nen_co", "nên có"),
+    )
+    for level, label in levels:
         for number, code in enumerate(docs[level], 1):
             lines.append(f"  - loai: {code}   # {label}: {document_name(code)}")
             lines.append(

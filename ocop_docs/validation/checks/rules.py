@@ -37,6 +37,26 @@ def _names(code: str) -> dict[str, str]:
     return {"document": document_name(code, "vi"), "document_en": document_name(code, "en")}
 
 
+# The issue a missing document gives, by level (rules.regimes.LEVELS).
+_MISSING_CODE = {
+    "bat_buoc": "document-missing",
+    "sao_3": "document-three-star-floor",
+    "theo_quy_dinh": "document-conditional",
+    "nen_co": "document-recommended",
+}
+
+
+def not_applicable(doc: LoadedDossier) -> dict[str, str]:
+    """``khong_ap_dung``: document type → the legal reason the dossier gives for needing none."""
+    out: dict[str, str] = {}
+    for entry in doc.data.get("khong_ap_dung") or []:
+        if isinstance(entry, dict) and isinstance(entry.get("loai"), str):
+            reason = entry.get("ly_do")
+            if isinstance(reason, str) and reason.strip():
+                out[entry["loai"]] = reason.strip()
+    return out
+
+
 def build_checklist(
     doc: LoadedDossier,
     regime: Regime,
@@ -44,19 +64,22 @@ def build_checklist(
     case: str,
     attachments: list[AttachmentInfo] | None,
 ) -> tuple[list[ChecklistItem], list[Issue]]:
-    """Required and recommended documents, with present / missing / invalid status.
+    """Documents by level (error / 3-star floor / where law requires / recommended), with
+    present / missing / invalid / not-applicable status.
 
     ``attachments`` is None when files were not checked: listed documents count as present.
+    A stated ``khong_ap_dung`` reason is honoured for every level but ``bat_buoc``: a
+    rejection ground of the text cannot be waived by the producer.
     """
     entries = doc.data.get("tai_lieu") or []
+    waived = not_applicable(doc)
     by_index = {a.index: a for a in attachments or []}
     items: list[ChecklistItem] = []
     issues: list[Issue] = []
     done: set[str] = set()
-    rules = sorted(regime.rules_for(product_set, case), key=lambda r: not r.required)
-    for rule in rules:
+    for rule in regime.rules_for(product_set, case):  # strongest level first
         if rule.loai in done:
-            continue  # a required rule for the same type wins over a recommended one
+            continue  # a stronger rule for the same type wins
         done.add(rule.loai)
         accepted = (rule.loai, *rule.equivalents)
 
@@ -73,6 +96,7 @@ def build_checklist(
             return ("present" if ok else "invalid"), files
 
         status, files = status_of(accepted)
+        reason: str | None = None
         if status is None and rule.substitutes:
             sub_status, sub_files = status_of(rule.substitutes)
             if sub_status is not None:
@@ -92,11 +116,18 @@ def build_checklist(
                         **_names(rule.loai),
                     )
                 )
+        if status is None and not rule.required and rule.loai in waived:
+            status, reason = "not_applicable", waived[rule.loai]
         if status is None:
             status = "missing"
-            code = "document-missing" if rule.required else "document-recommended"
             issues.append(
-                doc.issue(code, "/tai_lieu", loai=rule.loai, basis=rule.basis, **_names(rule.loai))
+                doc.issue(
+                    _MISSING_CODE[rule.level],
+                    "/tai_lieu",
+                    loai=rule.loai,
+                    basis=rule.basis,
+                    **_names(rule.loai),
+                )
             )
         items.append(
             ChecklistItem(
@@ -106,6 +137,8 @@ def build_checklist(
                 files,
                 rule.equivalents + rule.substitutes,
                 rule.basis,
+                rule.level,
+                reason,
             )
         )
     return items, issues
@@ -200,26 +233,85 @@ def check_case(doc: LoadedDossier, regime: Regime, case: str, filed: dt.date | N
     issues: list[Issue] = []
     if case == "nang_hang" and prev.get("hang_sao") == 5:
         issues.append(doc.issue("upgrade-from-top", "/chung_nhan_truoc/hang_sao"))
+    issues += _reevaluation_window(doc, regime, prev, filed) if case == "danh_gia_lai" else []
+    return issues + _report_contents(doc, case)
+
+
+# What Mẫu 02 must show for a re-evaluation (QĐ 26/2026 Điều 6.1.c), in the text's order.
+REEVALUATION_UPDATES: tuple[str, ...] = (
+    "nguyen_lieu",
+    "cong_nghe",
+    "bao_bi",
+    "nhan_mac",
+    "cong_bo_chat_luong",
+    "kiem_nghiem_dinh_ky",
+    "thi_truong",
+    "san_luong",
+    "doanh_thu",
+    "giay_to_co_thoi_han",
+)
+
+
+def _report_contents(doc: LoadedDossier, case: str) -> list[Issue]:
+    """Điều 6.1.b: Mẫu 02 shows the changes (upgrade); 6.1.c: the updates (re-evaluation).
+
+    Warnings, not errors: the attached Mẫu 02 may say it even when the data does not.
+    """
+    report = doc.data.get("bao_cao")
+    report = report if isinstance(report, dict) else {}
+    if case == "nang_hang" and not report.get("thay_doi"):
+        return [doc.issue("upgrade-changes-missing", "/bao_cao")]
+    if case == "danh_gia_lai":
+        updates = report.get("cap_nhat")
+        updates = updates if isinstance(updates, dict) else {}
+        missing = [k for k in REEVALUATION_UPDATES if not updates.get(k)]
+        if missing:
+            return [
+                doc.issue(
+                    "reevaluation-updates-missing",
+                    "/bao_cao/cap_nhat",
+                    count=len(missing),
+                    fields=", ".join(missing),
+                )
+            ]
+    return []
+
+
+def _reevaluation_window(
+    doc: LoadedDossier, regime: Regime, prev: dict[str, Any], filed: dt.date | None
+) -> list[Issue]:
+    """Điều 7.6.a (180 to 120 days before expiry); Điều 12.3 only in its transition.
+
+    Outside the transition a dossier filed after the 120-day cutoff misses the window: the
+    certificate lapses on its date (Điều 4.3) and the product registers afresh. Under
+    Điều 12.3 (certificates whose window closed before the decision took effect) it stays
+    valid to the result, at most ``gia_han`` days past expiry.
+    """
     window = regime.reevaluation
     expiry = previous_expiry(prev, regime)
-    if case == "danh_gia_lai" and window and expiry and filed:
-        start = expiry - dt.timedelta(days=window["som_nhat"])
-        end = expiry - dt.timedelta(days=window["muon_nhat"])
-        grace_end = expiry + dt.timedelta(days=window["gia_han"])
-        params = {
-            "filed": _fmt(filed),
-            "expiry": _fmt(expiry),
-            "window_start": _fmt(start),
-            "window_end": _fmt(end),
-            "grace_end": _fmt(grace_end),
-        }
-        if filed < start:
-            issues.append(doc.issue("reevaluation-too-early", "/ngay_nop", **params))
-        elif filed > grace_end:
-            issues.append(doc.issue("previous-certificate-lapsed", "/ngay_nop", **params))
-        elif filed > end:
-            issues.append(doc.issue("reevaluation-late", "/ngay_nop", **params))
-    return issues
+    if not window or not expiry or not filed:
+        return []
+    start = expiry - dt.timedelta(days=int(window["som_nhat"]))
+    end = expiry - dt.timedelta(days=int(window["muon_nhat"]))
+    transition: dict[str, Any] = window.get("chuyen_tiep") or {}
+    in_transition = bool(transition) and expiry < transition["het_han_truoc"]
+    grace_end = expiry + dt.timedelta(days=int(transition["gia_han"])) if in_transition else expiry
+    params = {
+        "filed": _fmt(filed),
+        "expiry": _fmt(expiry),
+        "window_start": _fmt(start),
+        "window_end": _fmt(end),
+        "grace_end": _fmt(grace_end),
+    }
+    if filed < start:
+        return [doc.issue("reevaluation-too-early", "/ngay_nop", **params)]
+    if filed <= end:
+        return []
+    if filed > grace_end:
+        return [doc.issue("previous-certificate-lapsed", "/ngay_nop", **params)]
+    if in_transition:
+        return [doc.issue("reevaluation-late", "/ngay_nop", **params)]
+    return [doc.issue("reevaluation-window-missed", "/ngay_nop", **params)]
 
 
 def check_general(
