@@ -652,8 +652,97 @@ def build() -> None:
             {"loai": "giay_dang_ky_kinh_doanh", "tep": "tai-lieu/04.pdf"},
         ]
 
+    def historical_unknown_district(data: dict[str, Any]) -> None:
+        historical(data)
+        data["chu_the"]["dia_chi"]["huyen"] = "huyện Không Có"
+
     write(
-        "admin-unit-unresolved", variant(historical), codes=["admin-unit-unresolved"], exit_code=0
+        "admin-unit-unresolved",
+        variant(historical_unknown_district),
+        codes=["admin-unit-unresolved"],
+        exit_code=0,
+    )
+    # A real former district whose commune the July 2025 table lacks (reorganised earlier,
+    # or misspelt): its own finding with what is known.
+    write(
+        "admin-unit-former-unmapped",
+        variant(historical),
+        codes=["admin-unit-former-unmapped"],
+        exit_code=0,
+    )
+
+    def address(**parts: str) -> Any:
+        def change(data: dict[str, Any]) -> None:
+            data["chu_the"]["dia_chi"] = dict(parts)
+
+        return change
+
+    # Old commune with today's province and no district (HTX Hương Rừng, seed article).
+    write(
+        "admin-unit-old-no-district",
+        variant(address(xa="xã Dương Sơn", tinh="tỉnh Thái Nguyên")),
+        codes=["admin-unit-old"],
+        exit_code=0,
+        extra={"address_current": "xã Côn Minh, tỉnh Thái Nguyên"},
+    )
+    # The whole old address in one line in the commune field.
+    write(
+        "admin-unit-old-one-line",
+        variant(address(xa="xã Dương Sơn, huyện Na Rì, tỉnh Bắc Kạn", tinh="tỉnh Bắc Kạn")),
+        codes=["admin-unit-old"],
+        exit_code=0,
+        extra={"address_current": "xã Côn Minh, tỉnh Thái Nguyên"},
+    )
+    # thị trấn Yến Lạc is today xã Na Rì (not xã Phú Lương: Yên Lạc is another unit).
+    write(
+        "admin-unit-old-yen-lac",
+        variant(address(xa="thị trấn Yến Lạc", tinh="tỉnh Thái Nguyên")),
+        codes=["admin-unit-old"],
+        exit_code=0,
+        extra={"address_current": "xã Na Rì, tỉnh Thái Nguyên"},
+    )
+    # A former phường is not today's xã of the same bare name.
+    write(
+        "admin-unit-old-same-name",
+        variant(address(xa="Phường Chương Dương", huyen="Quận Hoàn Kiếm", tinh="TP Hà Nội")),
+        codes=["admin-unit-old"],
+        exit_code=0,
+        extra={"address_current": "phường Hồng Hà, Thành phố Hà Nội"},
+    )
+    # Names as people write them: a dash without spaces, TP., the other tone placement.
+    write(
+        "admin-unit-dash-and-abbreviation",
+        variant(address(xa="Xã  Chân Mây-Lăng Cô", tinh="TP. Huế")),
+        codes=[],
+        exit_code=0,
+        extra={"address_current": "xã Chân Mây – Lăng Cô, Thành phố Huế"},
+    )
+    write(
+        "admin-unit-tone-placement",
+        variant(address(xa="xã Đàm Thủy", tinh="tỉnh Cao Bằng")),
+        codes=[],
+        exit_code=0,
+        extra={"address_current": "xã Đàm Thuỷ, tỉnh Cao Bằng"},
+    )
+    # Two former xã Phú Cường of today's Thái Nguyên went to different communes.
+    write(
+        "admin-unit-ambiguous",
+        variant(address(xa="xã Phú Cường", tinh="tỉnh Thái Nguyên")),
+        codes=["admin-unit-ambiguous"],
+        exit_code=0,
+    )
+    # Product code T-X-STT-Năm against the producer's commune (Côn Minh: 19-02185).
+    write(
+        "product-code-commune-mismatch",
+        variant(setitem("san_pham.ma_so", "19-05623-009-2026")),
+        codes=["product-code-commune-mismatch"],
+        exit_code=0,
+    )
+    write(
+        "valid-product-code",
+        variant(setitem("san_pham.ma_so", "19-02185-009-2026")),
+        codes=[],
+        exit_code=0,
     )
 
     # self-assessment (Mẫu 02 Phần III) against the rubric of set 23

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from typing import Any
 
 from ocop_docs.catalogue import LANGS, ui
@@ -402,8 +403,12 @@ def check_address_rules(
     if not isinstance(address, dict):
         return [], None
     xa, tinh, huyen = address.get("xa"), address.get("tinh"), address.get("huyen")
-    if not isinstance(xa, str) or not isinstance(tinh, str) or not xa.strip() or not tinh.strip():
+    if not isinstance(xa, str) or not xa.strip():
         return [], None
+    if not isinstance(tinh, str) or not tinh.strip():
+        if "," not in xa:  # a one-line address in `xa` carries its own province
+            return [], None
+        tinh = ""
     result = check_address(xa, tinh, huyen if isinstance(huyen, str) and huyen.strip() else None)
     base = "/chu_the/dia_chi"
     issues: list[Issue] = []
@@ -418,10 +423,55 @@ def check_address_rules(
     elif result.status == "mismatch":
         province = result.province.full_name if result.province else tinh
         issues.append(doc.issue("admin-unit-mismatch", base + "/xa", commune=xa, province=province))
+    elif result.status == "ambiguous":
+        issues.append(
+            doc.issue(
+                "admin-unit-ambiguous",
+                base + "/xa",
+                old=result.old_text,
+                candidates="; ".join(result.candidates),
+            )
+        )
+    elif result.status == "former":
+        issues.append(
+            doc.issue("admin-unit-former-unmapped", base, old=result.old_text, known=result.known)
+        )
     elif result.status == "unresolved" and regime.current_units_only:
         issues.append(
             _unit_unknown(doc, base + "/xa", result.old_text, result, "address.give_current")
         )
     elif result.status == "unresolved":
         issues.append(doc.issue("admin-unit-unresolved", base, old=result.old_text))
+    issues += check_product_code(doc, result)
     return issues, result
+
+
+_PRODUCT_CODE = re.compile(r"^(\d{1,3})-(\d{1,5})-\d{1,4}-\d{4}$")
+
+
+def check_product_code(doc: LoadedDossier, address: AddressCheck) -> list[Issue]:
+    """T-X-STT-Năm (rubric header "Mã số sản phẩm (T)-(X)-(STT)-Năm"): T the province and X
+    the commune code of QĐ 19/2025/QĐ-TTg, checked against the producer's current commune.
+
+    A warning: the code is given by the province, and an old code may still be printed on
+    earlier papers.
+    """
+    product = doc.data.get("san_pham")
+    code = product.get("ma_so") if isinstance(product, dict) else None
+    match = _PRODUCT_CODE.match(code) if isinstance(code, str) else None
+    if match is None or address.province is None or address.commune is None:
+        return []
+    given = (int(match.group(1)), int(match.group(2)))
+    if given == (address.province.code, address.commune.code):
+        return []
+    expected = f"{address.province.code:02d}-{address.commune.code:05d}"
+    return [
+        doc.issue(
+            "product-code-commune-mismatch",
+            "/san_pham/ma_so",
+            ma_so=str(code),
+            given=f"{match.group(1)}-{match.group(2)}",
+            expected=expected,
+            commune=address.current_text(),
+        )
+    ]
