@@ -144,6 +144,7 @@ class Regime:
     reevaluation: dict[str, Any] | None
     documents: tuple[DocumentRule, ...]
     not_checked: tuple[dict[str, str], ...]
+    recognition_periods: tuple[dict[str, Any], ...] = ()
 
     @property
     def certified_stars(self) -> tuple[int, ...]:
@@ -171,11 +172,30 @@ class Regime:
         return sorted(found, key=lambda r: LEVELS.index(r.level))
 
     def receiver_on(self, day: dt.date | None) -> dict[str, Any] | None:
+        """Who receives a dossier filed on ``day``; before the first period, the first one
+        (a dossier older than the regime is checked as it, and keeps its "Nơi nộp" line)."""
         for receiver in self.receivers:
             start, end = receiver["tu"], receiver["den"]
             if day is None or (start <= day and (end is None or day <= end)):
                 return receiver
+        if day is not None and self.receivers and day < self.receivers[0]["tu"]:
+            return self.receivers[0]
         return None
+
+    def recognising_levels(self, stars: int, day: dt.date) -> tuple[str, ...]:
+        """The council levels (``cong_nhan`` keys) that recognised ``stars`` on ``day``.
+
+        ``cong_nhan_theo_ngay`` narrows a level to a period (QĐ 148: 3★ by the district
+        until QĐ 1489/QĐ-TTg of 06/7/2025, then by the province); without it every level
+        of ``cong_nhan`` counts for the whole period.
+        """
+        if self.recognition_periods:
+            return tuple(
+                p["cap"]
+                for p in self.recognition_periods
+                if stars in p["sao"] and p["tu"] <= day and (p["den"] is None or day <= p["den"])
+            )
+        return tuple(level for level, c in self.competence.items() if stars in c.stars)
 
     def producer_types_for(self, product_set: int) -> tuple[str, ...]:
         return self.producer_types + self.producer_types_by_set.get(product_set, ())
@@ -292,6 +312,10 @@ def _regime_from_data(data: dict[str, Any], base: Path | None) -> Regime:
         reevaluation=data.get("danh_gia_lai"),
         documents=tuple(documents),
         not_checked=tuple(data.get("khong_kiem_tra") or ()),
+        recognition_periods=tuple(
+            {"cap": str(p["cap"]), "sao": tuple(p["sao"]), "tu": p["tu"], "den": p.get("den")}
+            for p in data.get("cong_nhan_theo_ngay") or ()
+        ),
     )
 
 

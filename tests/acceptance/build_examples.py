@@ -522,7 +522,30 @@ def build() -> None:
         codes=["previous-certificate-lapsed"],
         files=P,
     )
+
     # document levels (issue 11)
+    def issued_by(issuer: str) -> Any:
+        def change(data: dict[str, Any]) -> None:
+            previous("nang_hang")(data)
+            data["chung_nhan_truoc"]["co_quan"] = issuer
+
+        return change
+
+    # A 3★ of 15/3/2024 (QĐ 148, before QĐ 1489) was a district decision.
+    write(
+        "previous-certificate-issuer",
+        variant(issued_by("UBND tỉnh Bắc Kạn")),
+        codes=["previous-certificate-issuer"],
+        exit_code=0,
+        files=P,
+    )
+    write(
+        "valid-previous-certificate-issuer",
+        variant(issued_by("UBND huyện Na Rì")),
+        codes=[],
+        exit_code=0,
+        files=P,
+    )
     write(
         "valid-upgrade-one-proof",
         variant(previous("nang_hang", proofs=("giay_chung_nhan_ocop",))),
@@ -651,6 +674,24 @@ def build() -> None:
             {"loai": "gioi_thieu_bo_may", "tep": "tai-lieu/03.pdf"},
             {"loai": "giay_dang_ky_kinh_doanh", "tep": "tai-lieu/04.pdf"},
         ]
+
+    def before_1048(data: dict[str, Any]) -> None:
+        historical(data)
+        data["ngay_nop"] = "2018-10-10"
+        data["chu_the"]["dia_chi"] = {
+            "xa": "xã Trần Phú",
+            "huyen": "huyện Na Rì",
+            "tinh": "tỉnh Bắc Kạn",
+        }
+
+    # 2018 (before QĐ 1048/2019): one statement of what applies, and the "Nơi nộp" line.
+    write(
+        "regime-before-first",
+        variant(before_1048),
+        codes=["regime-before-first"],
+        exit_code=0,
+        extra={"receiver": "UBND cấp huyện"},
+    )
 
     def historical_unknown_district(data: dict[str, Any]) -> None:
         historical(data)

@@ -14,7 +14,7 @@ from typing import Any
 from ocop_docs.catalogue import LANGS, ui
 from ocop_docs.errors import Issue
 from ocop_docs.rules.documents import document_name, document_types
-from ocop_docs.rules.regimes import Regime, regime_for_date
+from ocop_docs.rules.regimes import Regime, regime, regime_codes, regime_for_date
 from ocop_docs.rules.units import AddressCheck, check_address
 from ocop_docs.text.dates import parse_date
 from ocop_docs.validation.loading import LoadedDossier
@@ -235,7 +235,7 @@ def check_case(doc: LoadedDossier, regime: Regime, case: str, filed: dt.date | N
     if case == "nang_hang" and prev.get("hang_sao") == 5:
         issues.append(doc.issue("upgrade-from-top", "/chung_nhan_truoc/hang_sao"))
     issues += _reevaluation_window(doc, regime, prev, filed) if case == "danh_gia_lai" else []
-    return issues + _report_contents(doc, case)
+    return issues + check_previous_issuer(doc, prev) + _report_contents(doc, case)
 
 
 # What Mẫu 02 must show for a re-evaluation (QĐ 26/2026 Điều 6.1.c), in the text's order.
@@ -315,6 +315,59 @@ def _reevaluation_window(
     return [doc.issue("reevaluation-window-missed", "/ngay_nop", **params)]
 
 
+def earliest_regime() -> Regime:
+    """The regime with the earliest start (QĐ 1048/2019)."""
+    return min((regime(code) for code in regime_codes()), key=lambda r: r.valid_from)
+
+
+# Who issued a previous certificate, read from its `co_quan` text (the level of the unit).
+_ISSUER_LEVELS: tuple[tuple[str, str], ...] = (
+    (r"\bbộ\b", "trung_uong"),
+    (r"\b(?:huyện|quận|thị xã)\b", "huyen"),
+    (r"\b(?:tỉnh|thành phố)\b", "tinh"),
+)
+_LEVEL_NAMES = {
+    "huyen": ("UBND cấp huyện", "the district People's Committee"),
+    "tinh": ("UBND cấp tỉnh", "the provincial People's Committee"),
+    "trung_uong": ("Bộ", "the Ministry"),
+}
+
+
+def issuer_level(text: str) -> str | None:
+    """'UBND huyện Na Rì' → 'huyen'; None when the text names no level."""
+    lowered = text.lower()
+    for pattern, level in _ISSUER_LEVELS:
+        if re.search(pattern, lowered):
+            return level
+    return None
+
+
+def check_previous_issuer(doc: LoadedDossier, prev: dict[str, Any]) -> list[Issue]:
+    """The previous recognition's issuer against the regime in force when it was issued
+    (e.g. a 3★ of 2024 under QĐ 148 was a district decision)."""
+    decided = parse_date(prev.get("ngay_quyet_dinh"))
+    stars, issuer = prev.get("hang_sao"), prev.get("co_quan")
+    if decided is None or not isinstance(stars, int) or not isinstance(issuer, str):
+        return []
+    level = issuer_level(issuer)
+    then = regime(regime_for_date(decided))
+    expected = then.recognising_levels(stars, decided)
+    if level is None or not expected or level in expected:
+        return []
+    return [
+        doc.issue(
+            "previous-certificate-issuer",
+            "/chung_nhan_truoc/co_quan",
+            issuer=issuer,
+            stars=stars,
+            decided=_fmt(decided),
+            regime=then.code,
+            expected=", ".join(_LEVEL_NAMES[e][0] for e in expected),
+            expected_en=", ".join(_LEVEL_NAMES[e][1] for e in expected),
+        )
+    ]
+
+
 def check_general(
     doc: LoadedDossier, regime: Regime, product_set: int, filed: dt.date | None, today: dt.date
 ) -> list[Issue]:
@@ -343,7 +396,21 @@ def check_general(
         issues.append(
             doc.issue("filing-date-future", "/ngay_nop", filed=_fmt(filed), today=_fmt(today))
         )
-    if filed and not regime.covers(filed):
+    first = earliest_regime()
+    if filed and filed < first.valid_from and regime.code == first.code:
+        # Before the first national rubric (QĐ 1048/QĐ-TTg, 21/8/2019) a province's interim
+        # criteria applied; the tool has none, so it checks the dossier as the first regime.
+        issues.append(
+            doc.issue(
+                "regime-before-first",
+                "/ngay_nop",
+                filed=_fmt(filed),
+                regime=first.code,
+                regime_name=first.name,
+                start=_fmt(first.valid_from),
+            )
+        )
+    elif filed and not regime.covers(filed):
         issues.append(
             doc.issue(
                 "regime-date-mismatch",
