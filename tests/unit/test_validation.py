@@ -131,3 +131,15 @@ def test_one_proof_of_the_current_recognition() -> None:
         docs = required_documents(4, case)
         assert "quyet_dinh_cong_nhan" in docs["bat_buoc"]
         assert "giay_chung_nhan_ocop" not in docs["bat_buoc"]
+
+
+def test_json_report_with_a_paper_not_applicable_follows_its_schema(tmp_path: Path) -> None:
+    example = ROOT / "tests" / "acceptance" / "examples" / "valid-licence-not-required"
+    shutil.copytree(example, tmp_path / "ho-so")
+    schema = json.loads((ROOT / "schemas" / "report.schema.json").read_text(encoding="utf-8"))
+    run = validate([tmp_path / "ho-so"], ValidateOptions(attachments=False))
+    item = next(i for i in run.reports[0].checklist if i.loai == "giay_phep_san_xuat")
+    assert (item.status, item.level) == ("not_applicable", "theo_quy_dinh") and item.reason
+    data = json.loads(render_json(run, "vi"))
+    errors = list(Draft202012Validator(schema).iter_errors(data))
+    assert not errors, errors[0].message
