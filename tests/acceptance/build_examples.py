@@ -575,6 +575,23 @@ def build() -> None:
         codes=["reevaluation-window-missed"],
         files=P,
     )
+    # Expiry 01/10/2026 (window closed 03/6/2026, after QĐ 26/2026 took effect): no
+    # transition, so a filing after expiry finds the certificate lapsed.
+    write(
+        "previous-certificate-lapsed-no-transition",
+        variant(previous("danh_gia_lai", decided="2023-10-01", filed="2026-10-05")),
+        codes=["previous-certificate-lapsed"],
+        files=P,
+    )
+    # Expiry 18/9/2026: its window closed 21/5/2026, the day before QĐ 26/2026 took effect,
+    # so Điều 12.3 keeps the certificate valid (late, not missed).
+    write(
+        "reevaluation-late-transition-boundary",
+        variant(previous("danh_gia_lai", decided="2023-09-18", filed="2026-10-01")),
+        codes=["reevaluation-late"],
+        exit_code=0,
+        files=P,
+    )
     write(
         "document-three-star-floor",
         variant(drop("so_huu_tri_tue")),
