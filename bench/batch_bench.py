@@ -71,7 +71,7 @@ def make_round(n: int, folder: Path) -> Path:
                 f"Hợp tác xã số {i}",
                 "Thôn Nà Làng, xã Côn Minh, tỉnh Thái Nguyên",
                 1 + i % 26,
-                f"19-05623-{i:03d}-2026",
+                f"19-02185-{i:03d}-2026",
                 *scores,
             ]
         )

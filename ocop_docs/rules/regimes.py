@@ -34,6 +34,7 @@ from ocop_docs.rules.product_sets import product_sets as product_sets
 __all__ = [
     "CASES",
     "DEFAULT_REGIME",
+    "LEVELS",
     "Competence",
     "CouncilPractice",
     "DocumentRule",
@@ -60,15 +61,28 @@ RULES_FOLDER = "rules"
 _REGIME_FILE = re.compile(r"^(\d+)-(\d{4})\.yaml$")
 
 
+# The three levels of a document (issue 11): a rejection ground of "Hồ sơ bị loại khi" or
+# Điều 6 ("bat_buoc", missing = error); a paper behind a `***` option, the 3-star floor
+# ("sao_3", missing = a warning that the product cannot reach 3 stars without it); the rest
+# ("nen_co", recommended). "theo_quy_dinh": required only where sector law requires one
+# (e.g. a production licence "theo quy định"), a warning that a dossier silences by stating,
+# under `khong_ap_dung`, the legal reason none is required. Ordered strongest first.
+LEVELS: tuple[str, ...] = ("bat_buoc", "sao_3", "theo_quy_dinh", "nen_co")
+
+
 @dataclass(frozen=True, slots=True)
 class DocumentRule:
     loai: str
-    required: bool
+    level: str  # one of LEVELS
     sets: frozenset[int]
     cases: frozenset[str]
     equivalents: tuple[str, ...]
     substitutes: tuple[str, ...]
     basis: str
+
+    @property
+    def required(self) -> bool:
+        return self.level == "bat_buoc"
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +144,7 @@ class Regime:
     reevaluation: dict[str, Any] | None
     documents: tuple[DocumentRule, ...]
     not_checked: tuple[dict[str, str], ...]
+    recognition_periods: tuple[dict[str, Any], ...] = ()
 
     @property
     def certified_stars(self) -> tuple[int, ...]:
@@ -152,14 +167,35 @@ class Regime:
         return self.bands[-1].stars
 
     def rules_for(self, product_set: int, case: str) -> list[DocumentRule]:
-        return [r for r in self.documents if product_set in r.sets and case in r.cases]
+        """The rules of one set and case, strongest level first (stable within a level)."""
+        found = [r for r in self.documents if product_set in r.sets and case in r.cases]
+        return sorted(found, key=lambda r: LEVELS.index(r.level))
 
     def receiver_on(self, day: dt.date | None) -> dict[str, Any] | None:
+        """Who receives a dossier filed on ``day``; before the first period, the first one
+        (a dossier older than the regime is checked as it, and keeps its "Nơi nộp" line)."""
         for receiver in self.receivers:
             start, end = receiver["tu"], receiver["den"]
             if day is None or (start <= day and (end is None or day <= end)):
                 return receiver
+        if day is not None and self.receivers and day < self.receivers[0]["tu"]:
+            return self.receivers[0]
         return None
+
+    def recognising_levels(self, stars: int, day: dt.date) -> tuple[str, ...]:
+        """The council levels (``cong_nhan`` keys) that recognised ``stars`` on ``day``.
+
+        ``cong_nhan_theo_ngay`` narrows a level to a period (QĐ 148: 3★ by the district
+        until QĐ 1489/QĐ-TTg of 06/7/2025, then by the province); without it every level
+        of ``cong_nhan`` counts for the whole period.
+        """
+        if self.recognition_periods:
+            return tuple(
+                p["cap"]
+                for p in self.recognition_periods
+                if stars in p["sao"] and p["tu"] <= day and (p["den"] is None or day <= p["den"])
+            )
+        return tuple(level for level, c in self.competence.items() if stars in c.stars)
 
     def producer_types_for(self, product_set: int) -> tuple[str, ...]:
         return self.producer_types + self.producer_types_by_set.get(product_set, ())
@@ -232,10 +268,12 @@ def _regime_from_data(data: dict[str, Any], base: Path | None) -> Regime:
         for code_ref in (rule["loai"], *rule.get("tuong_duong", ()), *rule.get("thay_the", ())):
             if code_ref not in types:
                 raise DataError("rules-data-unknown-document", regime=code, document=code_ref)
+        if rule["muc"] not in LEVELS:
+            raise ValueError(f"muc «{rule['muc']}»")
         documents.append(
             DocumentRule(
                 loai=rule["loai"],
-                required=rule["muc"] == "bat_buoc",
+                level=rule["muc"],
                 sets=_parse_sets(rule.get("bo")),
                 cases=_parse_cases(rule.get("truong_hop")),
                 equivalents=tuple(rule.get("tuong_duong", ())),
@@ -274,6 +312,10 @@ def _regime_from_data(data: dict[str, Any], base: Path | None) -> Regime:
         reevaluation=data.get("danh_gia_lai"),
         documents=tuple(documents),
         not_checked=tuple(data.get("khong_kiem_tra") or ()),
+        recognition_periods=tuple(
+            {"cap": str(p["cap"]), "sao": tuple(p["sao"]), "tu": p["tu"], "den": p.get("den")}
+            for p in data.get("cong_nhan_theo_ngay") or ()
+        ),
     )
 
 
@@ -333,10 +375,14 @@ def regime_for_date(day: dt.date, base: Path | None = None) -> str:
 def required_documents(
     product_set: int, case: str, regime_code: str = DEFAULT_REGIME, base: Path | None = None
 ) -> dict[str, list[str]]:
-    """Document codes per level ("bat_buoc"/"nen_co") for one set and case."""
-    out: dict[str, list[str]] = {"bat_buoc": [], "nen_co": []}
+    """Document codes per level (:data:`LEVELS`) for one set and case.
+
+    A type listed at several levels counts at the strongest only.
+    """
+    out: dict[str, list[str]] = {level: [] for level in LEVELS}
+    seen: set[str] = set()
     for rule in regime(regime_code, base).rules_for(product_set, case):
-        level = "bat_buoc" if rule.required else "nen_co"
-        if rule.loai not in out[level]:
-            out[level].append(rule.loai)
+        if rule.loai not in seen:
+            seen.add(rule.loai)
+            out[rule.level].append(rule.loai)
     return out

@@ -20,7 +20,7 @@ from typing import Any
 from ocop_docs.catalogue import Lang
 from ocop_docs.resources import load_data
 from ocop_docs.rules.documents import document_names
-from ocop_docs.rules.regimes import CASES, DEFAULT_REGIME, required_documents
+from ocop_docs.rules.regimes import CASES, DEFAULT_REGIME, regime, required_documents
 from ocop_docs.validation.pipeline import schema_for_set
 
 # Keys the page sets itself (the chosen set and case) or that the form does not ask for:
@@ -165,8 +165,15 @@ def document_slots(product_set: int, case: str, lang: Lang) -> list[Slot]:
     names = document_names(lang)
     needed = required_documents(product_set, case)
     slots = [Slot(code, names.get(code, code), True) for code in needed["bat_buoc"]]
-    slots += [Slot(code, names.get(code, code), False) for code in needed["nen_co"]]
+    for level in ("sao_3", "theo_quy_dinh", "nen_co"):  # not an error when missing
+        slots += [Slot(code, names.get(code, code), False) for code in needed[level]]
     seen = {s.loai for s in slots}
+    # Papers that count as a listed one (the certificate for the decision, Điều 6.1.b–c).
+    for rule in regime(DEFAULT_REGIME).rules_for(product_set, case):
+        for code in rule.equivalents:
+            if code not in seen:
+                seen.add(code)
+                slots.append(Slot(code, names.get(code, code), False))
     slots += [Slot(c, names.get(c, c), False) for c in EXTRA_SLOTS if c not in seen]
     return slots
 

@@ -121,7 +121,7 @@ def _run_checks(
     report.producer = producer.get("ten") if isinstance(producer, dict) else None
     product = data.get("san_pham")
     report.product = product.get("ten") if isinstance(product, dict) else None
-    report.not_checked = [item["vi"] for item in rules.not_checked]
+    report.not_checked = [dict(item) for item in rules.not_checked]
     filed = parse_date(data.get("ngay_nop"))
     receiver = rules.receiver_on(filed)
     if receiver is not None:

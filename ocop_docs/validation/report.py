@@ -12,7 +12,8 @@ from typing import Any, Literal
 
 from ocop_docs.errors import Issue, IssueCounts
 
-DocStatus = Literal["present", "missing", "invalid"]
+# "not_applicable": the dossier states, with its legal reason, that none is required.
+DocStatus = Literal["present", "missing", "invalid", "not_applicable"]
 
 
 @dataclass(slots=True)
@@ -53,6 +54,8 @@ class ChecklistItem:
     files: list[str] = field(default_factory=list)
     alternatives: tuple[str, ...] = ()
     basis: str = ""
+    level: str = ""  # bat_buoc | sao_3 | theo_quy_dinh | nen_co (rules.regimes.LEVELS)
+    reason: str | None = None  # why it does not apply (status "not_applicable")
 
     def to_json(self, names: dict[str, str]) -> dict[str, Any]:
         return {
@@ -63,6 +66,8 @@ class ChecklistItem:
             "files": self.files,
             "alternatives": list(self.alternatives),
             "basis": self.basis,
+            "level": self.level,
+            "reason": self.reason,
         }
 
 
@@ -82,7 +87,7 @@ class DossierReport(IssueCounts):
     checklist: list[ChecklistItem] = field(default_factory=list)
     attachments: list[AttachmentInfo] = field(default_factory=list)
     address: dict[str, Any] | None = None
-    not_checked: list[str] = field(default_factory=list)
+    not_checked: list[dict[str, str]] = field(default_factory=list)  # by language
     receiver: dict[str, str] | None = None  # who receives the dossier under the regime
     self_assessment: dict[str, Any] | None = None
     internal_error: bool = False

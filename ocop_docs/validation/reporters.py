@@ -43,7 +43,7 @@ def dossier_to_json(report: DossierReport, lang: Lang = "vi") -> dict[str, Any]:
         "address": report.address,
         "checklist": [item.to_json(names) for item in report.checklist],
         "attachments": [a.to_json() for a in report.attachments],
-        "not_checked": report.not_checked,
+        "not_checked": [text.get(lang, text["vi"]) for text in report.not_checked],
         "receiver": report.receiver,
         "self_assessment": report.self_assessment,
         "issues": [issue.to_json(lang) for issue in report.issues],
@@ -72,7 +72,9 @@ def render_json(run: ValidationRun, lang: Lang = "vi", *, pretty: bool | None = 
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-_MARK = {"present": "[x]", "missing": "[ ]", "invalid": "[!]"}
+_MARK = {"present": "[x]", "missing": "[ ]", "invalid": "[!]", "not_applicable": "[-]"}
+# Checklist levels (rules.regimes.LEVELS) → their ui label.
+_LEVEL = {"bat_buoc": "required", "sao_3": "three_star", "theo_quy_dinh": "conditional"}
 
 
 def render_text(run: ValidationRun, lang: Lang = "vi") -> str:
@@ -112,15 +114,17 @@ def render_text(run: ValidationRun, lang: Lang = "vi") -> str:
         if report.checklist:
             lines.append(f"   {ui('checklist', lang)}:")
             for item in report.checklist:
-                level = ui("required" if item.required else "recommended", lang)
+                level = ui(_LEVEL.get(item.level, "recommended"), lang)
                 files = f" — {', '.join(item.files)}" if item.files else ""
+                if item.reason:
+                    files += f" — {item.reason}"
                 lines.append(
                     f"     {_MARK[item.status]} {names.get(item.loai, item.loai)}"
                     f" ({level}: {ui(item.status, lang)}){files}"
                 )
         if report.not_checked:
             lines.append(f"   {ui('not_checked', lang)}:")
-            lines.extend(f"     - {text}" for text in report.not_checked)
+            lines.extend(f"     - {text.get(lang, text['vi'])}" for text in report.not_checked)
         if report.issues:
             lines.append(f"   {ui('issues', lang)}:")
             for issue in report.issues:

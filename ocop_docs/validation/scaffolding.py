@@ -15,6 +15,7 @@ from ocop_docs.files import atomic_write_text
 from ocop_docs.rules.documents import document_name
 from ocop_docs.rules.product_sets import product_sets
 from ocop_docs.rules.regimes import DEFAULT_REGIME, regime, required_documents
+from ocop_docs.validation.checks.rules import REEVALUATION_UPDATES
 
 ATTACHMENT_FOLDER = "tai-lieu"
 
@@ -52,8 +53,11 @@ def dossier_template(
         '  ma_so_thue: ""              # 10 chữ số, 10 chữ số-3 chữ số, hoặc số định danh 12 chữ số',
         "  dia_chi:",
         '    thon: ""                  # thôn, bản, tổ dân phố',
-        '    xa: ""                    # ví dụ: xã Côn Minh',
+        '    xa: ""                    # ví dụ: xã Côn Minh (đơn vị hiện nay, sau 01/7/2025)',
         '    tinh: ""                  # ví dụ: tỉnh Thái Nguyên',
+        "    # Địa chỉ cũ vẫn được hiểu, kể cả viết một dòng trong xa:",
+        '    #   xa: "xã Dương Sơn, huyện Na Rì, tỉnh Bắc Kạn"  (nay: xã Côn Minh, tỉnh Thái Nguyên)',
+        '    # huyen: ""                # chỉ khi ghi địa chỉ cũ (trước 01/7/2025)',
         '  dien_thoai: ""',
         '  email: ""',
         '  ngay_thanh_lap: ""          # Ngày thành lập/đăng ký kinh doanh (Mẫu 02 mục 6)',
@@ -79,15 +83,44 @@ def dossier_template(
             "chung_nhan_truoc:             # chứng nhận OCOP đang có (bắt buộc khi nâng hạng, đánh giá lại)",
             '  so_quyet_dinh: ""',
             '  ngay_quyet_dinh: ""',
-            '  co_quan: ""',
+            '  co_quan: ""                 # cơ quan công nhận, ví dụ UBND tỉnh Thái Nguyên',
             "  hang_sao: 3",
+            "",
+            "bao_cao:                      # nội dung Mẫu 02",
         ]
+    if case == "nang_hang":
+        lines += [
+            "  thay_doi:                   # Điều 6.1.b: thay đổi so với sản phẩm đã được công nhận",
+            '    - noi_dung: ""',
+            '      minh_chung: ""          # loại tài liệu hoặc tệp trong tai_lieu',
+        ]
+    if case == "danh_gia_lai":
+        lines.append(
+            "  cap_nhat:                   # Điều 6.1.c: cập nhật sau thời gian được công nhận"
+        )
+        lines += [f'    {key}: ""' for key in REEVALUATION_UPDATES]
+    conditional = docs["theo_quy_dinh"]
+    if conditional:
+        lines += [
+            "",
+            "# Giấy tờ chỉ bắt buộc khi pháp luật chuyên ngành yêu cầu: nếu sản phẩm không thuộc",
+            "# diện phải có, bỏ dấu # và ghi căn cứ; nếu có, đính kèm trong tai_lieu.",
+            "# khong_ap_dung:",
+        ]
+        for code in conditional:
+            lines += [f"#   - loai: {code}", '#     ly_do: ""']
     lines += [
         "",
         f"# Tài liệu đính kèm: đặt tệp trong thư mục {ATTACHMENT_FOLDER}/ rồi ghi đường dẫn.",
         "tai_lieu:",
     ]
-    for level, label in (("bat_buoc", "bắt buộc"), ("nen_co", "nên có")):
+    levels = (
+        ("bat_buoc", "bắt buộc"),
+        ("sao_3", "tối thiểu 3 sao"),
+        ("theo_quy_dinh", "nếu luật chuyên ngành yêu cầu"),
+        ("nen_co", "nên có"),
+    )
+    for level, label in levels:
         for number, code in enumerate(docs[level], 1):
             lines.append(f"  - loai: {code}   # {label}: {document_name(code)}")
             lines.append(

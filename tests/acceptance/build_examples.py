@@ -21,6 +21,8 @@ from typing import Any
 
 import yaml
 
+from ocop_docs.validation.checks.rules import REEVALUATION_UPDATES
+
 HERE = Path(__file__).parent / "examples"
 
 BASE: dict[str, Any] = {
@@ -52,6 +54,10 @@ BASE: dict[str, Any] = {
         {"loai": "so_huu_tri_tue", "tep": "tai-lieu/04.pdf"},
         {"loai": "cau_chuyen_san_pham", "tep": "tai-lieu/05.pdf"},
         {"loai": "thi_truong", "tep": "tai-lieu/06.jpg"},
+        # 3-star floors of set 23 (issue 11): the label shows on the photographs; the
+        # internal control plan of criterion 8.
+        {"loai": "hinh_anh", "tep": "tai-lieu/13.jpg"},
+        {"loai": "ke_hoach_kiem_soat_noi_bo", "tep": "tai-lieu/14.pdf"},
     ],
 }
 BASE_FILES = {
@@ -61,6 +67,8 @@ BASE_FILES = {
     "tai-lieu/04.pdf": "ok.pdf",
     "tai-lieu/05.pdf": "ok.pdf",
     "tai-lieu/06.jpg": "ok.jpg",
+    "tai-lieu/13.jpg": "ok.jpg",
+    "tai-lieu/14.pdf": "ok.pdf",
 }
 
 FOOD_DOCS = [
@@ -376,7 +384,8 @@ def build() -> None:
     write("document-missing", variant(drop("giay_dang_ky_kinh_doanh")), codes=["document-missing"])
     write(
         "document-recommended",
-        variant(drop("thi_truong")),
+        # set 24: no `***` on the market criterion, so market evidence is only recommended
+        variant(lambda d: drop("thi_truong")(d) or d.update(bo_san_pham=24)),
         codes=["document-recommended"],
         exit_code=0,
     )
@@ -384,7 +393,7 @@ def build() -> None:
     def attp(**fields: Any) -> Any:
         def change(data: dict[str, Any]) -> None:
             food(data)
-            entry = data["tai_lieu"][6]
+            entry = next(d for d in data["tai_lieu"] if d["loai"] == "chung_nhan_attp")
             for key, value in fields.items():
                 if value is _DELETE:
                     entry.pop(key, None)
@@ -472,12 +481,27 @@ def build() -> None:
         decided: str = "2024-03-15",
         filed: str | None = None,
         give: bool = True,
+        updates: bool = True,
+        proofs: tuple[str, ...] | None = None,
     ) -> Any:
         def change(data: dict[str, Any]) -> None:
             data["loai_danh_gia"] = case
             data["tai_lieu"] += copy.deepcopy(PREV_DOCS)
             if case == "danh_gia_lai":
                 data["tai_lieu"].append({"loai": "bao_cao_tai_chinh", "tep": "tai-lieu/12.pdf"})
+                if updates:
+                    data["bao_cao"] = {"cap_nhat": dict.fromkeys(REEVALUATION_UPDATES, "…")}
+            elif updates:
+                data["bao_cao"] = {
+                    "thay_doi": [{"noi_dung": "Bao bì mới", "minh_chung": "hinh_anh"}]
+                }
+            if proofs is not None:
+                data["tai_lieu"] = [
+                    d
+                    for d in data["tai_lieu"]
+                    if d["loai"] not in {"quyet_dinh_cong_nhan", "giay_chung_nhan_ocop"}
+                    or d["loai"] in proofs
+                ]
             if give:
                 data["chung_nhan_truoc"] = {
                     "so_quyet_dinh": "412/QĐ-UBND",
@@ -529,6 +553,135 @@ def build() -> None:
         codes=["previous-certificate-lapsed"],
         files=P,
     )
+
+    # document levels (issue 11)
+    def issued_by(issuer: str) -> Any:
+        def change(data: dict[str, Any]) -> None:
+            previous("nang_hang")(data)
+            data["chung_nhan_truoc"]["co_quan"] = issuer
+
+        return change
+
+    # A 3★ of 15/3/2024 (QĐ 148, before QĐ 1489) was a district decision.
+    write(
+        "previous-certificate-issuer",
+        variant(issued_by("UBND tỉnh Bắc Kạn")),
+        codes=["previous-certificate-issuer"],
+        exit_code=0,
+        files=P,
+    )
+    write(
+        "valid-previous-certificate-issuer",
+        variant(issued_by("UBND huyện Na Rì")),
+        codes=[],
+        exit_code=0,
+        files=P,
+    )
+    write(
+        "valid-upgrade-one-proof",
+        variant(previous("nang_hang", proofs=("giay_chung_nhan_ocop",))),
+        codes=[],
+        exit_code=0,
+        files=P,
+    )
+    write(
+        "upgrade-changes-missing",
+        variant(previous("nang_hang", updates=False)),
+        codes=["upgrade-changes-missing"],
+        exit_code=0,
+        files=P,
+    )
+    write(
+        "reevaluation-updates-missing",
+        variant(previous("danh_gia_lai", filed="2026-10-20", updates=False)),
+        codes=["reevaluation-updates-missing"],
+        exit_code=0,
+        files=P,
+    )
+    # Expiry 10/01/2027: the window (14/7–12/9/2026) opened after QĐ 26/2026 took effect, so
+    # Điều 12.3 does not apply and a late filing misses it (Điều 7.6.a).
+    write(
+        "reevaluation-window-missed",
+        variant(previous("danh_gia_lai", decided="2024-01-10", filed="2026-10-01")),
+        codes=["reevaluation-window-missed"],
+        files=P,
+    )
+    # Expiry 01/10/2026 (window closed 03/6/2026, after QĐ 26/2026 took effect): no
+    # transition, so a filing after expiry finds the certificate lapsed.
+    write(
+        "previous-certificate-lapsed-no-transition",
+        variant(previous("danh_gia_lai", decided="2023-10-01", filed="2026-10-05")),
+        codes=["previous-certificate-lapsed"],
+        files=P,
+    )
+    # Expiry 18/9/2026: its window closed 21/5/2026, the day before QĐ 26/2026 took effect,
+    # so Điều 12.3 keeps the certificate valid (late, not missed).
+    write(
+        "reevaluation-late-transition-boundary",
+        variant(previous("danh_gia_lai", decided="2023-09-18", filed="2026-10-01")),
+        codes=["reevaluation-late"],
+        exit_code=0,
+        files=P,
+    )
+    write(
+        "document-three-star-floor",
+        variant(drop("so_huu_tri_tue")),
+        codes=["document-three-star-floor"],
+        exit_code=0,
+    )
+    write(
+        "document-three-star-floor-control-plan",
+        variant(drop("ke_hoach_kiem_soat_noi_bo")),
+        codes=["document-three-star-floor"],
+        exit_code=0,
+    )
+
+    def food_without(*codes: str, product_set: int = 2) -> Any:
+        def change(data: dict[str, Any]) -> None:
+            food(data)
+            data["bo_san_pham"] = product_set
+            data["tai_lieu"] = [d for d in data["tai_lieu"] if d["loai"] not in codes]
+
+        return change
+
+    # Quality declaration and lab report: 3-star floors in sets 1–17, not rejection grounds.
+    write(
+        "document-quality-declaration-floor",
+        variant(food_without("cong_bo_chat_luong", "phieu_kiem_nghiem")),
+        codes=["document-three-star-floor"],
+        exit_code=0,
+        files=F,
+    )
+    # Set 21: the food-safety certificate is a 3-star floor (criterion 8).
+    write(
+        "document-food-safety-floor-set-21",
+        variant(food_without("chung_nhan_attp", product_set=21)),
+        codes=["document-three-star-floor"],
+        exit_code=0,
+        files=F,
+    )
+    # Set 17: a production licence only where sector law requires one.
+    write(
+        "document-conditional",
+        variant(food_without(product_set=17)),
+        codes=["document-conditional"],
+        exit_code=0,
+        files=F,
+    )
+
+    def licence_not_required(data: dict[str, Any]) -> None:
+        food_without(product_set=17)(data)
+        data["khong_ap_dung"] = [
+            {
+                "loai": "giay_phep_san_xuat",
+                "ly_do": "Nước giải khát không thuộc ngành nghề phải có giấy phép sản xuất",
+            }
+        ]
+
+    write(
+        "valid-licence-not-required", variant(licence_not_required), codes=[], exit_code=0, files=F
+    )
+
     # addresses
     write(
         "admin-unit-unknown",
@@ -570,22 +723,144 @@ def build() -> None:
             {"loai": "giay_dang_ky_kinh_doanh", "tep": "tai-lieu/04.pdf"},
         ]
 
+    def before_1048(data: dict[str, Any]) -> None:
+        historical(data)
+        data["ngay_nop"] = "2018-10-10"
+        data["chu_the"]["dia_chi"] = {
+            "xa": "xã Trần Phú",
+            "huyen": "huyện Na Rì",
+            "tinh": "tỉnh Bắc Kạn",
+        }
+
+    # 2018 (before QĐ 1048/2019): one statement of what applies, and the "Nơi nộp" line.
     write(
-        "admin-unit-unresolved", variant(historical), codes=["admin-unit-unresolved"], exit_code=0
+        "regime-before-first",
+        variant(before_1048),
+        codes=["regime-before-first"],
+        exit_code=0,
+        extra={"receiver": "UBND cấp huyện"},
+    )
+
+    def historical_unknown_district(data: dict[str, Any]) -> None:
+        historical(data)
+        data["chu_the"]["dia_chi"]["huyen"] = "huyện Không Có"
+
+    write(
+        "admin-unit-unresolved",
+        variant(historical_unknown_district),
+        codes=["admin-unit-unresolved"],
+        exit_code=0,
+    )
+    # A real former district whose commune the July 2025 table lacks (reorganised earlier,
+    # or misspelt): its own finding with what is known.
+    write(
+        "admin-unit-former-unmapped",
+        variant(historical),
+        codes=["admin-unit-former-unmapped"],
+        exit_code=0,
+    )
+
+    def address(**parts: str) -> Any:
+        def change(data: dict[str, Any]) -> None:
+            data["chu_the"]["dia_chi"] = dict(parts)
+
+        return change
+
+    # Old commune with today's province and no district (HTX Hương Rừng, seed article).
+    write(
+        "admin-unit-old-no-district",
+        variant(address(xa="xã Dương Sơn", tinh="tỉnh Thái Nguyên")),
+        codes=["admin-unit-old"],
+        exit_code=0,
+        extra={"address_current": "xã Côn Minh, tỉnh Thái Nguyên"},
+    )
+    # The whole old address in one line in the commune field.
+    write(
+        "admin-unit-old-one-line",
+        variant(address(xa="xã Dương Sơn, huyện Na Rì, tỉnh Bắc Kạn", tinh="tỉnh Bắc Kạn")),
+        codes=["admin-unit-old"],
+        exit_code=0,
+        extra={"address_current": "xã Côn Minh, tỉnh Thái Nguyên"},
+    )
+    # thị trấn Yến Lạc is today xã Na Rì (not xã Phú Lương: Yên Lạc is another unit).
+    write(
+        "admin-unit-old-yen-lac",
+        variant(address(xa="thị trấn Yến Lạc", tinh="tỉnh Thái Nguyên")),
+        codes=["admin-unit-old"],
+        exit_code=0,
+        extra={"address_current": "xã Na Rì, tỉnh Thái Nguyên"},
+    )
+    # A former phường is not today's xã of the same bare name.
+    write(
+        "admin-unit-old-same-name",
+        variant(address(xa="Phường Chương Dương", huyen="Quận Hoàn Kiếm", tinh="TP Hà Nội")),
+        codes=["admin-unit-old"],
+        exit_code=0,
+        extra={"address_current": "phường Hồng Hà, Thành phố Hà Nội"},
+    )
+    # Names as people write them: a dash without spaces, TP., the other tone placement.
+    write(
+        "admin-unit-dash-and-abbreviation",
+        variant(address(xa="Xã  Chân Mây-Lăng Cô", tinh="TP. Huế")),
+        codes=[],
+        exit_code=0,
+        extra={"address_current": "xã Chân Mây – Lăng Cô, Thành phố Huế"},
+    )
+    write(
+        "admin-unit-tone-placement",
+        variant(address(xa="xã Đàm Thủy", tinh="tỉnh Cao Bằng")),
+        codes=[],
+        exit_code=0,
+        extra={"address_current": "xã Đàm Thuỷ, tỉnh Cao Bằng"},
+    )
+    # Two former xã Phú Cường of today's Thái Nguyên went to different communes.
+    write(
+        "admin-unit-ambiguous",
+        variant(address(xa="xã Phú Cường", tinh="tỉnh Thái Nguyên")),
+        codes=["admin-unit-ambiguous"],
+        exit_code=0,
+    )
+    # Product code T-X-STT-Năm against the producer's commune (Côn Minh: 19-02185).
+    write(
+        "product-code-commune-mismatch",
+        variant(setitem("san_pham.ma_so", "19-05623-009-2026")),
+        codes=["product-code-commune-mismatch"],
+        exit_code=0,
+    )
+    write(
+        "valid-product-code",
+        variant(setitem("san_pham.ma_so", "19-02185-009-2026")),
+        codes=[],
+        exit_code=0,
     )
 
     # self-assessment (Mẫu 02 Phần III) against the rubric of set 23
     from ocop_docs.scoring.rubric_files import load_rubric
 
     full = {c.so: len(c.lua_chon) for c in load_rubric(23).criteria()}
-    write("valid-self-assessment", variant(setitem("tu_danh_gia", {"chon": full})), codes=[], exit_code=0)
+    write(
+        "valid-self-assessment",
+        variant(setitem("tu_danh_gia", {"chon": full})),
+        codes=[],
+        exit_code=0,
+    )
     partial = dict(list(full.items())[:5])
-    write("self-assessment-incomplete", variant(setitem("tu_danh_gia", {"chon": partial})),
-          codes=["self-assessment-incomplete"], exit_code=0)
-    write("self-assessment-unknown-option", variant(setitem("tu_danh_gia", {"chon": {**full, "1.1": 9}})),
-          codes=["scorecard-unknown-option"])
-    write("self-assessment-unknown-criterion", variant(setitem("tu_danh_gia", {"chon": {**full, "9.9": 1}})),
-          codes=["scorecard-unknown-criterion"])
+    write(
+        "self-assessment-incomplete",
+        variant(setitem("tu_danh_gia", {"chon": partial})),
+        codes=["self-assessment-incomplete"],
+        exit_code=0,
+    )
+    write(
+        "self-assessment-unknown-option",
+        variant(setitem("tu_danh_gia", {"chon": {**full, "1.1": 9}})),
+        codes=["scorecard-unknown-option"],
+    )
+    write(
+        "self-assessment-unknown-criterion",
+        variant(setitem("tu_danh_gia", {"chon": {**full, "9.9": 1}})),
+        codes=["scorecard-unknown-criterion"],
+    )
 
 
 if __name__ == "__main__":

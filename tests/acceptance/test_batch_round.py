@@ -86,7 +86,7 @@ def test_every_document_pdf_and_bundle(produced: Path) -> None:
         assert len(reader.pages) == pdf.pages
         pages += len(reader.pages)
     assert [o.pages for o in manifest.items[0].outputs] == [None, 3]  # minutes: 3 pages
-    cert = PdfReader(str(produced / "giay-chung-nhan/19-05620-003-2026_ga-doi-tran-phu.pdf"))
+    cert = PdfReader(str(produced / "giay-chung-nhan/19-02176-003-2026_ga-doi-tran-phu.pdf"))
     assert "GÀ ĐỒI TRẦN PHÚ" in cert.pages[0].extract_text()
 
     bundle = produced / "tap-van-ban_dot-2-nam-2026.pdf"
@@ -104,7 +104,7 @@ def test_every_document_pdf_and_bundle(produced: Path) -> None:
     ]
     children = [[c.title for c in o] for o in reader.outline if isinstance(o, list)]
     assert [len(c) for c in children] == [1, 1, 5]
-    assert children[2][0] == "Gà đồi Trần Phú (19-05620-003-2026)"
+    assert children[2][0] == "Gà đồi Trần Phú (19-02176-003-2026)"
     starts = [
         reader.get_destination_page_number(c)
         for o in reader.outline

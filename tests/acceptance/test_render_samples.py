@@ -172,7 +172,7 @@ def test_quyet_dinh_and_annex(rendered: dict[str, Path]) -> None:
     assert rows[0] == ["STT", "Tên sản phẩm", "Chủ thể", "Địa chỉ", "Hạng sao", "Mã sản phẩm"]
     assert [r[0] for r in rows[1:]] == ["1", "2", "3", "4", "5"]
     assert rows[1][1:3] == ["Gà đồi Trần Phú", "Hợp tác xã Trần Phú"]
-    assert rows[1][4:] == ["4 sao", "19-05620-003-2026"]
+    assert rows[1][4:] == ["4 sao", "19-02176-003-2026"]
     names = [r[1] for r in rows[1:]]
     assert "Miến dong Tài Hoan" not in names  # ≥ 90: the Ministry decides (Điều 7.3.e)
     assert not any("Rượu" in n for n in names)  # 2★: no decision (Điều 4.1.a)

@@ -67,6 +67,10 @@ def test_example(example: Path, tmp_path: Path) -> None:
     assert codes == set(expected["codes"]), json.dumps(
         report["dossiers"][0]["issues"], ensure_ascii=False, indent=1
     )
+    if "receiver" in expected:  # the "Nơi nộp hồ sơ" line
+        assert (report["dossiers"][0]["receiver"] or {}).get("vi") == expected["receiver"]
+    if "address_current" in expected:  # today's unit an address resolves to (issue 11)
+        assert report["dossiers"][0]["address"]["current"] == expected["address_current"]
 
 
 def test_every_catalogue_code_has_an_example() -> None:

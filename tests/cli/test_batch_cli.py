@@ -29,7 +29,7 @@ def test_round_summary_and_exit_0(tmp_path: Path) -> None:
     assert f"Danh mục kết quả: {out / 'manifest.json'}" in result.stdout
     assert "chênh lệch 15 điểm" in result.stderr  # the round's warning
     assert "━" not in result.stderr  # no progress bar when not on a terminal
-    assert (out / "giay-chung-nhan" / "19-05620-003-2026_ga-doi-tran-phu.docx").is_file()
+    assert (out / "giay-chung-nhan" / "19-02176-003-2026_ga-doi-tran-phu.docx").is_file()
 
 
 def test_refuses_to_overwrite_and_says_so_then_resumes(tmp_path: Path) -> None:

@@ -76,7 +76,8 @@ def test_sectors_json_is_machine_readable() -> None:
         s26["so_luong_mau"] == 0 and "chung_nhan_attp" not in s26["tai_lieu"]["lan_dau"]["bat_buoc"]
     )
     for case in ("nang_hang", "danh_gia_lai"):
-        assert "giay_chung_nhan_ocop" in data["bo_san_pham"][0]["tai_lieu"][case]["bat_buoc"]
+        # One proof of the current recognition (decision or certificate), Điều 6.1.b–c.
+        assert "quyet_dinh_cong_nhan" in data["bo_san_pham"][0]["tai_lieu"][case]["bat_buoc"]
 
 
 def test_sectors_text_lists_every_set() -> None:

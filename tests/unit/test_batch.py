@@ -19,7 +19,7 @@ from ocop_docs.production.rendering import render
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
 ROUND = SAMPLES / "dot-danh-gia" / "thai-nguyen-2026-dot-2.yaml"
-CERT = "giay-chung-nhan/19-05620-003-2026_ga-doi-tran-phu"
+CERT = "giay-chung-nhan/19-02176-003-2026_ga-doi-tran-phu"
 ONE_JOB = BatchOptions(jobs=1)
 
 
@@ -52,10 +52,10 @@ def test_round_produces_every_document_with_readable_names(tmp_path: Path) -> No
         "bien-ban/bien-ban_dot-2-nam-2026",
         "quyet-dinh/quyet-dinh_dot-2-nam-2026",
         CERT,
-        "giay-chung-nhan/19-05623-002-2026_mat-ong-rung-huong-rung",
-        "giay-chung-nhan/19-05611-004-2026_cam-duong-canh-yen-lac",
-        "giay-chung-nhan/19-05614-005-2026_tra-giao-co-lam-bao-chau",
-        "giay-chung-nhan/19-05614-007-2026_tinh-dau-sa-chanh-van-lang-san-pham-hu-cau",
+        "giay-chung-nhan/19-02185-002-2026_mat-ong-rung-huong-rung",
+        "giay-chung-nhan/19-02155-004-2026_cam-duong-canh-yen-lac",
+        "giay-chung-nhan/19-02143-005-2026_tra-giao-co-lam-bao-chau",
+        "giay-chung-nhan/19-02143-007-2026_tinh-dau-sa-chanh-van-lang-san-pham-hu-cau",
     ]
     assert all(i.isascii() for i in ids)
     # the same bytes as ``ocop-docs render`` of the same document
@@ -194,7 +194,7 @@ def test_resume_remakes_what_changed_or_was_tampered_with(tmp_path: Path) -> Non
     source = round_copy(tmp_path)
     out = tmp_path / "out"
     run_batch(source, out, ONE_JOB)
-    (out / "giay-chung-nhan/19-05611-004-2026_cam-duong-canh-yen-lac.docx").write_bytes(b"tampered")
+    (out / "giay-chung-nhan/19-02155-004-2026_cam-duong-canh-yen-lac.docx").write_bytes(b"tampered")
     round_copy(
         tmp_path,
         "    diem: [74, 72, 76, 71, 73, 75, 72]          # TB 73,29 → 4 sao",
@@ -203,11 +203,11 @@ def test_resume_remakes_what_changed_or_was_tampered_with(tmp_path: Path) -> Non
     result = run_batch(source, out, BatchOptions(jobs=1, resume=True))
     status = {i.id: i.status for i in result.items}
     assert status[CERT] == "ok"  # its score changed
-    assert status["giay-chung-nhan/19-05611-004-2026_cam-duong-canh-yen-lac"] == "ok"  # tampered
+    assert status["giay-chung-nhan/19-02155-004-2026_cam-duong-canh-yen-lac"] == "ok"  # tampered
     assert status["bien-ban/bien-ban_dot-2-nam-2026"] == "ok"  # lists every score
     assert status["quyet-dinh/quyet-dinh_dot-2-nam-2026"] == "ok"  # annex shows the mean
-    assert status["giay-chung-nhan/19-05623-002-2026_mat-ong-rung-huong-rung"] == "skipped"
-    assert zipfile.is_zipfile(out / "giay-chung-nhan/19-05611-004-2026_cam-duong-canh-yen-lac.docx")
+    assert status["giay-chung-nhan/19-02185-002-2026_mat-ong-rung-huong-rung"] == "skipped"
+    assert zipfile.is_zipfile(out / "giay-chung-nhan/19-02155-004-2026_cam-duong-canh-yen-lac.docx")
 
 
 def test_a_template_error_for_one_item_fails_that_item(tmp_path: Path) -> None:
@@ -221,7 +221,7 @@ def test_a_template_error_for_one_item_fails_that_item(tmp_path: Path) -> None:
     doc.save(str(templates / "giay-chung-nhan.docx"))
     result = run_batch(ROUND, tmp_path / "out", BatchOptions(jobs=1, templates_dir=templates))
     [bad] = result.failures
-    assert bad.id == "giay-chung-nhan/19-05623-002-2026_mat-ong-rung-huong-rung"
+    assert bad.id == "giay-chung-nhan/19-02185-002-2026_mat-ong-rung-huong-rung"
     assert bad.error is not None and bad.error["code"] == "render-missing-variable"
     assert "sp.khong_co" in bad.error["message"]
     assert result.produced == 6 and result.exit_code == 1
@@ -260,11 +260,11 @@ def test_more_kinds_from_a_round(tmp_path: Path) -> None:
     assert by_kind == {"phieu-dang-ky": 7, "bao-cao-xa": 2, "giay-chung-nhan": 5}
     ref = tmp_path / "ref.docx"
     render("bao-cao-xa", ROUND, ref, product=4)
-    made = tmp_path / "out/bao-cao-xa/19-05611-004-2026_cam-duong-canh-yen-lac.docx"
+    made = tmp_path / "out/bao-cao-xa/19-02155-004-2026_cam-duong-canh-yen-lac.docx"
     assert made.read_bytes() == ref.read_bytes()
     render("phieu-dang-ky", ROUND, ref, product=1)
     assert (
-        tmp_path / "out/phieu-dang-ky/19-05623-001-2026_mien-dong-tai-hoan.docx"
+        tmp_path / "out/phieu-dang-ky/19-02185-001-2026_mien-dong-tai-hoan.docx"
     ).read_bytes() == ref.read_bytes()
 
 
@@ -280,15 +280,15 @@ def test_folder_of_dossiers(tmp_path: Path) -> None:
     assert status == {
         "kiem-tra/hong": "ok",
         "phieu-dang-ky/hong": "failed",
-        "kiem-tra/19-05620-003-2026_ga-doi-tran-phu": "ok",
-        "phieu-dang-ky/19-05620-003-2026_ga-doi-tran-phu": "ok",
-        "kiem-tra/19-05623-001-2026_mien-dong-tai-hoan": "ok",
-        "phieu-dang-ky/19-05623-001-2026_mien-dong-tai-hoan": "ok",
+        "kiem-tra/19-02176-003-2026_ga-doi-tran-phu": "ok",
+        "phieu-dang-ky/19-02176-003-2026_ga-doi-tran-phu": "ok",
+        "kiem-tra/19-02185-001-2026_mien-dong-tai-hoan": "ok",
+        "phieu-dang-ky/19-02185-001-2026_mien-dong-tai-hoan": "ok",
     }
     assert result.invalid_dossiers == 1 and result.exit_code == 1
     report = json.loads((tmp_path / "out/kiem-tra/hong.json").read_text(encoding="utf-8"))
     assert report["dossiers"][0]["valid"] is False
-    text = (tmp_path / "out/kiem-tra/19-05623-001-2026_mien-dong-tai-hoan.txt").read_text(
+    text = (tmp_path / "out/kiem-tra/19-02185-001-2026_mien-dong-tai-hoan.txt").read_text(
         encoding="utf-8"
     )
     assert "HỢP LỆ" in text
@@ -323,7 +323,7 @@ def test_interrupted_batch_leaves_no_half_file_and_resumes(
     assert [i.status for i in manifest.items] == ["ok", "ok", "ok"]
     # What a worker killed outright leaves: a temporary file, and a document written after
     # the last manifest checkpoint; --resume takes both as the interrupted run's.
-    late = out / "giay-chung-nhan/19-05611-004-2026_cam-duong-canh-yen-lac.docx"
+    late = out / "giay-chung-nhan/19-02155-004-2026_cam-duong-canh-yen-lac.docx"
     late.write_bytes(b"written after the checkpoint")
     stray = late.with_name(f".{late.name}.k3x9q1.tmp")
     stray.write_bytes(b"half")

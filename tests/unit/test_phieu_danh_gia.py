@@ -163,7 +163,7 @@ def test_card_input_header_and_warnings(tmp_path: Path) -> None:
     data = {
         **full_card(2),
         "ten_san_pham": "Gà đồi",
-        "ma_san_pham": "19-05620-003-2026",
+        "ma_san_pham": "19-02176-003-2026",
         "chu_the": "HTX Trần Phú",
         "dien_thoai": "0912 000 102",
         "dia_chi": "xã Trần Phú",

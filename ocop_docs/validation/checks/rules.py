@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from typing import Any
 
 from ocop_docs.catalogue import LANGS, ui
 from ocop_docs.errors import Issue
 from ocop_docs.rules.documents import document_name, document_types
-from ocop_docs.rules.regimes import Regime, regime_for_date
+from ocop_docs.rules.regimes import Regime, regime, regime_codes, regime_for_date
 from ocop_docs.rules.units import AddressCheck, check_address
 from ocop_docs.text.dates import parse_date
 from ocop_docs.validation.loading import LoadedDossier
@@ -37,6 +38,26 @@ def _names(code: str) -> dict[str, str]:
     return {"document": document_name(code, "vi"), "document_en": document_name(code, "en")}
 
 
+# The issue a missing document gives, by level (rules.regimes.LEVELS).
+_MISSING_CODE = {
+    "bat_buoc": "document-missing",
+    "sao_3": "document-three-star-floor",
+    "theo_quy_dinh": "document-conditional",
+    "nen_co": "document-recommended",
+}
+
+
+def not_applicable(doc: LoadedDossier) -> dict[str, str]:
+    """``khong_ap_dung``: document type → the legal reason the dossier gives for needing none."""
+    out: dict[str, str] = {}
+    for entry in doc.data.get("khong_ap_dung") or []:
+        if isinstance(entry, dict) and isinstance(entry.get("loai"), str):
+            reason = entry.get("ly_do")
+            if isinstance(reason, str) and reason.strip():
+                out[entry["loai"]] = reason.strip()
+    return out
+
+
 def build_checklist(
     doc: LoadedDossier,
     regime: Regime,
@@ -44,19 +65,22 @@ def build_checklist(
     case: str,
     attachments: list[AttachmentInfo] | None,
 ) -> tuple[list[ChecklistItem], list[Issue]]:
-    """Required and recommended documents, with present / missing / invalid status.
+    """Documents by level (error / 3-star floor / where law requires / recommended), with
+    present / missing / invalid / not-applicable status.
 
     ``attachments`` is None when files were not checked: listed documents count as present.
+    A stated ``khong_ap_dung`` reason is honoured for every level but ``bat_buoc``: a
+    rejection ground of the text cannot be waived by the producer.
     """
     entries = doc.data.get("tai_lieu") or []
+    waived = not_applicable(doc)
     by_index = {a.index: a for a in attachments or []}
     items: list[ChecklistItem] = []
     issues: list[Issue] = []
     done: set[str] = set()
-    rules = sorted(regime.rules_for(product_set, case), key=lambda r: not r.required)
-    for rule in rules:
+    for rule in regime.rules_for(product_set, case):  # strongest level first
         if rule.loai in done:
-            continue  # a required rule for the same type wins over a recommended one
+            continue  # a stronger rule for the same type wins
         done.add(rule.loai)
         accepted = (rule.loai, *rule.equivalents)
 
@@ -73,6 +97,7 @@ def build_checklist(
             return ("present" if ok else "invalid"), files
 
         status, files = status_of(accepted)
+        reason: str | None = None
         if status is None and rule.substitutes:
             sub_status, sub_files = status_of(rule.substitutes)
             if sub_status is not None:
@@ -92,11 +117,18 @@ def build_checklist(
                         **_names(rule.loai),
                     )
                 )
+        if status is None and not rule.required and rule.loai in waived:
+            status, reason = "not_applicable", waived[rule.loai]
         if status is None:
             status = "missing"
-            code = "document-missing" if rule.required else "document-recommended"
             issues.append(
-                doc.issue(code, "/tai_lieu", loai=rule.loai, basis=rule.basis, **_names(rule.loai))
+                doc.issue(
+                    _MISSING_CODE[rule.level],
+                    "/tai_lieu",
+                    loai=rule.loai,
+                    basis=rule.basis,
+                    **_names(rule.loai),
+                )
             )
         items.append(
             ChecklistItem(
@@ -106,6 +138,8 @@ def build_checklist(
                 files,
                 rule.equivalents + rule.substitutes,
                 rule.basis,
+                rule.level,
+                reason,
             )
         )
     return items, issues
@@ -200,26 +234,138 @@ def check_case(doc: LoadedDossier, regime: Regime, case: str, filed: dt.date | N
     issues: list[Issue] = []
     if case == "nang_hang" and prev.get("hang_sao") == 5:
         issues.append(doc.issue("upgrade-from-top", "/chung_nhan_truoc/hang_sao"))
+    issues += _reevaluation_window(doc, regime, prev, filed) if case == "danh_gia_lai" else []
+    return issues + check_previous_issuer(doc, prev) + _report_contents(doc, case)
+
+
+# What Mẫu 02 must show for a re-evaluation (QĐ 26/2026 Điều 6.1.c), in the text's order.
+REEVALUATION_UPDATES: tuple[str, ...] = (
+    "nguyen_lieu",
+    "cong_nghe",
+    "bao_bi",
+    "nhan_mac",
+    "cong_bo_chat_luong",
+    "kiem_nghiem_dinh_ky",
+    "thi_truong",
+    "san_luong",
+    "doanh_thu",
+    "giay_to_co_thoi_han",
+)
+
+
+def _report_contents(doc: LoadedDossier, case: str) -> list[Issue]:
+    """Điều 6.1.b: Mẫu 02 shows the changes (upgrade); 6.1.c: the updates (re-evaluation).
+
+    Warnings, not errors: the attached Mẫu 02 may say it even when the data does not.
+    """
+    report = doc.data.get("bao_cao")
+    report = report if isinstance(report, dict) else {}
+    if case == "nang_hang" and not report.get("thay_doi"):
+        return [doc.issue("upgrade-changes-missing", "/bao_cao")]
+    if case == "danh_gia_lai":
+        updates = report.get("cap_nhat")
+        updates = updates if isinstance(updates, dict) else {}
+        missing = [k for k in REEVALUATION_UPDATES if not updates.get(k)]
+        if missing:
+            return [
+                doc.issue(
+                    "reevaluation-updates-missing",
+                    "/bao_cao/cap_nhat",
+                    count=len(missing),
+                    fields=", ".join(missing),
+                )
+            ]
+    return []
+
+
+def _reevaluation_window(
+    doc: LoadedDossier, regime: Regime, prev: dict[str, Any], filed: dt.date | None
+) -> list[Issue]:
+    """Điều 7.6.a (180 to 120 days before expiry); Điều 12.3 only in its transition.
+
+    Outside the transition a dossier filed after the 120-day cutoff misses the window: the
+    certificate lapses on its date (Điều 4.3) and the product registers afresh. Under
+    Điều 12.3 (certificates whose window closed before the decision took effect) it stays
+    valid to the result, at most ``gia_han`` days past expiry.
+    """
     window = regime.reevaluation
     expiry = previous_expiry(prev, regime)
-    if case == "danh_gia_lai" and window and expiry and filed:
-        start = expiry - dt.timedelta(days=window["som_nhat"])
-        end = expiry - dt.timedelta(days=window["muon_nhat"])
-        grace_end = expiry + dt.timedelta(days=window["gia_han"])
-        params = {
-            "filed": _fmt(filed),
-            "expiry": _fmt(expiry),
-            "window_start": _fmt(start),
-            "window_end": _fmt(end),
-            "grace_end": _fmt(grace_end),
-        }
-        if filed < start:
-            issues.append(doc.issue("reevaluation-too-early", "/ngay_nop", **params))
-        elif filed > grace_end:
-            issues.append(doc.issue("previous-certificate-lapsed", "/ngay_nop", **params))
-        elif filed > end:
-            issues.append(doc.issue("reevaluation-late", "/ngay_nop", **params))
-    return issues
+    if not window or not expiry or not filed:
+        return []
+    start = expiry - dt.timedelta(days=int(window["som_nhat"]))
+    end = expiry - dt.timedelta(days=int(window["muon_nhat"]))
+    transition: dict[str, Any] = window.get("chuyen_tiep") or {}
+    in_transition = bool(transition) and expiry < transition["het_han_truoc"]
+    grace_end = expiry + dt.timedelta(days=int(transition["gia_han"])) if in_transition else expiry
+    params = {
+        "filed": _fmt(filed),
+        "expiry": _fmt(expiry),
+        "window_start": _fmt(start),
+        "window_end": _fmt(end),
+        "grace_end": _fmt(grace_end),
+    }
+    if filed < start:
+        return [doc.issue("reevaluation-too-early", "/ngay_nop", **params)]
+    if filed <= end:
+        return []
+    if filed > grace_end:
+        return [doc.issue("previous-certificate-lapsed", "/ngay_nop", **params)]
+    if in_transition:
+        return [doc.issue("reevaluation-late", "/ngay_nop", **params)]
+    return [doc.issue("reevaluation-window-missed", "/ngay_nop", **params)]
+
+
+def earliest_regime() -> Regime:
+    """The regime with the earliest start (QĐ 1048/2019)."""
+    return min((regime(code) for code in regime_codes()), key=lambda r: r.valid_from)
+
+
+# Who issued a previous certificate, read from its `co_quan` text (the level of the unit).
+_ISSUER_LEVELS: tuple[tuple[str, str], ...] = (
+    (r"\bbộ\b", "trung_uong"),
+    (r"\b(?:huyện|quận|thị xã)\b", "huyen"),
+    (r"\b(?:tỉnh|thành phố)\b", "tinh"),
+)
+_LEVEL_NAMES = {
+    "huyen": ("UBND cấp huyện", "the district People's Committee"),
+    "tinh": ("UBND cấp tỉnh", "the provincial People's Committee"),
+    "trung_uong": ("Bộ", "the Ministry"),
+}
+
+
+def issuer_level(text: str) -> str | None:
+    """'UBND huyện Na Rì' → 'huyen'; None when the text names no level."""
+    lowered = text.lower()
+    for pattern, level in _ISSUER_LEVELS:
+        if re.search(pattern, lowered):
+            return level
+    return None
+
+
+def check_previous_issuer(doc: LoadedDossier, prev: dict[str, Any]) -> list[Issue]:
+    """The previous recognition's issuer against the regime in force when it was issued
+    (e.g. a 3★ of 2024 under QĐ 148 was a district decision)."""
+    decided = parse_date(prev.get("ngay_quyet_dinh"))
+    stars, issuer = prev.get("hang_sao"), prev.get("co_quan")
+    if decided is None or not isinstance(stars, int) or not isinstance(issuer, str):
+        return []
+    level = issuer_level(issuer)
+    then = regime(regime_for_date(decided))
+    expected = then.recognising_levels(stars, decided)
+    if level is None or not expected or level in expected:
+        return []
+    return [
+        doc.issue(
+            "previous-certificate-issuer",
+            "/chung_nhan_truoc/co_quan",
+            issuer=issuer,
+            stars=stars,
+            decided=_fmt(decided),
+            regime=then.code,
+            expected=", ".join(_LEVEL_NAMES[e][0] for e in expected),
+            expected_en=", ".join(_LEVEL_NAMES[e][1] for e in expected),
+        )
+    ]
 
 
 def check_general(
@@ -250,7 +396,21 @@ def check_general(
         issues.append(
             doc.issue("filing-date-future", "/ngay_nop", filed=_fmt(filed), today=_fmt(today))
         )
-    if filed and not regime.covers(filed):
+    first = earliest_regime()
+    if filed and filed < first.valid_from and regime.code == first.code:
+        # Before the first national rubric (QĐ 1048/QĐ-TTg, 21/8/2019) a province's interim
+        # criteria applied; the tool has none, so it checks the dossier as the first regime.
+        issues.append(
+            doc.issue(
+                "regime-before-first",
+                "/ngay_nop",
+                filed=_fmt(filed),
+                regime=first.code,
+                regime_name=first.name,
+                start=_fmt(first.valid_from),
+            )
+        )
+    elif filed and not regime.covers(filed):
         issues.append(
             doc.issue(
                 "regime-date-mismatch",
@@ -310,8 +470,12 @@ def check_address_rules(
     if not isinstance(address, dict):
         return [], None
     xa, tinh, huyen = address.get("xa"), address.get("tinh"), address.get("huyen")
-    if not isinstance(xa, str) or not isinstance(tinh, str) or not xa.strip() or not tinh.strip():
+    if not isinstance(xa, str) or not xa.strip():
         return [], None
+    if not isinstance(tinh, str) or not tinh.strip():
+        if "," not in xa:  # a one-line address in `xa` carries its own province
+            return [], None
+        tinh = ""
     result = check_address(xa, tinh, huyen if isinstance(huyen, str) and huyen.strip() else None)
     base = "/chu_the/dia_chi"
     issues: list[Issue] = []
@@ -326,10 +490,55 @@ def check_address_rules(
     elif result.status == "mismatch":
         province = result.province.full_name if result.province else tinh
         issues.append(doc.issue("admin-unit-mismatch", base + "/xa", commune=xa, province=province))
+    elif result.status == "ambiguous":
+        issues.append(
+            doc.issue(
+                "admin-unit-ambiguous",
+                base + "/xa",
+                old=result.old_text,
+                candidates="; ".join(result.candidates),
+            )
+        )
+    elif result.status == "former":
+        issues.append(
+            doc.issue("admin-unit-former-unmapped", base, old=result.old_text, known=result.known)
+        )
     elif result.status == "unresolved" and regime.current_units_only:
         issues.append(
             _unit_unknown(doc, base + "/xa", result.old_text, result, "address.give_current")
         )
     elif result.status == "unresolved":
         issues.append(doc.issue("admin-unit-unresolved", base, old=result.old_text))
+    issues += check_product_code(doc, result)
     return issues, result
+
+
+_PRODUCT_CODE = re.compile(r"^(\d{1,3})-(\d{1,5})-\d{1,4}-\d{4}$")
+
+
+def check_product_code(doc: LoadedDossier, address: AddressCheck) -> list[Issue]:
+    """T-X-STT-Năm (rubric header "Mã số sản phẩm (T)-(X)-(STT)-Năm"): T the province and X
+    the commune code of QĐ 19/2025/QĐ-TTg, checked against the producer's current commune.
+
+    A warning: the code is given by the province, and an old code may still be printed on
+    earlier papers.
+    """
+    product = doc.data.get("san_pham")
+    code = product.get("ma_so") if isinstance(product, dict) else None
+    match = _PRODUCT_CODE.match(code) if isinstance(code, str) else None
+    if match is None or address.province is None or address.commune is None:
+        return []
+    given = (int(match.group(1)), int(match.group(2)))
+    if given == (address.province.code, address.commune.code):
+        return []
+    expected = f"{address.province.code:02d}-{address.commune.code:05d}"
+    return [
+        doc.issue(
+            "product-code-commune-mismatch",
+            "/san_pham/ma_so",
+            ma_so=str(code),
+            given=f"{match.group(1)}-{match.group(2)}",
+            expected=expected,
+            commune=address.current_text(),
+        )
+    ]
