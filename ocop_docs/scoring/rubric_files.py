@@ -15,7 +15,7 @@ means the tool cannot run.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -42,7 +42,6 @@ from ocop_docs.scoring.rubrics import (
 )
 
 __all__ = [
-    "RUBRIC_DIRS",
     "SET_NUMBERS",
     "RubricError",
     "RubricNotFound",
@@ -54,26 +53,6 @@ __all__ = [
 ]
 
 SCHEMA_REF = "../../rubric.schema.json"
-
-
-class _RubricFolders(Mapping[str, str]):
-    """TRANSITIONAL (issue 8): the former ``RUBRIC_DIRS`` table (regime → rubric folder), read
-    from the regime data, for :mod:`ocop_docs.production` until its split lands. Removed
-    then; use :func:`ocop_docs.rules.regimes.rubric_regimes`."""
-
-    def __getitem__(self, code: str) -> str:
-        if code not in rubric_regimes():
-            raise KeyError(code)
-        return str(regime_rules(code).rubric_dir)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(rubric_regimes())
-
-    def __len__(self) -> int:
-        return len(rubric_regimes())
-
-
-RUBRIC_DIRS: Mapping[str, str] = _RubricFolders()
 
 
 class RubricError(DataError):
