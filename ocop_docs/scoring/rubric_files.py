@@ -40,6 +40,7 @@ from ocop_docs.scoring.rubrics import (
     SourceRemark,
     SubHeading,
 )
+from ocop_docs.validation.checks.schema import compiled, quick_valid
 
 __all__ = [
     "SET_NUMBERS",
@@ -53,6 +54,7 @@ __all__ = [
 ]
 
 SCHEMA_REF = "../../rubric.schema.json"
+RUBRIC_SCHEMA = "rubric.schema.json"  # under <schemas>/
 
 
 class RubricError(DataError):
@@ -134,24 +136,12 @@ def list_rubrics(regime: str = DEFAULT_REGIME, base: Path | None = None) -> list
     return [load_rubric(n, regime, base) for n in SET_NUMBERS]
 
 
-@lru_cache(maxsize=8)
-def _validator(folder: Path) -> Any:
-    # Imported here, not at the top: jsonschema costs ~0.1 s to import and is needed only
-    # when a rubric is first read (not by ``sectors``, ``new`` or most ``validate`` runs).
-    import jsonschema
-
-    schema = json.loads((folder / "rubric.schema.json").read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
-
-
 def _validate_schema(data: Any, path: Path, base: Path | None) -> None:
-    folder = schemas_dir(base)  # <schemas>/rubric.schema.json
-    try:
-        validator = _validator(folder)
-    except (OSError, json.JSONDecodeError) as exc:
-        raise DataError(
-            "schema-unreadable", path=str(folder / "rubric.schema.json"), reason=str(exc)
-        ) from exc
+    # The package's one schema engine (jsonschema-rs says yes quickly; jsonschema lists the
+    # errors); a missing or broken <schemas>/rubric.schema.json is a DataError from it.
+    if quick_valid(RUBRIC_SCHEMA, data, base):
+        return
+    validator, _schema = compiled(RUBRIC_SCHEMA, base)
     errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:
         first = errors[0]
