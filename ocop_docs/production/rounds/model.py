@@ -142,7 +142,6 @@ class Round(IssueCounts):
     products: list[ProductResult] = field(default_factory=list)
     competence: Competence | None = None
 
-
     @property
     def valid(self) -> bool:
         return self.data is not None and self.errors == 0
