@@ -28,9 +28,6 @@ from ocop_docs.resources import load_data, schemas_dir
 from ocop_docs.rules.documents import document_types
 from ocop_docs.rules.product_sets import SET_NUMBERS
 
-# TRANSITIONAL (issue 8): imported from here by ocop_docs.production until its split lands.
-from ocop_docs.rules.product_sets import product_sets as product_sets
-
 __all__ = [
     "CASES",
     "DEFAULT_REGIME",
@@ -40,7 +37,6 @@ __all__ = [
     "DocumentRule",
     "Regime",
     "StarBand",
-    "product_sets",
     "regime",
     "regime_codes",
     "regime_for_date",

@@ -9,15 +9,14 @@ is 3★); QĐ 1048/2019 and QĐ 148/2023 use the same bands.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping
 from fractions import Fraction
 from pathlib import Path
 
-from ocop_docs.rules.regimes import DEFAULT_REGIME, regime, regime_codes
+from ocop_docs.rules.regimes import DEFAULT_REGIME, regime
 from ocop_docs.scoring.points import Number, exact, format_points
 from ocop_docs.text.official import round_points
 
-__all__ = ["STAR_BANDS", "display_mean", "star_band"]
+__all__ = ["display_mean", "star_band"]
 
 
 def star_band(points: Number, regime_code: str = DEFAULT_REGIME, base: Path | None = None) -> int:
@@ -42,20 +41,3 @@ def display_mean(
         if mean < band.lowest <= shown:
             return format_points(Fraction(math.floor(mean * 100), 100))
     return format_points(mean)
-
-
-class _StarBandTable(Mapping[str, tuple[tuple[int, int], ...]]):
-    """TRANSITIONAL (issue 8): the former ``STAR_BANDS`` table, read from the regime data,
-    for :mod:`ocop_docs.production.rounds` until its split lands. Removed then."""
-
-    def __getitem__(self, code: str) -> tuple[tuple[int, int], ...]:
-        return tuple((b.lowest, b.stars) for b in regime(code).bands)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(regime_codes())
-
-    def __len__(self) -> int:
-        return len(regime_codes())
-
-
-STAR_BANDS: Mapping[str, tuple[tuple[int, int], ...]] = _StarBandTable()

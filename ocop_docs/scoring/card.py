@@ -43,29 +43,17 @@ Rules applied (docs/rubrics.md has the full discussion):
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from ocop_docs.catalogue import Lang
 from ocop_docs.errors import Issue
 from ocop_docs.rules.regimes import Regime, regime
-
-# TRANSITIONAL (issue 8): re-exported for ocop_docs.production until its split lands.
-from ocop_docs.scoring.bands import STAR_BANDS as STAR_BANDS
-from ocop_docs.scoring.bands import star_band as star_band
 from ocop_docs.scoring.rubrics import Criterion, Option, Rubric, RubricRule
 from ocop_docs.text.pointers import escape
-
-if TYPE_CHECKING:  # TRANSITIONAL (issue 8), see _MOVED below
-    from ocop_docs.scoring.card_file import CardReadError as CardReadError
-    from ocop_docs.scoring.card_file import read_card as read_card
-    from ocop_docs.scoring.council import DEFAULT_SPREAD_MAX as DEFAULT_SPREAD_MAX
-    from ocop_docs.scoring.council import CouncilResult as CouncilResult
-    from ocop_docs.scoring.council import council_result as council_result
 
 __all__ = [
     "CARD_KEYS",
@@ -119,33 +107,6 @@ class Scorecard:
     path: Path | None = None
     positions: Mapping[str, tuple[int, int]] = field(default_factory=dict)
     duplicates: tuple[str, ...] = ()
-
-
-@dataclass(slots=True)
-class Problem(Issue):
-    """TRANSITIONAL (issue 8): an :class:`~ocop_docs.errors.Issue` that still answers the
-    ``to_issue()`` of the former problem class, for :mod:`ocop_docs.production` until its
-    split lands and it uses the issues directly. Removed then; new code uses Issue."""
-
-    def to_issue(self) -> Issue:
-        return Issue(self.code, self.pointer, self.line, self.column, dict(self.params))
-
-
-# TRANSITIONAL (issue 8): names :mod:`ocop_docs.production` still imports from this module
-# until its split lands; they live in their own modules now. Removed then.
-_MOVED: dict[str, str] = {
-    "DEFAULT_SPREAD_MAX": "ocop_docs.scoring.council",
-    "CouncilResult": "ocop_docs.scoring.council",
-    "council_result": "ocop_docs.scoring.council",
-    "CardReadError": "ocop_docs.scoring.card_file",
-    "read_card": "ocop_docs.scoring.card_file",
-}
-
-
-def __getattr__(name: str) -> Any:
-    if name in _MOVED:
-        return getattr(importlib.import_module(_MOVED[name]), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -209,7 +170,7 @@ class ScoreResult:
     chua_dat_toi_thieu: tuple[UnmetMinimum, ...]
     loai: bool
     ly_do_loai: str | None
-    van_de: tuple[Problem, ...]
+    van_de: tuple[Issue, ...]
     minimum_mode: str
     toi_da: int = 100
     # Criteria left unticked (absent, null or 0), in printed order: 0 points each.
@@ -237,7 +198,7 @@ class ScoreResult:
         return not self.loai and self.dung_tai is None and self.hang_sao < self.hang_theo_diem
 
     @property
-    def errors(self) -> tuple[Problem, ...]:
+    def errors(self) -> tuple[Issue, ...]:
         return tuple(p for p in self.van_de if p.severity == "error")
 
     @property
@@ -340,12 +301,12 @@ def score_card(
     if minimum_mode not in MINIMUM_MODES:
         raise ValueError(f"minimum_mode must be one of {MINIMUM_MODES}, not {minimum_mode!r}")
     sc = card if isinstance(card, Scorecard) else Scorecard(card)
-    problems: list[Problem] = []
+    problems: list[Issue] = []
 
     def report(code: str, pointer: str = "", **params: Any) -> None:
         pos = sc.positions.get(pointer)
         problems.append(
-            Problem(code, pointer, pos[0] if pos else None, pos[1] if pos else None, params)
+            Issue(code, pointer, pos[0] if pos else None, pos[1] if pos else None, params)
         )
 
     data: Mapping[str, Any]

@@ -46,16 +46,11 @@ from ocop_docs.scoring.points import Number, exact, format_points
 from ocop_docs.scoring.rubrics import Option, Rubric
 
 __all__ = [
-    "DEFAULT_SPREAD_MAX",
     "CouncilMinimum",
     "CouncilResult",
     "council_result",
     "council_result_to_json",
 ]
-
-# TRANSITIONAL (issue 8): ocop_docs.production.rounds reads this default until its split
-# lands; the value is the regimes' hoi_dong.chenh_lech_toi_da. Removed then.
-DEFAULT_SPREAD_MAX = 10
 
 
 @dataclass(frozen=True)

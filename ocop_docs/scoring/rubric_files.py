@@ -15,7 +15,7 @@ means the tool cannot run.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -40,9 +40,9 @@ from ocop_docs.scoring.rubrics import (
     SourceRemark,
     SubHeading,
 )
+from ocop_docs.validation.checks.schema import compiled, quick_valid
 
 __all__ = [
-    "RUBRIC_DIRS",
     "SET_NUMBERS",
     "RubricError",
     "RubricNotFound",
@@ -54,26 +54,7 @@ __all__ = [
 ]
 
 SCHEMA_REF = "../../rubric.schema.json"
-
-
-class _RubricFolders(Mapping[str, str]):
-    """TRANSITIONAL (issue 8): the former ``RUBRIC_DIRS`` table (regime → rubric folder), read
-    from the regime data, for :mod:`ocop_docs.production` until its split lands. Removed
-    then; use :func:`ocop_docs.rules.regimes.rubric_regimes`."""
-
-    def __getitem__(self, code: str) -> str:
-        if code not in rubric_regimes():
-            raise KeyError(code)
-        return str(regime_rules(code).rubric_dir)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(rubric_regimes())
-
-    def __len__(self) -> int:
-        return len(rubric_regimes())
-
-
-RUBRIC_DIRS: Mapping[str, str] = _RubricFolders()
+RUBRIC_SCHEMA = "rubric.schema.json"  # under <schemas>/
 
 
 class RubricError(DataError):
@@ -155,24 +136,12 @@ def list_rubrics(regime: str = DEFAULT_REGIME, base: Path | None = None) -> list
     return [load_rubric(n, regime, base) for n in SET_NUMBERS]
 
 
-@lru_cache(maxsize=8)
-def _validator(folder: Path) -> Any:
-    # Imported here, not at the top: jsonschema costs ~0.1 s to import and is needed only
-    # when a rubric is first read (not by ``sectors``, ``new`` or most ``validate`` runs).
-    import jsonschema
-
-    schema = json.loads((folder / "rubric.schema.json").read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
-
-
 def _validate_schema(data: Any, path: Path, base: Path | None) -> None:
-    folder = schemas_dir(base)  # <schemas>/rubric.schema.json
-    try:
-        validator = _validator(folder)
-    except (OSError, json.JSONDecodeError) as exc:
-        raise DataError(
-            "schema-unreadable", path=str(folder / "rubric.schema.json"), reason=str(exc)
-        ) from exc
+    # The package's one schema engine (jsonschema-rs says yes quickly; jsonschema lists the
+    # errors); a missing or broken <schemas>/rubric.schema.json is a DataError from it.
+    if quick_valid(RUBRIC_SCHEMA, data, base):
+        return
+    validator, _schema = compiled(RUBRIC_SCHEMA, base)
     errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:
         first = errors[0]

@@ -18,20 +18,13 @@ can map one to the other; reading and checking those files is
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from ocop_docs.rules.regimes import DEFAULT_REGIME
 
-if TYPE_CHECKING:  # TRANSITIONAL (issue 8), see _MOVED below
-    from ocop_docs.scoring.rubric_files import RUBRIC_DIRS as RUBRIC_DIRS
-    from ocop_docs.scoring.rubric_files import load_rubric as load_rubric
-
 __all__ = [
-    "DEFAULT_REGIME",
     "Case",
     "Criterion",
     "CriterionDisqualification",
@@ -45,16 +38,6 @@ __all__ = [
     "SourceRemark",
     "SubHeading",
 ]
-
-# TRANSITIONAL (issue 8): names :mod:`ocop_docs.production` still imports from this module
-# until its split lands; they live in :mod:`ocop_docs.scoring.rubric_files`. Removed then.
-_MOVED = frozenset({"RUBRIC_DIRS", "load_rubric"})
-
-
-def __getattr__(name: str) -> Any:
-    if name in _MOVED:
-        return getattr(importlib.import_module("ocop_docs.scoring.rubric_files"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,9 @@ import pytest
 import yaml
 
 from ocop_docs.errors import InputError
-from ocop_docs.production.rounds.council_rules import band, display_mean
 from ocop_docs.production.rounds.loading import load_round
 from ocop_docs.production.rounds.model import require_valid
+from ocop_docs.scoring.bands import display_mean, star_band
 
 ROOT = Path(__file__).resolve().parents[2]
 ROUND_2026 = ROOT / "samples" / "dot-danh-gia" / "thai-nguyen-2026-dot-2.yaml"
@@ -34,7 +34,7 @@ ROUND_2019 = ROOT / "samples" / "dot-danh-gia" / "na-ri-2019.yaml"
     ],
 )
 def test_bands(mean: Fraction | int, stars: int) -> None:
-    assert band(mean) == stars
+    assert star_band(mean) == stars
 
 
 def test_display_never_crosses_a_band() -> None:

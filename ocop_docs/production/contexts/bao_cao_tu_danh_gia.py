@@ -18,9 +18,9 @@ from ocop_docs.production.contexts.dates import document_day
 from ocop_docs.production.contexts.dossier import dossier_context
 from ocop_docs.production.contexts.kind import Built, DossierSource, Kind
 from ocop_docs.production.contexts.scorecards import is_direct, self_card, unmet_text
+from ocop_docs.rules.regimes import DEFAULT_REGIME, rubric_regimes
 from ocop_docs.scoring.card import score_card
-from ocop_docs.scoring.rubric_files import RUBRIC_DIRS, load_rubric
-from ocop_docs.scoring.rubrics import DEFAULT_REGIME
+from ocop_docs.scoring.rubric_files import load_rubric
 from ocop_docs.text.official import format_stars
 
 
@@ -37,7 +37,7 @@ def self_assessment_context(
         return None, []
     regime = str(data.get("bo_tieu_chi") or DEFAULT_REGIME)
     set_no = data.get("bo_san_pham")
-    if regime not in RUBRIC_DIRS or not isinstance(set_no, int) or not 1 <= set_no <= 26:
+    if regime not in rubric_regimes() or not isinstance(set_no, int) or not 1 <= set_no <= 26:
         reason_vi = f"chưa có dữ liệu bộ tiêu chí {regime} cho bộ sản phẩm {set_no}"
         reason_en = f"no rubric data for regime {regime}, product set {set_no}"
         return None, [

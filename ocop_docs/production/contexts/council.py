@@ -14,7 +14,6 @@ from typing import Any
 
 from ocop_docs.production.contexts.quyet_dinh import decision_context
 from ocop_docs.production.printing import CHAM, header_name, upper_vi
-from ocop_docs.production.rounds.council_rules import DEFAULT_VALIDITY_MONTHS
 from ocop_docs.production.rounds.model import Member, ProductResult, Round
 from ocop_docs.production.wording import wording
 from ocop_docs.text.official import (
@@ -166,6 +165,8 @@ def round_context(rnd: Round) -> dict[str, Any]:
         _member(m, numbers.get(m.ma), last=(i == len(present) - 1)) for i, m in enumerate(present)
     ]
     words = wording()
+    # The Quy chế's largest spread: the round's cau_hinh, else the regime's default (10).
+    spread_max = rnd.settings.get("chenh_lech_toi_da", rnd.rules.council.spread_max)
     ctx: dict[str, Any] = {
         "cham": CHAM,
         "bo_tieu_chi": regime,
@@ -179,11 +180,9 @@ def round_context(rnd: Round) -> dict[str, Any]:
             f"{forward_text} (từ {forward_from} điểm trở lên)" if forward_from else ""
         ),
         "thoi_han_thang": str(
-            (data.get("giay_chung_nhan") or {}).get("thoi_han_thang", DEFAULT_VALIDITY_MONTHS)
+            (data.get("giay_chung_nhan") or {}).get("thoi_han_thang", rnd.rules.validity_months)
         ),
-        "chenh_lech_toi_da": format_score(
-            Fraction(str((data.get("cau_hinh") or {}).get("chenh_lech_toi_da", 10)))
-        ),
+        "chenh_lech_toi_da": format_score(Fraction(str(spread_max))),
         "co_quan": co_quan,
         "hoi_dong": {
             "ten": council_raw["ten"],

@@ -13,7 +13,6 @@ from typing import Any
 from ocop_docs.errors import InputError
 from ocop_docs.production.contexts.dates import certificate_day
 from ocop_docs.production.contexts.kind import Built, Kind
-from ocop_docs.production.rounds.council_rules import DEFAULT_VALIDITY_MONTHS
 from ocop_docs.production.rounds.model import ProductResult, Round
 from ocop_docs.text.official import add_months, format_date, format_date_short, require_date
 
@@ -41,7 +40,7 @@ def certificate_context(rnd: Round, ctx: dict[str, Any], product: ProductResult)
     qd = data["quyet_dinh"]
     gcn = data.get("giay_chung_nhan") or {}
     issued = require_date(gcn.get("ngay") or qd["ngay"])
-    months = int(gcn.get("thoi_han_thang", DEFAULT_VALIDITY_MONTHS))
+    months = int(gcn.get("thoi_han_thang", rnd.rules.validity_months))  # Điều 4.3: 36
     place = ctx["co_quan"]["dia_danh"]
     index = product.index - 1  # its place in the round (rounds.model.Round.product)
     if not (0 <= index < len(rnd.products) and rnd.products[index] is product):

@@ -33,10 +33,10 @@ from ocop_docs.production.printing import CHAM, CHECKED, NGAY_TRONG, UNCHECKED
 from ocop_docs.production.rounds.loading import load_round
 from ocop_docs.production.rounds.model import Member, ProductResult, Round, require_valid
 from ocop_docs.production.wording import wording
+from ocop_docs.rules.regimes import DEFAULT_REGIME, rubric_regimes
 from ocop_docs.scoring.card import Scorecard, ScoreResult, score_card
 from ocop_docs.scoring.card_file import read_card
-from ocop_docs.scoring.rubric_files import RUBRIC_DIRS
-from ocop_docs.scoring.rubrics import DEFAULT_REGIME, Criterion, Rubric
+from ocop_docs.scoring.rubrics import Criterion, Rubric
 from ocop_docs.text.official import format_date, format_stars, parse_datetime
 
 # The header of every Phụ lục II sheet prints the product code as ".(T).-.(X).-.(STT).-20……"
@@ -227,7 +227,7 @@ def card_sheet(path: Path) -> tuple[dict[str, Any], str, dt.datetime | None, lis
     regime = str(data.get("bo_tieu_chi") or DEFAULT_REGIME)
     # An unknown regime is scored against 26/2026, so the card reports the mismatch itself.
     rubric = rubric_for(
-        data.get("bo_san_pham"), regime if regime in RUBRIC_DIRS else DEFAULT_REGIME, str(path)
+        data.get("bo_san_pham"), regime if regime in rubric_regimes() else DEFAULT_REGIME, str(path)
     )
     scored = Scorecard(
         {k: v for k, v in data.items() if k not in SHEET_ONLY_KEYS},

@@ -19,6 +19,8 @@ from ocop_docs.production.contexts.kind import Built, Kind
 from ocop_docs.production.printing import punctuate, upper_vi
 from ocop_docs.production.rounds.model import ProductResult, Round
 from ocop_docs.production.wording import wording
+from ocop_docs.rules.regimes import regime as regime_rules
+from ocop_docs.rules.regimes import regime_codes
 from ocop_docs.text.official import format_date, format_date_short, format_doc_number
 
 
@@ -34,10 +36,12 @@ def decision_context(
     """The ``quyet_dinh`` block: number, dates, authority, căn cứ, signer, recipients."""
     number = qd["so"]
     symbol = None if "/" in str(number) else f"QĐ-{co_quan['ky_hieu']}"
-    # Under QĐ 26/2026 the Chủ tịch UBND cấp tỉnh decides (Điều 4.1.a, 7.3.e).
+    # Under QĐ 26/2026 the Chủ tịch UBND cấp tỉnh decides (Điều 4.1.a, 7.3.e); under the
+    # older regimes the committee (the regime's quyet_dinh_cua_chu_tich).
+    chair_decides = regime in regime_codes() and regime_rules(regime).chair_decides
     default_authority = (
         f"CHỦ TỊCH {co_quan['ten_mot_dong_in_hoa']}"
-        if regime == "26/2026"
+        if chair_decides
         else co_quan["ten_mot_dong_in_hoa"]
     )
     authority = str(qd.get("tham_quyen") or default_authority)

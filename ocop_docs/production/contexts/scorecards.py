@@ -11,8 +11,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ocop_docs.errors import InputError, Issue
+from ocop_docs.rules.regimes import rubric_regimes
 from ocop_docs.scoring.card import ScoreResult
-from ocop_docs.scoring.rubric_files import RUBRIC_DIRS, load_rubric
+from ocop_docs.scoring.rubric_files import load_rubric
 from ocop_docs.scoring.rubrics import Group, Rubric
 
 
@@ -21,10 +22,9 @@ def rubric_for(set_no: Any, regime: str, source: str) -> Rubric:
     if isinstance(set_no, bool) or not isinstance(set_no, int) or not 1 <= set_no <= 26:
         shown = "—" if set_no is None else str(set_no)
         raise InputError("render-set-invalid", path=source, value=shown)
-    if regime not in RUBRIC_DIRS:
-        raise InputError(
-            "render-rubric-unavailable", regime=regime, known=", ".join(sorted(RUBRIC_DIRS))
-        )
+    if regime not in rubric_regimes():
+        known = ", ".join(sorted(rubric_regimes()))
+        raise InputError("render-rubric-unavailable", regime=regime, known=known)
     return load_rubric(set_no, regime)
 
 

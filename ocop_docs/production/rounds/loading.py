@@ -36,7 +36,6 @@ from ocop_docs.production.rounds.checks import (
     check_spread,
     check_totals,
 )
-from ocop_docs.production.rounds.council_rules import COMPETENCE
 from ocop_docs.production.rounds.model import (
     Member,
     MemberCard,
@@ -45,10 +44,11 @@ from ocop_docs.production.rounds.model import (
     exact_score,
 )
 from ocop_docs.production.wording import wording
+from ocop_docs.rules.regimes import DEFAULT_REGIME, rubric_regimes
 from ocop_docs.scoring.card import Scorecard, score_card
 from ocop_docs.scoring.card_file import CardReadError, read_card
-from ocop_docs.scoring.council import DEFAULT_SPREAD_MAX, council_result
-from ocop_docs.scoring.rubric_files import RUBRIC_DIRS, load_rubric
+from ocop_docs.scoring.council import council_result
+from ocop_docs.scoring.rubric_files import load_rubric
 from ocop_docs.scoring.rubrics import Rubric
 from ocop_docs.text.documents import LoadedDocument, load_document
 from ocop_docs.text.pointers import escape
@@ -104,7 +104,7 @@ def _checked(rnd: Round, doc: LoadedDocument) -> Round:
 def _build(rnd: Round, doc: LoadedDocument) -> None:
     data = rnd.data or {}
     regime, level = str(data["bo_tieu_chi"]), str(data["cap"])
-    rnd.competence = COMPETENCE.get((regime, level))
+    rnd.competence = rnd.rules.competence.get(level)
     if rnd.competence is None:
         levels = wording().levels
         rnd.issues.append(
@@ -119,7 +119,7 @@ def _build(rnd: Round, doc: LoadedDocument) -> None:
     _build_members(rnd, doc, data)
     check_quorum(rnd, doc)
     check_meeting(rnd, doc, data)
-    spread_max = Fraction(str(rnd.settings.get("chenh_lech_toi_da", DEFAULT_SPREAD_MAX)))
+    spread_max = Fraction(str(rnd.settings.get("chenh_lech_toi_da", rnd.rules.council.spread_max)))
     has_cards = any(isinstance(raw, dict) and raw.get("phieu") for raw in data["san_pham"])
     card_positions = _card_positions(doc) if has_cards else {}
     for i, raw in enumerate(data["san_pham"]):
@@ -240,7 +240,7 @@ def _build_product(
         ma_san_pham=str(raw.get("ma_san_pham") or san_pham.get("ma_so") or ""),
         scores=scores,
         result=result,
-        regime=str((rnd.data or {}).get("bo_tieu_chi", "26/2026")),
+        regime=str((rnd.data or {}).get("bo_tieu_chi", DEFAULT_REGIME)),
         dossier=dossier,
         dossier_path=dossier_path,
         inline=dict(raw),
@@ -259,18 +259,18 @@ def _product_rubric(
     rnd: Round, doc: LoadedDocument, base: str, bo: Any, product: str
 ) -> Rubric | None:
     """The rubric the members' cards are scored against, or None (an issue is recorded)."""
-    regime = str((rnd.data or {}).get("bo_tieu_chi", "26/2026"))
+    regime = str((rnd.data or {}).get("bo_tieu_chi", DEFAULT_REGIME))
     if isinstance(bo, bool) or not isinstance(bo, int) or not 1 <= bo <= 26:
         rnd.issues.append(doc.issue("round-scorecard-no-set", f"{base}/phieu", product=product))
         return None
-    if regime not in RUBRIC_DIRS:
+    if regime not in rubric_regimes():
         rnd.issues.append(
             doc.issue(
                 "round-scorecard-no-rubric",
                 f"{base}/phieu",
                 product=product,
                 regime=regime,
-                known=", ".join(sorted(RUBRIC_DIRS)),
+                known=", ".join(sorted(rubric_regimes())),
             )
         )
         return None

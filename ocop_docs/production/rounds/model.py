@@ -7,7 +7,9 @@ product. The result of a product follows QĐ 26/2026 Điều 3.3 (bands on the "
 trung bình", the mean of the members' totals) and Điều 4.1, 7.3.e (who recognises which
 stars); the mean is kept exact as a :class:`~fractions.Fraction` for banding (69,995 is
 3 sao) and only rounded for display. The council settings (spread, quorum) are provincial
-practice from a Quy chế (brief §6.5), configurable per round under ``cau_hinh``.
+practice from a Quy chế (brief §6.5), configurable per round under ``cau_hinh``; their
+defaults, the bands and who recognises what are the regime's data (``schemas/rules/``,
+:mod:`ocop_docs.rules.regimes`).
 """
 
 from __future__ import annotations
@@ -18,18 +20,18 @@ from pathlib import Path
 from typing import Any
 
 from ocop_docs.errors import InputError, Issue, IssueCounts
-from ocop_docs.production.rounds.council_rules import (
-    DEFAULT_CHAIR_REQUIRED,
-    DEFAULT_QUORUM,
-    MINIMUM_MODE_BY_SETTING,
-    Competence,
-    MinimumMode,
-    display_mean,
-)
 from ocop_docs.production.wording import wording
-from ocop_docs.scoring.card import Scorecard, ScoreResult
+from ocop_docs.rules.regimes import DEFAULT_REGIME, Competence, Regime, regime_codes
+from ocop_docs.rules.regimes import regime as regime_rules
+from ocop_docs.scoring.bands import display_mean
+from ocop_docs.scoring.card import MinimumMode, Scorecard, ScoreResult
 from ocop_docs.scoring.council import CouncilResult
 from ocop_docs.scoring.rubrics import Rubric
+
+# cau_hinh.che_do_toi_thieu → scoring's minimum_mode: lower the star to the highest level
+# whose minimum markers are met, or only warn (brief §3.5: how councils apply the markers is
+# unconfirmed, so both are offered).
+MINIMUM_MODE_BY_SETTING: dict[str, MinimumMode] = {"ha_hang": "lower", "canh_bao": "warn"}
 
 
 @dataclass(slots=True)
@@ -73,7 +75,7 @@ class ProductResult:
     ma_san_pham: str
     scores: list[tuple[Member, Fraction]]
     result: CouncilResult
-    regime: str = "26/2026"
+    regime: str = DEFAULT_REGIME
     dossier: dict[str, Any] | None = None
     dossier_path: Path | None = None
     inline: dict[str, Any] = field(default_factory=dict)
@@ -140,7 +142,6 @@ class Round(IssueCounts):
     products: list[ProductResult] = field(default_factory=list)
     competence: Competence | None = None
 
-
     @property
     def valid(self) -> bool:
         return self.data is not None and self.errors == 0
@@ -150,13 +151,20 @@ class Round(IssueCounts):
         return dict((self.data or {}).get("cau_hinh") or {})
 
     @property
+    def rules(self) -> Regime:
+        """The rules of the round's regime (its ``bo_tieu_chi``; the default if it has none)."""
+        code = str((self.data or {}).get("bo_tieu_chi", DEFAULT_REGIME))
+        return regime_rules(code if code in regime_codes() else DEFAULT_REGIME)
+
+    @property
     def quorum(self) -> Fraction:
         value = self.settings.get("ty_le_co_mat")
-        return DEFAULT_QUORUM if value is None else Fraction(str(value))
+        return self.rules.council.quorum if value is None else Fraction(str(value))
 
     @property
     def chair_required(self) -> bool:
-        return bool(self.settings.get("chu_tich_bat_buoc", DEFAULT_CHAIR_REQUIRED))
+        default = self.rules.council.chair_required
+        return bool(self.settings.get("chu_tich_bat_buoc", default))
 
     @property
     def present(self) -> list[Member]:
