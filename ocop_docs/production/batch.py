@@ -25,7 +25,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import multiprocessing
-import os
 import signal
 import tempfile
 import time
@@ -267,7 +266,7 @@ def _emit(progress: ProgressCallback | None, event: Progress) -> None:
 
 def _render_stage(plan: Plan, recorder: _Recorder, progress: ProgressCallback | None) -> list[str]:
     """Render every item; returns the ids whose .docx still needs a PDF."""
-    jobs = plan.options.jobs or os.cpu_count() or 1
+    jobs = plan.jobs
     total = len(plan.items)
     to_convert: list[str] = []
     with _outcomes(plan, jobs) as outcomes:
@@ -294,7 +293,7 @@ def _pdf_stage(
     outdir = plan.outdir
     by_id = {item.id: item for item in plan.items}
     jobs = [Conversion(i, outdir / by_id[i].docx, outdir / by_id[i].pdf) for i in ids]
-    workers = options.jobs or os.cpu_count() or 1
+    workers = plan.jobs
     _emit(progress, Progress("pdf", 0, len(jobs)))
     with ConverterPool(
         workers, soffice=options.soffice, timeout=options.timeout, batch_size=options.batch_size

@@ -56,6 +56,36 @@ DEFAULT_STARTUP = 60.0  # extra allowance for LibreOffice's start before its fir
 DEFAULT_BATCH = 24  # documents per LibreOffice start
 MAX_ATTEMPTS = 2  # the first try and one retry (issue #5)
 _POLL = 0.02
+# What one LibreOffice worker takes at its peak (150–300 MB measured, issue 9): the memory a
+# pool may plan for per worker, and how many workers a core can keep busy.
+WORKER_MEMORY = 300 * 1024**2
+WORKERS_PER_CORE = 4
+
+
+def available_memory() -> int | None:
+    """The memory the system can give without swapping (bytes), None when unknown."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (AttributeError, ValueError, OSError):
+        return None
+
+
+def machine_workers() -> int:
+    """The most workers this machine can hold: a few per core, and no more than its free
+    memory has room for at :data:`WORKER_MEMORY` each (at least one)."""
+    cores = os.cpu_count() or 1
+    limit = WORKERS_PER_CORE * cores
+    memory = available_memory()
+    if memory is not None:
+        limit = min(limit, memory // WORKER_MEMORY)
+    return max(1, limit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +185,7 @@ class ConverterPool:
         workdir: Path | None = None,
     ) -> None:
         self.exe = find_soffice(soffice)
-        self.workers = max(1, workers or os.cpu_count() or 1)
+        self.workers = max(1, min(workers or os.cpu_count() or 1, machine_workers()))
         self.timeout = timeout
         self.startup = startup
         self.batch_size = max(1, batch_size)
@@ -488,11 +518,14 @@ __all__ = [
     "DEFAULT_DOC_TIMEOUT",
     "DEFAULT_STARTUP",
     "MAX_ATTEMPTS",
+    "WORKER_MEMORY",
     "Conversion",
     "Converted",
     "ConverterPool",
     "Interrupted",
     "PoolStats",
+    "available_memory",
     "interruptible",
     "kill_group",
+    "machine_workers",
 ]

@@ -38,7 +38,9 @@ from ocop_docs.production.contexts.building import build_context
 from ocop_docs.production.contexts.registry import KINDS
 from ocop_docs.production.conversion import DEFAULT_TIMEOUT, convert_to_pdf, find_soffice
 from ocop_docs.production.environment import MissingVariable, make_environment, wrap
+from ocop_docs.production.limits import TemplateLimit
 from ocop_docs.production.lint import lint_template, locate_variable
+from ocop_docs.production.references import refuse_external
 from ocop_docs.resources import templates_dir as find_templates
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
@@ -164,6 +166,7 @@ def render_template(
     """Fill one .docx template with ``context``; see the module docstring for guarantees."""
     if not template.is_file():
         raise DataError("template-missing", file=template.name, folder=str(template.parent))
+    refuse_external(template)  # nothing outside the document reaches LibreOffice
     try:
         tpl = DocxTemplate(str(template))
         tpl.init_docx()
@@ -214,13 +217,34 @@ def translate_errors(template: Path) -> Iterator[None]:
             else {"file": template.name, "where": "?", "where_en": "?", "reason": exc.message}
         )
         raise DataError("template-syntax", issues=problems, **params) from exc
-    except (SecurityError, TemplateError) as exc:
+    except TemplateLimit as exc:  # a template that would run forever (issue 9)
+        where, where_en = exc.where or ("?", "?")
+        raise DataError(
+            "render-template-limit",
+            template=template.name,
+            where=where,
+            where_en=where_en,
+            reason=exc.what,
+            reason_en=exc.what_en,
+        ) from exc
+    except (
+        SecurityError,
+        TemplateError,
+        ArithmeticError,
+        LookupError,
+        TypeError,
+        ValueError,
+    ) as exc:
+        # What the template's own expressions raise ({{ 1 + "a" }}, {{ x[99] }} on a
+        # tuple, 1 / 0) is the template's fault, not an internal error of the tool.
         raise DataError(
             "render-template-error",
             template=template.name,
             where="?",
             where_en="?",
-            reason=str(exc),
+            reason=f"{type(exc).__name__}: {exc}"
+            if not isinstance(exc, TemplateError)
+            else str(exc),
         ) from exc
 
 
