@@ -49,7 +49,7 @@ from types import FrameType
 from typing import Any
 
 from ocop_docs.files import atomic_write_bytes
-from ocop_docs.production.conversion import find_soffice, soffice_command
+from ocop_docs.production.conversion import find_soffice, prepare_profile, soffice_command
 
 DEFAULT_DOC_TIMEOUT = 120.0  # seconds without a finished PDF before a worker counts as hung
 DEFAULT_STARTUP = 60.0  # extra allowance for LibreOffice's start before its first PDF
@@ -311,6 +311,7 @@ class ConverterPool:
         # the worker's folder, which the pool removes.
         scratch = base / "tmp"
         scratch.mkdir(exist_ok=True)
+        prepare_profile(self.profile(n))
         env["TMPDIR"] = str(scratch)
         log = open(base / "soffice.log", "wb")  # noqa: SIM115 - closed below
         try:
