@@ -177,9 +177,9 @@ def convert_to_pdf(
 __all__ = [
     "DEFAULT_TIMEOUT",
     "ENV_VAR",
+    "LOCKDOWN",
     "SofficeMissing",
     "convert_to_pdf",
-    "LOCKDOWN",
     "find_soffice",
     "prepare_profile",
     "soffice_command",
