@@ -31,7 +31,13 @@ from ocop_docs.production.inputs import (
     dossier_folders,
     read_dossier_data,
 )
-from ocop_docs.production.manifest import MANIFEST_NAME, ItemRecord, Manifest, read_manifest
+from ocop_docs.production.manifest import (
+    MANIFEST_NAME,
+    ItemRecord,
+    Manifest,
+    check_manifest_path,
+    read_manifest,
+)
 from ocop_docs.production.pool import DEFAULT_BATCH, DEFAULT_DOC_TIMEOUT, machine_workers
 from ocop_docs.production.prepared import PreparedTemplate
 from ocop_docs.production.resume import check_outputs, input_sha256
@@ -334,6 +340,8 @@ def plan_batch(
     if capped is not None:
         plan.warnings.append(capped)
     plan.input_sha256 = input_sha256(source, input_kind)
+    if check:
+        check_manifest_path(outdir)  # a folder or a link in its place: refused now
     if previous is not None:
         plan.previous_manifest = previous
     elif options.resume:

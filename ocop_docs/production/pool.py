@@ -48,7 +48,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from ocop_docs.files import atomic_write_bytes
+from ocop_docs.files import atomic_write_bytes, os_reason
 from ocop_docs.production.conversion import find_soffice, prepare_profile, soffice_command
 
 DEFAULT_DOC_TIMEOUT = 120.0  # seconds without a finished PDF before a worker counts as hung
@@ -437,7 +437,18 @@ class ConverterPool:
         except Exception:  # still being written, or truncated by a crash
             return None
         produced.unlink()
-        atomic_write_bytes(task.job.target, data)
+        try:
+            atomic_write_bytes(task.job.target, data)
+        except OSError as exc:  # a full disk, a read-only folder: this document fails
+            vi, en = os_reason(exc)
+            return Converted(
+                task.job.key,
+                task.job.target,
+                False,
+                task.attempts,
+                code="pool-output-unwritable",
+                params={"path": str(task.job.target), "reason": vi, "reason_en": en},
+            )
         return Converted(
             task.job.key,
             task.job.target,
