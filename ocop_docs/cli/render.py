@@ -17,6 +17,7 @@ import click
 from ocop_docs.catalogue import Lang, ui
 from ocop_docs.cli.common import LANG_OPTION, OcopCommand, format_option, print_report
 from ocop_docs.cli.language import current_language
+from ocop_docs.cli.options import TIMEOUT_RANGE, FiniteFloat
 from ocop_docs.production.contexts.registry import KINDS
 from ocop_docs.production.pool import interruptible
 from ocop_docs.production.rendering import render as render_document
@@ -122,7 +123,7 @@ class InputParam(click.ParamType):  # type: ignore[type-arg]  # generic only in 
 )
 @click.option(
     "--timeout",
-    type=click.FloatRange(min=1),
+    type=FiniteFloat(*TIMEOUT_RANGE),
     default=None,
     help="Giới hạn thời gian chuyển PDF (giây) / PDF conversion timeout (s).",
 )
