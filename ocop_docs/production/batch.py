@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from ocop_docs.errors import InputError, Issue, OcopError
+from ocop_docs.files import os_reason
 from ocop_docs.production.bundling import BundleInfo, BundlePart, make_bundle
 from ocop_docs.production.contexts.registry import KINDS
 from ocop_docs.production.locking import outdir_lock
@@ -418,7 +419,10 @@ def run_batch(
             outdir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise InputError(
-                "batch-output-unwritable", path=str(outdir), reason=exc.strerror or str(exc)
+                "batch-output-unwritable",
+                path=str(outdir),
+                reason=os_reason(exc)[0],
+                reason_en=os_reason(exc)[1],
             ) from exc
         try:
             # One batch at a time in OUTDIR (issue 9), from planning on: the plan's check

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ocop_docs.errors import InputError
+from ocop_docs.files import os_reason
 
 try:  # POSIX only; on Windows the pid check alone decides
     import fcntl
@@ -70,7 +71,10 @@ def _take(path: Path, outdir: Path, here: str) -> int:
             fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
         except OSError as exc:
             raise InputError(
-                "batch-output-unwritable", path=str(path), reason=exc.strerror or str(exc)
+                "batch-output-unwritable",
+                path=str(path),
+                reason=os_reason(exc)[0],
+                reason_en=os_reason(exc)[1],
             ) from exc
         if fcntl is None:  # pragma: no cover - Windows
             pid, host = _holder(path)

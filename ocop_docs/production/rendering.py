@@ -33,7 +33,7 @@ from docxtpl import DocxTemplate
 from jinja2.exceptions import SecurityError, TemplateError, TemplateSyntaxError
 
 from ocop_docs.errors import DataError, InputError, Issue
-from ocop_docs.files import atomic_write_bytes
+from ocop_docs.files import atomic_write_bytes, os_reason
 from ocop_docs.production.contexts.building import build_context
 from ocop_docs.production.contexts.registry import KINDS
 from ocop_docs.production.conversion import DEFAULT_TIMEOUT, convert_to_pdf, find_soffice
@@ -295,7 +295,10 @@ def render(
         atomic_write_bytes(out, rendered.data)
     except OSError as exc:
         raise InputError(
-            "render-output-unwritable", path=str(out), reason=exc.strerror or str(exc)
+            "render-output-unwritable",
+            path=str(out),
+            reason=os_reason(exc)[0],
+            reason_en=os_reason(exc)[1],
         ) from exc
     result = RenderResult(
         kind, out, template, placeholders=rendered.placeholders, warnings=built.warnings
