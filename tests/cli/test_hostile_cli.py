@@ -317,3 +317,9 @@ def test_head_1_on_a_long_output(tmp_path: Path) -> None:
     )
     assert b"Traceback" not in done.stderr and b"Exception ignored" not in done.stderr
     assert len(done.stdout.splitlines()) == 1
+
+
+def test_jobs_10000_runs_a_sane_number_and_says_so(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["batch", ROUND, "-o", str(tmp_path / "o"), "-j", "10000"])
+    assert result.exit_code == 0, result.output
+    assert "Yêu cầu 10000 tiến trình song song" in result.stderr and "chạy với" in result.stderr
