@@ -10,6 +10,7 @@ set to 0644 before the rename, or a PDF a clerk made could not be opened by a co
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import tempfile
@@ -44,6 +45,31 @@ def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None
         raise
 
 
+_REASONS = {
+    errno.ENOSPC: ("đĩa đã đầy", "the disk is full"),
+    errno.EDQUOT: ("đã hết hạn mức dung lượng", "the disk quota is used up"),
+    errno.EACCES: ("không có quyền ghi", "no permission to write"),
+    errno.EPERM: ("không có quyền ghi", "no permission to write"),
+    errno.EROFS: ("ổ đĩa chỉ cho đọc", "the file system is read-only"),
+    errno.EISDIR: ("đó là một thư mục", "it is a folder"),
+    errno.ENOTDIR: (
+        "một phần của đường dẫn không phải thư mục",
+        "part of the path is not a folder",
+    ),
+    errno.ELOOP: ("đó là một liên kết", "it is a link"),
+    errno.ENAMETOOLONG: ("tên quá dài", "the name is too long"),
+}
+
+
+def os_reason(exc: OSError) -> tuple[str, str]:
+    """Why a file could not be written, in Vietnamese and English (not the system's
+    English, which a Vietnamese run must not show)."""
+    if exc.errno in _REASONS:
+        return _REASONS[exc.errno]
+    text = exc.strerror or type(exc).__name__
+    return f"lỗi hệ thống ({text})", text
+
+
 def atomic_write_text(path: Path, text: str, *, durable: bool = True) -> None:
     """:func:`atomic_write_bytes` of ``text`` in UTF-8."""
     atomic_write_bytes(path, text.encode("utf-8"), durable=durable)
@@ -55,4 +81,10 @@ def temporary_target(name: str) -> str | None:
     return m.group(1) if m else None
 
 
-__all__ = ["FILE_MODE", "atomic_write_bytes", "atomic_write_text", "temporary_target"]
+__all__ = [
+    "FILE_MODE",
+    "atomic_write_bytes",
+    "atomic_write_text",
+    "os_reason",
+    "temporary_target",
+]

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
-from typing import Any
 
 import click
 
 from ocop_docs.catalogue import Lang, ui
 from ocop_docs.cli.common import LANG_OPTION, OcopCommand, format_option, print_report
 from ocop_docs.cli.language import current_language
+from ocop_docs.cli.options import JOBS_RANGE, TIMEOUT_RANGE, BoundedInt, FiniteFloat
 from ocop_docs.production.batch import (
     DEFAULT_KINDS,
     REPORT_KIND,
@@ -56,46 +57,43 @@ def _show_progress(fmt: str, flag: bool | None) -> bool:
 
 
 class _Bar:
-    """A rich progress bar on stderr, started on the first event (after the render
-    processes are forked, so no thread is running when they are)."""
+    """Progress on stderr, one line per stage rewritten in place: "Lập văn bản
+    [#####-----] 12/40 00:07 còn 00:16" (the stage, a bar, done/total, elapsed, remaining)."""
+
+    WIDTH = 24
 
     def __init__(self, lang: Lang) -> None:
         self.lang = lang
-        self.progress: Any = None
-        self.tasks: dict[str, Any] = {}
+        self.names = dict(
+            zip(("render", "pdf", "bundle"), ui("batch.stages", lang).split("|"), strict=True)
+        )
+        self.stage: str | None = None
+        self.started = 0.0
 
     def __call__(self, event: Progress) -> None:
-        from rich.console import Console
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            TextColumn,
-            TimeElapsedColumn,
-            TimeRemainingColumn,
-        )
-        from rich.progress import Progress as RichProgress
-
-        if self.progress is None:
-            self.progress = RichProgress(
-                TextColumn("{task.description}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                TimeRemainingColumn(),
-                console=Console(stderr=True),
-                transient=False,
-            )
-            self.progress.start()
-        names = dict(
-            zip(("render", "pdf", "bundle"), ui("batch.stages", self.lang).split("|"), strict=True)
-        )
-        if event.stage not in self.tasks:
-            self.tasks[event.stage] = self.progress.add_task(names[event.stage], total=event.total)
-        self.progress.update(self.tasks[event.stage], completed=event.done)
+        if event.stage != self.stage:
+            self.stop()
+            self.stage, self.started = event.stage, time.monotonic()
+        elapsed = time.monotonic() - self.started
+        total = max(event.total, 1)
+        filled = self.WIDTH * event.done // total
+        bar = "#" * filled + "-" * (self.WIDTH - filled)
+        left = ""
+        if 0 < event.done < event.total:
+            rest = elapsed / event.done * (event.total - event.done)
+            left = " " + ui("batch.remaining", self.lang, time=_clock(rest))
+        line = f"{self.names[event.stage]} [{bar}] {event.done}/{event.total} {_clock(elapsed)}"
+        click.echo(f"\r{line}{left}\x1b[K", err=True, nl=False)
 
     def stop(self) -> None:
-        if self.progress is not None:
-            self.progress.stop()
+        if self.stage is not None:
+            click.echo("", err=True)
+            self.stage = None
+
+
+def _clock(seconds: float) -> str:
+    minutes, secs = divmod(int(seconds), 60)
+    return f"{minutes:02d}:{secs:02d}"
 
 
 @click.command(
@@ -148,9 +146,12 @@ class _Bar:
 @click.option(
     "-j",
     "--jobs",
-    type=click.IntRange(min=1),
+    type=BoundedInt(*JOBS_RANGE),
     default=None,
-    help="Số tiến trình song song (mặc định: số lõi CPU) / parallel workers.",
+    help=(
+        "Số tiến trình song song (mặc định: số lõi CPU; giới hạn theo bộ nhớ và số lõi "
+        "của máy) / parallel workers (capped to the machine)."
+    ),
 )
 @click.option(
     "--resume", is_flag=True, help="Bỏ qua văn bản đã lập xong / skip finished documents."
@@ -168,7 +169,7 @@ class _Bar:
 @click.option("--soffice", default=None, metavar="PATH", help="Đường dẫn LibreOffice (soffice).")
 @click.option(
     "--timeout",
-    type=click.FloatRange(min=1),
+    type=FiniteFloat(*TIMEOUT_RANGE),
     default=DEFAULT_DOC_TIMEOUT,
     show_default=True,
     help="Giới hạn thời gian chuyển PDF cho mỗi văn bản (giây) / per-document PDF timeout.",

@@ -75,6 +75,8 @@ def format_of(args: Sequence[str]) -> str:
 def write_output(text: str) -> None:
     """UTF-8 to stdout whatever the terminal's locale (Windows consoles included)."""
     stream = sys.stdout
+    if stream is None:  # started with stdout closed (``>&-``): nothing to write to
+        return
     try:
         stream.write(text)
     except UnicodeEncodeError:

@@ -17,7 +17,9 @@ import click
 from ocop_docs.catalogue import Lang, ui
 from ocop_docs.cli.common import LANG_OPTION, OcopCommand, format_option, print_report
 from ocop_docs.cli.language import current_language
+from ocop_docs.cli.options import TIMEOUT_RANGE, FiniteFloat
 from ocop_docs.production.contexts.registry import KINDS
+from ocop_docs.production.pool import interruptible
 from ocop_docs.production.rendering import render as render_document
 
 SOURCES_HELP: dict[str, str] = {
@@ -121,7 +123,7 @@ class InputParam(click.ParamType):  # type: ignore[type-arg]  # generic only in 
 )
 @click.option(
     "--timeout",
-    type=click.FloatRange(min=1),
+    type=FiniteFloat(*TIMEOUT_RANGE),
     default=None,
     help="Giới hạn thời gian chuyển PDF (giây) / PDF conversion timeout (s).",
 )
@@ -141,18 +143,21 @@ def render(
     lang: Lang,
     fmt: str,
 ) -> None:
-    result = render_document(
-        kind,
-        source,
-        output,
-        product=product,
-        draft=draft,
-        pdf=pdf,
-        templates_dir=templates_dir,
-        assessment=assessment,
-        soffice=soffice,
-        timeout=timeout,
-    )
+    # SIGTERM becomes KeyboardInterrupt (exit 130), so a LibreOffice converting for
+    # ``--pdf`` is stopped with the run, as on Ctrl-C (issue 9).
+    with interruptible():
+        result = render_document(
+            kind,
+            source,
+            output,
+            product=product,
+            draft=draft,
+            pdf=pdf,
+            templates_dir=templates_dir,
+            assessment=assessment,
+            soffice=soffice,
+            timeout=timeout,
+        )
     print_report("render", fmt, result, lang)
 
 

@@ -37,8 +37,9 @@ class SizeParam(click.ParamType):  # type: ignore[type-arg]  # generic only in n
         number = text.rstrip("KMGB")
         unit = text[len(number) :]
         try:
+            # "inf", "nan" and "1e400" (read as infinity) are no size (issue 9).
             result = int(float(number) * _UNITS[unit])
-        except (ValueError, KeyError):
+        except (ValueError, KeyError, OverflowError):
             self.fail(ui("validate.size_invalid", current_language(), value=value), param, ctx)
         if result <= 0:
             self.fail(ui("validate.size_zero", current_language()), param, ctx)

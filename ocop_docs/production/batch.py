@@ -25,7 +25,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import multiprocessing
-import os
 import signal
 import tempfile
 import time
@@ -35,8 +34,10 @@ from pathlib import Path
 from typing import Any
 
 from ocop_docs.errors import InputError, Issue, OcopError
+from ocop_docs.files import os_reason
 from ocop_docs.production.bundling import BundleInfo, BundlePart, make_bundle
 from ocop_docs.production.contexts.registry import KINDS
+from ocop_docs.production.locking import outdir_lock
 from ocop_docs.production.manifest import (
     ItemRecord,
     Manifest,
@@ -199,6 +200,7 @@ class _Recorder:
         self.started = started
         self.done: dict[str, ItemRecord] = {}
         self.invalid_dossiers = 0
+        self.conversion: dict[str, int] = {}
         self._last = 0.0
         options = plan.options
         self.manifest = Manifest(
@@ -267,7 +269,7 @@ def _emit(progress: ProgressCallback | None, event: Progress) -> None:
 
 def _render_stage(plan: Plan, recorder: _Recorder, progress: ProgressCallback | None) -> list[str]:
     """Render every item; returns the ids whose .docx still needs a PDF."""
-    jobs = plan.options.jobs or os.cpu_count() or 1
+    jobs = plan.jobs
     total = len(plan.items)
     to_convert: list[str] = []
     with _outcomes(plan, jobs) as outcomes:
@@ -294,7 +296,7 @@ def _pdf_stage(
     outdir = plan.outdir
     by_id = {item.id: item for item in plan.items}
     jobs = [Conversion(i, outdir / by_id[i].docx, outdir / by_id[i].pdf) for i in ids]
-    workers = options.jobs or os.cpu_count() or 1
+    workers = plan.jobs
     _emit(progress, Progress("pdf", 0, len(jobs)))
     with ConverterPool(
         workers, soffice=options.soffice, timeout=options.timeout, batch_size=options.batch_size
@@ -362,6 +364,37 @@ def _bundle_stage(plan: Plan, recorder: _Recorder, progress: ProgressCallback | 
     _emit(progress, Progress("bundle", 1, 1, plan.bundle_name, "ok"))
 
 
+def _run_locked(
+    source: Path,
+    outdir: Path,
+    options: BatchOptions,
+    workdir: Path,
+    started: float,
+    progress: ProgressCallback | None,
+) -> _Recorder:
+    """Plan and run the batch while holding OUTDIR's lock; the recorder of what was done."""
+    plan = plan_batch(source, outdir, options, workdir)
+    sweep_temporary(plan.outdir, plan.item_outputs())  # what a run killed outright left
+    recorder = _Recorder(plan, started)
+    # A manifest before the first document: when even that cannot be written (a full
+    # disk, a read-only folder) nothing is; after it, the manifest on disk always
+    # vouches for the files this batch may have left, and --resume finishes the work.
+    recorder.write(complete=False)
+    try:
+        pending = _render_stage(plan, recorder, progress)
+        if options.pdf:
+            recorder.conversion = _pdf_stage(plan, recorder, pending, progress)
+        if options.bundle:
+            _bundle_stage(plan, recorder, progress)
+    except BaseException:
+        with contextlib.suppress(OcopError):  # the first error is the one to report
+            recorder.write(complete=False)
+        sweep_temporary(plan.outdir, plan.item_outputs())  # workers stopped mid-write
+        raise
+    recorder.write(complete=True)
+    return recorder
+
+
 def run_batch(
     source: Path | str,
     outdir: Path | str,
@@ -381,27 +414,27 @@ def run_batch(
     started = time.monotonic()
     source, outdir = Path(source), Path(outdir)
     with tempfile.TemporaryDirectory(prefix="ocop-batch-") as tmp, interruptible():
-        plan = plan_batch(source, outdir, options, Path(tmp))
+        created = not outdir.exists()
         try:
             outdir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise InputError(
-                "batch-output-unwritable", path=str(outdir), reason=exc.strerror or str(exc)
+                "batch-output-unwritable",
+                path=str(outdir),
+                reason=os_reason(exc)[0],
+                reason_en=os_reason(exc)[1],
             ) from exc
-        sweep_temporary(plan.outdir, plan.item_outputs())  # what a run killed outright left
-        recorder = _Recorder(plan, started)
-        conversion: dict[str, int] = {}
         try:
-            pending = _render_stage(plan, recorder, progress)
-            if options.pdf:
-                conversion = _pdf_stage(plan, recorder, pending, progress)
-            if options.bundle:
-                _bundle_stage(plan, recorder, progress)
+            # One batch at a time in OUTDIR (issue 9), from planning on: the plan's check
+            # of existing files must see what the other batch left, not what it is writing.
+            with outdir_lock(outdir):
+                recorder = _run_locked(source, outdir, options, Path(tmp), started, progress)
         except BaseException:
-            recorder.write(complete=False)
-            sweep_temporary(plan.outdir, plan.item_outputs())  # workers stopped mid-write
+            if created:
+                with contextlib.suppress(OSError):
+                    outdir.rmdir()  # only when nothing was written
             raise
-        recorder.write(complete=True)
+        plan = recorder.plan
     summary = recorder.manifest.summary
     bundle = recorder.manifest.bundle or {}
     return BatchResult(
@@ -416,7 +449,7 @@ def run_batch(
         bundle=outdir / bundle["path"] if options.bundle and bundle.get("path") else None,
         bundle_pages=bundle.get("pages") if options.bundle else None,
         notes=list(plan.notes),
-        conversion=conversion,
+        conversion=recorder.conversion,
     )
 
 

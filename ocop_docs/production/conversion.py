@@ -5,11 +5,19 @@ order, from an explicit path, the ``OCOP_SOFFICE`` environment variable, ``soffi
 ``libreoffice`` on ``PATH``, and the usual install locations. Each conversion runs with a
 throw-away user profile (``-env:UserInstallation=file:///…``) so it neither collides with
 a LibreOffice window the user has open nor leaves state behind, in its own process group so
-a timeout can stop it and its children, and nothing else.
+a timeout can stop it and its children, and nothing else; an interruption (Ctrl-C, SIGTERM)
+stops that group too before it propagates, so no LibreOffice outlives the run.
+
+That profile starts locked down (:func:`prepare_profile`, issue 9): LibreOffice loads no
+linked content (``BlockUntrustedRefererLinks``: a picture "linked to file" stays out of the
+PDF, no URL is fetched; tested with a .docx linking a local file) and runs no macro.
+Templates with outside references are refused before that
+(:mod:`ocop_docs.production.references`); this is the second lock.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -62,6 +70,37 @@ def find_soffice(explicit: str | Path | None = None) -> Path:
     raise SofficeMissing(tried=", ".join(candidates) or "PATH")
 
 
+# The user profile's settings (LibreOffice reads them at start from
+# <profile>/user/registrymodifications.xcu). BlockUntrustedRefererLinks stops the loading
+# of linked images and other linked content; macros are off at the highest security level.
+LOCKDOWN = (
+    ("/org.openoffice.Office.Common/Security/Scripting", "BlockUntrustedRefererLinks", "true"),
+    ("/org.openoffice.Office.Common/Security/Scripting", "DisableMacrosExecution", "true"),
+    ("/org.openoffice.Office.Common/Security/Scripting", "MacroSecurityLevel", "3"),
+)
+_XCU_HEAD = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+    'xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+)
+
+
+def prepare_profile(profile: Path) -> None:
+    """Give a new LibreOffice profile the :data:`LOCKDOWN` settings (a warm one keeps them:
+    LibreOffice rewrites the file with the settings it read)."""
+    settings = profile / "user" / "registrymodifications.xcu"
+    if settings.exists():
+        return
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    items = "".join(
+        f'<item oor:path="{path}"><prop oor:name="{name}" oor:op="fuse">'
+        f"<value>{value}</value></prop></item>\n"
+        for path, name, value in LOCKDOWN
+    )
+    settings.write_text(_XCU_HEAD + items + "</oor:items>\n", encoding="utf-8")
+
+
 def soffice_command(exe: Path, profile: Path, outdir: Path, sources: list[Path]) -> list[str]:
     """LibreOffice converting ``sources`` to PDF in ``outdir``, headless, with its own user
     profile (so it never meets a LibreOffice the user has open)."""
@@ -97,6 +136,7 @@ def convert_to_pdf(
         profile = (tmp_path / "profile").resolve()
         outdir = tmp_path / "out"
         outdir.mkdir()
+        prepare_profile(profile)
         command = soffice_command(exe, profile, outdir, [source.resolve()])
         env = dict(os.environ)
         env.setdefault("HOME", str(tmp_path))
@@ -117,6 +157,14 @@ def convert_to_pdf(
                 proc.kill()
             proc.communicate()
             raise DataError("convert-timeout", path=str(source), seconds=int(timeout)) from exc
+        except BaseException:
+            # Ctrl-C or SIGTERM (made an exception by the caller): no LibreOffice stays
+            # behind, converting for nobody.
+            with contextlib.suppress(ProcessLookupError, PermissionError, AttributeError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                proc.wait(timeout=10)
+            raise
         produced = outdir / (source.stem + ".pdf")
         if proc.returncode != 0 or not produced.is_file():
             text = (err or out or b"").decode("utf-8", "replace").strip().splitlines()
@@ -129,8 +177,10 @@ def convert_to_pdf(
 __all__ = [
     "DEFAULT_TIMEOUT",
     "ENV_VAR",
+    "LOCKDOWN",
     "SofficeMissing",
     "convert_to_pdf",
     "find_soffice",
+    "prepare_profile",
     "soffice_command",
 ]

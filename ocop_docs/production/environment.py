@@ -11,7 +11,8 @@ parses templates exactly as rendering does.
   iterated, and is falsy, so ``{% if x %}`` marks optional fields; :class:`DraftUndefined`
   prints ``[[name]]`` instead (``--draft``).
 * Every template runs in Jinja's :class:`~jinja2.sandbox.ImmutableSandboxedEnvironment`
-  with autoescape on.
+  with autoescape on, and within the time and size limits of
+  :mod:`ocop_docs.production.limits` (issue 9: a template cannot run forever).
 """
 
 from __future__ import annotations
@@ -22,10 +23,26 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar, NoReturn
 
-from jinja2 import Undefined
+from jinja2 import Undefined, nodes
 from jinja2.exceptions import UndefinedError
+from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import missing
+
+from ocop_docs.production.limits import (
+    BINOPS,
+    CONCAT_FILTER,
+    LOOP_FILTER,
+    WIDTH_FILTERS,
+    BoundedTemplate,
+    bound_tree,
+    bounded_concat,
+    bounded_filter,
+    bounded_loop,
+    check_binop,
+    check_call,
+    safe_range,
+)
 
 DRAFT_MARK = "[[{}]]"
 
@@ -155,7 +172,48 @@ class DraftUndefined(_TrackedUndefined):
 
 
 class TrackingEnvironment(ImmutableSandboxedEnvironment):
-    """The sandbox, reading our wrapped data by key first and tracking missing paths."""
+    """The sandbox, reading our wrapped data by key first and tracking missing paths, and
+    counting what a template does against the limits of :mod:`~ocop_docs.production.limits`."""
+
+    template_class = BoundedTemplate
+    intercepted_binops = BINOPS
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.globals["range"] = safe_range
+        self.filters[LOOP_FILTER] = bounded_loop
+        self.filters[CONCAT_FILTER] = bounded_concat
+        for name in WIDTH_FILTERS:
+            self.filters[name] = bounded_filter(name, self.filters[name])
+
+    def _generate(
+        self,
+        source: nodes.Template,
+        name: str | None,
+        filename: str | None,
+        defer_init: bool = False,
+    ) -> str:
+        # Loops and "~" are compiled through the limits; ``parse`` (what ``templates
+        # check`` reads) still gives the template as written.
+        return super()._generate(bound_tree(source), name, filename, defer_init)
+
+    def from_string(self, source: Any, *args: Any, **kwargs: Any) -> Any:
+        template = super().from_string(source, *args, **kwargs)
+        if isinstance(template, BoundedTemplate) and isinstance(source, str):
+            template.source_text = source  # to name the line a limit stops at
+        return template
+
+    def wrap_str_format(self, value: Any) -> Any:
+        if isinstance(getattr(value, "__self__", None), str):
+            check_call(value, (), {})  # "{:>999999999}".format(…): refused before the call
+        return super().wrap_str_format(value)
+
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        return check_binop(operator, left, right)
+
+    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        check_call(__obj, args, kwargs)
+        return super().call(__context, __obj, *args, **kwargs)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         if isinstance(obj, PathDict):

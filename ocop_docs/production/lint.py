@@ -27,6 +27,8 @@ from lxml import etree  # type: ignore[import-untyped]
 from ocop_docs.errors import Issue, IssueCounts
 from ocop_docs.production.contexts.registry import KINDS
 from ocop_docs.production.environment import make_environment
+from ocop_docs.production.limits import TemplateLimit
+from ocop_docs.production.references import external_references
 from ocop_docs.resources import templates_dir
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -398,6 +400,37 @@ def analyse(path: Path) -> TemplateScan:
     return scan
 
 
+def trial_render(path: Path) -> list[Issue]:
+    """Run the template's tags once on no data (draft), within the render limits: a loop
+    over a huge ``range``, a giant power or repetition is found here, before any batch
+    (issue 9). Other failures depend on the data and are left to rendering."""
+    scan = scan_template(path)
+    if scan.issues:
+        return []
+    source, owners = _source(scan)
+    env = make_environment(draft=True)
+    try:
+        env.from_string(source).render({})
+    except TemplateLimit as exc:
+        line = (exc.line or 1) - 1
+        place = owners[min(line, len(owners) - 1)].place if owners else Place("body", 0)
+        return [
+            Issue(
+                "render-template-limit",
+                params={
+                    "template": path.name,
+                    "where": place.describe("vi"),
+                    "where_en": place.describe("en"),
+                    "reason": exc.what,
+                    "reason_en": exc.what_en,
+                },
+            )
+        ]
+    except Exception:
+        pass
+    return []
+
+
 def lint_template(path: Path) -> list[Issue]:
     """Syntax-level issues of one template (no schema check)."""
     return analyse(path).issues
@@ -435,7 +468,9 @@ def locate_variable(template: Path, path: str) -> tuple[str, str]:
 def check_template(path: Path, kind: str | None) -> list[Issue]:
     """All issues of one template: syntax, split tags, pairs, and unknown variables."""
     scan = analyse(path)
-    issues = list(scan.issues)
+    issues = list(scan.issues) + external_references(path)
+    if not any(i.severity == "error" for i in issues):
+        issues += trial_render(path)
     if kind is None or kind not in KINDS:
         return issues
     schema = KINDS[kind].schema
@@ -514,4 +549,5 @@ __all__ = [
     "lint_template",
     "locate_variable",
     "scan_template",
+    "trial_render",
 ]

@@ -11,8 +11,10 @@ atomically while the batch runs, so an interrupted batch still leaves a valid on
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import stat
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,8 +22,8 @@ from typing import Any, Literal
 
 from ocop_docs import __version__
 from ocop_docs.catalogue import Lang
-from ocop_docs.errors import Issue, OcopError
-from ocop_docs.files import atomic_write_text
+from ocop_docs.errors import InputError, Issue, OcopError
+from ocop_docs.files import atomic_write_text, os_reason
 
 MANIFEST_NAME = "manifest.json"
 FORMAT_VERSION = 1
@@ -195,15 +197,53 @@ class Manifest:
         return paths
 
 
+def check_manifest_path(outdir: Path) -> None:
+    """Refuse a ``manifest.json`` that is a folder, a link or anything but a plain file
+    (issue 9): writing it would fail, or write through the link to somewhere else."""
+    path = outdir / MANIFEST_NAME
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        vi, en = os_reason(exc)
+        raise InputError(
+            "batch-manifest-unwritable", path=str(path), reason=vi, reason_en=en
+        ) from exc
+    if stat.S_ISLNK(info.st_mode):
+        vi, en = os_reason(OSError(errno.ELOOP, "link"))
+    elif stat.S_ISDIR(info.st_mode):
+        vi, en = os_reason(OSError(errno.EISDIR, "folder"))
+    elif not stat.S_ISREG(info.st_mode):
+        vi, en = "đó không phải một tệp thường", "it is not a plain file"
+    else:
+        return
+    raise InputError("batch-manifest-unwritable", path=str(path), reason=vi, reason_en=en)
+
+
 def write_manifest(manifest: Manifest, outdir: Path) -> Path:
+    """Write ``OUTDIR/manifest.json`` atomically; ``batch-manifest-unwritable`` (exit 1)
+    when it cannot be (a full disk, a read-only folder, a folder in its place)."""
     target = outdir / MANIFEST_NAME
-    atomic_write_text(target, json.dumps(manifest.to_json(), ensure_ascii=False, indent=1) + "\n")
+    text = json.dumps(manifest.to_json(), ensure_ascii=False, indent=1) + "\n"
+    try:
+        atomic_write_text(target, text)
+    except OSError as exc:
+        vi, en = os_reason(exc)
+        raise InputError(
+            "batch-manifest-unwritable", path=str(target), reason=vi, reason_en=en
+        ) from exc
     return target
 
 
 def read_manifest(outdir: Path) -> Manifest | None:
-    """The manifest in ``outdir``, None when there is none; ``ValueError`` when broken."""
+    """The manifest in ``outdir``, None when there is none; ``ValueError`` when broken,
+    a folder or a link (never read through a link)."""
     path = outdir / MANIFEST_NAME
+    if path.is_symlink():
+        raise ValueError("manifest.json là một liên kết / is a link")
+    if path.is_dir():
+        raise ValueError("manifest.json là một thư mục / is a folder")
     if not path.is_file():
         return None
     try:
@@ -220,7 +260,7 @@ def read_manifest(outdir: Path) -> Manifest | None:
             summary=dict(data.get("summary") or {}),
             complete=bool(data.get("complete")),
         )
-    except (OSError, KeyError, TypeError, ValueError) as exc:
+    except (OSError, KeyError, TypeError, ValueError, AttributeError, RecursionError) as exc:
         raise ValueError(str(exc)) from exc
 
 
@@ -231,6 +271,7 @@ __all__ = [
     "Manifest",
     "OutputRecord",
     "Status",
+    "check_manifest_path",
     "error_json",
     "issue_error",
     "issue_json",

@@ -15,6 +15,7 @@ asked for.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,14 +31,20 @@ from ocop_docs.production.inputs import (
     dossier_folders,
     read_dossier_data,
 )
-from ocop_docs.production.manifest import MANIFEST_NAME, ItemRecord, Manifest, read_manifest
-from ocop_docs.production.pool import DEFAULT_BATCH, DEFAULT_DOC_TIMEOUT
+from ocop_docs.production.manifest import (
+    MANIFEST_NAME,
+    ItemRecord,
+    Manifest,
+    check_manifest_path,
+    read_manifest,
+)
+from ocop_docs.production.pool import DEFAULT_BATCH, DEFAULT_DOC_TIMEOUT, machine_workers
 from ocop_docs.production.prepared import PreparedTemplate
 from ocop_docs.production.resume import check_outputs, input_sha256
 from ocop_docs.production.rounds.model import Round
 from ocop_docs.production.working_round import load_working_round, round_file
 from ocop_docs.resources import templates_dir as find_templates
-from ocop_docs.text.names import slugify
+from ocop_docs.text.names import slugify, unique_name
 
 REPORT_KIND = "kiem-tra"  # a dossier's validation report (text and JSON), not a Word template
 REPORT_TITLE: dict[Lang, str] = {"vi": "Báo cáo kiểm tra hồ sơ", "en": "Dossier validation report"}
@@ -126,6 +133,7 @@ class Plan:
     bundle_author: str = ""
     bundle_when: dt.datetime | None = None
     workdir: Path | None = None  # scratch for this run (removed at its end)
+    jobs: int = 1  # parallel processes: as asked, capped to what the machine can hold
 
     def item_outputs(self) -> list[str]:
         """Every file the plan's items write (relative to OUTDIR)."""
@@ -159,12 +167,20 @@ def built_from_round_file(item: PlanItem) -> bool:
 
 
 def _unique(stem: str, taken: set[str]) -> str:
-    name, n = stem, 2
-    while name in taken:
-        name = f"{stem}-{n}"
-        n += 1
-    taken.add(name)
-    return name
+    """A name valid on Windows and macOS (no device name such as ``CON``) and distinct from
+    the others of its folder without regard to case, as the officials unzip the results
+    there (issue 9)."""
+    return unique_name(stem, taken)
+
+
+def effective_jobs(options: BatchOptions) -> tuple[int, Issue | None]:
+    """``--jobs`` (default: one per core) capped to what the machine can hold, with the
+    warning that says so when it was capped."""
+    asked = options.jobs or os.cpu_count() or 1
+    limit = machine_workers()
+    if asked <= limit:
+        return asked, None
+    return limit, Issue("batch-jobs-capped", params={"asked": asked, "jobs": limit})
 
 
 def _product_stem(code: str, name: str, index: int) -> str:
@@ -320,7 +336,12 @@ def plan_batch(
                 allowed=", ".join(allowed),
             )
     plan = Plan(source, input_kind, outdir, options, kinds, workdir=workdir)
+    plan.jobs, capped = effective_jobs(options)
+    if capped is not None:
+        plan.warnings.append(capped)
     plan.input_sha256 = input_sha256(source, input_kind)
+    if check:
+        check_manifest_path(outdir)  # a folder or a link in its place: refused now
     if previous is not None:
         plan.previous_manifest = previous
     elif options.resume:

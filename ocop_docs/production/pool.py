@@ -48,14 +48,44 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from ocop_docs.files import atomic_write_bytes
-from ocop_docs.production.conversion import find_soffice, soffice_command
+from ocop_docs.files import atomic_write_bytes, os_reason
+from ocop_docs.production.conversion import find_soffice, prepare_profile, soffice_command
 
 DEFAULT_DOC_TIMEOUT = 120.0  # seconds without a finished PDF before a worker counts as hung
 DEFAULT_STARTUP = 60.0  # extra allowance for LibreOffice's start before its first PDF
 DEFAULT_BATCH = 24  # documents per LibreOffice start
 MAX_ATTEMPTS = 2  # the first try and one retry (issue #5)
 _POLL = 0.02
+# What one LibreOffice worker takes at its peak (150–300 MB measured, issue 9): the memory a
+# pool may plan for per worker, and how many workers a core can keep busy.
+WORKER_MEMORY = 300 * 1024**2
+WORKERS_PER_CORE = 4
+
+
+def available_memory() -> int | None:
+    """The memory the system can give without swapping (bytes), None when unknown."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (AttributeError, ValueError, OSError):
+        return None
+
+
+def machine_workers() -> int:
+    """The most workers this machine can hold: a few per core, and no more than its free
+    memory has room for at :data:`WORKER_MEMORY` each (at least one)."""
+    cores = os.cpu_count() or 1
+    limit = WORKERS_PER_CORE * cores
+    memory = available_memory()
+    if memory is not None:
+        limit = min(limit, memory // WORKER_MEMORY)
+    return max(1, limit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +185,7 @@ class ConverterPool:
         workdir: Path | None = None,
     ) -> None:
         self.exe = find_soffice(soffice)
-        self.workers = max(1, workers or os.cpu_count() or 1)
+        self.workers = max(1, min(workers or os.cpu_count() or 1, machine_workers()))
         self.timeout = timeout
         self.startup = startup
         self.batch_size = max(1, batch_size)
@@ -281,6 +311,7 @@ class ConverterPool:
         # the worker's folder, which the pool removes.
         scratch = base / "tmp"
         scratch.mkdir(exist_ok=True)
+        prepare_profile(self.profile(n))
         env["TMPDIR"] = str(scratch)
         log = open(base / "soffice.log", "wb")  # noqa: SIM115 - closed below
         try:
@@ -406,7 +437,18 @@ class ConverterPool:
         except Exception:  # still being written, or truncated by a crash
             return None
         produced.unlink()
-        atomic_write_bytes(task.job.target, data)
+        try:
+            atomic_write_bytes(task.job.target, data)
+        except OSError as exc:  # a full disk, a read-only folder: this document fails
+            vi, en = os_reason(exc)
+            return Converted(
+                task.job.key,
+                task.job.target,
+                False,
+                task.attempts,
+                code="pool-output-unwritable",
+                params={"path": str(task.job.target), "reason": vi, "reason_en": en},
+            )
         return Converted(
             task.job.key,
             task.job.target,
@@ -488,11 +530,14 @@ __all__ = [
     "DEFAULT_DOC_TIMEOUT",
     "DEFAULT_STARTUP",
     "MAX_ATTEMPTS",
+    "WORKER_MEMORY",
     "Conversion",
     "Converted",
     "ConverterPool",
     "Interrupted",
     "PoolStats",
+    "available_memory",
     "interruptible",
     "kill_group",
+    "machine_workers",
 ]

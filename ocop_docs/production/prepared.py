@@ -47,6 +47,7 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from ocop_docs.errors import DataError
 from ocop_docs.production.environment import PathDict, make_environment, wrap
+from ocop_docs.production.references import refuse_external
 from ocop_docs.production.rendering import (
     CORE_PART,
     ZIP_LEVEL,
@@ -185,6 +186,7 @@ class PreparedTemplate:
         self.draft = draft
         if not template.is_file():
             raise DataError("template-missing", file=template.name, folder=str(template.parent))
+        refuse_external(template)  # nothing outside the document reaches LibreOffice
         raw = template.read_bytes()
         self.sha256 = hashlib.sha256(raw).hexdigest()
         try:

@@ -20,7 +20,7 @@ from typing import Any
 
 from ocop_docs.catalogue import Lang
 from ocop_docs.errors import InputError, Issue
-from ocop_docs.files import atomic_write_bytes
+from ocop_docs.files import atomic_write_bytes, os_reason
 from ocop_docs.production.contexts.building import build_context
 from ocop_docs.production.contexts.council import round_context
 from ocop_docs.production.contexts.registry import KINDS
@@ -239,7 +239,10 @@ def _write(path: Path, data: bytes) -> None:
         atomic_write_bytes(path, data, durable=False)
     except OSError as exc:
         raise InputError(
-            "batch-output-unwritable", path=str(path), reason=exc.strerror or str(exc)
+            "batch-output-unwritable",
+            path=str(path),
+            reason=os_reason(exc)[0],
+            reason_en=os_reason(exc)[1],
         ) from exc
 
 

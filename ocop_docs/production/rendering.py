@@ -33,12 +33,14 @@ from docxtpl import DocxTemplate
 from jinja2.exceptions import SecurityError, TemplateError, TemplateSyntaxError
 
 from ocop_docs.errors import DataError, InputError, Issue
-from ocop_docs.files import atomic_write_bytes
+from ocop_docs.files import atomic_write_bytes, os_reason
 from ocop_docs.production.contexts.building import build_context
 from ocop_docs.production.contexts.registry import KINDS
 from ocop_docs.production.conversion import DEFAULT_TIMEOUT, convert_to_pdf, find_soffice
 from ocop_docs.production.environment import MissingVariable, make_environment, wrap
+from ocop_docs.production.limits import TemplateLimit
 from ocop_docs.production.lint import lint_template, locate_variable
+from ocop_docs.production.references import refuse_external
 from ocop_docs.resources import templates_dir as find_templates
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
@@ -164,6 +166,7 @@ def render_template(
     """Fill one .docx template with ``context``; see the module docstring for guarantees."""
     if not template.is_file():
         raise DataError("template-missing", file=template.name, folder=str(template.parent))
+    refuse_external(template)  # nothing outside the document reaches LibreOffice
     try:
         tpl = DocxTemplate(str(template))
         tpl.init_docx()
@@ -214,13 +217,34 @@ def translate_errors(template: Path) -> Iterator[None]:
             else {"file": template.name, "where": "?", "where_en": "?", "reason": exc.message}
         )
         raise DataError("template-syntax", issues=problems, **params) from exc
-    except (SecurityError, TemplateError) as exc:
+    except TemplateLimit as exc:  # a template that would run forever (issue 9)
+        where, where_en = exc.where or ("?", "?")
+        raise DataError(
+            "render-template-limit",
+            template=template.name,
+            where=where,
+            where_en=where_en,
+            reason=exc.what,
+            reason_en=exc.what_en,
+        ) from exc
+    except (
+        SecurityError,
+        TemplateError,
+        ArithmeticError,
+        LookupError,
+        TypeError,
+        ValueError,
+    ) as exc:
+        # What the template's own expressions raise ({{ 1 + "a" }}, {{ x[99] }} on a
+        # tuple, 1 / 0) is the template's fault, not an internal error of the tool.
         raise DataError(
             "render-template-error",
             template=template.name,
             where="?",
             where_en="?",
-            reason=str(exc),
+            reason=f"{type(exc).__name__}: {exc}"
+            if not isinstance(exc, TemplateError)
+            else str(exc),
         ) from exc
 
 
@@ -271,7 +295,10 @@ def render(
         atomic_write_bytes(out, rendered.data)
     except OSError as exc:
         raise InputError(
-            "render-output-unwritable", path=str(out), reason=exc.strerror or str(exc)
+            "render-output-unwritable",
+            path=str(out),
+            reason=os_reason(exc)[0],
+            reason_en=os_reason(exc)[1],
         ) from exc
     result = RenderResult(
         kind, out, template, placeholders=rendered.placeholders, warnings=built.warnings

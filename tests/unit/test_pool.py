@@ -240,3 +240,22 @@ def test_batch_outputs_are_0644(tmp_path: Path, fake: Path) -> None:
     made = [p for p in (tmp_path / "out").rglob("*") if p.is_file()]
     assert {p.suffix for p in made} == {".docx", ".pdf", ".json"}
     assert {p.name: p.stat().st_mode & 0o777 for p in made} == {p.name: 0o644 for p in made}
+
+
+def test_workers_are_capped_to_the_machine(monkeypatch: pytest.MonkeyPatch) -> None:
+    """--jobs 10000 runs what the memory and the cores can hold, and says so (issue 9)."""
+    from ocop_docs.production import planning, pool
+    from ocop_docs.production.planning import BatchOptions, effective_jobs
+
+    monkeypatch.setattr(pool.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(pool, "available_memory", lambda: 1024**3)  # 1 GB: 3 workers
+    assert pool.machine_workers() == 3
+    monkeypatch.setattr(planning, "machine_workers", pool.machine_workers)
+    jobs, warning = effective_jobs(BatchOptions(jobs=10_000))
+    assert jobs == 3 and warning is not None and warning.code == "batch-jobs-capped"
+    assert "10000" in warning.message("vi") and "3" in warning.message("en")
+    assert effective_jobs(BatchOptions(jobs=2)) == (2, None)
+    monkeypatch.setattr(pool, "available_memory", lambda: 10)  # nearly nothing: still one
+    assert pool.machine_workers() == 1
+    monkeypatch.setattr(pool, "available_memory", lambda: None)  # unknown: the cores decide
+    assert pool.machine_workers() == 2 * pool.WORKERS_PER_CORE

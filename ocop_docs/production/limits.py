@@ -1,0 +1,332 @@
+"""Limits on one render: a template cannot run forever or fill the memory (issue 9).
+
+A template from ``--templates-dir`` is code written by someone else, and the web service
+will take such folders from strangers. Jinja's sandbox stops attribute tricks but not
+``{% for i in range(99999) %}{% for j in range(99999) %}``, ``9 ** 9 ** 9``, ``"x" * 10**10``
+or a string doubled in a loop. So every render of :class:`BoundedTemplate` carries a
+:class:`Budget`:
+
+* **time**: :data:`RENDER_SECONDS` of wall clock per template part, checked on every loop
+  iteration and every piece of output;
+* **work**: :data:`MAX_ITERATIONS` loop iterations in all (every ``for`` of a template is
+  compiled through :func:`bounded_loop`), ``range`` at most :data:`MAX_RANGE` long;
+* **memory**: a string or list made by ``*``, ``+``, ``~``, a ``%`` or ``format`` width, or
+  a width filter (``center``, ``indent``…) at most :data:`MAX_TEXT` long, a power at most
+  :data:`MAX_POWER_BITS` bits, the output at most :data:`MAX_OUTPUT` characters.
+
+A template that goes over raises :class:`TemplateLimit` (a Jinja
+:class:`~jinja2.exceptions.SecurityError`), which :func:`~ocop_docs.production.rendering.
+translate_errors` reports as ``render-template-limit`` naming the template and the line.
+The limits are far above what any official document needs: the minutes of an 8,000-product
+round render in under 5 s with 8,000 loop iterations.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import math
+import operator
+import re
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import nodes
+from jinja2.environment import Template
+from jinja2.exceptions import SecurityError
+from jinja2.runtime import markup_join, str_join
+from jinja2.utils import pass_eval_context
+
+RENDER_SECONDS = 60.0
+MAX_ITERATIONS = 5_000_000
+MAX_RANGE = 100_000
+MAX_TEXT = 1_000_000
+MAX_OUTPUT = 256 * 1024**2
+MAX_POWER_BITS = 4096
+_CHECK_EVERY = 1024  # loop iterations between two looks at the clock
+_WIDE = re.compile(r"\d{7,}")  # a "%9999999s" or "{:>9999999}" width
+
+
+class TemplateLimit(SecurityError):
+    """A render went over one of the limits of this module."""
+
+    def __init__(self, what: str, what_en: str) -> None:
+        super().__init__(what_en)
+        self.what = what
+        self.what_en = what_en
+        self.where: tuple[str, str] | None = None  # filled by BoundedTemplate
+        self.line: int | None = None  # line of the template source
+
+
+@dataclass(slots=True)
+class Budget:
+    """What one render may still spend."""
+
+    deadline: float
+    iterations: int = MAX_ITERATIONS
+    output: int = MAX_OUTPUT
+
+    def tick(self, count: int = 1) -> None:
+        self.iterations -= count
+        if self.iterations < 0:
+            raise TemplateLimit(
+                f"quá {MAX_ITERATIONS:,} vòng lặp".replace(",", "."),
+                f"more than {MAX_ITERATIONS:,} loop iterations",
+            )
+        if time.monotonic() > self.deadline:
+            raise TemplateLimit(
+                f"quá {RENDER_SECONDS:g} giây", f"more than {RENDER_SECONDS:g} seconds"
+            )
+
+
+_budget: contextvars.ContextVar[Budget | None] = contextvars.ContextVar(
+    "ocop_render_budget", default=None
+)
+
+
+def _too_long(size: int) -> TemplateLimit:
+    return TemplateLimit(
+        f"chuỗi hoặc danh sách dài {size:,} phần tử, quá giới hạn {MAX_TEXT:,}".replace(",", "."),
+        f"a string or list of {size:,} items, over the limit of {MAX_TEXT:,}",
+    )
+
+
+def _length(value: Any) -> int:
+    return len(value) if isinstance(value, str | list | tuple | bytes) else 0
+
+
+# --- loops and ranges -------------------------------------------------------------------------
+
+
+def bounded_loop(value: Any) -> Iterable[Any]:
+    """The iterable of a ``for`` tag, counted against the render's budget."""
+    iterator = iter(value)  # fails now, as the plain loop would (a missing variable)
+    budget = _budget.get()
+    if budget is None:  # rendered outside BoundedTemplate.render (Jinja's generate())
+        return value  # type: ignore[no-any-return]
+    return _counted(iterator, budget)
+
+
+def _counted(iterator: Iterator[Any], budget: Budget) -> Iterator[Any]:
+    pending = 0
+    for item in iterator:
+        pending += 1
+        if pending >= _CHECK_EVERY:
+            budget.tick(pending)
+            pending = 0
+        yield item
+    budget.tick(pending)
+
+
+def safe_range(*args: int) -> range:
+    """``range`` at most :data:`MAX_RANGE` long."""
+    rng = range(*args)
+    if len(rng) > MAX_RANGE:
+        raise TemplateLimit(
+            f"range() dài {len(rng):,}, quá giới hạn {MAX_RANGE:,}".replace(",", "."),
+            f"range() of {len(rng):,} items, over the limit of {MAX_RANGE:,}",
+        )
+    return rng
+
+
+@pass_eval_context
+def bounded_concat(eval_ctx: Any, parts: list[Any]) -> Any:
+    """The ``~`` operator with a length limit (Jinja's markup_join / str_join otherwise)."""
+    texts = [str(p) if not hasattr(p, "__html__") else p for p in parts]
+    size = sum(len(t) for t in texts)
+    if size > MAX_TEXT:
+        raise _too_long(size)
+    return markup_join(texts) if eval_ctx.autoescape else str_join(texts)
+
+
+LOOP_FILTER = "_ocop_bounded_loop"
+CONCAT_FILTER = "_ocop_bounded_concat"
+
+
+def bound_tree(tree: nodes.Template) -> nodes.Template:
+    """Every ``for`` iterates through :func:`bounded_loop`, every ``~`` is
+    :func:`bounded_concat`: the compiled template counts what it does."""
+    for loop in tree.find_all(nodes.For):
+        loop.iter = nodes.Filter(loop.iter, LOOP_FILTER, [], [], None, None, lineno=loop.lineno)
+    for concat in list(tree.find_all(nodes.Concat)):
+        replacement = nodes.Filter(
+            nodes.List(concat.nodes, lineno=concat.lineno),
+            CONCAT_FILTER,
+            [],
+            [],
+            None,
+            None,
+            lineno=concat.lineno,
+        )
+        _replace(tree, concat, replacement)
+    return tree
+
+
+def _replace(tree: nodes.Node, old: nodes.Node, new: nodes.Node) -> None:
+    for node in tree.find_all(nodes.Node):
+        for name in node.fields:
+            value = getattr(node, name, None)
+            if value is old:
+                setattr(node, name, new)
+            elif isinstance(value, list):
+                for i, item in enumerate(value):
+                    if item is old:
+                        value[i] = new
+
+
+# --- operators, calls and filters -------------------------------------------------------------
+
+BINOPS = frozenset({"*", "**", "+", "%"})
+_OPERATORS: dict[str, Callable[[Any, Any], Any]] = {
+    "*": operator.mul,
+    "**": operator.pow,
+    "+": operator.add,
+    "%": operator.mod,
+}
+
+
+def check_binop(op: str, left: Any, right: Any) -> Any:
+    """``left op right`` unless its result would be huge."""
+    if op == "*":
+        for seq, n in ((left, right), (right, left)):
+            if _length(seq) and isinstance(n, int) and _length(seq) * n > MAX_TEXT:
+                raise _too_long(_length(seq) * n)
+    elif op == "+":
+        if _length(left) + _length(right) > MAX_TEXT:
+            raise _too_long(_length(left) + _length(right))
+    elif op == "**":
+        if isinstance(left, int | float) and isinstance(right, int | float) and abs(left) > 1:
+            bits = abs(right) * math.log2(abs(left))
+            if bits > MAX_POWER_BITS:
+                raise TemplateLimit(
+                    f"lũy thừa quá lớn ({left!r} ** {right!r})",
+                    f"a power too large ({left!r} ** {right!r})",
+                )
+    elif op == "%" and isinstance(left, str):
+        check_arguments("format", (left,), {})
+    return _OPERATORS[op](left, right)
+
+
+# Filters and str methods whose number argument is a width or a count of the result.
+WIDTH_FILTERS = ("center", "indent", "truncate", "wordwrap", "format")
+_WIDTH_METHODS = frozenset(
+    {"center", "ljust", "rjust", "zfill", "expandtabs", "format", "format_map"}
+)
+
+
+def check_arguments(name: str, args: Iterable[Any], kwargs: dict[str, Any]) -> None:
+    """Refuse a width over :data:`MAX_TEXT` ("x".center(10**9), "{:>9999999}".format(1))
+    and a ``replace`` whose result would be over it."""
+    for value in [*args, *kwargs.values()]:
+        if name == "format":  # only the format string's widths; the values are data
+            wide = _WIDE.search(value) if isinstance(value, str) else None
+            if wide is not None:
+                raise _too_long(int(wide.group()))
+        elif isinstance(value, int) and not isinstance(value, bool) and value > MAX_TEXT:
+            raise _too_long(value)
+
+
+def check_call(obj: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    """:func:`check_arguments` for a method call of sandboxed code."""
+    name = getattr(obj, "__name__", "")
+    owner = getattr(obj, "__self__", None)
+    if name in _WIDTH_METHODS:
+        if name.startswith("format"):
+            check_arguments("format", (owner,), {})
+        else:
+            check_arguments(name, args, kwargs)
+    elif name == "replace" and isinstance(owner, str) and len(args) >= 2:
+        old, new = str(args[0]), str(args[1])
+        growth = (len(owner) + 1) * len(new) if not old else len(owner) // len(old) * len(new)
+        if growth > MAX_TEXT:
+            raise _too_long(growth)
+
+
+def bounded_filter(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    """``function`` (a width filter) with :func:`check_arguments` first."""
+
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        check_arguments(name, args, kwargs)
+        return function(*args, **kwargs)
+
+    checked.__dict__.update(function.__dict__)  # keeps Jinja's pass_context marks
+    checked.__name__ = getattr(function, "__name__", name)
+    return checked
+
+
+# --- the template -----------------------------------------------------------------------------
+
+_TAGS = re.compile(r"<[^>]+>")
+
+
+class BoundedTemplate(Template):
+    """A template whose every render has a :class:`Budget`; an overrun names its line."""
+
+    source_text: str = ""
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        budget = Budget(time.monotonic() + RENDER_SECONDS)
+        token = _budget.set(budget)
+        try:
+            ctx = self.new_context(dict(*args, **kwargs))
+            out: list[str] = []
+            size = 0
+            for n, chunk in enumerate(self.root_render_func(ctx), start=1):
+                size += len(chunk)
+                if size > MAX_OUTPUT:
+                    raise TemplateLimit(
+                        f"văn bản dài quá {MAX_OUTPUT:,} ký tự".replace(",", "."),
+                        f"a document of more than {MAX_OUTPUT:,} characters",
+                    )
+                if n % _CHECK_EVERY == 0:
+                    budget.tick(0)
+                out.append(chunk)
+            return "".join(out)
+        except TemplateLimit as exc:
+            exc.where = self._place(exc)
+            raise
+        except Exception:
+            self.environment.handle_exception()
+        finally:
+            _budget.reset(token)
+
+    def _place(self, exc: BaseException) -> tuple[str, str]:
+        """ "dòng N: «text of that paragraph»" of the template line that went over."""
+        line = None
+        tb = exc.__traceback__
+        while tb is not None:
+            if tb.tb_frame.f_code.co_filename == "<template>":
+                line = self.get_corresponding_lineno(tb.tb_lineno)
+            tb = tb.tb_next
+        exc.line = line  # type: ignore[attr-defined]
+        if line is None:
+            return "?", "?"
+        lines = self.source_text.splitlines()
+        text = _TAGS.sub("", lines[line - 1]).strip() if 0 < line <= len(lines) else ""
+        text = text if len(text) <= 70 else text[:69] + "…"
+        return f"dòng {line}: «{text}»", f"line {line}: '{text}'"
+
+
+__all__ = [
+    "BINOPS",
+    "CONCAT_FILTER",
+    "LOOP_FILTER",
+    "MAX_ITERATIONS",
+    "MAX_OUTPUT",
+    "MAX_POWER_BITS",
+    "MAX_RANGE",
+    "MAX_TEXT",
+    "RENDER_SECONDS",
+    "WIDTH_FILTERS",
+    "BoundedTemplate",
+    "Budget",
+    "TemplateLimit",
+    "bound_tree",
+    "bounded_concat",
+    "bounded_filter",
+    "bounded_loop",
+    "check_binop",
+    "check_call",
+    "safe_range",
+]
