@@ -28,6 +28,7 @@ from jinja2.exceptions import UndefinedError
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import missing
+from markupsafe import Markup, escape
 
 from ocop_docs.production.limits import (
     BINOPS,
@@ -244,7 +245,24 @@ def make_environment(*, draft: bool = False, seen: list[str] | None = None) -> T
         )
     else:
         undefined = StrictUndefined
-    return TrackingEnvironment(autoescape=True, undefined=undefined, keep_trailing_newline=True)
+    return TrackingEnvironment(
+        autoescape=True, undefined=undefined, keep_trailing_newline=True, finalize=shield_brackets
+    )
+
+
+def shield_brackets(value: Any) -> Any:
+    """Data printed exactly as given (issue 9): after Jinja, docxtpl turns ``{_{``, ``}_}``,
+    ``{_%`` and ``%_}`` of the whole XML into Jinja brackets, data included. In data those
+    underscores are written as the character reference ``&#95;``, which no replacement
+    matches and every XML reader reads back as "_"."""
+    if (
+        isinstance(value, str)
+        and not isinstance(value, Markup)
+        and ("{_" in value or "_}" in value)
+    ):
+        shown = str(escape(value)).replace("{_", "{&#95;").replace("_}", "&#95;}")
+        return Markup(shown)
+    return value
 
 
 __all__ = [

@@ -48,6 +48,8 @@ from ocop_docs.text.escapes import lone_escapes
 from ocop_docs.text.pointers import pointer_from_path
 from ocop_docs.text.positions import Position, key_positions, node_position, node_positions
 
+_RAW_SURROGATE = re.compile("[\ud800-\udfff]")
+
 MAX_DATA_FILE_BYTES = 1_000_000  # a data file holds data only; attachments are separate
 MAX_NODES = 100_000  # bounds alias expansion; a real dossier has a few hundred nodes
 # A real dossier nests six levels deep; 64 keeps every later recursive walk (schema, text,
@@ -394,6 +396,21 @@ def parse_text(
             )
             return
         # JSON is (for our purposes) YAML, so the YAML composer gives the positions.
+    raw = _RAW_SURROGATE.search(text)
+    if raw is not None:
+        # Only a Python caller can pass these (bytes from a file never decode to them); the
+        # YAML parser cannot encode them, so they become U+FFFD and one finding.
+        line = text.count("\n", 0, raw.start()) + 1
+        column = raw.start() - (text.rfind("\n", 0, raw.start()) + 1) + 1
+        doc.issues.append(
+            Issue(
+                "text-surrogate",
+                line=line,
+                column=column,
+                params={"char": f"U+{ord(raw.group()):04X}"},
+            )
+        )
+        text = _RAW_SURROGATE.sub("\ufffd", text)
     try:
         yaml_text = text
         if as_json and "\\u" in text:
