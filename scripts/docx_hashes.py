@@ -45,11 +45,25 @@ def main() -> None:
                 lines.append(f"{target.name} exit={code} {digest(target)}")
             for n in range(1, 9):
                 target = out / f"{rnd.stem}.gcn-{n}.docx"
-                code = run(["render", "giay-chung-nhan", str(rnd), "--product", str(n), "-o", str(target)])
+                code = run(
+                    ["render", "giay-chung-nhan", str(rnd), "--product", str(n), "-o", str(target)]
+                )
                 lines.append(f"{target.name} exit={code} {digest(target)}")
-        for rnd in ("thai-nguyen-2026-dot-2.yaml", "thai-nguyen-2026-dot-2.xlsx", "na-ri-2019.yaml"):
+        for rnd in (
+            "thai-nguyen-2026-dot-2.yaml",
+            "thai-nguyen-2026-dot-2.xlsx",
+            "na-ri-2019.yaml",
+        ):
             bdir = out / f"batch-{rnd}"
-            code = run(["batch", str(ROOT / "samples" / "dot-danh-gia" / rnd), "-o", str(bdir), "--no-progress"])
+            code = run(
+                [
+                    "batch",
+                    str(ROOT / "samples" / "dot-danh-gia" / rnd),
+                    "-o",
+                    str(bdir),
+                    "--no-progress",
+                ]
+            )
             lines.append(f"batch-{rnd} exit={code}")
             for f in sorted(bdir.rglob("*.docx")):
                 lines.append(f"batch-{rnd}/{f.relative_to(bdir)} {digest(f)}")
