@@ -26,6 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 from typing import Any
+from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
 from huey import Huey, RedisHuey, SqliteHuey
 
@@ -39,7 +40,12 @@ def make_huey(url: str) -> Huey:
         path.parent.mkdir(parents=True, exist_ok=True)
         return SqliteHuey("ocop", filename=str(path), results=False, timeout=30)
     if url.startswith(("redis://", "rediss://", "unix://")):
-        return RedisHuey("ocop", url=url, results=False, blocking=True, read_timeout=1)
+        # ?queue=NAME keeps deployments (or test runs) that share one Redis apart.
+        parts = urlsplit(url)
+        query = parse_qs(parts.query)
+        name = query.pop("queue", ["ocop"])[-1]
+        rest = urlunsplit(parts._replace(query=urlencode(query, doseq=True)))
+        return RedisHuey(name, url=rest, results=False, blocking=True, read_timeout=1)
     raise ValueError(f"OCOP_QUEUE_URL: sqlite:///… or redis://…, not {url!r}")
 
 
@@ -81,11 +87,10 @@ class JobQueue:
         return True
 
     def close(self) -> None:
-        with contextlib.suppress(Exception):
-            storage = self.huey.storage
-            conn = getattr(storage, "conn", None)
-            if conn is not None:
-                conn.close()
+        with contextlib.suppress(Exception):  # reopened lazily by the storage if used again
+            close = getattr(self.huey.storage, "close", None)
+            if close is not None:
+                close()
 
 
 class Stopping:
