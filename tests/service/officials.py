@@ -135,7 +135,7 @@ def run_queued(client: TestClient) -> int:
     runner = JobRunner(rt.settings, rt.jobs, rt.rounds, rt.store, rt.queue.enqueue)
     queue = JobQueue(rt.settings.queue_location, runner.run)
     count = 0
-    while queue.run_one():
-        count += 1
+    while not queue.interrupted and queue.run_one():
+        count += 1  # a job stopped by a signal ends the loop, as it ends a worker
     queue.close()
     return count
