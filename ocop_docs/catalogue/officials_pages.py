@@ -391,8 +391,12 @@ OFFICIALS_UI: dict[str, dict[Literal["vi", "en"], str]] = {
         "en": "Scoring sheet",
     },
     "page.o.sheet_total": {
-        "vi": "tổng {total} điểm {stars}",
-        "en": "total {total} points {stars}",
+        "vi": "tổng {total} điểm, hạng {stars} sao theo phiếu này",
+        "en": "total {total} points, {stars} stars on this sheet",
+    },
+    "page.o.sheet_total_only": {
+        "vi": "tổng {total} điểm",
+        "en": "total {total} points",
     },
     "page.o.sheets": {
         "vi": "Phiếu đã nhập",
