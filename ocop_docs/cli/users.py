@@ -85,7 +85,9 @@ def users() -> None:
 
 @users.command("add")
 @click.argument("username")
-@click.option("--role", type=click.Choice(ROLES), required=True, help="xa | tinh | hoi_dong | quan_tri")
+@click.option(
+    "--role", type=click.Choice(ROLES), required=True, help="xa | tinh | hoi_dong | quan_tri"
+)
 @click.option("--province", default=None, help="Tỉnh (tên hoặc mã) / province name or code.")
 @click.option("--commune", default=None, help="Xã, phường (tên hoặc mã; vai trò xa) / commune.")
 @click.option("--full-name", default="", help="Họ và tên / full name.")

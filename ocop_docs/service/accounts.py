@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import delete, func, select
-from sqlalchemy.orm import sessionmaker
 from sqlalchemy.orm import Session as DbSession
+from sqlalchemy.orm import sessionmaker
 
 from ocop_docs.service.database import utcnow
 from ocop_docs.service.settings import Settings
@@ -232,9 +232,7 @@ class Accounts:
             # Sliding expiry, written at most once a minute (not on every request).
             if (now - row.seen_at).total_seconds() > 60:
                 row.seen_at = now
-                row.expires_at = min(
-                    now + dt.timedelta(hours=self.settings.session_hours), latest
-                )
+                row.expires_at = min(now + dt.timedelta(hours=self.settings.session_hours), latest)
             return _principal(user, "session", row)
 
     def sign_out(self, session_id: str) -> None:
@@ -245,7 +243,8 @@ class Accounts:
         now = utcnow()
         since = now - dt.timedelta(seconds=self.settings.login_window)
         with self.db.begin() as db:
-            gone = db.execute(delete(Session).where(Session.expires_at <= now)).rowcount
+            result = db.execute(delete(Session).where(Session.expires_at <= now))
+            gone = getattr(result, "rowcount", 0)
             db.execute(delete(LoginFailure).where(LoginFailure.at <= since))
         return int(gone or 0)
 
@@ -255,7 +254,11 @@ class Accounts:
         token = TOKEN_PREFIX + secrets.token_urlsafe(TOKEN_BYTES)
         expires = utcnow() + dt.timedelta(days=days) if days else None
         with self.db.begin() as db:
-            db.add(ApiToken(digest=digest(token), user_id=user_id, label=label[:100], expires_at=expires))
+            db.add(
+                ApiToken(
+                    digest=digest(token), user_id=user_id, label=label[:100], expires_at=expires
+                )
+            )
         return token
 
     def token(self, token: str) -> Principal | None:

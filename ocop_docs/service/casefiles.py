@@ -80,8 +80,14 @@ def _view(row: CaseFile) -> CaseFileView:
 def _names(data: Any) -> tuple[str, str]:
     if not isinstance(data, dict):
         return "", ""
-    product = (data.get("san_pham") or {}).get("ten", "") if isinstance(data.get("san_pham"), dict) else ""
-    producer = (data.get("chu_the") or {}).get("ten", "") if isinstance(data.get("chu_the"), dict) else ""
+    product = (
+        (data.get("san_pham") or {}).get("ten", "")
+        if isinstance(data.get("san_pham"), dict)
+        else ""
+    )
+    producer = (
+        (data.get("chu_the") or {}).get("ten", "") if isinstance(data.get("chu_the"), dict) else ""
+    )
     return str(product)[:255], str(producer)[:255]
 
 

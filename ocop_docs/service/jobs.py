@@ -279,9 +279,7 @@ class Jobs:
         out: list[str] = []
         with self.db() as db:
             ids = list(
-                db.scalars(
-                    select(Job.id).where(Job.state == "running", Job.heartbeat_at < limit)
-                )
+                db.scalars(select(Job.id).where(Job.state == "running", Job.heartbeat_at < limit))
             )
         for job_id in ids:
             with self.db.begin() as db:

@@ -163,7 +163,9 @@ def job_options(raw: dict[str, Any], lang: str) -> dict[str, Any]:
             raise ServiceError(422, "service-body-invalid", reason="kinds")
         unknown = [k for k in kinds if k not in KINDS]
         if unknown:
-            raise ServiceError(404, "service-kind-unknown", kind=unknown[0][:60], known=", ".join(KINDS))
+            raise ServiceError(
+                404, "service-kind-unknown", kind=unknown[0][:60], known=", ".join(KINDS)
+            )
     pdf = bool(raw.get("pdf", True))
     bundle = bool(raw.get("bundle", pdf))
     return {
@@ -236,7 +238,9 @@ def save_sheet(
         result=result,
         user_id=who.user_id,
     )
-    rt.audit.record(who, "score", "round", view.id, province=view.province, product=product, member=member)
+    rt.audit.record(
+        who, "score", "round", view.id, province=view.province, product=product, member=member
+    )
     card = {"chon": choices or None, "tong": total, "ket_qua": result}
     return {"product": product, "member": member, "total": card_total(card), **card}
 

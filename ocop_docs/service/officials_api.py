@@ -141,7 +141,9 @@ async def get_round(request: Request, round_id: str) -> Response:
     body = view.to_json(_lang(request))
     seats = rt.rounds.seats(view.id)
     body["seats"] = {ma: _username(rt, uid) for ma, uid in seats.items()}
-    body["jobs"] = [j.to_json() for j in rt.jobs.of_round(view.id)] if who.role != "hoi_dong" else []
+    body["jobs"] = (
+        [j.to_json() for j in rt.jobs.of_round(view.id)] if who.role != "hoi_dong" else []
+    )
     return _json(body)
 
 
@@ -176,7 +178,9 @@ async def put_seat(request: Request, round_id: str, member: str) -> Response:
             raise ServiceError(422, "auth-seat-invalid", user=str(username)[:64])
         user_id = found[0].id
     rt.rounds.seat(view.id, member, user_id)
-    rt.audit.record(who, "seat", "round", view.id, province=view.province, member=member, user=username)
+    rt.audit.record(
+        who, "seat", "round", view.id, province=view.province, member=member, user=username
+    )
     return _json({"member": member, "user": username})
 
 
@@ -185,7 +189,9 @@ async def get_scores(request: Request, round_id: str) -> Response:
     who = require(request, ROUND_ROLES)
     view = visible_round(request, who, round_id)
     cards = _rt(request).rounds.cards(view.id)
-    mine = set(_rt(request).rounds.seats_of(view.id, who.user_id)) if who.role == "hoi_dong" else None
+    mine = (
+        set(_rt(request).rounds.seats_of(view.id, who.user_id)) if who.role == "hoi_dong" else None
+    )
     out = [
         {"product": p, "member": m, **card}
         for (p, m), card in sorted(cards.items())
@@ -209,7 +215,9 @@ async def put_score(request: Request, round_id: str, product: int, member: str) 
         fields = {f"c:{k}": [str(v)] for k, v in body["chon"].items()}
     if body.get("tong") is not None:
         fields["tong"] = [str(body["tong"])]
-    card = await _rt(request).workers.run(save_sheet, _rt(request), who, view, product, member, fields)
+    card = await _rt(request).workers.run(
+        save_sheet, _rt(request), who, view, product, member, fields
+    )
     return _json(card)
 
 
@@ -418,7 +426,9 @@ async def get_dossier(request: Request, dossier_id: str) -> Response:
     return _json(body)
 
 
-@router.delete("/dossiers/{dossier_id}", summary="Xoá một hồ sơ / delete a dossier", status_code=204)
+@router.delete(
+    "/dossiers/{dossier_id}", summary="Xoá một hồ sơ / delete a dossier", status_code=204
+)
 async def delete_dossier(request: Request, dossier_id: str) -> Response:
     who = require(request, ("xa", "tinh", "quan_tri"))
     view = visible_dossier(request, who, dossier_id)

@@ -401,7 +401,7 @@ async def sheet_save(request: Request, round_id: str, product: int) -> Response:
     return _see_other(f"/can-bo/dot/{view.id}/cham/{product}?tv={quote(member)}&ok=1")
 
 
-# --- dossiers and the audit log --------------------------------------------------------------------
+# --- dossiers and the audit log -------------------------------------------------------------
 
 
 @router.post("/can-bo/ho-so")

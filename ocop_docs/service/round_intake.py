@@ -132,9 +132,7 @@ def _depth(refs: list[str]) -> int:
     return min(deepest, 8)
 
 
-def lay_out(
-    received: Received, tree: Path, settings: Settings, dossiers: DossierSource
-) -> LaidOut:
+def lay_out(received: Received, tree: Path, settings: Settings, dossiers: DossierSource) -> LaidOut:
     """Place the uploaded round (and what it names) in the fresh folder ``tree``."""
     items = [f for f in received.files if f.field == "round"]
     if not items:
@@ -155,7 +153,9 @@ def lay_out(
                     extract_zip(item, Path(probe), settings)
         sources = [i for i in items if _is_round_input(Path(i.name))]
         if len(sources) != 1:
-            raise ServiceError(422, "round-upload-ambiguous", names=", ".join(i.name for i in items))
+            raise ServiceError(
+                422, "round-upload-ambiguous", names=", ".join(i.name for i in items)
+            )
         staging = tree.parent / (tree.name + "-in")
         staging.mkdir()
         for item in items:
@@ -242,9 +242,7 @@ def summarise(laid: LaidOut) -> dict[str, Any]:
             plan = _plan(source, lang)
         except OcopError as exc:
             error = ServiceError(422, exc.code)
-            error.body = {
-                other: scrub(library_error_json(exc, other), tree, "") for other in LANGS
-            }
+            error.body = {other: scrub(library_error_json(exc, other), tree, "") for other in LANGS}
             raise error from exc
         texts[lang] = scrub(
             {

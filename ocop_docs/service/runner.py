@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import logging
 import secrets
-from collections.abc import Callable
 import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ocop_docs.catalogue import Lang
 from ocop_docs.errors import OcopError
 from ocop_docs.production.batch import BatchOptions, BatchResult, Progress, run_batch
 from ocop_docs.production.manifest import MANIFEST_NAME
@@ -194,7 +195,7 @@ class JobRunner:
         if job is None:
             return
         folder = self.settings.jobs_dir / f"{job_id}-{secrets.token_hex(4)}"
-        lang = "en" if job.options.get("lang") == "en" else "vi"
+        lang: Lang = "en" if job.options.get("lang") == "en" else "vi"
         tracker: _Tracker | None = None
         try:
             if self.rounds.get(job.round_id) is None:
@@ -226,12 +227,12 @@ class JobRunner:
                 self.requeue(job_id)
             raise
         except OcopError as exc:
-            body = scrub(library_error_json(exc, lang), folder / "in", "")  # type: ignore[arg-type]
+            body = scrub(library_error_json(exc, lang), folder / "in", "")
             self.jobs.finish(job_id, "failed", error=body)
         except Exception:
             incident = secrets.token_hex(6)
             log.exception("incident %s in job %s", incident, job_id)
-            error = error_json("service-internal-error", lang, incident=incident)  # type: ignore[arg-type]
+            error = error_json("service-internal-error", lang, incident=incident)
             self.jobs.finish(job_id, "failed", error=error)
         else:
             assert tracker is not None
@@ -243,7 +244,7 @@ class JobRunner:
             self.jobs.finish(
                 job_id,
                 "done",
-                summary=scrub(summary_json(result, lang), folder / "in", ""),  # type: ignore[arg-type]
+                summary=scrub(summary_json(result, lang), folder / "in", ""),
                 files=files,
                 manifest=tracker.store_manifest() or tracker.manifest_digest or job.manifest,
                 bundle=bundle,
@@ -266,6 +267,4 @@ class JobRunner:
 
     def _finish_partial(self, tracker: _Tracker, state: str) -> None:
         files = tracker.store_files(tracker.pending)
-        self.jobs.finish(
-            tracker.job.id, state, files=files, manifest=tracker.store_manifest()
-        )
+        self.jobs.finish(tracker.job.id, state, files=files, manifest=tracker.store_manifest())

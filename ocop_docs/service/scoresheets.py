@@ -100,7 +100,11 @@ def council_preview(
 ) -> dict[str, Any] | None:
     """The mean and star band of the sheets entered so far for a product (QĐ 26/2026
     Điều 3.3: the mean of the members' totals), with the library's rounding and bands."""
-    totals = [card_total(cards[(product["index"], ma)]) for ma in scorers if (product["index"], ma) in cards]
+    totals = [
+        card_total(cards[(product["index"], ma)])
+        for ma in scorers
+        if (product["index"], ma) in cards
+    ]
     known = [Fraction(str(t)) for t in totals if t is not None]
     if not known:
         return None
@@ -144,7 +148,9 @@ def apply_cards(view: Any, source: Path, cards: Cards) -> Path:
         return source
     changed = False
     for product in summary.get("san_pham", []):
-        entered = {ma: cards[(product["index"], ma)] for ma in scorers if (product["index"], ma) in cards}
+        entered = {
+            ma: cards[(product["index"], ma)] for ma in scorers if (product["index"], ma) in cards
+        }
         where = position.get(product.get(key))
         if len(entered) < len(scorers) or where is None:
             continue

@@ -112,10 +112,10 @@ def _convert(name: str, raw: str) -> Any:
             raise ValueError(f"OCOP_{name.upper()}={raw}")
         return value
     if name in _FLOATS:
-        value = float(raw)
-        if value <= 0:
+        number = float(raw)
+        if number <= 0:
             raise ValueError(f"OCOP_{name.upper()}={raw}")
-        return value
+        return number
     if name == "secure_cookies":
         return raw.strip().lower() in ("1", "true", "yes", "on")
     if name == "role" and raw not in ROLES:
@@ -138,7 +138,14 @@ _INTS = frozenset(
     }
 )
 _FLOATS = frozenset(
-    {"purge_interval", "session_hours", "session_max_hours", "login_window", "job_poll", "job_stale"}
+    {
+        "purge_interval",
+        "session_hours",
+        "session_max_hours",
+        "login_window",
+        "job_poll",
+        "job_stale",
+    }
 )
 
 

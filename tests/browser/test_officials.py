@@ -145,9 +145,7 @@ def test_a_council_member_fills_a_scoring_sheet(
     context.close()
 
 
-def test_the_job_page_refreshes_itself_without_javascript(
-    browser: Browser, service: str
-) -> None:
+def test_the_job_page_refreshes_itself_without_javascript(browser: Browser, service: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     _sign_in(page, service, "tn-ocop")

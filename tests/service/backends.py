@@ -58,9 +58,10 @@ def postgres_database() -> Iterator[str]:
     if given:
         yield given
         return
-    if shutil.which("pg_isready") is None or subprocess.run(
-        ["pg_isready", "-q", "-h", "127.0.0.1"], check=False
-    ).returncode:
+    if (
+        shutil.which("pg_isready") is None
+        or subprocess.run(["pg_isready", "-q", "-h", "127.0.0.1"], check=False).returncode
+    ):
         _missing("PostgreSQL")
     if os.geteuid() != 0:
         _missing("PostgreSQL (set OCOP_TEST_DATABASE_URL when not root)")

@@ -88,7 +88,9 @@ def dossiers_zip(names: list[str] | None = None) -> bytes:
                 continue
             for path in sorted(folder.rglob("*")):
                 if path.is_file():
-                    prefix = f"ho-so/{folder.name}" if names is None or len(names) > 1 else folder.name
+                    prefix = (
+                        f"ho-so/{folder.name}" if names is None or len(names) > 1 else folder.name
+                    )
                     archive.write(path, f"{prefix}/{path.relative_to(folder)}")
     return buffer.getvalue()
 

@@ -13,7 +13,6 @@ from fastapi.testclient import TestClient
 
 from ocop_docs.service.app import create_app
 from ocop_docs.service.settings import Settings
-
 from tests.service.officials import (
     OTHER_PROVINCE,
     SHEET_DOSSIERS,
@@ -61,9 +60,13 @@ def _world(client: TestClient) -> World:
     made = client.post("/api/v1/rounds", files=round_upload(), headers=headers["tinh"])
     assert made.status_code == 201, made.text
     round_id = made.json()["id"]
-    seat = client.put(f"/api/v1/rounds/{round_id}/council/tv2", json={"user": "tv2"}, headers=headers["tinh"])
+    seat = client.put(
+        f"/api/v1/rounds/{round_id}/council/tv2", json={"user": "tv2"}, headers=headers["tinh"]
+    )
     assert seat.status_code == 200, seat.text
-    job = client.post(f"/api/v1/rounds/{round_id}/batch", json={"pdf": False}, headers=headers["tinh"])
+    job = client.post(
+        f"/api/v1/rounds/{round_id}/batch", json={"pdf": False}, headers=headers["tinh"]
+    )
     assert job.status_code == 202, job.text
     run_queued(client)
     files = runtime(client).jobs.get(job.json()["id"])
@@ -100,8 +103,23 @@ def _endpoints(w: World) -> list[tuple[str, str, dict[str, Any], tuple[str, ...]
         ("GET", "/api/v1/audit", {}, office, ""),
         ("POST", f"/api/v1/rounds/{r}/batch", {"json": {"pdf": False}}, office, "row"),
         ("POST", f"/api/v1/jobs/{j}/cancel", {}, office, "row"),
-        ("POST", "/api/v1/rounds", {"files": round_upload(dossiers=SHEET_DOSSIERS), "data": {"province": "19"}}, office, ""),
-        ("POST", "/api/v1/dossiers", {"files": {"files": ("m.zip", dossiers_zip(["mien-dong-tai-hoan"]))}, "data": {"province": "19"}}, ("xa", "tinh", "quan_tri"), ""),
+        (
+            "POST",
+            "/api/v1/rounds",
+            {"files": round_upload(dossiers=SHEET_DOSSIERS), "data": {"province": "19"}},
+            office,
+            "",
+        ),
+        (
+            "POST",
+            "/api/v1/dossiers",
+            {
+                "files": {"files": ("m.zip", dossiers_zip(["mien-dong-tai-hoan"]))},
+                "data": {"province": "19"},
+            },
+            ("xa", "tinh", "quan_tri"),
+            "",
+        ),
         ("DELETE", f"/api/v1/dossiers/{d}", {}, ("xa", "tinh", "quan_tri"), "row"),
         ("DELETE", f"/api/v1/rounds/{r}", {}, office, "row"),
     ]
@@ -119,7 +137,16 @@ def _expected(who: str, roles: tuple[str, ...], scope: str) -> int | None:
 def test_every_endpoint_every_role(client: TestClient) -> None:
     w = _world(client)
     wrong: list[str] = []
-    order = ["tinh@other", "xa@other", "hoi_dong@other", "hoi_dong@unseated", "xa", "hoi_dong", "quan_tri", "tinh"]
+    order = [
+        "tinh@other",
+        "xa@other",
+        "hoi_dong@other",
+        "hoi_dong@unseated",
+        "xa",
+        "hoi_dong",
+        "quan_tri",
+        "tinh",
+    ]
     for method, path, kwargs, roles, scope in _endpoints(w):
         answer = client.request(method, path, **kwargs)
         if answer.status_code != 401:
@@ -141,7 +168,12 @@ def test_a_forged_id_is_404_like_another_provinces(client: TestClient) -> None:
     w = _world(client)
     other = w.headers["tinh@other"]
     forged = "A" * 43
-    for path in (f"/api/v1/rounds/{w.round_id}", f"/api/v1/rounds/{forged}", f"/api/v1/jobs/{w.job_id}", f"/api/v1/jobs/{forged}"):
+    for path in (
+        f"/api/v1/rounds/{w.round_id}",
+        f"/api/v1/rounds/{forged}",
+        f"/api/v1/jobs/{w.job_id}",
+        f"/api/v1/jobs/{forged}",
+    ):
         answer = client.get(path, headers=other)
         assert (answer.status_code, answer.json()["code"]) == (404, "service-not-found")
     assert client.get("/api/v1/rounds", headers=other).json()["rounds"] == []
@@ -166,9 +198,14 @@ def test_a_commune_sees_its_own_dossiers_only(client: TestClient) -> None:
     w = _world(client)
     mine = client.get("/api/v1/dossiers", headers=w.headers["xa"]).json()["dossiers"]
     other = client.get("/api/v1/dossiers", headers=w.headers["xa@other"]).json()["dossiers"]
-    assert [d["id"] for d in mine if d["origin"] == "upload" and d["commune"] == 2185] == [w.dossier_id]
+    assert [d["id"] for d in mine if d["origin"] == "upload" and d["commune"] == 2185] == [
+        w.dossier_id
+    ]
     assert other == []
-    assert client.get(f"/api/v1/dossiers/{w.dossier_id}", headers=w.headers["xa@other"]).status_code == 404
+    assert (
+        client.get(f"/api/v1/dossiers/{w.dossier_id}", headers=w.headers["xa@other"]).status_code
+        == 404
+    )
 
 
 def test_the_audit_log_names_who_did_what(client: TestClient) -> None:

@@ -44,7 +44,12 @@ def test_sign_in_sets_a_server_side_session_cookie(client: TestClient) -> None:
         rows = list(db.scalars(select(Session)))
     assert [r.id for r in rows] == [digest(token)]  # only the token's hash is stored
     me = client.get("/api/v1/me").json()
-    assert (me["username"], me["role"], me["province"], me["via"]) == ("tn-ocop", "tinh", 19, "session")
+    assert (me["username"], me["role"], me["province"], me["via"]) == (
+        "tn-ocop",
+        "tinh",
+        19,
+        "session",
+    )
 
 
 def test_cookie_is_secure_behind_tls(settings: Settings) -> None:
@@ -104,7 +109,9 @@ def test_sign_in_is_throttled_after_repeated_failures(client: TestClient) -> Non
 def test_sign_in_form_needs_its_csrf_token(client: TestClient) -> None:
     add_user(client, "tn-ocop", "tinh")
     client.get("/dang-nhap")
-    answer = client.post("/dang-nhap", data={"csrf": "x" * 43, "username": "tn-ocop", "password": PASSWORD})
+    answer = client.post(
+        "/dang-nhap", data={"csrf": "x" * 43, "username": "tn-ocop", "password": PASSWORD}
+    )
     assert answer.status_code == 403
     assert "ocop_session" not in client.cookies
 
@@ -117,7 +124,10 @@ def test_signed_in_forms_and_cookie_api_calls_need_the_session_token(client: Tes
     # An API call with the cookie but without X-CSRF-Token is refused too.
     assert client.post("/api/v1/rounds", files={"round": ("a.yaml", b"x: 1")}).status_code == 403
     assert client.get("/api/v1/me").status_code == 200  # still signed in
-    assert client.post("/dang-xuat", data={"csrf": official.csrf}, follow_redirects=False).status_code == 303
+    assert (
+        client.post("/dang-xuat", data={"csrf": official.csrf}, follow_redirects=False).status_code
+        == 303
+    )
     assert client.get("/api/v1/me").status_code == 401
 
 
@@ -138,7 +148,9 @@ def test_sessions_expire_when_idle_and_at_the_latest_limit(client: TestClient) -
     with rt.sessions.begin() as db:
         db.execute(update(Session).values(expires_at=past))
     assert client.get("/api/v1/me").status_code == 401
-    assert client.get("/can-bo", follow_redirects=False).headers["location"].startswith("/dang-nhap")
+    assert (
+        client.get("/can-bo", follow_redirects=False).headers["location"].startswith("/dang-nhap")
+    )
     sign_in(client, "tn-ocop")
     long_ago = past - dt.timedelta(hours=rt.settings.session_max_hours)
     with rt.sessions.begin() as db:
@@ -177,7 +189,8 @@ def test_password_change_checks_the_old_one_and_the_length(client: TestClient) -
         data={"csrf": official.csrf, "old": "khong-dung-dau", "new": "a" * 12, "again": "a" * 12},
     )
     short = client.post(
-        "/can-bo/mat-khau", data={"csrf": official.csrf, "old": PASSWORD, "new": "ngan", "again": "ngan"}
+        "/can-bo/mat-khau",
+        data={"csrf": official.csrf, "old": PASSWORD, "new": "ngan", "again": "ngan"},
     )
     assert (wrong.status_code, short.status_code) == (422, 422)
     assert "Mật khẩu hiện tại không đúng" in wrong.text
@@ -215,16 +228,45 @@ def test_users_add_asks_for_the_password(client: TestClient, settings: Settings)
     assert result.exit_code == 0, result.output
     result = runner.invoke(
         cli,
-        ["users", "add", "con-minh", "--role", "xa", "--province", "Thái Nguyên", "--commune", "Côn Minh", "--data-dir", data, "--password-stdin"],
+        [
+            "users",
+            "add",
+            "con-minh",
+            "--role",
+            "xa",
+            "--province",
+            "Thái Nguyên",
+            "--commune",
+            "Côn Minh",
+            "--data-dir",
+            data,
+            "--password-stdin",
+        ],
         input=f"{PASSWORD}\n",
     )
     assert result.exit_code == 0, result.output
     short = runner.invoke(
-        cli, ["users", "add", "x", "--role", "tinh", "--province", "19", "--data-dir", data, "--password-stdin"], input="ngan\n"
+        cli,
+        [
+            "users",
+            "add",
+            "x",
+            "--role",
+            "tinh",
+            "--province",
+            "19",
+            "--data-dir",
+            data,
+            "--password-stdin",
+        ],
+        input="ngan\n",
     )
     assert short.exit_code == 1 and "Mật khẩu quá ngắn" in short.output
     listed = runner.invoke(cli, ["users", "list", "--data-dir", data])
     assert "admin\tquan_tri" in listed.output
     assert "con-minh\txa tỉnh 19 xã 2185" in listed.output
     token = runner.invoke(cli, ["users", "token", "admin", "--data-dir", data]).output.strip()
-    assert client.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"}).json()["role"] == "quan_tri"
+    assert (
+        client.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"}).json()["role"]
+        == "quan_tri"
+    )

@@ -47,7 +47,9 @@ def _cli_outputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *extra: str) -
     (tmp_path / "dot-danh-gia").mkdir()
     shutil.copy(SHEET, tmp_path / "dot-danh-gia" / SHEET.name)
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(cli, ["batch", f"dot-danh-gia/{SHEET.name}", "-o", "out", "-j", "1", *extra])
+    result = CliRunner().invoke(
+        cli, ["batch", f"dot-danh-gia/{SHEET.name}", "-o", "out", "-j", "1", *extra]
+    )
     assert result.exit_code == 0, result.output
     out = tmp_path / "out"
     return {
@@ -57,7 +59,9 @@ def _cli_outputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *extra: str) -
     }
 
 
-def test_a_job_makes_what_the_cli_makes(client: TestClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_job_makes_what_the_cli_makes(
+    client: TestClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     headers, round_id = _round(client)
     started = client.post(f"/api/v1/rounds/{round_id}/batch", json={"pdf": False}, headers=headers)
     assert started.status_code == 202
@@ -66,7 +70,12 @@ def test_a_job_makes_what_the_cli_makes(client: TestClient, tmp_path: Path, monk
     assert (job["state"], job["done"]) == ("queued", 0)
     assert run_queued(client) == 1
     done = client.get(f"/api/v1/jobs/{job['id']}", headers=headers).json()
-    assert (done["state"], done["percent"], done["failed"], done["summary"]["produced"]) == ("done", 100, 0, 7)
+    assert (done["state"], done["percent"], done["failed"], done["summary"]["produced"]) == (
+        "done",
+        100,
+        0,
+        7,
+    )
     assert done["done"] == done["total"] == 7
     expected = _cli_outputs(tmp_path, monkeypatch)
     made = {}
@@ -77,24 +86,34 @@ def test_a_job_makes_what_the_cli_makes(client: TestClient, tmp_path: Path, monk
     assert made == expected  # byte for byte the CLI's documents
     manifest = client.get(f"/api/v1/jobs/{job['id']}/manifest", headers=headers).json()
     assert manifest["complete"] is True and len(manifest["items"]) == 7
-    archive = zipfile.ZipFile(io.BytesIO(client.get(f"/api/v1/jobs/{job['id']}/zip", headers=headers).content))
+    archive = zipfile.ZipFile(
+        io.BytesIO(client.get(f"/api/v1/jobs/{job['id']}/zip", headers=headers).content)
+    )
     names = {n.split("/", 1)[1] for n in archive.namelist()}
     assert names == set(expected) | {"manifest.json"}
 
 
 def test_starting_twice_gives_one_job(client: TestClient) -> None:
     headers, round_id = _round(client)
-    first = client.post(f"/api/v1/rounds/{round_id}/batch", json={"pdf": False}, headers=headers).json()
-    second = client.post(f"/api/v1/rounds/{round_id}/batch", json={"pdf": False}, headers=headers).json()
+    first = client.post(
+        f"/api/v1/rounds/{round_id}/batch", json={"pdf": False}, headers=headers
+    ).json()
+    second = client.post(
+        f"/api/v1/rounds/{round_id}/batch", json={"pdf": False}, headers=headers
+    ).json()
     assert first["id"] == second["id"]
     assert run_queued(client) == 1
-    third = client.post(f"/api/v1/rounds/{round_id}/batch", json={"pdf": False}, headers=headers).json()
+    third = client.post(
+        f"/api/v1/rounds/{round_id}/batch", json={"pdf": False}, headers=headers
+    ).json()
     assert third["id"] != first["id"]  # the first one is done: a new production
 
 
 def test_events_follow_the_stored_progress_to_the_end(client: TestClient) -> None:
     headers, round_id = _round(client)
-    job = client.post(f"/api/v1/rounds/{round_id}/batch", json={"pdf": False}, headers=headers).json()
+    job = client.post(
+        f"/api/v1/rounds/{round_id}/batch", json={"pdf": False}, headers=headers
+    ).json()
     worker = threading.Thread(target=run_queued, args=(client,))
     events: list[tuple[str, dict[str, object]]] = []
     with client.stream("GET", f"/api/v1/jobs/{job['id']}/events", headers=headers) as stream:
@@ -116,7 +135,9 @@ def test_events_follow_the_stored_progress_to_the_end(client: TestClient) -> Non
 
 def test_a_queued_job_can_be_cancelled(client: TestClient) -> None:
     headers, round_id = _round(client)
-    job = client.post(f"/api/v1/rounds/{round_id}/batch", json={"pdf": False}, headers=headers).json()
+    job = client.post(
+        f"/api/v1/rounds/{round_id}/batch", json={"pdf": False}, headers=headers
+    ).json()
     answer = client.post(f"/api/v1/jobs/{job['id']}/cancel", headers=headers)
     assert (answer.status_code, answer.json()["state"]) == (202, "cancelled")
     run_queued(client)  # its message does nothing now
@@ -125,7 +146,9 @@ def test_a_queued_job_can_be_cancelled(client: TestClient) -> None:
 
 def test_a_running_job_stops_at_its_next_look_and_leaves_no_half_file(client: TestClient) -> None:
     headers, round_id = _round(client)
-    job = client.post(f"/api/v1/rounds/{round_id}/batch", json={"pdf": False}, headers=headers).json()
+    job = client.post(
+        f"/api/v1/rounds/{round_id}/batch", json={"pdf": False}, headers=headers
+    ).json()
     rt = runtime(client)
     with rt.sessions.begin() as db:  # asked to stop as it starts (state still queued)
         db.execute(update(Job).where(Job.id == job["id"]).values(cancel_requested=True))
@@ -141,7 +164,9 @@ def test_a_job_taken_over_after_its_worker_stopped_redoes_nothing_finished(
     client: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     headers, round_id = _round(client)
-    job = client.post(f"/api/v1/rounds/{round_id}/batch", json={"pdf": False}, headers=headers).json()
+    job = client.post(
+        f"/api/v1/rounds/{round_id}/batch", json={"pdf": False}, headers=headers
+    ).json()
     original = runner_module._Tracker.__call__
     seen = {"n": 0}
 
@@ -170,7 +195,9 @@ def test_a_job_taken_over_after_its_worker_stopped_redoes_nothing_finished(
 @pytest.mark.skipif(not soffice_available(), reason="LibreOffice is not installed")
 def test_pdfs_and_the_bundle(client: TestClient) -> None:
     headers, round_id = _round(client)
-    job = client.post(f"/api/v1/rounds/{round_id}/batch", json={"pdf": True, "bundle": True}, headers=headers).json()
+    job = client.post(
+        f"/api/v1/rounds/{round_id}/batch", json={"pdf": True, "bundle": True}, headers=headers
+    ).json()
     run_queued(client)
     done = client.get(f"/api/v1/jobs/{job['id']}", headers=headers).json()
     assert done["state"] == "done", done

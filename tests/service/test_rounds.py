@@ -46,12 +46,21 @@ def test_a_round_from_the_sample_spreadsheet(client: TestClient) -> None:
     made = client.post("/api/v1/rounds", files=round_upload(SHEET), headers=headers)
     assert made.status_code == 201, made.text
     body = made.json()
-    assert (body["ten_dot"], body["nam"], body["input_kind"], body["products"]) == ("Đợt 2 năm 2026", 2026, "sheet", 7)
+    assert (body["ten_dot"], body["nam"], body["input_kind"], body["products"]) == (
+        "Đợt 2 năm 2026",
+        2026,
+        "sheet",
+        7,
+    )
     assert body["source"] == "dot-danh-gia/thai-nguyen-2026-dot-2.xlsx"
     first = body["san_pham"][0]
-    assert (first["ten"], first["row"], first["diem_tb"], first["hang_sao"], first["de_nghi_cap_tren"]) == (
-        "Miến dong Tài Hoan", 2, "91,14", 5, True
-    )
+    assert (
+        first["ten"],
+        first["row"],
+        first["diem_tb"],
+        first["hang_sao"],
+        first["de_nghi_cap_tren"],
+    ) == ("Miến dong Tài Hoan", 2, "91,14", 5, True)
     assert first["ho_so"] == "ho-so/mien-dong-tai-hoan/ho-so.yaml"
     assert [m["ma"] for m in body["thanh_vien"]][:2] == ["tv1", "tv2"] and body["du_so"] is True
     # The sheet's warning, with its row, as the CLI prints it.
@@ -77,7 +86,11 @@ def test_a_round_file_with_its_dossiers_in_one_zip(client: TestClient, tmp_path:
                 if path.is_file():
                     archive.write(path, f"ho-so/{name}/{path.relative_to(DOSSIERS / name)}")
     file_dossiers(client, headers, SHEET_DOSSIERS[2:])  # the others: filed with the communes
-    made = client.post("/api/v1/rounds", files={"round": ("dot.zip", buffer.getvalue(), "application/zip")}, headers=headers)
+    made = client.post(
+        "/api/v1/rounds",
+        files={"round": ("dot.zip", buffer.getvalue(), "application/zip")},
+        headers=headers,
+    )
     assert made.status_code == 201, made.text
     body = made.json()
     assert (body["input_kind"], body["products"], body["failures"]) == ("round", 7, [])
@@ -92,11 +105,17 @@ def test_a_broken_round_file_answers_the_cli_message_and_line(
     (tmp_path / "dot-danh-gia" / "hong.yaml").write_text(text, encoding="utf-8")
     expected = _cli_batch(tmp_path, "dot-danh-gia/hong.yaml", monkeypatch)
     answer = client.post(
-        "/api/v1/rounds", files={"round": ("hong.yaml", text.encode(), "application/x-yaml")}, headers=headers
+        "/api/v1/rounds",
+        files={"round": ("hong.yaml", text.encode(), "application/x-yaml")},
+        headers=headers,
     )
     assert answer.status_code == 422
     body = answer.json()
-    assert (body["code"], body["message"], body["hint"]) == (expected["code"], expected["message"], expected["hint"])
+    assert (body["code"], body["message"], body["hint"]) == (
+        expected["code"],
+        expected["message"],
+        expected["hint"],
+    )
     assert body["issues"] == expected["issues"]
     assert any(i["line"] == 17 for i in body["issues"])  # "cap:" is on line 17
 
@@ -111,7 +130,9 @@ def test_a_bad_sheet_row_is_reported_with_its_row_as_the_cli_does(
     path = tmp_path / "dot-danh-gia" / "dot.xlsx"
     book.save(path)
     expected = _cli_batch(tmp_path, "dot-danh-gia/dot.xlsx", monkeypatch)
-    answer = client.post("/api/v1/rounds", files={"round": ("dot.xlsx", path.read_bytes())}, headers=headers)
+    answer = client.post(
+        "/api/v1/rounds", files={"round": ("dot.xlsx", path.read_bytes())}, headers=headers
+    )
     assert answer.status_code == 201, answer.text
     body = answer.json()
     assert body["products"] == 6
@@ -128,6 +149,8 @@ def test_uploads_that_are_not_rounds(client: TestClient) -> None:
     empty = client.post("/api/v1/rounds", files={"other": ("a.yaml", b"x: 1")}, headers=headers)
     assert empty.json()["code"] == "round-upload-missing"
     # A file's name is only its last part: nothing is written outside the round's folder.
-    slip = client.post("/api/v1/rounds", files={"round": ("../../dot.yaml", ROUND.read_bytes())}, headers=headers)
+    slip = client.post(
+        "/api/v1/rounds", files={"round": ("../../dot.yaml", ROUND.read_bytes())}, headers=headers
+    )
     assert slip.status_code == 201, slip.text
     assert slip.json()["source"] == "dot-danh-gia/dot.yaml"

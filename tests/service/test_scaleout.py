@@ -28,7 +28,9 @@ DEADLINE = 300.0  # seconds a step may take on a loaded machine before the test 
 
 
 @contextlib.contextmanager
-def processes(scaled: Scaled, tmp_path: Path) -> Iterator[tuple[list[str], list[subprocess.Popen[bytes]], list[subprocess.Popen[bytes]]]]:
+def processes(
+    scaled: Scaled, tmp_path: Path
+) -> Iterator[tuple[list[str], list[subprocess.Popen[bytes]], list[subprocess.Popen[bytes]]]]:
     truncate(scaled.database_url)
     env = {
         **os.environ,
@@ -91,7 +93,9 @@ def test_a_job_crosses_three_processes(scaled: Scaled, tmp_path: Path) -> None:
         engine.dispose()
         one, other = (httpx.Client(base_url=u, headers=headers, timeout=60) for u in urls)
         for name in SHEET_DOSSIERS:
-            filed = one.post("/api/v1/dossiers", files={"files": (f"{name}.zip", dossiers_zip([name]))})
+            filed = one.post(
+                "/api/v1/dossiers", files={"files": (f"{name}.zip", dossiers_zip([name]))}
+            )
             assert filed.status_code == 201, filed.text
         made = one.post("/api/v1/rounds", files={"round": (SHEET.name, SHEET.read_bytes())})
         assert made.status_code == 201, made.text
@@ -99,7 +103,9 @@ def test_a_job_crosses_three_processes(scaled: Scaled, tmp_path: Path) -> None:
         # Two productions at once (docx, and docx + PDF when LibreOffice is there).
         jobs = [
             one.post(f"/api/v1/rounds/{round_id}/batch", json={"pdf": False}).json()["id"],
-            one.post(f"/api/v1/rounds/{round_id}/batch", json={"pdf": False, "draft": True}).json()["id"],
+            one.post(f"/api/v1/rounds/{round_id}/batch", json={"pdf": False, "draft": True}).json()[
+                "id"
+            ],
         ]
         for job_id in jobs:
             _wait(lambda j=job_id: other.get(f"/api/v1/jobs/{j}").json()["state"] == "done")
@@ -131,18 +137,27 @@ def test_the_embedded_default_runs_its_own_worker(tmp_path: Path) -> None:
         engine = make_engine(settings.db_url)
         accounts = Accounts(session_factory(engine), settings)
         user = accounts.add_user("tn-ocop", PASSWORD, "tinh", province=19)
-        client = httpx.Client(base_url=url, headers={"Authorization": f"Bearer {accounts.new_token(user)}"}, timeout=60)
+        client = httpx.Client(
+            base_url=url,
+            headers={"Authorization": f"Bearer {accounts.new_token(user)}"},
+            timeout=60,
+        )
         engine.dispose()
         made = client.post(
             "/api/v1/rounds",
-            files=[("round", (SHEET.name, SHEET.read_bytes())), ("dossiers", ("d.zip", dossiers_zip(SHEET_DOSSIERS)))],
+            files=[
+                ("round", (SHEET.name, SHEET.read_bytes())),
+                ("dossiers", ("d.zip", dossiers_zip(SHEET_DOSSIERS))),
+            ],
         )
         if made.status_code == 400:
             pytest.fail(made.text)
         assert made.status_code == 201, made.text
         job = client.post(f"/api/v1/rounds/{made.json()['id']}/batch", json={"pdf": False}).json()
         _wait(lambda: client.get(f"/api/v1/jobs/{job['id']}").json()["state"] == "done")
-        assert client.get(f"/api/v1/jobs/{job['id']}").json()["worker"].rsplit(":", 1)[1] != str(web.pid)
+        assert client.get(f"/api/v1/jobs/{job['id']}").json()["worker"].rsplit(":", 1)[1] != str(
+            web.pid
+        )
     finally:
         web.send_signal(signal.SIGTERM)
         web.wait(timeout=60)

@@ -31,7 +31,9 @@ def _round_with_council(client: TestClient) -> tuple[dict[str, str], str, dict[s
     ids = {}
     for ma in scorers:
         ids[ma] = add_user(client, f"hd-{ma}", "hoi_dong")
-        seat = client.put(f"/api/v1/rounds/{round_id}/council/{ma}", json={"user": f"hd-{ma}"}, headers=office)
+        seat = client.put(
+            f"/api/v1/rounds/{round_id}/council/{ma}", json={"user": f"hd-{ma}"}, headers=office
+        )
         assert seat.status_code == 200, seat.text
     return office, round_id, ids
 
@@ -39,7 +41,9 @@ def _round_with_council(client: TestClient) -> tuple[dict[str, str], str, dict[s
 def test_a_sheet_is_scored_by_the_library(client: TestClient, tmp_path: Path) -> None:
     _office, round_id, ids = _round_with_council(client)
     member = bearer(client, ids["tv2"])
-    answer = client.put(f"/api/v1/rounds/{round_id}/scores/1/tv2", json={"chon": CHOICES}, headers=member)
+    answer = client.put(
+        f"/api/v1/rounds/{round_id}/scores/1/tv2", json={"chon": CHOICES}, headers=member
+    )
     assert answer.status_code == 200, answer.text
     card = answer.json()
     path = tmp_path / "phieu.json"
@@ -49,8 +53,15 @@ def test_a_sheet_is_scored_by_the_library(client: TestClient, tmp_path: Path) ->
     assert card["ket_qua"]["tong_diem"] == expected["tong_diem"]
     assert card["ket_qua"]["hang_sao"] == expected["hang_sao"]
     # Another member's seat, or a choice the rubric does not have, is refused.
-    assert client.put(f"/api/v1/rounds/{round_id}/scores/1/tv3", json={"tong": 80}, headers=member).status_code == 403
-    bad = client.put(f"/api/v1/rounds/{round_id}/scores/1/tv2", json={"chon": {"1.1": 9}}, headers=member)
+    assert (
+        client.put(
+            f"/api/v1/rounds/{round_id}/scores/1/tv3", json={"tong": 80}, headers=member
+        ).status_code
+        == 403
+    )
+    bad = client.put(
+        f"/api/v1/rounds/{round_id}/scores/1/tv2", json={"chon": {"1.1": 9}}, headers=member
+    )
     assert (bad.status_code, bad.json()["code"]) == (422, "scoresheet-choice-invalid")
     over = client.put(f"/api/v1/rounds/{round_id}/scores/1/tv2", json={"tong": 101}, headers=member)
     assert over.json()["code"] == "scoresheet-total-invalid"
@@ -64,7 +75,12 @@ def test_the_sheet_page_for_a_council_member(client: TestClient) -> None:
     page = client.get(f"/can-bo/dot/{round_id}/cham/1")
     assert page.status_code == 200
     assert "Nguồn nguyên liệu" in page.text and 'name="c:1.1"' in page.text
-    form = {"csrf": official.csrf, "tv": "tv2", "mode": "chon", **{f"c:{k}": str(v) for k, v in CHOICES.items()}}
+    form = {
+        "csrf": official.csrf,
+        "tv": "tv2",
+        "mode": "chon",
+        **{f"c:{k}": str(v) for k, v in CHOICES.items()},
+    }
     saved = client.post(f"/can-bo/dot/{round_id}/cham/1", data=form, follow_redirects=True)
     assert saved.status_code == 200 and "Đã lưu phiếu" in saved.text
     forged = client.post(f"/can-bo/dot/{round_id}/cham/1", data={**form, "csrf": "x"})
@@ -74,14 +90,23 @@ def test_the_sheet_page_for_a_council_member(client: TestClient) -> None:
 def test_entered_totals_make_the_production(client: TestClient) -> None:
     office, round_id, ids = _round_with_council(client)
     for ma, uid in ids.items():  # 80 points instead of 91,14: 4 stars at the province
-        answer = client.put(f"/api/v1/rounds/{round_id}/scores/1/{ma}", json={"tong": 80}, headers=bearer(client, uid))
+        answer = client.put(
+            f"/api/v1/rounds/{round_id}/scores/1/{ma}",
+            json={"tong": 80},
+            headers=bearer(client, uid),
+        )
         assert answer.status_code == 200
-    job = client.post(f"/api/v1/rounds/{round_id}/batch", json={"pdf": False}, headers=office).json()
+    job = client.post(
+        f"/api/v1/rounds/{round_id}/batch", json={"pdf": False}, headers=office
+    ).json()
     run_queued(client)
     done = client.get(f"/api/v1/jobs/{job['id']}", headers=office).json()
     assert done["state"] == "done"
     certificates = [
-        path for path in json.loads(client.get(f"/api/v1/jobs/{job['id']}/manifest", headers=office).text)["items"]
+        path
+        for path in json.loads(
+            client.get(f"/api/v1/jobs/{job['id']}/manifest", headers=office).text
+        )["items"]
         if path["kind"] == "giay-chung-nhan"
     ]
     # Uploaded, Miến dong (≥ 90) is proposed to the ministry and gets no provincial
