@@ -8,6 +8,7 @@ are the service's, so the account lands in the database ``ocop-docs serve`` uses
 
 from __future__ import annotations
 
+import secrets
 import sys
 from pathlib import Path
 
@@ -94,6 +95,11 @@ def users() -> None:
 @click.option(
     "--password-stdin", is_flag=True, help="Đọc mật khẩu từ stdin / read the password from stdin."
 )
+@click.option(
+    "--generate-password",
+    is_flag=True,
+    help="Tạo mật khẩu ngẫu nhiên, in ra một lần / make a random password, printed once.",
+)
 @DATA_DIR
 def add(
     username: str,
@@ -102,12 +108,15 @@ def add(
     commune: str | None,
     full_name: str,
     password_stdin: bool,
+    generate_password: bool,
     data_dir: Path | None,
 ) -> None:
     """Tạo một tài khoản (mật khẩu hỏi hai lần, không có mật khẩu mặc định)."""
     code = _province(province)
     commune_code = _commune(code, commune)
-    if password_stdin:
+    if generate_password:
+        password = secrets.token_urlsafe(15)
+    elif password_stdin:
         password = sys.stdin.readline().rstrip("\n")
     else:
         password = click.prompt("Mật khẩu / password", hide_input=True, confirmation_prompt=True)
@@ -119,12 +128,15 @@ def add(
         click.echo(account_error_text(exc.code, **exc.params), err=True)
         raise SystemExit(1) from None
     click.echo(f"Đã tạo tài khoản «{username}» ({role}) / account created.")
+    if generate_password:
+        click.echo(f"Mật khẩu (chỉ hiện một lần) / password (shown once): {password}")
 
 
 @users.command("list")
 @DATA_DIR
 def list_users(data_dir: Path | None) -> None:
     """Liệt kê tài khoản / list the accounts."""
+    click.echo("tài khoản / account\tvai trò / role")
     for user in _accounts(data_dir).users():
         state = "" if user.active else " (khoá / disabled)"
         where = f" tỉnh {user.province}" if user.province else ""
