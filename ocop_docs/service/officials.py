@@ -14,7 +14,7 @@ from typing import Any
 
 from fastapi import Request
 
-from ocop_docs.production.contexts import KINDS
+from ocop_docs.production.contexts.registry import KINDS
 from ocop_docs.rules.units import provinces
 from ocop_docs.service.accounts import Principal
 from ocop_docs.service.auth import check_form_csrf, not_found

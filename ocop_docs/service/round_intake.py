@@ -33,8 +33,9 @@ import yaml
 from ocop_docs.catalogue import Lang
 from ocop_docs.errors import OcopError
 from ocop_docs.production.batch import BatchOptions, plan_batch
-from ocop_docs.production.planning import Plan, issue_json
-from ocop_docs.production.spreadsheets import read_round_sheet
+from ocop_docs.production.manifest import issue_json
+from ocop_docs.production.planning import Plan
+from ocop_docs.production.spreadsheets.mapping import read_round_sheet
 from ocop_docs.service.checking import scrub
 from ocop_docs.service.errors import ServiceError, library_error_json
 from ocop_docs.service.intake import Received, extract_zip, is_zip, place_files

@@ -19,8 +19,8 @@ from typing import Any
 
 import yaml
 
-from ocop_docs.production.rounds import band, display_mean
-from ocop_docs.production.spreadsheets import read_round_sheet
+from ocop_docs.production.rounds.council_rules import band, display_mean
+from ocop_docs.production.spreadsheets.mapping import read_round_sheet
 from ocop_docs.rules.regimes import DEFAULT_REGIME
 from ocop_docs.scoring.card import result_to_json, score_card
 from ocop_docs.scoring.rubric_files import load_rubric, rubric_to_json
