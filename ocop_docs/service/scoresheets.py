@@ -19,9 +19,9 @@ from typing import Any
 
 import yaml
 
-from ocop_docs.production.rounds.council_rules import band, display_mean
 from ocop_docs.production.spreadsheets.mapping import read_round_sheet
 from ocop_docs.rules.regimes import DEFAULT_REGIME
+from ocop_docs.scoring.bands import display_mean, star_band
 from ocop_docs.scoring.card import result_to_json, score_card
 from ocop_docs.scoring.rubric_files import load_rubric, rubric_to_json
 from ocop_docs.service.errors import ServiceError
@@ -113,7 +113,7 @@ def council_preview(
         "entered": len(known),
         "of": len(scorers),
         "diem_tb": display_mean(mean, regime),
-        "hang_theo_diem": band(mean, regime),
+        "hang_theo_diem": star_band(mean, regime),
     }
 
 
