@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "templates": "ocop_docs.cli.templates:templates",
     "batch": "ocop_docs.cli.batch:batch",
     "serve": "ocop_docs.cli.serve:serve",
+    "users": "ocop_docs.cli.users:users",
 }
 
 

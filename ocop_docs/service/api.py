@@ -314,13 +314,17 @@ async def readyz(request: Request) -> JSONResponse:
     storage = await rt.workers.run_unbounded(rt.store.writable)
     database = await rt.workers.run_unbounded(rt.database_ok)
     libreoffice = await rt.workers.run_unbounded(lambda: rt.pdf.available)
-    ready = storage and database
+    queue = await rt.workers.run_unbounded(rt.queue_ok)
+    ready = storage and database and queue
     body = {
         "status": "ok" if ready else "unavailable",
         "storage": storage,
         "database": database,
+        "queue": queue,
+        "queued_messages": await rt.workers.run_unbounded(rt.queue.pending) if queue else None,
         "libreoffice": libreoffice,
         "retention_days": rt.settings.retention_days,
+        "role": rt.settings.role,
     }
     return JSONResponse(body, status_code=200 if ready else 503)
 

@@ -18,11 +18,12 @@ import logging
 import secrets
 from collections.abc import AsyncIterator
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -30,7 +31,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ocop_docs import __version__
 from ocop_docs.catalogue import Lang
 from ocop_docs.resources import schemas_dir
-from ocop_docs.service import api, pages
+from ocop_docs.service import api, officials_api, officials_pages, pages
 from ocop_docs.service.errors import ServiceError, error_json
 from ocop_docs.service.intake import too_large
 from ocop_docs.service.runtime import Runtime
@@ -106,7 +107,10 @@ def _install_errors(app: FastAPI) -> None:
     async def service_error(request: Request, exc: ServiceError) -> Response:
         lang = request_lang(request)
         if _is_api(request) or "text/html" not in request.headers.get("accept", ""):
-            return JSONResponse(exc.to_json(lang), status_code=exc.status)
+            headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+            return JSONResponse(exc.to_json(lang), status_code=exc.status, headers=headers)
+        if exc.status == 401:  # a page: to the sign-in form, and back afterwards
+            return RedirectResponse(f"/dang-nhap?next={quote(request.url.path)}", status_code=303)
         return render_page(request, "error.html", {"error": exc.to_json(lang)}, status=exc.status)
 
     @app.exception_handler(RequestValidationError)
@@ -212,8 +216,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(BodyLimit, settings=settings)
     _install_errors(app)
     app.include_router(api.router)
+    app.include_router(officials_api.router)
     app.include_router(api.health)
     app.include_router(pages.router)
+    app.include_router(officials_pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
 
@@ -225,6 +231,7 @@ async def _sweep(rt: Runtime) -> None:
             removed = await rt.workers.run_unbounded(rt.records.purge)
             if removed:
                 log.info("retention: deleted %d expired checks", removed)
+            await rt.workers.run_unbounded(rt.accounts.purge_sessions)
         except Exception:  # a failed sweep is retried at the next interval
             log.exception("retention sweep failed")
         await asyncio.sleep(rt.settings.purge_interval)

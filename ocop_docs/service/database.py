@@ -13,7 +13,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, create_engine, event
+from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, create_engine, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, sessionmaker
 
@@ -81,7 +81,7 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
 
 
 def alembic_config(url: str) -> Config:
@@ -95,6 +95,10 @@ def migrate(engine: Engine) -> None:
     """Bring the database to the newest migration (a no-op when it is there already)."""
     config = alembic_config(str(engine.url.render_as_string(hide_password=False)))
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # Web replicas and workers start together: one migrates, the others wait here
+            # and then find the database at head (the lock ends with the transaction).
+            connection.execute(text("SELECT pg_advisory_xact_lock(4713013)"))
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 

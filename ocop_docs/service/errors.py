@@ -21,8 +21,12 @@ class ServiceError(Exception):
         self.code = code
         self.params = params
         self.issues: list[dict[str, Any]] = []
+        # A library error passed on whole (its code, message, hint and issues), by language.
+        self.body: dict[str, dict[str, Any]] | None = None
 
     def to_json(self, lang: Lang = "vi") -> dict[str, Any]:
+        if self.body is not None:
+            return dict(self.body[lang])
         out: dict[str, Any] = {
             "code": self.code,
             "message": render_message(self.code, self.params, lang),

@@ -20,6 +20,7 @@ from ocop_docs.service.checking import Checked, field_messages
 from ocop_docs.service.database import Check, CheckFile, utcnow
 from ocop_docs.service.intake import Dossier
 from ocop_docs.service.storage import BlobStore
+from ocop_docs.service.tables import CaseFile, CaseFileBlob, Job, JobBlob, RoundBlob
 from ocop_docs.validation.loading import DOSSIER_NAMES
 
 TOKEN_BYTES = 32
@@ -92,6 +93,33 @@ def dossier_files(folder: Path) -> list[Path]:
             continue
         out.append(path)
     return out
+
+
+# Every column that names a blob: a blob is deleted only when none of them still does
+# (a dossier submitted from a check, or a round's copy of it, shares the check's blobs).
+_BLOB_COLUMNS: tuple[Any, ...] = (
+    CheckFile.sha256,
+    Check.report_vi,
+    Check.report_en,
+    Check.bundle,
+    CaseFileBlob.sha256,
+    CaseFile.report,
+    RoundBlob.sha256,
+    JobBlob.sha256,
+    Job.manifest,
+)
+
+
+def collect(sessions: sessionmaker[Session], store: BlobStore, digests: set[str]) -> None:
+    """Delete the blobs of ``digests`` that no row refers to any more."""
+    if not digests:
+        return
+    used: set[str] = set()
+    with sessions() as session:
+        for column in _BLOB_COLUMNS:
+            used |= set(session.scalars(select(column).where(column.in_(digests))))
+    for digest in digests - used:
+        store.delete(digest)
 
 
 class Records:
@@ -195,16 +223,7 @@ class Records:
         return len(expired)
 
     def _collect(self, digests: set[str]) -> None:
-        if not digests:
-            return
-        with self.sessions() as session:
-            used = set(
-                session.scalars(select(CheckFile.sha256).where(CheckFile.sha256.in_(digests)))
-            )
-            for column in (Check.report_vi, Check.report_en, Check.bundle):
-                used |= set(session.scalars(select(column).where(column.in_(digests))))
-        for digest in digests - used:
-            self.store.delete(digest)
+        collect(self.sessions, self.store, digests)
 
     def count(self) -> int:
         with self.sessions() as session:

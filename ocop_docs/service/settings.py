@@ -2,7 +2,10 @@
 
 Every setting has an ``OCOP_*`` environment variable (documented in the README) and a
 default that runs on a laptop with nothing else installed (architecture §4): SQLite and a
-local folder under the data directory.
+local folder under the data directory, a job queue in a SQLite file beside it. Growing is a
+matter of configuration only (issue 13): ``OCOP_DATABASE_URL=postgresql+psycopg://…``,
+``OCOP_QUEUE_URL=redis://…``, ``OCOP_STORAGE_URL=s3://bucket/prefix?endpoint=…`` and
+``ocop-docs serve --role web|worker``.
 """
 
 from __future__ import annotations
@@ -45,12 +48,34 @@ class Settings:
     soffice: str | None = None  # LibreOffice executable (default: found on PATH)
     database_url: str | None = None  # default: SQLite (WAL) in data_dir
     purge_interval: float = 3600.0  # seconds between retention sweeps
+    # --- officials (issue 13) ----------------------------------------------------------
+    queue_url: str | None = None  # default: huey's SQLite storage in data_dir; redis://…
+    storage_url: str | None = None  # default: data_dir/files; s3://bucket/prefix?endpoint=…
+    role: str = "all"  # web | worker | all (web and one worker process)
+    session_hours: float = 12.0  # a session ends this long after its last use
+    session_max_hours: float = 24.0 * 7  # … and at the latest this long after sign-in
+    login_failures: int = 5  # failed sign-ins per account (and per address) …
+    login_window: float = 900.0  # … within this many seconds before further tries wait
+    secure_cookies: bool | None = None  # None: Secure when the request came over TLS
+    batch_jobs: int | None = None  # render processes and LibreOffice workers of one job
+    worker_threads: int = 1  # jobs one worker process runs at once
+    job_poll: float = 0.5  # seconds between reads of a job's stored state (events, cancel)
+    job_stale: float = 60.0  # a running job whose worker was silent this long is retried
 
     @property
     def db_url(self) -> str:
         if self.database_url:
             return self.database_url
         return f"sqlite:///{(self.data_dir / 'ocop.sqlite3').resolve()}"
+
+    @property
+    def queue_location(self) -> str:
+        return self.queue_url or f"sqlite:///{(self.data_dir / 'queue.sqlite3').resolve()}"
+
+    @property
+    def jobs_dir(self) -> Path:
+        """Where a worker makes a job's documents before they go to the store."""
+        return self.data_dir / "jobs"
 
     @property
     def store_dir(self) -> Path:
@@ -81,11 +106,57 @@ def _convert(name: str, raw: str) -> Any:
         return Path(raw)
     if name in ("max_upload", "max_attachment", "max_unpacked"):
         return parse_size(raw)
-    if name in ("max_files", "max_ratio", "retention_days", "workers", "queue", "pdf_workers"):
+    if name in _INTS:
         value = int(raw)
         if value < (0 if name == "retention_days" else 1):
             raise ValueError(f"OCOP_{name.upper()}={raw}")
         return value
-    if name == "purge_interval":
-        return float(raw)
+    if name in _FLOATS:
+        number = float(raw)
+        if number <= 0:
+            raise ValueError(f"OCOP_{name.upper()}={raw}")
+        return number
+    if name == "secure_cookies":
+        return raw.strip().lower() in ("1", "true", "yes", "on")
+    if name == "role" and raw not in ROLES:
+        raise ValueError(f"OCOP_ROLE={raw}")
     return raw
+
+
+ROLES = ("web", "worker", "all")
+_INTS = frozenset(
+    {
+        "max_files",
+        "max_ratio",
+        "retention_days",
+        "workers",
+        "queue",
+        "pdf_workers",
+        "login_failures",
+        "batch_jobs",
+        "worker_threads",
+    }
+)
+_FLOATS = frozenset(
+    {
+        "purge_interval",
+        "session_hours",
+        "session_max_hours",
+        "login_window",
+        "job_poll",
+        "job_stale",
+    }
+)
+
+
+def to_env(settings: Settings) -> dict[str, str]:
+    """The settings as ``OCOP_*`` variables, for a worker process started by ``serve``."""
+    out: dict[str, str] = {}
+    for f in fields(settings):
+        value = getattr(settings, f.name)
+        if value is None:
+            continue
+        if isinstance(value, bool):
+            value = "1" if value else "0"
+        out[f"OCOP_{f.name.upper()}"] = str(value)
+    return out

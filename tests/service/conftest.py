@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import io
+import os
+import secrets
 import zipfile
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,6 +15,15 @@ from fastapi.testclient import TestClient
 
 from ocop_docs.service.app import create_app
 from ocop_docs.service.settings import Settings
+from tests.service.backends import (
+    REDIS,
+    Scaled,
+    moto_server,
+    postgres_database,
+    redis_ok,
+    s3_environment,
+    truncate,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples" / "ho-so"
@@ -50,9 +62,50 @@ def make_zip(entries: list[tuple[str | zipfile.ZipInfo, bytes]]) -> bytes:
     return buffer.getvalue()
 
 
+@pytest.fixture(scope="session")
+def scaled() -> Iterator[Scaled]:
+    """PostgreSQL, Redis and S3 (moto) on loopback, made for this test run."""
+    if not redis_ok():
+        from tests.service.backends import _missing
+
+        _missing("Redis")
+    for key, value in s3_environment().items():
+        os.environ.setdefault(key, value)
+    with postgres_database() as url, moto_server() as endpoint:
+        yield Scaled(url, REDIS, endpoint)
+
+
+@pytest.fixture(params=["embedded", "scaled"])
+def backend(request: pytest.FixtureRequest) -> str:
+    """Every service test runs on the embedded default and on PostgreSQL + Redis + S3."""
+    return str(request.param)
+
+
+def scaled_settings(base: Settings, scaled: Scaled) -> Settings:
+    truncate(scaled.database_url)
+    run = secrets.token_hex(4)
+    sep = "&" if "?" in scaled.redis_url else "?"
+    return replace(
+        base,
+        database_url=scaled.database_url,
+        queue_url=f"{scaled.redis_url}{sep}queue=ocop-test-{run}",
+        storage_url=f"s3://ocop-test/{run}?endpoint={scaled.s3_endpoint}",
+    )
+
+
 @pytest.fixture()
-def settings(tmp_path: Path) -> Settings:
-    return Settings(data_dir=tmp_path / "data", max_upload=8 * 1024 * 1024, max_files=60, workers=2)
+def settings(tmp_path: Path, backend: str, request: pytest.FixtureRequest) -> Settings:
+    base = Settings(
+        data_dir=tmp_path / "data",
+        max_upload=8 * 1024 * 1024,
+        max_files=60,
+        workers=2,
+        batch_jobs=1,
+        job_poll=0.05,
+    )
+    if backend == "embedded":
+        return base
+    return scaled_settings(base, request.getfixturevalue("scaled"))
 
 
 @pytest.fixture()

@@ -1,0 +1,45 @@
+"""A worker process: runs batch jobs from the queue (``ocop-docs serve --role worker``, or
+the one process ``ocop-docs serve`` starts beside the web app).
+
+Settings come from the ``OCOP_*`` environment, as for the web app; a worker needs the same
+database, queue and storage, and LibreOffice for PDFs (one pool per job, ``OCOP_BATCH_JOBS``
+workers). Start as many as the machines allow: they share one queue.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from ocop_docs.service.jobqueue import JobQueue, run_worker
+from ocop_docs.service.runner import JobRunner
+from ocop_docs.service.runtime import Runtime
+from ocop_docs.service.settings import Settings
+
+log = logging.getLogger("ocop_docs.service.worker")
+
+
+def serve_worker(settings: Settings, stop: threading.Event | None = None) -> None:
+    """Run jobs until SIGTERM (or ``stop``); a job running then goes back to the queue."""
+    rt = Runtime(settings)
+    runner = JobRunner(settings, rt.jobs, rt.rounds, rt.store, rt.queue.enqueue)
+    queue = JobQueue(settings.queue_location, runner.run)
+
+    def sweep() -> list[str]:
+        return rt.jobs.stale(settings.job_stale)
+
+    log.info("worker ready (queue %s)", queue.url.split("@")[-1])
+    try:
+        run_worker(queue, sweep, sweep_every=max(1.0, settings.job_stale / 4), stop=stop)
+    finally:
+        queue.close()
+        rt.close()
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    serve_worker(Settings.from_env())
+
+
+if __name__ == "__main__":
+    main()
