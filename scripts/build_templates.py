@@ -50,6 +50,7 @@ FIXED_TIME = dt.datetime(2026, 1, 1, 0, 0, 0)
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
 JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
 LEFT = WD_ALIGN_PARAGRAPH.LEFT
+RIGHT = WD_ALIGN_PARAGRAPH.RIGHT
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
@@ -489,6 +490,35 @@ def national_heading(doc: object) -> None:
     para(doc, QUOC_HIEU, align=CENTER, size=13, b=True)
     para(doc, TIEU_NGU, align=CENTER, size=14, b=True)
     rule(doc, indent_mm=(TEXT_WIDTH_MM - 66) / 2, space_after=12)
+
+
+def draft_mark(doc: object) -> None:
+    """ "DỰ THẢO" on every page and the missing products, for a partial round (issue 12).
+
+    Printed only when the context has ``du_thao`` (``batch --draft`` of a round in which
+    some products failed: :mod:`ocop_docs.production.contexts.partial`): the mark in both
+    headers (the first page's too), the list under the document's heading.
+    """
+    section = doc.sections[0]  # type: ignore[attr-defined]
+    for header in (section.first_page_header, section.header):
+        para(header, "{%p if du_thao %}", align=RIGHT)
+        para(header, "DỰ THẢO", align=RIGHT, b=True, size=14)
+        para(header, "{%p endif %}", align=RIGHT)
+    para(doc, "{%p if du_thao %}", style="VB Nội dung")
+    para(
+        doc,
+        "DỰ THẢO — lập từ đợt đánh giá chưa đủ: còn ",
+        "{{ du_thao.so_thieu }}",
+        " sản phẩm bị lỗi chưa có trong văn bản này:",
+        style="VB Nội dung",
+        b=True,
+        i=True,
+        before=12,
+    )
+    para(doc, "{%p for t in du_thao.thieu %}", style="VB Nội dung")
+    para(doc, "- ", "{{ t }}", style="VB Nội dung", i=True)
+    para(doc, "{%p endfor %}", style="VB Nội dung")
+    para(doc, "{%p endif %}", style="VB Nội dung")
 
 
 def signature_block(
@@ -962,6 +992,7 @@ def build_bien_ban() -> object:
         left_number="Số: {{ hop.so }}",
         right_date="{{ hop.ngay_dong }}",
     )
+    draft_mark(doc)
     para(doc, "BIÊN BẢN", style="VB Tên loại", before=18)
     para(doc, "Họp ", "{{ hoi_dong.ten }}", style="VB Trích yếu")
     para(doc, "{{ ten_dot }}", style="VB Trích yếu")
@@ -1207,6 +1238,7 @@ def build_quyet_dinh() -> object:
         left_number="Số: {{ quyet_dinh.so }}",
         right_date="{{ quyet_dinh.ngay_dong }}",
     )
+    draft_mark(doc)
     para(doc, "QUYẾT ĐỊNH", style="VB Tên loại", before=18)
     para(doc, "{{ quyet_dinh.trich_yeu }}", style="VB Trích yếu")
     rule(doc, indent_mm=(TEXT_WIDTH_MM - 50) / 2, space_after=12)

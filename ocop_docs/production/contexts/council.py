@@ -238,6 +238,8 @@ def round_context(rnd: Round) -> dict[str, Any]:
         "so_san_pham": pad2(len(products)),
         "so_cong_nhan": pad2(len(recognised)),
         "so_cong_nhan_theo_sao": counts or None,
+        # Set by contexts.partial.draft_context for a council document of a partial round.
+        "du_thao": None,
     }
     qd = data.get("quyet_dinh")
     if qd:
