@@ -44,6 +44,9 @@ sys.path.insert(0, str(ROOT))
 from ocop_docs.production.rendering import make_deterministic  # noqa: E402
 
 FONT = "Times New Roman"
+# Empty 14 pt lines between the signer's title and name: about 28 mm for the signature and
+# the seal (the usual 25–30 mm of provincial practice).
+SIGN_LINES = 5
 TEXT_WIDTH_MM = 165  # A4 210 mm − left 30 − right 15 (NĐ 30/2020 Phụ lục I, mục I.5)
 FIXED_TIME = dt.datetime(2026, 1, 1, 0, 0, 0)
 
@@ -301,6 +304,22 @@ def cant_split(row: object) -> None:
     trpr.insert(0, el)
 
 
+def cell_margins(t: Table, mm: float) -> None:
+    """Left and right cell padding of a whole table (w:tblCellMar), for narrow columns."""
+    tblpr = t._tbl.tblPr
+    mar = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(round(mm * 56.7)))
+        el.set(qn("w:type"), "dxa")
+        mar.append(el)
+    look = tblpr.find(qn("w:tblLook"))  # CT_TblPr order: … tblLayout, tblCellMar, tblLook
+    if look is not None:
+        look.addprevious(mar)
+    else:
+        tblpr.append(mar)
+
+
 def page_break(doc: object) -> None:
     p = doc.add_paragraph()  # type: ignore[attr-defined]
     p.add_run().add_break(WD_BREAK.PAGE)
@@ -383,6 +402,15 @@ def new_document(*, landscape: bool = False, title: str = "") -> object:
                         del fonts.attrib[attr]
                     for key in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
                         fonts.set(qn(key), FONT)
+                # Vietnamese text: Word's spell check must not read it as misspelt English.
+                lang = rpr.find(qn("w:lang"))
+                if lang is None:
+                    lang = OxmlElement("w:lang")
+                    rpr.append(lang)
+                for attr in list(lang.attrib):
+                    del lang.attrib[attr]
+                lang.set(qn("w:val"), "vi-VN")
+                lang.set(qn("w:eastAsia"), "vi-VN")
     normal = styles["Normal"]
     normal.font.name = FONT
     normal.font.size = Pt(14)
@@ -528,6 +556,7 @@ def signature_block(
     right: Callable[[_Cell], None],
     widths: tuple[float, float] = (80, 85),
 ) -> Table:
+    keep_with_previous(doc)
     t = table(doc, list(widths), rows=1)
     cant_split(t.rows[0])
     lc, rc = t.rows[0].cells
@@ -535,6 +564,25 @@ def signature_block(
         left(lc)
     right(rc)
     return t
+
+
+def keep_with_previous(doc: object) -> None:
+    """Keep the next block (the signature table) with the last paragraph of the text.
+
+    Sets keep-with-next on the last paragraph and on the Jinja tag paragraphs around it
+    (docxtpl removes a ``{%p …%}`` paragraph, so the one it repeats keeps the mark), so no
+    page holds a signature alone (issue 12; NĐ 30/2020 Phụ lục I mục II.7: the signature
+    follows the text).
+    """
+    element = doc.element.body[-1] if len(doc.element.body) else None  # type: ignore[attr-defined]
+    while element is not None and element.tag == qn("w:sectPr"):
+        element = element.getprevious()
+    while element is not None and element.tag == qn("w:p"):
+        paragraph = Paragraph(element, doc)  # type: ignore[arg-type]
+        paragraph.paragraph_format.keep_with_next = True
+        if not paragraph.text.startswith("{%p"):
+            break
+        element = element.getprevious()
 
 
 def noi_nhan(cell: _Cell, items_expr: str) -> None:
@@ -553,7 +601,7 @@ def signer(cell: _Cell, prefix: str, *, note: str | None = None) -> None:
     para(cell, "{{ " + prefix + ".chuc_vu }}", style="VB Chữ ký")
     if note:
         para(cell, note, align=CENTER, i=True, size=13)
-    for _ in range(3):
+    for _ in range(SIGN_LINES):
         para(cell, "", align=CENTER)
     para(cell, "{{ " + prefix + ".ho_ten }}", style="VB Chữ ký")
 
@@ -646,7 +694,7 @@ def build_phieu_dang_ky() -> object:
         cell_para(cell, "{{ dia_danh }}", ", ", "{{ ngay_ky }}", align=CENTER, i=True, before=6)
         para(cell, "ĐẠI DIỆN", style="VB Chữ ký")
         para(cell, "(Ký, đóng dấu, ghi rõ họ tên)", align=CENTER, i=True, size=13)
-        for _ in range(4):
+        for _ in range(SIGN_LINES):
             para(cell, "", align=CENTER)
         para(cell, "{{ chu_the.nguoi_dai_dien.ho_ten }}", style="VB Chữ ký")
 
@@ -908,7 +956,7 @@ def build_bao_cao_tu_danh_gia() -> object:
         cell_para(cell, "{{ dia_danh }}", ", ", "{{ ngay_ky }}", align=CENTER, i=True, before=6)
         para(cell, "ĐẠI DIỆN THEO PHÁP LUẬT CỦA CƠ SỞ", style="VB Chữ ký")
         para(cell, "(Ký, họ tên, đóng dấu)", align=CENTER, i=True, size=13)
-        for _ in range(4):
+        for _ in range(SIGN_LINES):
             para(cell, "", align=CENTER)
         para(cell, "{{ chu_the.nguoi_dai_dien.ho_ten }}", style="VB Chữ ký")
 
@@ -1084,30 +1132,49 @@ def build_bien_ban() -> object:
         ". Tổng điểm trung bình là trung bình cộng tổng điểm của các thành viên chấm điểm.",
     )
     body(doc, "2. Kết quả chấm điểm của từng thành viên:", keep_next=True)
-    # The member columns repeat with {%tc for %}; ocop-docs fits the widths to the page.
-    t = table(doc, [12, 48, 0.1, 12, 0.1, 17, 18], rows=3, grid=True)
+    # One table per block of at most 7 members (contexts.council.score_blocks): the member
+    # columns repeat with {%tc for %}, Điểm TB and Hạng only in the last block; 11 mm score
+    # cells with 1 mm padding and 11 pt figures, so "69,75" never wraps (issue 12).
+    para(doc, "{%p for b in bang_diem %}", style="VB Nội dung")
+    para(doc, "{%p if b.tieu_de %}", style="VB Nội dung")
+    para(doc, "{{ b.tieu_de }}", style="VB Nội dung", i=True, keep_next=True, before=6)
+    para(doc, "{%p endif %}", style="VB Nội dung")
+    t = table(doc, [11, 42, 0.1, 11, 0.1, 0.1, 15, 18, 0.1], rows=3, grid=True)
+    cell_margins(t, 1)
     h = t.rows[0].cells
-    cell_para(h[0], "STT", style="VB Bảng tiêu đề")
-    cell_para(h[1], "Sản phẩm, chủ thể", style="VB Bảng tiêu đề")
-    cell_para(h[2], "{%tc for m in nguoi_cham %}", style="VB Bảng tiêu đề")
-    cell_para(h[3], "{{ m.ky_hieu }}", style="VB Bảng tiêu đề")
-    cell_para(h[4], "{%tc endfor %}", style="VB Bảng tiêu đề")
-    cell_para(h[5], "Điểm TB", style="VB Bảng tiêu đề")
-    cell_para(h[6], "Hạng", style="VB Bảng tiêu đề")
+    heads = (
+        "STT",
+        "Sản phẩm, chủ thể",
+        "{%tc for m in b.thanh_vien %}",
+        "{{ m.ky_hieu }}",
+        "{%tc endfor %}",
+        "{%tc if b.cuoi %}",
+        "Điểm TB",
+        "Hạng",
+        "{%tc endif %}",
+    )
+    for cell, text in zip(h, heads, strict=True):
+        # "TV10" … "TV15" in 10.5 pt bold fit the 11 mm column on one line.
+        size = 10.5 if text == "{{ m.ky_hieu }}" else None
+        cell_para(cell, text, style="VB Bảng tiêu đề", keep_next=True, size=size)
     repeat_header(t.rows[0])
-    cell_para(t.rows[1].cells[0], "{%tr for sp in san_pham %}", style="VB Bảng")
+    cant_split(t.rows[0])
+    cell_para(t.rows[1].cells[0], "{%tr for sp in b.san_pham %}", style="VB Bảng")
     d = t.rows[2].cells
     cant_split(t.rows[2])
     cell_para(d[0], "{{ sp.stt }}", style="VB Bảng", align=CENTER)
     cell_para(d[1], "{{ sp.ten }}", style="VB Bảng", b=True)
     para(d[1], "{{ sp.chu_the }}", style="VB Bảng")
     cell_para(d[2], "{%tc for s in sp.diem %}", style="VB Bảng")
-    cell_para(d[3], "{{ s.diem }}", style="VB Bảng", align=CENTER)
+    cell_para(d[3], "{{ s.diem }}", style="VB Bảng", align=CENTER, size=11)
     cell_para(d[4], "{%tc endfor %}", style="VB Bảng")
-    cell_para(d[5], "{{ sp.diem_tb }}", style="VB Bảng", align=CENTER, b=True)
-    cell_para(d[6], "{{ sp.ket_qua }}", style="VB Bảng", align=CENTER)
+    cell_para(d[5], "{%tc if b.cuoi %}", style="VB Bảng")
+    cell_para(d[6], "{{ sp.diem_tb }}", style="VB Bảng", align=CENTER, b=True, size=11)
+    cell_para(d[7], "{{ sp.ket_qua }}", style="VB Bảng", align=CENTER)
+    cell_para(d[8], "{%tc endif %}", style="VB Bảng")
     end = add_row(t)
     cell_para(end.cells[0], "{%tr endfor %}", style="VB Bảng")
+    para(doc, "{%p endfor %}", style="VB Nội dung")
     para(doc, "", after=6)
     body(doc, "3. Kết quả đánh giá, phân hạng:", keep_next=True)
     body(
@@ -1134,7 +1201,7 @@ def build_bien_ban() -> object:
         "{{ sp.diem_tb }}",
         " điểm, hạng ",
         "{{ sp.hang_sao_chu }}",
-        ";",
+        "{{ ';' if not loop.last else '.' }}",
     )
     para(doc, "{%p endfor %}", style="VB Nội dung")
     para(doc, "{%p if de_nghi_cap_tren %}", style="VB Nội dung")
@@ -1147,7 +1214,17 @@ def build_bien_ban() -> object:
         " đánh giá, phân hạng:",
     )
     para(doc, "{%p for sp in de_nghi_cap_tren %}", style="VB Nội dung")
-    body(doc, "- ", "{{ sp.ten }}", " (", "{{ sp.chu_the }}", "): ", "{{ sp.diem_tb }}", " điểm;")
+    body(
+        doc,
+        "- ",
+        "{{ sp.ten }}",
+        " (",
+        "{{ sp.chu_the }}",
+        "): ",
+        "{{ sp.diem_tb }}",
+        " điểm",
+        "{{ ';' if not loop.last else '.' }}",
+    )
     para(doc, "{%p endfor %}", style="VB Nội dung")
     para(doc, "{%p endif %}", style="VB Nội dung")
     para(doc, "{%p if khong_dat %}", style="VB Nội dung")
@@ -1173,7 +1250,7 @@ def build_bien_ban() -> object:
         ", hạng ",
         "{{ sp.hang_sao_chu }}",
         "{% endif %}",
-        ";",
+        "{{ ';' if not loop.last else '.' }}",
     )
     para(doc, "{%p endfor %}", style="VB Nội dung")
     para(doc, "{%p endif %}", style="VB Nội dung")
@@ -1195,7 +1272,11 @@ def build_bien_ban() -> object:
         "{{ sp.diem_thap_nhat }}",
         " đến ",
         "{{ sp.diem_cao_nhat }}",
-        ");",
+        "); Hội đồng thảo luận, thống nhất kết quả: ",
+        "{{ sp.diem_tb }}",
+        " điểm, ",
+        "{{ sp.ket_qua }}",
+        "{{ ';' if not loop.last else '.' }}",
     )
     para(doc, "{%p endfor %}", style="VB Nội dung")
     para(doc, "{%p endif %}", style="VB Nội dung")
@@ -1208,19 +1289,28 @@ def build_bien_ban() -> object:
     body(doc, "- ", "{{ k }}")
     para(doc, "{%p endfor %}", style="VB Nội dung")
     para(doc, "{%p endif %}", style="VB Nội dung")
-    body(doc, "Cuộc họp kết thúc vào ", "{{ hop.ket_thuc_chu }}", "./.")
+    # Mẫu 1.9's closing: read out and adopted by the members present, then the signatures
+    # (kept with this paragraph, so no page holds a signature alone).
+    body(
+        doc,
+        "Cuộc họp kết thúc vào ",
+        "{{ hop.ket_thuc_chu }}",
+        ". Biên bản đã được đọc lại và thông qua trước các thành viên Hội đồng dự họp; "
+        "các thành viên dự họp nhất trí với nội dung Biên bản./.",
+        keep_next=True,
+    )
 
     def left(cell: _Cell) -> None:
         cell_para(cell, "THƯ KÝ", style="VB Chữ ký", before=12)
         para(cell, "(Chữ ký)", align=CENTER, i=True, size=13)
-        for _ in range(4):
+        for _ in range(SIGN_LINES):
             para(cell, "", align=CENTER)
         para(cell, "{{ hop.thu_ky.ho_ten }}", style="VB Chữ ký")
 
     def right(cell: _Cell) -> None:
         cell_para(cell, "CHỦ TỌA", style="VB Chữ ký", before=12)
         para(cell, "(Chữ ký, dấu (nếu có))", align=CENTER, i=True, size=13)
-        for _ in range(4):
+        for _ in range(SIGN_LINES):
             para(cell, "", align=CENTER)
         para(cell, "{{ hop.chu_tri.ho_ten }}", style="VB Chữ ký")
 
@@ -1290,12 +1380,19 @@ def build_quyet_dinh() -> object:
     # Annex: "Danh sách sản phẩm được công nhận" (NĐ 30 Phụ lục III mục 2.1, phụ lục).
     para(
         doc,
-        "DANH SÁCH SẢN PHẨM ĐƯỢC CÔNG NHẬN ĐẠT TIÊU CHUẨN SẢN PHẨM OCOP",
+        "DANH SÁCH SẢN PHẨM ĐƯỢC CÔNG NHẬN",
         style="VB Tên loại",
         page_break_before=True,
         before=0,
     )
-    para(doc, "{{ cap_chu | upper }}", " NĂM ", "{{ nam }}", style="VB Trích yếu")
+    para(
+        doc,
+        "ĐẠT TIÊU CHUẨN SẢN PHẨM OCOP ",
+        "{{ cap_chu | upper }}",
+        " NĂM ",
+        "{{ nam }}",
+        style="VB Trích yếu",
+    )
     para(
         doc,
         "(Kèm theo Quyết định số ",
@@ -1309,7 +1406,10 @@ def build_quyet_dinh() -> object:
         i=True,
     )
     rule(doc, indent_mm=(TEXT_WIDTH_MM - 50) / 2, space_after=12)
-    t = table(doc, [12, 36, 36, 39, 16, 26], rows=3, grid=True)
+    # The code column holds "19-05620-003-2026" on one line (11 pt, 1 mm padding): a code
+    # broken at a hyphen reads as two codes (issue 12).
+    t = table(doc, [11, 37, 32, 33, 16, 36], rows=3, grid=True)
+    cell_margins(t, 1)
     heads = ("STT", "Tên sản phẩm", "Chủ thể", "Địa chỉ", "Hạng sao", "Mã sản phẩm")
     for cell, text in zip(t.rows[0].cells, heads, strict=True):
         cell_para(cell, text, style="VB Bảng tiêu đề")
@@ -1322,7 +1422,9 @@ def build_quyet_dinh() -> object:
     cell_para(d[2], "{{ sp.chu_the }}", style="VB Bảng")
     cell_para(d[3], "{{ sp.dia_chi }}", style="VB Bảng")
     cell_para(d[4], "{{ sp.hang_sao_chu }}", style="VB Bảng", align=CENTER)
-    cell_para(d[5], "{{ sp.ma_san_pham | default('', true) }}", style="VB Bảng", align=CENTER)
+    cell_para(
+        d[5], "{{ sp.ma_san_pham | default('', true) }}", style="VB Bảng", align=CENTER, size=11
+    )
     end = add_row(t)
     cell_para(end.cells[0], "{%tr endfor %}", style="VB Bảng")
     para(
@@ -1413,7 +1515,7 @@ def build_giay_chung_nhan() -> object:
             cell, "{{ giay_chung_nhan.nguoi_ky.quyen_han | default('', true) }}", style="VB Chữ ký"
         )
         para(cell, "{{ giay_chung_nhan.nguoi_ky.chuc_vu }}", style="VB Chữ ký")
-        for _ in range(3):
+        for _ in range(SIGN_LINES):
             para(cell, "", align=CENTER)
         para(cell, "{{ giay_chung_nhan.nguoi_ky.ho_ten }}", style="VB Chữ ký")
 
@@ -1572,7 +1674,7 @@ def build_phieu_danh_gia() -> object:
         cell_para(cell, "{{ ph.ngay_dong }}", align=CENTER, i=True, size=13, before=12)
         para(cell, "Người đánh giá", style="VB Chữ ký")
         para(cell, "(Ký và ghi rõ họ tên)", align=CENTER, i=True, size=13)
-        for _ in range(3):
+        for _ in range(SIGN_LINES):
             para(cell, "", align=CENTER)
         para(cell, "{{ ph.nguoi_danh_gia | default('', true) }}", style="VB Chữ ký")
 

@@ -117,19 +117,30 @@ def test_bien_ban(rendered: dict[str, Path]) -> None:
     assert "8/9 (88,9%), có Chủ tịch Hội đồng; bảo đảm điều kiện" in text
     assert "Chủ trì (chủ tọa): Nguyễn Văn An" in text
     assert "Thư ký (người ghi biên bản): Ngô Văn Minh" in text
-    assert "- Miến dong Tài Hoan (Hợp tác xã Tài Hoan): 91,14 điểm;" in text  # to the Ministry
+    # The last item of a list ends with "." (issue 12).
+    assert "- Miến dong Tài Hoan (Hợp tác xã Tài Hoan): 91,14 điểm." in text  # to the Ministry
+    assert "- Gà đồi Trần Phú (Hợp tác xã Trần Phú): 73,29 điểm, hạng 4 sao;" in text
     assert (
-        "- Rượu men lá Cường Lợi (sản phẩm hư cấu) (Hợp tác xã nông nghiệp Cường Lợi): 46,29 điểm, hạng 2 sao;"
+        "- Rượu men lá Cường Lợi (sản phẩm hư cấu) (Hợp tác xã nông nghiệp Cường Lợi): 46,29 điểm, hạng 2 sao."
         in text
     )
-    assert "- Cam Đường Canh Yến Lạc: chênh lệch 15 điểm (từ 55 đến 70);" in text
-    assert "Cuộc họp kết thúc vào 11 giờ 30 phút, ngày 15 tháng 12 năm 2026./." in text
+    # The spread item records the council's outcome (issue 12).
+    assert (
+        "- Cam Đường Canh Yến Lạc: chênh lệch 15 điểm (từ 55 đến 70); Hội đồng thảo luận, "
+        "thống nhất kết quả: 62,14 điểm, 3 sao." in text
+    )
+    assert (
+        "Cuộc họp kết thúc vào 11 giờ 30 phút, ngày 15 tháng 12 năm 2026. Biên bản đã được "
+        "đọc lại và thông qua trước các thành viên Hội đồng dự họp; các thành viên dự họp "
+        "nhất trí với nội dung Biên bản./." in text
+    )
     table = next(t for t in doc.tables if t.rows[0].cells[0].text == "STT")  # type: ignore[attr-defined]
     header = [c.text for c in table.rows[0].cells]
     assert header == [
         "STT",
         "Sản phẩm, chủ thể",
-        *[f"TV{i}" for i in range(1, 8)],
+        # tv6 is absent: the members keep the labels of the input (issue 12).
+        *[f"TV{i}" for i in (1, 2, 3, 4, 5, 7, 8)],
         "Điểm TB",
         "Hạng",
     ]
@@ -303,7 +314,9 @@ PDF_PAGES = {
     "bao-cao-tu-danh-gia-mien-dong-tai-hoan": (7, "BÁO CÁO TỰ ĐÁNH GIÁ VỀ SẢN PHẨM"),
     "bao-cao-xa-thai-nguyen-2026-dot-2": (2, "Côn Minh, ngày 28 tháng 10 năm 2026"),
     "bien-ban-thai-nguyen-2026-dot-2": (3, "91,14"),
-    "quyet-dinh-thai-nguyen-2026-dot-2": (2, "Số: 05/QĐ-UBND"),
+    # 3 pages: the decision's căn cứ (competence first, issue 12) take Điều 3 and the
+    # signature, kept together, to page 2; the annex on page 3.
+    "quyet-dinh-thai-nguyen-2026-dot-2": (3, "Số: 05/QĐ-UBND"),
     "giay-chung-nhan-thai-nguyen-2026-dot-2": (1, "GÀ ĐỒI TRẦN PHÚ"),
 }
 
