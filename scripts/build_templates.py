@@ -34,7 +34,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
@@ -1434,9 +1434,14 @@ def build_quyet_dinh() -> object:
 
 
 def build_giay_chung_nhan() -> object:
-    """The certificate for one product (brief §6.7: a provincial design with NĐ 30 type).
+    """The certificate for one product, as provinces issue it (issue 12).
 
-    A4 landscape with a double page border; one page, so no page number.
+    A4 landscape, one page: the issuing body and "Số: …/GCN-…" beside the Quốc hiệu and
+    Tiêu ngữ (NĐ 30/2020 Phụ lục I); a 40 mm place for the OCOP logo (pasted or pre-printed)
+    left of the title "GIẤY CHỨNG NHẬN SẢN PHẨM OCOP"; the product in large type (sized by
+    its length, so long names stay on the page), the stars drawn, producer, address and
+    product code; the decision, the validity date; the signature block of the Chủ tịch
+    (KT. CHỦ TỊCH / PHÓ CHỦ TỊCH) with 28 mm for signature and seal. A thin double border.
     """
     doc = new_document(landscape=True, title="Giấy chứng nhận sản phẩm OCOP")
     section = doc.sections[0]  # type: ignore[attr-defined]
@@ -1446,70 +1451,79 @@ def build_giay_chung_nhan() -> object:
     for side in ("top", "left", "bottom", "right"):
         el = OxmlElement(f"w:{side}")
         el.set(qn("w:val"), "double")
-        el.set(qn("w:sz"), "18")
-        el.set(qn("w:space"), "24")
+        el.set(qn("w:sz"), "12")
+        el.set(qn("w:space"), "20")
         el.set(qn("w:color"), "8B0000")
         borders.append(el)
     # pgBorders follows pgMar in CT_SectPr.
     pgmar = sect.find(qn("w:pgMar"))
     pgmar.addnext(borders)
     width = 297 - 30 - 20
-    para(doc, QUOC_HIEU, align=CENTER, size=13, b=True)
-    para(doc, TIEU_NGU, align=CENTER, size=14, b=True)
-    rule(doc, indent_mm=(width - 66) / 2, space_after=6)
-    para(doc, "{{ co_quan.ten_mot_dong_in_hoa }}", align=CENTER, size=14, b=True, after=6)
-    para(doc, "GIẤY CHỨNG NHẬN", align=CENTER, size=26, b=True, before=6)
-    para(doc, "SẢN PHẨM OCOP", align=CENTER, size=20, b=True, after=12)
-    para(doc, "Chứng nhận sản phẩm:", align=CENTER, size=14, i=True)
-    para(doc, "{{ sp.ten | upper }}", align=CENTER, size=22, b=True, after=6)
-    para(doc, "Chủ thể: ", R("{{ sp.chu_the }}", b=True), align=CENTER, size=14)
+    # Header: issuing body and number (left), Quốc hiệu and Tiêu ngữ (right), NĐ 30 mục II.1–3.
+    head = table(doc, [95, width - 95], rows=1)
+    left, right = head.rows[0].cells
+    cell_para(left, "{{ co_quan.ten_in_hoa }}", align=CENTER, size=13, b=True)
+    rule(left, indent_mm=95 * 0.35, space_after=0)
+    para(left, "Số: ", "{{ giay_chung_nhan.so }}", align=CENTER, size=13, before=6)
+    cell_para(right, QUOC_HIEU, align=CENTER, size=13, b=True)
+    para(right, TIEU_NGU, align=CENTER, size=14, b=True)
+    rule(right, indent_mm=((width - 95) - 66) / 2, space_after=0)
+    # Title row: the logo's place (left), the title centred on the page (3 columns).
+    title = table(doc, [40, width - 80, 40], rows=1)
+    logo, middle, _right = title.rows[0].cells
+    cell_para(logo, "", size=12, before=6)
+    for _ in range(5):
+        para(logo, "", size=12)
+    cell_para(middle, "GIẤY CHỨNG NHẬN", align=CENTER, size=28, b=True, before=18)
+    para(middle, "SẢN PHẨM OCOP", align=CENTER, size=22, b=True, after=6)
+    para(middle, "{{ quyet_dinh.tham_quyen }}", align=CENTER, size=13, b=True, before=6)
+    para(doc, "chứng nhận sản phẩm", align=CENTER, size=14, i=True, before=4)
+    for tier, size in (("lon", 26), ("vua", 20), ("nho", 16)):
+        tag = "if" if tier == "lon" else "elif"
+        para(doc, "{%p " + tag + " giay_chung_nhan.co_chu_ten == '" + tier + "' %}", size=size)
+        para(doc, "{{ sp.ten | upper }}", align=CENTER, size=size, b=True, after=2)
+    para(doc, "{%p endif %}", size=16)
+    stars = para(doc, R("{{ sp.sao }}", size=32), align=CENTER, after=0)
+    stars.runs[0].font.color.rgb = RGBColor(0xB8, 0x86, 0x0B)  # the stars drawn, in gold
+    para(doc, "Đạt hạng: ", R("{{ sp.hang_sao_chu | upper }}", b=True), align=CENTER, size=16)
+    para(
+        doc,
+        "Chủ thể sản xuất: ",
+        R("{{ sp.chu_the }}", b=True),
+        align=CENTER,
+        size=14,
+        before=6,
+    )
     para(doc, "Địa chỉ: ", "{{ sp.dia_chi }}", align=CENTER, size=14)
     para(
         doc,
         "{% if sp.ma_san_pham %}",
         "Mã sản phẩm: ",
-        "{{ sp.ma_san_pham }}",
+        R("{{ sp.ma_san_pham }}", b=True),
         "{% endif %}",
         align=CENTER,
         size=14,
-    )
-    para(
-        doc,
-        "Đạt hạng: ",
-        R("{{ sp.hang_sao_chu | upper }}", b=True),
-        "  ",
-        R("{{ sp.sao }}", size=20),
-        align=CENTER,
-        size=16,
-        before=6,
-    )
-    para(
-        doc,
-        "(Tổng điểm trung bình: ",
-        "{{ sp.diem_tb }}",
-        " điểm)",
-        align=CENTER,
-        size=13,
-        i=True,
         after=6,
     )
-    para(
-        doc,
-        "Giấy chứng nhận có giá trị ",
-        "{{ giay_chung_nhan.thoi_han_thang }}",
-        " tháng kể từ ngày ký, đến ngày ",
-        "{{ giay_chung_nhan.het_han_ngan }}",
-        ".",
-        align=CENTER,
-        size=13,
-        i=True,
-    )
 
-    def left(cell: _Cell) -> None:
-        cell_para(cell, "Quyết định công nhận số ", "{{ quyet_dinh.so }}", size=12, before=30)
-        para(cell, "ngày ", "{{ quyet_dinh.ngay_ngan }}", size=12)
+    def left_sign(cell: _Cell) -> None:
+        cell_para(
+            cell, "Được công nhận tại ", "{{ giay_chung_nhan.can_cu }}", ".", size=13, i=True,
+            before=12,
+        )
+        para(
+            cell,
+            "Giấy chứng nhận có giá trị ",
+            "{{ giay_chung_nhan.thoi_han_thang }}",
+            " tháng, đến ngày ",
+            R("{{ giay_chung_nhan.het_han_ngan }}", b=True),
+            ".",
+            size=13,
+            i=True,
+            before=6,
+        )
 
-    def right(cell: _Cell) -> None:
+    def right_sign(cell: _Cell) -> None:
         cell_para(cell, "{{ giay_chung_nhan.ngay_dong }}", align=CENTER, i=True)
         para(
             cell, "{{ giay_chung_nhan.nguoi_ky.quyen_han | default('', true) }}", style="VB Chữ ký"
@@ -1519,7 +1533,7 @@ def build_giay_chung_nhan() -> object:
             para(cell, "", align=CENTER)
         para(cell, "{{ giay_chung_nhan.nguoi_ky.ho_ten }}", style="VB Chữ ký")
 
-    signature_block(doc, left=left, right=right, widths=(110, width - 110))
+    signature_block(doc, left=left_sign, right=right_sign, widths=(width - 100, 100))
     return doc
 
 
