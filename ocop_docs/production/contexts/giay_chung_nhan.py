@@ -13,6 +13,7 @@ from typing import Any
 from ocop_docs.errors import InputError
 from ocop_docs.production.contexts.dates import certificate_day
 from ocop_docs.production.contexts.kind import Built, Kind
+from ocop_docs.production.contexts.signatures import signer_context
 from ocop_docs.production.rounds.model import ProductResult, Round
 from ocop_docs.text.official import (
     add_months,
@@ -76,7 +77,7 @@ def certificate_context(rnd: Round, ctx: dict[str, Any], product: ProductResult)
         # Valid 36 months from issue (QĐ 26/2026 Điều 4.3); expiry = issue + 36 months,
         # clamped to the month end (brief §4.3 [DESIGN]).
         "het_han_ngan": format_date_short(add_months(issued, months)),
-        "nguoi_ky": dict(gcn.get("nguoi_ky") or qd["nguoi_ky"]),
+        "nguoi_ky": signer_context(gcn.get("nguoi_ky") or qd["nguoi_ky"]),
     }
     return ctx
 

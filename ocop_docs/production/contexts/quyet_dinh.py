@@ -16,6 +16,7 @@ from typing import Any
 from ocop_docs.errors import InputError
 from ocop_docs.production.contexts.dates import decision_day
 from ocop_docs.production.contexts.kind import Built, Kind
+from ocop_docs.production.contexts.signatures import signer_context
 from ocop_docs.production.printing import punctuate, upper_vi
 from ocop_docs.production.rounds.model import ProductResult, Round
 from ocop_docs.production.wording import wording
@@ -115,7 +116,7 @@ def decision_context(
         "nguoi_quyet_dinh": decider,
         "can_cu": punctuate(basis),
         "thuc_hien_chu": ", ".join(str(e) for e in executors),
-        "nguoi_ky": dict(qd["nguoi_ky"]),
+        "nguoi_ky": signer_context(qd["nguoi_ky"]),
         "noi_nhan": punctuate(recipients),
     }
 
