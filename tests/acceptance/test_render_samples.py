@@ -69,7 +69,10 @@ def test_phieu_dang_ky(rendered: dict[str, Path]) -> None:
     assert "Tham gia đánh giá, phân hạng sản phẩm OCOP của tỉnh Thái Nguyên năm 2026" in text
     assert "- Tên đơn vị: Hợp tác xã Tài Hoan" in text
     assert "- Họ tên người đại diện pháp lý: Nguyễn Thị Hoan" in text
-    assert "Nhóm: Thực phẩm chế biến; Phân nhóm: Chế biến từ rau, củ, quả, hạt" in text
+    assert (
+        "Ngành: Sản phẩm thực phẩm; Nhóm: Thực phẩm chế biến; "
+        "Phân nhóm: Chế biến từ rau, củ, quả, hạt" in text
+    )
     assert "Lần đầu ☐     Nâng hạng: ☐     Đánh giá lại: ☒" in text  # danh_gia_lai
     assert "Côn Minh, ngày 20 tháng 10 năm 2026" in text
     assert "DÀNH CHO ỦY BAN NHÂN DÂN CẤP XÃ" in text

@@ -61,7 +61,8 @@ def dossier_context(data: Mapping[str, Any]) -> dict[str, Any]:
         loai_hinh_chu_the=words.producer_types.get(str(chu_the.get("loai_hinh")), CHAM),
         gioi_tinh=words.genders.get(str(rep.get("gioi_tinh")), CHAM),
         ngay_thanh_lap=date_or(chu_the.get("ngay_thanh_lap"), format_date_short, CHAM),
-        nhom_san_pham=product_set.classification() if product_set else CHAM,
+        # Mẫu 01 mục 3 "Ngành, Nhóm, Phân nhóm": each part named, as the form asks.
+        nhom_san_pham=f"Ngành: {product_set.classification()}" if product_set else CHAM,
         ten_bo_san_pham=(
             f"Bộ sản phẩm số {product_set.so}: {product_set.ten}" if product_set else CHAM
         ),
