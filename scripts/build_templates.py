@@ -856,6 +856,18 @@ def build_bao_cao_tu_danh_gia() -> object:
             i=True,
         ),
     )
+    # The form's "Lưu ý: trình bày rõ một số nội dung sau:" and its four topics, word for
+    # word (QĐ 26/2026 Phụ lục III, Mẫu số 02, Phần II).
+    body(doc, R("Lưu ý: trình bày rõ một số nội dung sau:", i=True), keep_next=True)
+    for topic in (
+        "Tổ chức vùng nguyên liệu, công nghệ sản xuất, sơ chế, chế biến, đóng gói sản phẩm "
+        "của chủ thể.",
+        "Sự thay đổi về chất lượng sản phẩm: chất lượng, tiêu chuẩn chất lượng, bao bì, nhãn "
+        "mác, hình thức đóng gói,...",
+        "Thị trường phân phối sản phẩm.",
+        "Kết quả sản xuất, kinh doanh: doanh thu, lợi nhuận.",
+    ):
+        body(doc, R("- " + topic, i=True), keep_next=True)
     body(doc, "{{ bao_cao.ket_qua_san_xuat | default(cham, true) }}")
 
     part("III", "ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN THEO BỘ TIÊU CHÍ SẢN PHẨM OCOP")
@@ -943,9 +955,12 @@ def build_bao_cao_tu_danh_gia() -> object:
     body(
         doc,
         "{% if loai_danh_gia == 'danh_gia_lai' %}",
-        "Đối với sản phẩm đăng ký đánh giá, "
-        "phân hạng lại: chủ thể đã rà soát, cập nhật những nội dung mới và đánh giá về những "
-        "thay đổi, kết quả đạt được sau 3 năm được công nhận OCOP.",
+        # The re-evaluation instruction as Mẫu số 02 words it (after the evidence table).
+        "Đối với sản phẩm đăng ký đánh giá, phân hạng lại: cần rà soát, cập nhật những nội "
+        "dung mới và đánh giá về những thay đổi, kết quả đạt được sau 3 năm được công nhận "
+        "OCOP: về nguyên liệu, công nghệ sử dụng, bao bì, nhãn mác, công bố chất lượng, thị "
+        "trường tiêu thụ, sản lượng, doanh thu; bổ sung các giấy tờ minh chứng pháp lý có "
+        "thời hạn.",
         "{% endif %}",
     )
 

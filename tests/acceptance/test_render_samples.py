@@ -90,6 +90,10 @@ def test_bao_cao_tu_danh_gia_evidence_table(rendered: dict[str, Path]) -> None:
         assert part in text
     assert "a) Giấy đăng ký kinh doanh: ☒" in text
     assert "- Giới tính: Nữ (Nam/nữ); Dân tộc: Tày" in text
+    # Phần II carries the form's four "Lưu ý: trình bày rõ" topics (issue 12).
+    assert "Lưu ý: trình bày rõ một số nội dung sau:" in text
+    assert "- Thị trường phân phối sản phẩm." in text
+    assert "- Kết quả sản xuất, kinh doanh: doanh thu, lợi nhuận." in text
     table = next(t for t in doc.tables if t.rows[0].cells[0].text == "TT")  # type: ignore[attr-defined]
     rows = [[c.text for c in r.cells] for r in table.rows[1:]]
     assert len(rows) == 15  # Mẫu 02 Phần III lists 15 kinds of evidence
