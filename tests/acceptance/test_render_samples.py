@@ -98,8 +98,13 @@ def test_bao_cao_tu_danh_gia_evidence_table(rendered: dict[str, Path]) -> None:
     rows = [[c.text for c in r.cells] for r in table.rows[1:]]
     assert len(rows) == 15  # Mẫu 02 Phần III lists 15 kinds of evidence
     assert rows[0][1] == "Giấy đăng ký kinh doanh"
-    assert rows[0][3] == "tai-lieu/03-giay-dang-ky-kinh-doanh.pdf"
-    assert rows[1][3] == "tai-lieu/04-chung-nhan-attp.pdf"
+    # The evidence names the papers, not file paths (issue 12).
+    assert rows[0][3] == "Giấy chứng nhận đăng ký kinh doanh số 4799990010"
+    assert rows[1][3] == (
+        "Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm số 07/2025/NNMT-TN, "
+        "cấp ngày 31/03/2025"
+    )
+    assert "tai-lieu/" not in text
 
 
 def test_bao_cao_xa(rendered: dict[str, Path]) -> None:
