@@ -105,6 +105,13 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         target = folder / f"{kind}.docx"
         render(kind, source, target, product=product, pdf=has_soffice)
         out[kind] = target
+        pdf = target.with_suffix(".pdf")
+        if pdf.is_file() and shutil.which("pdftoppm"):
+            # The pages as images, kept beside the PDFs to look at (first pages and last).
+            subprocess.run(
+                ["pdftoppm", "-r", "60", "-png", "-l", "3", str(pdf), str(folder / kind)],
+                check=True,
+            )
     return out
 
 
