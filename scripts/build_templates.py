@@ -1523,7 +1523,12 @@ def build_giay_chung_nhan() -> object:
 
     def left_sign(cell: _Cell) -> None:
         cell_para(
-            cell, "Được công nhận tại ", "{{ giay_chung_nhan.can_cu }}", ".", size=13, i=True,
+            cell,
+            "Được công nhận tại ",
+            "{{ giay_chung_nhan.can_cu }}",
+            ".",
+            size=13,
+            i=True,
             before=12,
         )
         para(
