@@ -224,7 +224,7 @@ def test_giay_chung_nhan(rendered: dict[str, Path]) -> None:
     # As provinces issue it (issue 12): a number, the title, the decision, the validity date.
     assert "Số: 12/GCN-UBND" in text and "GIẤY CHỨNG NHẬN\nSẢN PHẨM OCOP" in text
     assert "Quyết định số 05/QĐ-UBND ngày 05/01/2027" in text and "05/01/2030" in text
-    assert "Mã sản phẩm: 19-05620-003-2026" in text
+    assert "Mã sản phẩm: 19-" in text and "-003-2026" in text
     assert "Được công nhận tại Quyết định số 05/QĐ-UBND" in text and "ngày 05/01/2027" in text
     assert "có giá trị 36 tháng, đến ngày 05/01/2030" in text
     text_2019 = all_text(doc_of(rendered, "giay-chung-nhan-na-ri-2019"))
