@@ -34,7 +34,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
@@ -44,12 +44,16 @@ sys.path.insert(0, str(ROOT))
 from ocop_docs.production.rendering import make_deterministic  # noqa: E402
 
 FONT = "Times New Roman"
+# Empty 14 pt lines between the signer's title and name: about 28 mm for the signature and
+# the seal (the usual 25–30 mm of provincial practice).
+SIGN_LINES = 5
 TEXT_WIDTH_MM = 165  # A4 210 mm − left 30 − right 15 (NĐ 30/2020 Phụ lục I, mục I.5)
 FIXED_TIME = dt.datetime(2026, 1, 1, 0, 0, 0)
 
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
 JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
 LEFT = WD_ALIGN_PARAGRAPH.LEFT
+RIGHT = WD_ALIGN_PARAGRAPH.RIGHT
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
@@ -300,6 +304,22 @@ def cant_split(row: object) -> None:
     trpr.insert(0, el)
 
 
+def cell_margins(t: Table, mm: float) -> None:
+    """Left and right cell padding of a whole table (w:tblCellMar), for narrow columns."""
+    tblpr = t._tbl.tblPr
+    mar = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(round(mm * 56.7)))
+        el.set(qn("w:type"), "dxa")
+        mar.append(el)
+    look = tblpr.find(qn("w:tblLook"))  # CT_TblPr order: … tblLayout, tblCellMar, tblLook
+    if look is not None:
+        look.addprevious(mar)
+    else:
+        tblpr.append(mar)
+
+
 def page_break(doc: object) -> None:
     p = doc.add_paragraph()  # type: ignore[attr-defined]
     p.add_run().add_break(WD_BREAK.PAGE)
@@ -382,6 +402,15 @@ def new_document(*, landscape: bool = False, title: str = "") -> object:
                         del fonts.attrib[attr]
                     for key in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
                         fonts.set(qn(key), FONT)
+                # Vietnamese text: Word's spell check must not read it as misspelt English.
+                lang = rpr.find(qn("w:lang"))
+                if lang is None:
+                    lang = OxmlElement("w:lang")
+                    rpr.append(lang)
+                for attr in list(lang.attrib):
+                    del lang.attrib[attr]
+                lang.set(qn("w:val"), "vi-VN")
+                lang.set(qn("w:eastAsia"), "vi-VN")
     normal = styles["Normal"]
     normal.font.name = FONT
     normal.font.size = Pt(14)
@@ -491,6 +520,35 @@ def national_heading(doc: object) -> None:
     rule(doc, indent_mm=(TEXT_WIDTH_MM - 66) / 2, space_after=12)
 
 
+def draft_mark(doc: object) -> None:
+    """ "DỰ THẢO" on every page and the missing products, for a partial round (issue 12).
+
+    Printed only when the context has ``du_thao`` (``batch --draft`` of a round in which
+    some products failed: :mod:`ocop_docs.production.contexts.partial`): the mark in both
+    headers (the first page's too), the list under the document's heading.
+    """
+    section = doc.sections[0]  # type: ignore[attr-defined]
+    for header in (section.first_page_header, section.header):
+        para(header, "{%p if du_thao %}", align=RIGHT)
+        para(header, "DỰ THẢO", align=RIGHT, b=True, size=14)
+        para(header, "{%p endif %}", align=RIGHT)
+    para(doc, "{%p if du_thao %}", style="VB Nội dung")
+    para(
+        doc,
+        "DỰ THẢO — lập từ đợt đánh giá chưa đủ: còn ",
+        "{{ du_thao.so_thieu }}",
+        " sản phẩm bị lỗi chưa có trong văn bản này:",
+        style="VB Nội dung",
+        b=True,
+        i=True,
+        before=12,
+    )
+    para(doc, "{%p for t in du_thao.thieu %}", style="VB Nội dung")
+    para(doc, "- ", "{{ t }}", style="VB Nội dung", i=True)
+    para(doc, "{%p endfor %}", style="VB Nội dung")
+    para(doc, "{%p endif %}", style="VB Nội dung")
+
+
 def signature_block(
     doc: object,
     *,
@@ -498,6 +556,7 @@ def signature_block(
     right: Callable[[_Cell], None],
     widths: tuple[float, float] = (80, 85),
 ) -> Table:
+    keep_with_previous(doc)
     t = table(doc, list(widths), rows=1)
     cant_split(t.rows[0])
     lc, rc = t.rows[0].cells
@@ -505,6 +564,25 @@ def signature_block(
         left(lc)
     right(rc)
     return t
+
+
+def keep_with_previous(doc: object) -> None:
+    """Keep the next block (the signature table) with the last paragraph of the text.
+
+    Sets keep-with-next on the last paragraph and on the Jinja tag paragraphs around it
+    (docxtpl removes a ``{%p …%}`` paragraph, so the one it repeats keeps the mark), so no
+    page holds a signature alone (issue 12; NĐ 30/2020 Phụ lục I mục II.7: the signature
+    follows the text).
+    """
+    element = doc.element.body[-1] if len(doc.element.body) else None  # type: ignore[attr-defined]
+    while element is not None and element.tag == qn("w:sectPr"):
+        element = element.getprevious()
+    while element is not None and element.tag == qn("w:p"):
+        paragraph = Paragraph(element, doc)  # type: ignore[arg-type]
+        paragraph.paragraph_format.keep_with_next = True
+        if not paragraph.text.startswith("{%p"):
+            break
+        element = element.getprevious()
 
 
 def noi_nhan(cell: _Cell, items_expr: str) -> None:
@@ -523,7 +601,7 @@ def signer(cell: _Cell, prefix: str, *, note: str | None = None) -> None:
     para(cell, "{{ " + prefix + ".chuc_vu }}", style="VB Chữ ký")
     if note:
         para(cell, note, align=CENTER, i=True, size=13)
-    for _ in range(3):
+    for _ in range(SIGN_LINES):
         para(cell, "", align=CENTER)
     para(cell, "{{ " + prefix + ".ho_ten }}", style="VB Chữ ký")
 
@@ -616,7 +694,7 @@ def build_phieu_dang_ky() -> object:
         cell_para(cell, "{{ dia_danh }}", ", ", "{{ ngay_ky }}", align=CENTER, i=True, before=6)
         para(cell, "ĐẠI DIỆN", style="VB Chữ ký")
         para(cell, "(Ký, đóng dấu, ghi rõ họ tên)", align=CENTER, i=True, size=13)
-        for _ in range(4):
+        for _ in range(SIGN_LINES):
             para(cell, "", align=CENTER)
         para(cell, "{{ chu_the.nguoi_dai_dien.ho_ten }}", style="VB Chữ ký")
 
@@ -778,6 +856,18 @@ def build_bao_cao_tu_danh_gia() -> object:
             i=True,
         ),
     )
+    # The form's "Lưu ý: trình bày rõ một số nội dung sau:" and its four topics, word for
+    # word (QĐ 26/2026 Phụ lục III, Mẫu số 02, Phần II).
+    body(doc, R("Lưu ý: trình bày rõ một số nội dung sau:", i=True), keep_next=True)
+    for topic in (
+        "Tổ chức vùng nguyên liệu, công nghệ sản xuất, sơ chế, chế biến, đóng gói sản phẩm "
+        "của chủ thể.",
+        "Sự thay đổi về chất lượng sản phẩm: chất lượng, tiêu chuẩn chất lượng, bao bì, nhãn "
+        "mác, hình thức đóng gói,...",
+        "Thị trường phân phối sản phẩm.",
+        "Kết quả sản xuất, kinh doanh: doanh thu, lợi nhuận.",
+    ):
+        body(doc, R("- " + topic, i=True), keep_next=True)
     body(doc, "{{ bao_cao.ket_qua_san_xuat | default(cham, true) }}")
 
     part("III", "ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN THEO BỘ TIÊU CHÍ SẢN PHẨM OCOP")
@@ -865,9 +955,12 @@ def build_bao_cao_tu_danh_gia() -> object:
     body(
         doc,
         "{% if loai_danh_gia == 'danh_gia_lai' %}",
-        "Đối với sản phẩm đăng ký đánh giá, "
-        "phân hạng lại: chủ thể đã rà soát, cập nhật những nội dung mới và đánh giá về những "
-        "thay đổi, kết quả đạt được sau 3 năm được công nhận OCOP.",
+        # The re-evaluation instruction as Mẫu số 02 words it (after the evidence table).
+        "Đối với sản phẩm đăng ký đánh giá, phân hạng lại: cần rà soát, cập nhật những nội "
+        "dung mới và đánh giá về những thay đổi, kết quả đạt được sau 3 năm được công nhận "
+        "OCOP: về nguyên liệu, công nghệ sử dụng, bao bì, nhãn mác, công bố chất lượng, thị "
+        "trường tiêu thụ, sản lượng, doanh thu; bổ sung các giấy tờ minh chứng pháp lý có "
+        "thời hạn.",
         "{% endif %}",
     )
 
@@ -878,7 +971,7 @@ def build_bao_cao_tu_danh_gia() -> object:
         cell_para(cell, "{{ dia_danh }}", ", ", "{{ ngay_ky }}", align=CENTER, i=True, before=6)
         para(cell, "ĐẠI DIỆN THEO PHÁP LUẬT CỦA CƠ SỞ", style="VB Chữ ký")
         para(cell, "(Ký, họ tên, đóng dấu)", align=CENTER, i=True, size=13)
-        for _ in range(4):
+        for _ in range(SIGN_LINES):
             para(cell, "", align=CENTER)
         para(cell, "{{ chu_the.nguoi_dai_dien.ho_ten }}", style="VB Chữ ký")
 
@@ -962,6 +1055,7 @@ def build_bien_ban() -> object:
         left_number="Số: {{ hop.so }}",
         right_date="{{ hop.ngay_dong }}",
     )
+    draft_mark(doc)
     para(doc, "BIÊN BẢN", style="VB Tên loại", before=18)
     para(doc, "Họp ", "{{ hoi_dong.ten }}", style="VB Trích yếu")
     para(doc, "{{ ten_dot }}", style="VB Trích yếu")
@@ -1053,30 +1147,49 @@ def build_bien_ban() -> object:
         ". Tổng điểm trung bình là trung bình cộng tổng điểm của các thành viên chấm điểm.",
     )
     body(doc, "2. Kết quả chấm điểm của từng thành viên:", keep_next=True)
-    # The member columns repeat with {%tc for %}; ocop-docs fits the widths to the page.
-    t = table(doc, [12, 48, 0.1, 12, 0.1, 17, 18], rows=3, grid=True)
+    # One table per block of at most 7 members (contexts.council.score_blocks): the member
+    # columns repeat with {%tc for %}, Điểm TB and Hạng only in the last block; 11 mm score
+    # cells with 1 mm padding and 11 pt figures, so "69,75" never wraps (issue 12).
+    para(doc, "{%p for b in bang_diem %}", style="VB Nội dung")
+    para(doc, "{%p if b.tieu_de %}", style="VB Nội dung")
+    para(doc, "{{ b.tieu_de }}", style="VB Nội dung", i=True, keep_next=True, before=6)
+    para(doc, "{%p endif %}", style="VB Nội dung")
+    t = table(doc, [11, 42, 0.1, 11, 0.1, 0.1, 15, 18, 0.1], rows=3, grid=True)
+    cell_margins(t, 1)
     h = t.rows[0].cells
-    cell_para(h[0], "STT", style="VB Bảng tiêu đề")
-    cell_para(h[1], "Sản phẩm, chủ thể", style="VB Bảng tiêu đề")
-    cell_para(h[2], "{%tc for m in nguoi_cham %}", style="VB Bảng tiêu đề")
-    cell_para(h[3], "{{ m.ky_hieu }}", style="VB Bảng tiêu đề")
-    cell_para(h[4], "{%tc endfor %}", style="VB Bảng tiêu đề")
-    cell_para(h[5], "Điểm TB", style="VB Bảng tiêu đề")
-    cell_para(h[6], "Hạng", style="VB Bảng tiêu đề")
+    heads = (
+        "STT",
+        "Sản phẩm, chủ thể",
+        "{%tc for m in b.thanh_vien %}",
+        "{{ m.ky_hieu }}",
+        "{%tc endfor %}",
+        "{%tc if b.cuoi %}",
+        "Điểm TB",
+        "Hạng",
+        "{%tc endif %}",
+    )
+    for cell, text in zip(h, heads, strict=True):
+        # "TV10" … "TV15" in 10.5 pt bold fit the 11 mm column on one line.
+        size = 10.5 if text == "{{ m.ky_hieu }}" else None
+        cell_para(cell, text, style="VB Bảng tiêu đề", keep_next=True, size=size)
     repeat_header(t.rows[0])
-    cell_para(t.rows[1].cells[0], "{%tr for sp in san_pham %}", style="VB Bảng")
+    cant_split(t.rows[0])
+    cell_para(t.rows[1].cells[0], "{%tr for sp in b.san_pham %}", style="VB Bảng")
     d = t.rows[2].cells
     cant_split(t.rows[2])
     cell_para(d[0], "{{ sp.stt }}", style="VB Bảng", align=CENTER)
     cell_para(d[1], "{{ sp.ten }}", style="VB Bảng", b=True)
     para(d[1], "{{ sp.chu_the }}", style="VB Bảng")
     cell_para(d[2], "{%tc for s in sp.diem %}", style="VB Bảng")
-    cell_para(d[3], "{{ s.diem }}", style="VB Bảng", align=CENTER)
+    cell_para(d[3], "{{ s.diem }}", style="VB Bảng", align=CENTER, size=11)
     cell_para(d[4], "{%tc endfor %}", style="VB Bảng")
-    cell_para(d[5], "{{ sp.diem_tb }}", style="VB Bảng", align=CENTER, b=True)
-    cell_para(d[6], "{{ sp.ket_qua }}", style="VB Bảng", align=CENTER)
+    cell_para(d[5], "{%tc if b.cuoi %}", style="VB Bảng")
+    cell_para(d[6], "{{ sp.diem_tb }}", style="VB Bảng", align=CENTER, b=True, size=11)
+    cell_para(d[7], "{{ sp.ket_qua }}", style="VB Bảng", align=CENTER)
+    cell_para(d[8], "{%tc endif %}", style="VB Bảng")
     end = add_row(t)
     cell_para(end.cells[0], "{%tr endfor %}", style="VB Bảng")
+    para(doc, "{%p endfor %}", style="VB Nội dung")
     para(doc, "", after=6)
     body(doc, "3. Kết quả đánh giá, phân hạng:", keep_next=True)
     body(
@@ -1103,7 +1216,7 @@ def build_bien_ban() -> object:
         "{{ sp.diem_tb }}",
         " điểm, hạng ",
         "{{ sp.hang_sao_chu }}",
-        ";",
+        "{{ ';' if not loop.last else '.' }}",
     )
     para(doc, "{%p endfor %}", style="VB Nội dung")
     para(doc, "{%p if de_nghi_cap_tren %}", style="VB Nội dung")
@@ -1116,7 +1229,17 @@ def build_bien_ban() -> object:
         " đánh giá, phân hạng:",
     )
     para(doc, "{%p for sp in de_nghi_cap_tren %}", style="VB Nội dung")
-    body(doc, "- ", "{{ sp.ten }}", " (", "{{ sp.chu_the }}", "): ", "{{ sp.diem_tb }}", " điểm;")
+    body(
+        doc,
+        "- ",
+        "{{ sp.ten }}",
+        " (",
+        "{{ sp.chu_the }}",
+        "): ",
+        "{{ sp.diem_tb }}",
+        " điểm",
+        "{{ ';' if not loop.last else '.' }}",
+    )
     para(doc, "{%p endfor %}", style="VB Nội dung")
     para(doc, "{%p endif %}", style="VB Nội dung")
     para(doc, "{%p if khong_dat %}", style="VB Nội dung")
@@ -1142,7 +1265,7 @@ def build_bien_ban() -> object:
         ", hạng ",
         "{{ sp.hang_sao_chu }}",
         "{% endif %}",
-        ";",
+        "{{ ';' if not loop.last else '.' }}",
     )
     para(doc, "{%p endfor %}", style="VB Nội dung")
     para(doc, "{%p endif %}", style="VB Nội dung")
@@ -1164,7 +1287,11 @@ def build_bien_ban() -> object:
         "{{ sp.diem_thap_nhat }}",
         " đến ",
         "{{ sp.diem_cao_nhat }}",
-        ");",
+        "); Hội đồng thảo luận, thống nhất kết quả: ",
+        "{{ sp.diem_tb }}",
+        " điểm, ",
+        "{{ sp.ket_qua }}",
+        "{{ ';' if not loop.last else '.' }}",
     )
     para(doc, "{%p endfor %}", style="VB Nội dung")
     para(doc, "{%p endif %}", style="VB Nội dung")
@@ -1177,19 +1304,28 @@ def build_bien_ban() -> object:
     body(doc, "- ", "{{ k }}")
     para(doc, "{%p endfor %}", style="VB Nội dung")
     para(doc, "{%p endif %}", style="VB Nội dung")
-    body(doc, "Cuộc họp kết thúc vào ", "{{ hop.ket_thuc_chu }}", "./.")
+    # Mẫu 1.9's closing: read out and adopted by the members present, then the signatures
+    # (kept with this paragraph, so no page holds a signature alone).
+    body(
+        doc,
+        "Cuộc họp kết thúc vào ",
+        "{{ hop.ket_thuc_chu }}",
+        ". Biên bản đã được đọc lại và thông qua trước các thành viên Hội đồng dự họp; "
+        "các thành viên dự họp nhất trí với nội dung Biên bản./.",
+        keep_next=True,
+    )
 
     def left(cell: _Cell) -> None:
         cell_para(cell, "THƯ KÝ", style="VB Chữ ký", before=12)
         para(cell, "(Chữ ký)", align=CENTER, i=True, size=13)
-        for _ in range(4):
+        for _ in range(SIGN_LINES):
             para(cell, "", align=CENTER)
         para(cell, "{{ hop.thu_ky.ho_ten }}", style="VB Chữ ký")
 
     def right(cell: _Cell) -> None:
         cell_para(cell, "CHỦ TỌA", style="VB Chữ ký", before=12)
         para(cell, "(Chữ ký, dấu (nếu có))", align=CENTER, i=True, size=13)
-        for _ in range(4):
+        for _ in range(SIGN_LINES):
             para(cell, "", align=CENTER)
         para(cell, "{{ hop.chu_tri.ho_ten }}", style="VB Chữ ký")
 
@@ -1207,6 +1343,7 @@ def build_quyet_dinh() -> object:
         left_number="Số: {{ quyet_dinh.so }}",
         right_date="{{ quyet_dinh.ngay_dong }}",
     )
+    draft_mark(doc)
     para(doc, "QUYẾT ĐỊNH", style="VB Tên loại", before=18)
     para(doc, "{{ quyet_dinh.trich_yeu }}", style="VB Trích yếu")
     rule(doc, indent_mm=(TEXT_WIDTH_MM - 50) / 2, space_after=12)
@@ -1258,12 +1395,19 @@ def build_quyet_dinh() -> object:
     # Annex: "Danh sách sản phẩm được công nhận" (NĐ 30 Phụ lục III mục 2.1, phụ lục).
     para(
         doc,
-        "DANH SÁCH SẢN PHẨM ĐƯỢC CÔNG NHẬN ĐẠT TIÊU CHUẨN SẢN PHẨM OCOP",
+        "DANH SÁCH SẢN PHẨM ĐƯỢC CÔNG NHẬN",
         style="VB Tên loại",
         page_break_before=True,
         before=0,
     )
-    para(doc, "{{ cap_chu | upper }}", " NĂM ", "{{ nam }}", style="VB Trích yếu")
+    para(
+        doc,
+        "ĐẠT TIÊU CHUẨN SẢN PHẨM OCOP ",
+        "{{ cap_chu | upper }}",
+        " NĂM ",
+        "{{ nam }}",
+        style="VB Trích yếu",
+    )
     para(
         doc,
         "(Kèm theo Quyết định số ",
@@ -1277,7 +1421,10 @@ def build_quyet_dinh() -> object:
         i=True,
     )
     rule(doc, indent_mm=(TEXT_WIDTH_MM - 50) / 2, space_after=12)
-    t = table(doc, [12, 36, 36, 39, 16, 26], rows=3, grid=True)
+    # The code column holds "19-05620-003-2026" on one line (11 pt, 1 mm padding): a code
+    # broken at a hyphen reads as two codes (issue 12).
+    t = table(doc, [11, 37, 32, 33, 16, 36], rows=3, grid=True)
+    cell_margins(t, 1)
     heads = ("STT", "Tên sản phẩm", "Chủ thể", "Địa chỉ", "Hạng sao", "Mã sản phẩm")
     for cell, text in zip(t.rows[0].cells, heads, strict=True):
         cell_para(cell, text, style="VB Bảng tiêu đề")
@@ -1290,7 +1437,9 @@ def build_quyet_dinh() -> object:
     cell_para(d[2], "{{ sp.chu_the }}", style="VB Bảng")
     cell_para(d[3], "{{ sp.dia_chi }}", style="VB Bảng")
     cell_para(d[4], "{{ sp.hang_sao_chu }}", style="VB Bảng", align=CENTER)
-    cell_para(d[5], "{{ sp.ma_san_pham | default('', true) }}", style="VB Bảng", align=CENTER)
+    cell_para(
+        d[5], "{{ sp.ma_san_pham | default('', true) }}", style="VB Bảng", align=CENTER, size=11
+    )
     end = add_row(t)
     cell_para(end.cells[0], "{%tr endfor %}", style="VB Bảng")
     para(
@@ -1300,9 +1449,14 @@ def build_quyet_dinh() -> object:
 
 
 def build_giay_chung_nhan() -> object:
-    """The certificate for one product (brief §6.7: a provincial design with NĐ 30 type).
+    """The certificate for one product, as provinces issue it (issue 12).
 
-    A4 landscape with a double page border; one page, so no page number.
+    A4 landscape, one page: the issuing body and "Số: …/GCN-…" beside the Quốc hiệu and
+    Tiêu ngữ (NĐ 30/2020 Phụ lục I); a 40 mm place for the OCOP logo (pasted or pre-printed)
+    left of the title "GIẤY CHỨNG NHẬN SẢN PHẨM OCOP"; the product in large type (sized by
+    its length, so long names stay on the page), the stars drawn, producer, address and
+    product code; the decision, the validity date; the signature block of the Chủ tịch
+    (KT. CHỦ TỊCH / PHÓ CHỦ TỊCH) with 28 mm for signature and seal. A thin double border.
     """
     doc = new_document(landscape=True, title="Giấy chứng nhận sản phẩm OCOP")
     section = doc.sections[0]  # type: ignore[attr-defined]
@@ -1312,80 +1466,94 @@ def build_giay_chung_nhan() -> object:
     for side in ("top", "left", "bottom", "right"):
         el = OxmlElement(f"w:{side}")
         el.set(qn("w:val"), "double")
-        el.set(qn("w:sz"), "18")
-        el.set(qn("w:space"), "24")
+        el.set(qn("w:sz"), "12")
+        el.set(qn("w:space"), "20")
         el.set(qn("w:color"), "8B0000")
         borders.append(el)
     # pgBorders follows pgMar in CT_SectPr.
     pgmar = sect.find(qn("w:pgMar"))
     pgmar.addnext(borders)
     width = 297 - 30 - 20
-    para(doc, QUOC_HIEU, align=CENTER, size=13, b=True)
-    para(doc, TIEU_NGU, align=CENTER, size=14, b=True)
-    rule(doc, indent_mm=(width - 66) / 2, space_after=6)
-    para(doc, "{{ co_quan.ten_mot_dong_in_hoa }}", align=CENTER, size=14, b=True, after=6)
-    para(doc, "GIẤY CHỨNG NHẬN", align=CENTER, size=26, b=True, before=6)
-    para(doc, "SẢN PHẨM OCOP", align=CENTER, size=20, b=True, after=12)
-    para(doc, "Chứng nhận sản phẩm:", align=CENTER, size=14, i=True)
-    para(doc, "{{ sp.ten | upper }}", align=CENTER, size=22, b=True, after=6)
-    para(doc, "Chủ thể: ", R("{{ sp.chu_the }}", b=True), align=CENTER, size=14)
+    # Header: issuing body and number (left), Quốc hiệu and Tiêu ngữ (right), NĐ 30 mục II.1–3.
+    head = table(doc, [95, width - 95], rows=1)
+    left, right = head.rows[0].cells
+    cell_para(left, "{{ co_quan.ten_in_hoa }}", align=CENTER, size=13, b=True)
+    rule(left, indent_mm=95 * 0.35, space_after=0)
+    para(left, "Số: ", "{{ giay_chung_nhan.so }}", align=CENTER, size=13, before=6)
+    cell_para(right, QUOC_HIEU, align=CENTER, size=13, b=True)
+    para(right, TIEU_NGU, align=CENTER, size=14, b=True)
+    rule(right, indent_mm=((width - 95) - 66) / 2, space_after=0)
+    # Title row: the logo's place (left), the title centred on the page (3 columns).
+    title = table(doc, [40, width - 80, 40], rows=1)
+    logo, middle, _right = title.rows[0].cells
+    cell_para(logo, "", size=12, before=6)
+    for _ in range(5):
+        para(logo, "", size=12)
+    cell_para(middle, "GIẤY CHỨNG NHẬN", align=CENTER, size=28, b=True, before=18)
+    para(middle, "SẢN PHẨM OCOP", align=CENTER, size=22, b=True, after=6)
+    para(middle, "{{ quyet_dinh.tham_quyen }}", align=CENTER, size=13, b=True, before=6)
+    para(doc, "chứng nhận sản phẩm", align=CENTER, size=14, i=True, before=4)
+    for tier, size in (("lon", 26), ("vua", 20), ("nho", 16)):
+        tag = "if" if tier == "lon" else "elif"
+        para(doc, "{%p " + tag + " giay_chung_nhan.co_chu_ten == '" + tier + "' %}", size=size)
+        para(doc, "{{ sp.ten | upper }}", align=CENTER, size=size, b=True, after=2)
+    para(doc, "{%p endif %}", size=16)
+    stars = para(doc, R("{{ sp.sao }}", size=32), align=CENTER, after=0)
+    stars.runs[0].font.color.rgb = RGBColor(0xB8, 0x86, 0x0B)  # the stars drawn, in gold
+    para(doc, "Đạt hạng: ", R("{{ sp.hang_sao_chu | upper }}", b=True), align=CENTER, size=16)
+    para(
+        doc,
+        "Chủ thể sản xuất: ",
+        R("{{ sp.chu_the }}", b=True),
+        align=CENTER,
+        size=14,
+        before=6,
+    )
     para(doc, "Địa chỉ: ", "{{ sp.dia_chi }}", align=CENTER, size=14)
     para(
         doc,
         "{% if sp.ma_san_pham %}",
         "Mã sản phẩm: ",
-        "{{ sp.ma_san_pham }}",
+        R("{{ sp.ma_san_pham }}", b=True),
         "{% endif %}",
         align=CENTER,
         size=14,
-    )
-    para(
-        doc,
-        "Đạt hạng: ",
-        R("{{ sp.hang_sao_chu | upper }}", b=True),
-        "  ",
-        R("{{ sp.sao }}", size=20),
-        align=CENTER,
-        size=16,
-        before=6,
-    )
-    para(
-        doc,
-        "(Tổng điểm trung bình: ",
-        "{{ sp.diem_tb }}",
-        " điểm)",
-        align=CENTER,
-        size=13,
-        i=True,
         after=6,
     )
-    para(
-        doc,
-        "Giấy chứng nhận có giá trị ",
-        "{{ giay_chung_nhan.thoi_han_thang }}",
-        " tháng kể từ ngày ký, đến ngày ",
-        "{{ giay_chung_nhan.het_han_ngan }}",
-        ".",
-        align=CENTER,
-        size=13,
-        i=True,
-    )
 
-    def left(cell: _Cell) -> None:
-        cell_para(cell, "Quyết định công nhận số ", "{{ quyet_dinh.so }}", size=12, before=30)
-        para(cell, "ngày ", "{{ quyet_dinh.ngay_ngan }}", size=12)
+    def left_sign(cell: _Cell) -> None:
+        cell_para(
+            cell,
+            "Được công nhận tại ",
+            "{{ giay_chung_nhan.can_cu }}",
+            ".",
+            size=13,
+            i=True,
+            before=12,
+        )
+        para(
+            cell,
+            "Giấy chứng nhận có giá trị ",
+            "{{ giay_chung_nhan.thoi_han_thang }}",
+            " tháng, đến ngày ",
+            R("{{ giay_chung_nhan.het_han_ngan }}", b=True),
+            ".",
+            size=13,
+            i=True,
+            before=6,
+        )
 
-    def right(cell: _Cell) -> None:
+    def right_sign(cell: _Cell) -> None:
         cell_para(cell, "{{ giay_chung_nhan.ngay_dong }}", align=CENTER, i=True)
         para(
             cell, "{{ giay_chung_nhan.nguoi_ky.quyen_han | default('', true) }}", style="VB Chữ ký"
         )
         para(cell, "{{ giay_chung_nhan.nguoi_ky.chuc_vu }}", style="VB Chữ ký")
-        for _ in range(3):
+        for _ in range(SIGN_LINES):
             para(cell, "", align=CENTER)
         para(cell, "{{ giay_chung_nhan.nguoi_ky.ho_ten }}", style="VB Chữ ký")
 
-    signature_block(doc, left=left, right=right, widths=(110, width - 110))
+    signature_block(doc, left=left_sign, right=right_sign, widths=(width - 100, 100))
     return doc
 
 
@@ -1540,7 +1708,7 @@ def build_phieu_danh_gia() -> object:
         cell_para(cell, "{{ ph.ngay_dong }}", align=CENTER, i=True, size=13, before=12)
         para(cell, "Người đánh giá", style="VB Chữ ký")
         para(cell, "(Ký và ghi rõ họ tên)", align=CENTER, i=True, size=13)
-        for _ in range(3):
+        for _ in range(SIGN_LINES):
             para(cell, "", align=CENTER)
         para(cell, "{{ ph.nguoi_danh_gia | default('', true) }}", style="VB Chữ ký")
 

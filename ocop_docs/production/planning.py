@@ -22,6 +22,7 @@ from pathlib import Path
 from ocop_docs.catalogue import Lang
 from ocop_docs.errors import InputError, Issue, UsageError
 from ocop_docs.production.contexts.dates import decision_day, meeting_day
+from ocop_docs.production.contexts.partial import withheld_record
 from ocop_docs.production.contexts.registry import KINDS
 from ocop_docs.production.conversion import find_soffice
 from ocop_docs.production.inputs import (
@@ -234,6 +235,18 @@ def _plan_round(plan: Plan, workdir: Path) -> None:
                 plan.notes.append(kind)
                 continue
             stem = _unique(f"{kind}_{round_slug}", names)
+            # A partial round's council documents are withheld unless --draft (issue 12).
+            withheld = withheld_record(
+                kind,
+                f"{kind}/{stem}",
+                (spec.title_vi, spec.title_en),
+                plan.failures,
+                plan.options.lang,
+                plan.options.draft,
+            )
+            if withheld is not None:
+                plan.failures.append(withheld)
+                continue
             plan.items.append(PlanItem(f"{kind}/{stem}", kind, spec.title_vi, warnings=partial))
             continue
         for position, product in enumerate(rnd.products):

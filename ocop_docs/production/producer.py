@@ -23,6 +23,7 @@ from ocop_docs.errors import InputError, Issue
 from ocop_docs.files import atomic_write_bytes, os_reason
 from ocop_docs.production.contexts.building import build_context
 from ocop_docs.production.contexts.council import round_context
+from ocop_docs.production.contexts.partial import draft_context
 from ocop_docs.production.contexts.registry import KINDS
 from ocop_docs.production.environment import PathDict
 from ocop_docs.production.manifest import (
@@ -93,8 +94,10 @@ class Producer:
             base = self._round_context()
             product = rnd.product(item.product) if item.product is not None else None
             shared = build(rnd, base, product)
+            # A council document of a partial round (made only with --draft) says so.
+            context = draft_context(item.kind, shared.context, plan.failures)
             names = plan.templates[item.kind].variables
-            wrapped = wrap_shared(shared.context, base, self._wrapped, names)
+            wrapped = wrap_shared(context, base, self._wrapped, names)
             return wrapped, shared.when, []
         if built_from_round_file(item):
             assert plan.round_file is not None

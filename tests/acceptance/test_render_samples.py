@@ -69,7 +69,10 @@ def test_phieu_dang_ky(rendered: dict[str, Path]) -> None:
     assert "Tham gia đánh giá, phân hạng sản phẩm OCOP của tỉnh Thái Nguyên năm 2026" in text
     assert "- Tên đơn vị: Hợp tác xã Tài Hoan" in text
     assert "- Họ tên người đại diện pháp lý: Nguyễn Thị Hoan" in text
-    assert "Nhóm: Thực phẩm chế biến; Phân nhóm: Chế biến từ rau, củ, quả, hạt" in text
+    assert (
+        "Ngành: Sản phẩm thực phẩm; Nhóm: Thực phẩm chế biến; "
+        "Phân nhóm: Chế biến từ rau, củ, quả, hạt" in text
+    )
     assert "Lần đầu ☐     Nâng hạng: ☐     Đánh giá lại: ☒" in text  # danh_gia_lai
     assert "Côn Minh, ngày 20 tháng 10 năm 2026" in text
     assert "DÀNH CHO ỦY BAN NHÂN DÂN CẤP XÃ" in text
@@ -87,12 +90,21 @@ def test_bao_cao_tu_danh_gia_evidence_table(rendered: dict[str, Path]) -> None:
         assert part in text
     assert "a) Giấy đăng ký kinh doanh: ☒" in text
     assert "- Giới tính: Nữ (Nam/nữ); Dân tộc: Tày" in text
+    # Phần II carries the form's four "Lưu ý: trình bày rõ" topics (issue 12).
+    assert "Lưu ý: trình bày rõ một số nội dung sau:" in text
+    assert "- Thị trường phân phối sản phẩm." in text
+    assert "- Kết quả sản xuất, kinh doanh: doanh thu, lợi nhuận." in text
     table = next(t for t in doc.tables if t.rows[0].cells[0].text == "TT")  # type: ignore[attr-defined]
     rows = [[c.text for c in r.cells] for r in table.rows[1:]]
     assert len(rows) == 15  # Mẫu 02 Phần III lists 15 kinds of evidence
     assert rows[0][1] == "Giấy đăng ký kinh doanh"
-    assert rows[0][3] == "tai-lieu/03-giay-dang-ky-kinh-doanh.pdf"
-    assert rows[1][3] == "tai-lieu/04-chung-nhan-attp.pdf"
+    # The evidence names the papers, not file paths (issue 12).
+    assert rows[0][3] == "Giấy chứng nhận đăng ký kinh doanh số 4799990010"
+    assert rows[1][3] == (
+        "Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm số 07/2025/NNMT-TN, "
+        "cấp ngày 31/03/2025"
+    )
+    assert "tai-lieu/" not in text
 
 
 def test_bao_cao_xa(rendered: dict[str, Path]) -> None:
@@ -117,19 +129,30 @@ def test_bien_ban(rendered: dict[str, Path]) -> None:
     assert "8/9 (88,9%), có Chủ tịch Hội đồng; bảo đảm điều kiện" in text
     assert "Chủ trì (chủ tọa): Nguyễn Văn An" in text
     assert "Thư ký (người ghi biên bản): Ngô Văn Minh" in text
-    assert "- Miến dong Tài Hoan (Hợp tác xã Tài Hoan): 91,14 điểm;" in text  # to the Ministry
+    # The last item of a list ends with "." (issue 12).
+    assert "- Miến dong Tài Hoan (Hợp tác xã Tài Hoan): 91,14 điểm." in text  # to the Ministry
+    assert "- Gà đồi Trần Phú (Hợp tác xã Trần Phú): 73,29 điểm, hạng 4 sao;" in text
     assert (
-        "- Rượu men lá Cường Lợi (sản phẩm hư cấu) (Hợp tác xã nông nghiệp Cường Lợi): 46,29 điểm, hạng 2 sao;"
+        "- Rượu men lá Cường Lợi (sản phẩm hư cấu) (Hợp tác xã nông nghiệp Cường Lợi): 46,29 điểm, hạng 2 sao."
         in text
     )
-    assert "- Cam Đường Canh Yến Lạc: chênh lệch 15 điểm (từ 55 đến 70);" in text
-    assert "Cuộc họp kết thúc vào 11 giờ 30 phút, ngày 15 tháng 12 năm 2026./." in text
+    # The spread item records the council's outcome (issue 12).
+    assert (
+        "- Cam Đường Canh Yến Lạc: chênh lệch 15 điểm (từ 55 đến 70); Hội đồng thảo luận, "
+        "thống nhất kết quả: 62,14 điểm, 3 sao." in text
+    )
+    assert (
+        "Cuộc họp kết thúc vào 11 giờ 30 phút, ngày 15 tháng 12 năm 2026. Biên bản đã được "
+        "đọc lại và thông qua trước các thành viên Hội đồng dự họp; các thành viên dự họp "
+        "nhất trí với nội dung Biên bản./." in text
+    )
     table = next(t for t in doc.tables if t.rows[0].cells[0].text == "STT")  # type: ignore[attr-defined]
     header = [c.text for c in table.rows[0].cells]
     assert header == [
         "STT",
         "Sản phẩm, chủ thể",
-        *[f"TV{i}" for i in range(1, 8)],
+        # tv6 is absent: the members keep the labels of the input (issue 12).
+        *[f"TV{i}" for i in (1, 2, 3, 4, 5, 7, 8)],
         "Điểm TB",
         "Hạng",
     ]
@@ -198,8 +221,12 @@ def test_giay_chung_nhan(rendered: dict[str, Path]) -> None:
     assert "ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN" in text
     assert "GÀ ĐỒI TRẦN PHÚ" in text and "Hợp tác xã Trần Phú" in text
     assert "4 SAO" in text and "★★★★" in text
-    assert "Quyết định công nhận số 05/QĐ-UBND" in text and "ngày 05/01/2027" in text
-    assert "36 tháng kể từ ngày ký, đến ngày 05/01/2030" in text
+    # As provinces issue it (issue 12): a number, the title, the decision, the validity date.
+    assert "Số: 12/GCN-UBND" in text and "GIẤY CHỨNG NHẬN\nSẢN PHẨM OCOP" in text
+    assert "Quyết định số 05/QĐ-UBND ngày 05/01/2027" in text and "05/01/2030" in text
+    assert "Mã sản phẩm: 19-" in text and "-003-2026" in text
+    assert "Được công nhận tại Quyết định số 05/QĐ-UBND" in text and "ngày 05/01/2027" in text
+    assert "có giá trị 36 tháng, đến ngày 05/01/2030" in text
     text_2019 = all_text(doc_of(rendered, "giay-chung-nhan-na-ri-2019"))
     assert "TRÀ GIẢO CỔ LAM" in text_2019 and "đến ngày 10/01/2023" in text_2019
 
@@ -303,7 +330,9 @@ PDF_PAGES = {
     "bao-cao-tu-danh-gia-mien-dong-tai-hoan": (7, "BÁO CÁO TỰ ĐÁNH GIÁ VỀ SẢN PHẨM"),
     "bao-cao-xa-thai-nguyen-2026-dot-2": (2, "Côn Minh, ngày 28 tháng 10 năm 2026"),
     "bien-ban-thai-nguyen-2026-dot-2": (3, "91,14"),
-    "quyet-dinh-thai-nguyen-2026-dot-2": (2, "Số: 05/QĐ-UBND"),
+    # 3 pages: the decision's căn cứ (competence first, issue 12) take Điều 3 and the
+    # signature, kept together, to page 2; the annex on page 3.
+    "quyet-dinh-thai-nguyen-2026-dot-2": (3, "Số: 05/QĐ-UBND"),
     "giay-chung-nhan-thai-nguyen-2026-dot-2": (1, "GÀ ĐỒI TRẦN PHÚ"),
 }
 

@@ -45,7 +45,7 @@ def test_sample_sheets_agree_with_the_round_file(sheet: Path, tmp_path: Path) ->
     assert [m.ma for m in from_sheet.members] == [m.ma for m in from_file.members]  # type: ignore[attr-defined]
     assert read.data["quyet_dinh"]["ngay"] == "2027-01-05"
     assert read.data["hop"]["bat_dau"] == "2026-12-15T08:00"
-    assert len(read.data["quyet_dinh"]["can_cu"]) == 4
+    assert len(read.data["quyet_dinh"]["can_cu"]) == 5  # competence first (issue 12)
 
 
 def _cell(value: object) -> object:

@@ -18,6 +18,7 @@ from ocop_docs.errors import InputError
 from ocop_docs.production.contexts.dates import document_day
 from ocop_docs.production.contexts.dossier import dossier_context
 from ocop_docs.production.contexts.kind import Built, DossierSource, Kind
+from ocop_docs.production.contexts.signatures import signer_context
 from ocop_docs.production.printing import (
     CHAM,
     NGAY_TRONG,
@@ -57,7 +58,7 @@ def assessment_context(data: Mapping[str, Any], assessment: Mapping[str, Any]) -
         "lao_dong": assessment.get("lao_dong"),
         "y_tuong": assessment.get("y_tuong"),
         "ban_sac": assessment.get("ban_sac"),
-        "nguoi_ky": signer,
+        "nguoi_ky": signer_context(signer),
         "noi_nhan": punctuate(recipients),
     }
 

@@ -8,7 +8,8 @@ hundreds of certificates (:class:`~ocop_docs.production.batch.Producer`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -43,10 +44,32 @@ def _body(raw: Mapping[str, Any], default_symbol: str = "UBND") -> dict[str, Any
     }
 
 
-def _member(m: Member, number: int | None, last: bool = False) -> dict[str, Any]:
+# Members per block of the minutes' score table, on the 165 mm of an A4 portrait page (NĐ 30
+# Phụ lục I mục I.5) with 11 mm score cells that hold "69,75" whole: STT 11 + product 42 +
+# 7 members + Điểm TB 15 + Hạng 18 = 163 mm in the last block, 10 members (163 mm) in the
+# others. A larger council's table is printed as consecutive blocks, each with its header
+# row repeated on every page (issue 12).
+LAST_BLOCK = 7
+OTHER_BLOCK = 10
+
+_TV = re.compile(r"tv\s*0*(\d+)", re.IGNORECASE)
+
+
+def member_labels(members: Sequence[Member]) -> dict[str, str]:
+    """The label of every present scoring member: "TV7" for a member written ``tv7`` in
+    the input (it stays TV7 when tv6 is absent), else "TV" + the place in the council."""
+    labels: dict[str, str] = {}
+    for position, m in enumerate(members, start=1):
+        if m.co_mat and m.cham_diem:
+            match = _TV.fullmatch(m.ma.strip())
+            labels[m.ma] = f"TV{match[1]}" if match else f"TV{position}"
+    return labels
+
+
+def _member(m: Member, label: str | None, last: bool = False) -> dict[str, Any]:
     return {
         "ma": m.ma,
-        "ky_hieu": f"TV{number}" if number else "",
+        "ky_hieu": label or "",
         "ho_ten": m.ho_ten,
         "chuc_vu": m.chuc_vu or None,
         "vai_tro": m.vai_tro,
@@ -57,7 +80,7 @@ def _member(m: Member, number: int | None, last: bool = False) -> dict[str, Any]
     }
 
 
-def _product(p: ProductResult, numbers: Mapping[str, int], forward: str) -> dict[str, Any]:
+def _product(p: ProductResult, numbers: Mapping[str, str], forward: str) -> dict[str, Any]:
     values = [s for _m, s in p.scores]
     if p.disqualified:
         outcome = "Bị loại"
@@ -87,8 +110,7 @@ def _product(p: ProductResult, numbers: Mapping[str, int], forward: str) -> dict
         "bo_san_pham": str(p.bo_san_pham) if p.bo_san_pham else "",
         "ma_san_pham": p.ma_san_pham,
         "diem": [
-            {"ky_hieu": f"TV{numbers[m.ma]}" if m.ma in numbers else m.ma, "diem": format_score(s)}
-            for m, s in p.scores
+            {"ky_hieu": numbers.get(m.ma, m.ma), "diem": format_score(s)} for m, s in p.scores
         ],
         "diem_tb": p.mean_text,
         "hang_sao": p.stars,
@@ -105,6 +127,66 @@ def _product(p: ProductResult, numbers: Mapping[str, int], forward: str) -> dict
     }
 
 
+def block_sizes(count: int) -> list[int]:
+    """How many members each block of the score table holds: as few blocks as fit, as even
+    as the widths allow (15 members: 8 + 7; 9 members: 4 + 5)."""
+    if count <= LAST_BLOCK:
+        return [count]
+    blocks = 2 + max(0, -(-(count - LAST_BLOCK - OTHER_BLOCK) // OTHER_BLOCK))
+    last = min(LAST_BLOCK, -(-count // blocks))
+    rest = count - last
+    head, extra = divmod(rest, blocks - 1)
+    return [head + (1 if i < extra else 0) for i in range(blocks - 1)] + [last]
+
+
+def score_blocks(
+    scorers: Sequence[Mapping[str, Any]], products: Sequence[Mapping[str, Any]]
+) -> list[dict[str, Any]]:
+    """The minutes' score table in blocks (:func:`block_sizes`): each block has its members'
+    columns, the last also Điểm TB and Hạng. One block up to 7 members."""
+    sizes = block_sizes(len(scorers))
+    blocks: list[dict[str, Any]] = []
+    first = 0
+    for b, size in enumerate(sizes):
+        cols = list(scorers[first : first + size])
+        last = b == len(sizes) - 1
+        who = (
+            (
+                f"{cols[0]['ky_hieu']} – {cols[-1]['ky_hieu']}"
+                if len(cols) > 1
+                else cols[0]["ky_hieu"]
+            )
+            if cols
+            else ""
+        )
+        caption = (
+            f"Bảng {b + 1}/{len(sizes)}: điểm của {who}"
+            + ("; điểm trung bình và hạng" if last else "")
+            if len(sizes) > 1
+            else ""
+        )
+        blocks.append(
+            {
+                "tieu_de": caption,
+                "cuoi": last,
+                "thanh_vien": cols,
+                "san_pham": [
+                    {
+                        "stt": p["stt"],
+                        "ten": p["ten"],
+                        "chu_the": p["chu_the"],
+                        "diem": list(p["diem"][first : first + size]),
+                        "diem_tb": p["diem_tb"],
+                        "ket_qua": p["ket_qua"],
+                    }
+                    for p in products
+                ],
+            }
+        )
+        first += size
+    return blocks
+
+
 def round_context(rnd: Round) -> dict[str, Any]:
     """The context shared by the minutes, the decision and the certificate."""
     data = rnd.data or {}
@@ -113,10 +195,7 @@ def round_context(rnd: Round) -> dict[str, Any]:
     co_quan = _body(data["co_quan"])
     council_raw = data["hoi_dong"]
     council_body = _body(council_raw.get("co_quan") or data["co_quan"])
-    numbers: dict[str, int] = {}
-    for m in rnd.members:
-        if m.co_mat and m.cham_diem:
-            numbers[m.ma] = len(numbers) + 1
+    numbers = member_labels(rnd.members)
     members = [_member(m, numbers.get(m.ma)) for m in rnd.members]
     present = [m for m in rnd.members if m.co_mat]
     absent = [m for m in rnd.members if not m.co_mat]
@@ -164,6 +243,7 @@ def round_context(rnd: Round) -> dict[str, Any]:
     co_mat_members = [
         _member(m, numbers.get(m.ma), last=(i == len(present) - 1)) for i, m in enumerate(present)
     ]
+    scorers = [_member(m, numbers.get(m.ma)) for m in rnd.scorers]
     words = wording()
     # The Quy chế's largest spread: the round's cau_hinh, else the regime's default (10).
     spread_max = rnd.settings.get("chenh_lech_toi_da", rnd.rules.council.spread_max)
@@ -229,7 +309,8 @@ def round_context(rnd: Round) -> dict[str, Any]:
             "noi_dung": list(hop.get("noi_dung") or []),
             "kien_nghi": list(hop.get("kien_nghi") or []),
         },
-        "nguoi_cham": [_member(m, numbers.get(m.ma)) for m in rnd.scorers],
+        "nguoi_cham": scorers,
+        "bang_diem": score_blocks(scorers, products),
         "san_pham": products,
         "cong_nhan": recognised,
         "de_nghi_cap_tren": [p for p in products if p["de_nghi_cap_tren"]],
@@ -238,6 +319,8 @@ def round_context(rnd: Round) -> dict[str, Any]:
         "so_san_pham": pad2(len(products)),
         "so_cong_nhan": pad2(len(recognised)),
         "so_cong_nhan_theo_sao": counts or None,
+        # Set by contexts.partial.draft_context for a council document of a partial round.
+        "du_thao": None,
     }
     qd = data.get("quyet_dinh")
     if qd:

@@ -21,6 +21,7 @@ from ocop_docs.production.printing import (
     tick,
 )
 from ocop_docs.production.wording import wording
+from ocop_docs.rules.documents import document_name
 from ocop_docs.rules.product_sets import product_sets
 from ocop_docs.text.dates import parse_date
 from ocop_docs.text.official import format_date, format_date_short, pad2
@@ -61,7 +62,8 @@ def dossier_context(data: Mapping[str, Any]) -> dict[str, Any]:
         loai_hinh_chu_the=words.producer_types.get(str(chu_the.get("loai_hinh")), CHAM),
         gioi_tinh=words.genders.get(str(rep.get("gioi_tinh")), CHAM),
         ngay_thanh_lap=date_or(chu_the.get("ngay_thanh_lap"), format_date_short, CHAM),
-        nhom_san_pham=product_set.classification() if product_set else CHAM,
+        # Mẫu 01 mục 3 "Ngành, Nhóm, Phân nhóm": each part named, as the form asks.
+        nhom_san_pham=f"Ngành: {product_set.classification()}" if product_set else CHAM,
         ten_bo_san_pham=(
             f"Bộ sản phẩm số {product_set.so}: {product_set.ten}" if product_set else CHAM
         ),
@@ -91,16 +93,30 @@ def dossier_context(data: Mapping[str, Any]) -> dict[str, Any]:
                 "stt": str(i),
                 "noi_dung": row.noi_dung,
                 "yeu_cau": row.yeu_cau,
+                # The papers by name, number and date, not by file path (issue 12): the
+                # council reads the report on paper.
                 "tep": "; ".join(
-                    str(d.get("tep"))
+                    evidence_name(d)
                     for d in data.get("tai_lieu") or []
-                    if isinstance(d, dict) and d.get("loai") in row.loai and d.get("tep")
+                    if isinstance(d, dict) and d.get("loai") in row.loai
                 ),
             }
             for i, row in enumerate(words.evidence, start=1)
         ],
     )
     return ctx
+
+
+def evidence_name(paper: Mapping[str, Any]) -> str:
+    """A dossier paper as the evidence table names it: "Giấy chứng nhận … số 07/2025,
+    cấp ngày 31/03/2025" (its type's name, then its number and issue date if known)."""
+    name = document_name(str(paper.get("loai") or "")) or str(paper.get("loai") or "")
+    if paper.get("so"):
+        name += f" số {paper['so']}"
+    issued = parse_date(paper.get("ngay_cap"))
+    if issued is not None:
+        name += f", cấp ngày {format_date_short(issued)}"
+    return name
 
 
 __all__ = ["dossier_context"]

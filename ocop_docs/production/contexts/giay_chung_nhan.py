@@ -13,8 +13,15 @@ from typing import Any
 from ocop_docs.errors import InputError
 from ocop_docs.production.contexts.dates import certificate_day
 from ocop_docs.production.contexts.kind import Built, Kind
+from ocop_docs.production.contexts.signatures import signer_context
 from ocop_docs.production.rounds.model import ProductResult, Round
-from ocop_docs.text.official import add_months, format_date, format_date_short, require_date
+from ocop_docs.text.official import (
+    add_months,
+    format_date,
+    format_date_short,
+    pad2,
+    require_date,
+)
 
 
 def certificate_context(rnd: Round, ctx: dict[str, Any], product: ProductResult) -> dict[str, Any]:
@@ -47,14 +54,30 @@ def certificate_context(rnd: Round, ctx: dict[str, Any], product: ProductResult)
         index = next(i for i, p in enumerate(rnd.products) if p is product)
     ctx = dict(ctx)
     ctx["sp"] = ctx["san_pham"][index]
+    symbol = str(gcn.get("ky_hieu") or f"GCN-{ctx['co_quan']['ky_hieu']}")
+    first = gcn.get("so_dau")
+    # Numbered in the order of the annex (the recognised products); without ``so_dau`` the
+    # clerk writes the number by hand, as on the minutes' "Số:      /BB-HĐ".
+    position = sum(1 for p in rnd.products[:index] if p.recognised)
+    number = f"{pad2(int(first) + position)}/{symbol}" if first else f"        /{symbol}"
+    name_length = len(str(ctx["sp"]["ten"]))
+    decision = ctx["quyet_dinh"]
     ctx["giay_chung_nhan"] = {
+        "so": number,
+        "can_cu": (
+            f"Quyết định số {decision['so']} ngày {decision['ngay_ngan']} "
+            f"của {decision['nguoi_quyet_dinh']}"
+        ),
+        # The product in large type on one or two lines: 26 pt up to 32 characters, 20 pt
+        # up to 64, 16 pt beyond (the certificate stays one page for any name).
+        "co_chu_ten": "lon" if name_length <= 32 else "vua" if name_length <= 64 else "nho",
         "ngay_dong": f"{place}, {format_date(issued)}",
         "ngay_chu": format_date(issued),
         "thoi_han_thang": str(months),
         # Valid 36 months from issue (QĐ 26/2026 Điều 4.3); expiry = issue + 36 months,
         # clamped to the month end (brief §4.3 [DESIGN]).
         "het_han_ngan": format_date_short(add_months(issued, months)),
-        "nguoi_ky": dict(gcn.get("nguoi_ky") or qd["nguoi_ky"]),
+        "nguoi_ky": signer_context(gcn.get("nguoi_ky") or qd["nguoi_ky"]),
     }
     return ctx
 

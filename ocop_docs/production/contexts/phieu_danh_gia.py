@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ocop_docs.errors import InputError, Issue
+from ocop_docs.production.contexts.council import member_labels
 from ocop_docs.production.contexts.dates import document_day, meeting_day
 from ocop_docs.production.contexts.dossier import dossier_context
 from ocop_docs.production.contexts.kind import Built, Kind
@@ -299,12 +300,10 @@ def round_sheets(
         "dien_thoai": phone,
         "dia_chi": item.dia_chi,
     }
-    numbers: dict[str, int] = {}
-    for m in rnd.scorers:
-        numbers[m.ma] = len(numbers) + 1
+    numbers = member_labels(rnd.members)  # the minutes' labels: tv7 stays TV7
 
     def who(m: Member) -> dict[str, Any]:
-        label = f"TV{numbers[m.ma]} – " if m.ma in numbers else ""
+        label = f"{numbers[m.ma]} – " if m.ma in numbers else ""
         return {
             "thanh_vien": f"{label}{m.ho_ten}, {m.role_name}",
             "nguoi_danh_gia": m.ho_ten,

@@ -16,12 +16,29 @@ from typing import Any
 from ocop_docs.errors import InputError
 from ocop_docs.production.contexts.dates import decision_day
 from ocop_docs.production.contexts.kind import Built, Kind
+from ocop_docs.production.contexts.signatures import signer_context
 from ocop_docs.production.printing import punctuate, upper_vi
 from ocop_docs.production.rounds.model import ProductResult, Round
 from ocop_docs.production.wording import wording
 from ocop_docs.rules.regimes import regime as regime_rules
 from ocop_docs.rules.regimes import regime_codes
 from ocop_docs.text.official import format_date, format_date_short, format_doc_number
+
+# The titles of the regimes' founding acts, word for word (QĐ 26/2026's own title line;
+# QĐ 148/QĐ-TTg 2023 and QĐ 1048/QĐ-TTg 2019 as published).
+ACT_TITLES: dict[str, str] = {
+    "26/2026": "ban hành Bộ tiêu chí và quy trình đánh giá, phân hạng sản phẩm mỗi xã một sản phẩm",
+    "148/2023": "ban hành Bộ tiêu chí và quy trình đánh giá, phân hạng sản phẩm Chương "
+    "trình Mỗi xã một sản phẩm",
+    "1048/2019": "ban hành Bộ tiêu chí đánh giá, phân hạng sản phẩm Chương trình mỗi xã "
+    "một sản phẩm",
+}
+# The issuer's competence: the Law on the Organisation of Local Government in force.
+LOCAL_GOVERNMENT_LAW: dict[str, str] = {
+    "26/2026": "Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025",
+    "148/2023": "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015",
+    "1048/2019": "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015",
+}
 
 
 def decision_context(
@@ -50,9 +67,26 @@ def decision_context(
         if upper_vi(authority).startswith("CHỦ TỊCH")
         else str(co_quan["ten"])
     )
+    founding = council.get("quyet_dinh_thanh_lap")
     basis = qd.get("can_cu") or [
-        f"Căn cứ {wording().act(regime)} ban hành Bộ tiêu chí và quy trình đánh giá, "
-        "phân hạng sản phẩm Chương trình Mỗi xã một sản phẩm",
+        # The issuer's competence first (NĐ 30/2020 Phụ lục I mục II.5), then the regime's
+        # act by its exact title, the council's founding decision and Quy chế, its result.
+        f"Căn cứ {LOCAL_GOVERNMENT_LAW.get(regime, LOCAL_GOVERNMENT_LAW['26/2026'])}",
+        f"Căn cứ {wording().act(regime)} {ACT_TITLES.get(regime, '')}".rstrip(),
+        *(
+            [
+                "Căn cứ Quyết định số "
+                + format_doc_number(
+                    founding["so"],
+                    None if "/" in str(founding["so"]) else f"QĐ-{co_quan['ky_hieu']}",
+                )
+                + f" {format_date(founding['ngay'])}"
+                + (f" của {founding['nguoi_ban_hanh']}" if founding.get("nguoi_ban_hanh") else "")
+                + f" về việc thành lập {council['ten']} và Quy chế hoạt động của Hội đồng"
+            ]
+            if founding
+            else []
+        ),
         f"Căn cứ kết quả đánh giá, phân hạng sản phẩm của {council['ten']} {format_date(meeting)}",
     ]
     recipients = list(qd.get("noi_nhan") or ["Như Điều 3"])
@@ -70,14 +104,19 @@ def decision_context(
         "ngay_dong": f"{co_quan['dia_danh']}, {format_date(qd['ngay'])}",
         "trich_yeu": qd.get("trich_yeu")
         or (
-            f"Về việc công nhận sản phẩm đạt tiêu chuẩn sản phẩm OCOP "
+            # QĐ 26/2026 Điều 7.3.e: "quyết định công nhận kết quả đánh giá, cấp giấy
+            # chứng nhận"; older regimes recognised products "đạt tiêu chuẩn".
+            f"Về việc công nhận kết quả đánh giá, phân hạng và cấp Giấy chứng nhận "
+            f"sản phẩm OCOP {wording().levels[level]['vi']} năm {year}"
+            if regime == "26/2026"
+            else f"Về việc công nhận sản phẩm đạt tiêu chuẩn sản phẩm OCOP "
             f"{wording().levels[level]['vi']} năm {year}"
         ),
         "tham_quyen": upper_vi(authority),
         "nguoi_quyet_dinh": decider,
         "can_cu": punctuate(basis),
         "thuc_hien_chu": ", ".join(str(e) for e in executors),
-        "nguoi_ky": dict(qd["nguoi_ky"]),
+        "nguoi_ky": signer_context(qd["nguoi_ky"]),
         "noi_nhan": punctuate(recipients),
     }
 
@@ -98,4 +137,4 @@ KIND = Kind(
     from_round=build,
 )
 
-__all__ = ["KIND", "build", "decision_context"]
+__all__ = ["ACT_TITLES", "KIND", "LOCAL_GOVERNMENT_LAW", "build", "decision_context"]
