@@ -20,7 +20,7 @@ from ocop_docs.service.accounts import Principal
 from ocop_docs.service.checking import Checked
 from ocop_docs.service.database import utcnow
 from ocop_docs.service.intake import Dossier
-from ocop_docs.service.records import collect, dossier_files, new_id
+from ocop_docs.service.records import collect, new_id, store_files
 from ocop_docs.service.storage import BlobStore
 from ocop_docs.service.tables import CaseFile, CaseFileBlob
 
@@ -124,9 +124,7 @@ class CaseFiles:
             created_by=user_id,
             created_at=utcnow(),
         )
-        for path in dossier_files(dossier.folder):
-            digest, size = self.store.put_file(path)
-            rel = path.relative_to(dossier.folder).as_posix()
+        for rel, digest, size in store_files(self.store, dossier.folder):
             row.files.append(CaseFileBlob(path=rel, sha256=digest, size=size))
         with self.db.begin() as db:
             db.add(row)

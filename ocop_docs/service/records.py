@@ -95,6 +95,15 @@ def dossier_files(folder: Path) -> list[Path]:
     return out
 
 
+def store_files(store: Any, folder: Path) -> list[tuple[str, str, int]]:
+    """Put every regular file of ``folder`` in the blob store: (relative path, SHA-256, size)."""
+    out: list[tuple[str, str, int]] = []
+    for path in dossier_files(folder):
+        digest, size = store.put_file(path)
+        out.append((path.relative_to(folder).as_posix(), digest, size))
+    return out
+
+
 # Every column that names a blob: a blob is deleted only when none of them still does
 # (a dossier submitted from a check, or a round's copy of it, shares the check's blobs).
 _BLOB_COLUMNS: tuple[Any, ...] = (

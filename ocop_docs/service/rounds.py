@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ocop_docs.service.accounts import Principal
 from ocop_docs.service.database import utcnow
-from ocop_docs.service.records import collect, dossier_files, new_id
+from ocop_docs.service.records import collect, new_id, store_files
 from ocop_docs.service.round_intake import LaidOut
 from ocop_docs.service.storage import BlobStore
 from ocop_docs.service.tables import Card, Job, RoundBlob, RoundRow, Seat
@@ -111,9 +111,7 @@ class Rounds:
             created_by=user_id,
             created_at=utcnow(),
         )
-        for path in dossier_files(laid.tree):
-            digest, size = self.store.put_file(path)
-            rel = path.relative_to(laid.tree).as_posix()
+        for rel, digest, size in store_files(self.store, laid.tree):
             row.files.append(RoundBlob(path=rel, sha256=digest, size=size))
         with self.db.begin() as db:
             db.add(row)
