@@ -21,7 +21,6 @@ from ocop_docs.service.casefiles import CaseFiles
 from ocop_docs.service.database import make_engine, migrate, session_factory
 from ocop_docs.service.jobqueue import JobQueue
 from ocop_docs.service.jobs import Jobs
-from ocop_docs.service.objectstore import S3Store
 from ocop_docs.service.records import Records
 from ocop_docs.service.rounds import Rounds
 from ocop_docs.service.settings import Settings
@@ -33,6 +32,10 @@ def open_store(settings: Settings) -> BlobStore:
     """The local folder by default; S3-compatible storage for ``s3://`` (issue 13)."""
     url = settings.storage_url
     if url and url.startswith("s3://"):
+        # boto3 comes with the optional [scale] extra: imported only when S3 is configured,
+        # so the normal install (`pip install .`) starts without it (not a cycle).
+        from ocop_docs.service.objectstore import S3Store
+
         return S3Store(url)
     if url and url.startswith("file://"):
         return LocalStore(Path(url[len("file://") :]))
