@@ -118,10 +118,22 @@ def moto_server() -> Iterator[str]:
 
 
 def truncate(database_url: str) -> None:
-    """Empty every table of the service (the migrations stay): each test starts clean."""
+    """Empty every table of the service (the migrations stay): each test starts clean.
+
+    A connection left open by an earlier test (a worker process that has not exited yet, a
+    pool not disposed) would make TRUNCATE wait for its lock for ever: such sessions of this
+    test database are ended first, and the lock is waited for 30 s at most, so a leak fails
+    the test that meets it instead of stalling the run."""
     engine = create_engine(database_url)
     try:
         with engine.begin() as connection:
+            connection.execute(text("SET LOCAL lock_timeout = '30s'"))
+            connection.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+            )
             names = connection.execute(
                 text(
                     "SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
