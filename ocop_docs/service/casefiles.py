@@ -9,6 +9,7 @@ A commune officer (``xa``) sees the dossiers of their commune; the province's of
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,8 @@ class CaseFileView:
     report: str
     created_at: dt.datetime
     files: tuple[tuple[str, str, int], ...]  # path, sha256, size
+    assessment: str | None = None  # blob of the commune's Mẫu 03 (JSON), once written
+    assessed_at: dt.datetime | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -56,6 +59,9 @@ class CaseFileView:
             "valid": self.errors == 0,
             "created_at": self.created_at.isoformat(timespec="seconds") + "Z",
             "files": [{"path": p, "bytes": n} for p, _d, n in self.files],
+            "mau_03": self.assessed_at.isoformat(timespec="seconds") + "Z"
+            if self.assessed_at
+            else None,
         }
 
 
@@ -74,6 +80,8 @@ def _view(row: CaseFile) -> CaseFileView:
         row.report,
         row.created_at,
         tuple((f.path, f.sha256, f.size) for f in row.files),
+        row.assessment,
+        row.assessed_at,
     )
 
 
@@ -106,6 +114,7 @@ class CaseFiles:
         commune: int | None,
         origin: str,
         user_id: int | None,
+        source_check: str | None = None,
     ) -> str:
         report = checked.report
         product, producer = _names(data)
@@ -123,12 +132,18 @@ class CaseFiles:
             report=self.store.put_bytes(checked.json_vi.encode("utf-8")),
             created_by=user_id,
             created_at=utcnow(),
+            source_check=source_check,
         )
         for rel, digest, size in store_files(self.store, dossier.folder):
             row.files.append(CaseFileBlob(path=rel, sha256=digest, size=size))
         with self.db.begin() as db:
             db.add(row)
         return row.id
+
+    def get(self, dossier_id: str) -> CaseFileView | None:
+        with self.db() as db:
+            row = db.get(CaseFile, dossier_id)
+            return _view(row) if row is not None else None
 
     def visible(self, who: Principal, dossier_id: str) -> CaseFileView | None:
         if not 20 <= len(dossier_id) <= 64:
@@ -167,6 +182,30 @@ class CaseFiles:
             )
             return _view(row) if row is not None else None
 
+    def submitted_from(self, check_id: str) -> CaseFileView | None:
+        """The dossier a cooperative submitted from anonymous check ``check_id``, if any."""
+        with self.db() as db:
+            row = db.scalar(select(CaseFile).where(CaseFile.source_check == check_id).limit(1))
+            return _view(row) if row is not None else None
+
+    def set_assessment(self, dossier_id: str, assessment: dict[str, Any]) -> None:
+        """Keep the commune's Mẫu 03 (replacing an earlier one)."""
+        blob = json.dumps(assessment, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        digest = self.store.put_bytes(blob)
+        with self.db.begin() as db:
+            row = db.get(CaseFile, dossier_id)
+            if row is None:
+                return
+            old, row.assessment, row.assessed_at = row.assessment, digest, utcnow()
+        if old and old != digest:
+            collect(self.db, self.store, {old})
+
+    def assessment(self, view: CaseFileView) -> dict[str, Any] | None:
+        if not view.assessment:
+            return None
+        data: dict[str, Any] = json.loads(self.store.read(view.assessment))
+        return data
+
     def restore(self, view: CaseFileView, dest: Path) -> None:
         for path, digest, _size in view.files:
             target = dest.joinpath(*path.split("/"))
@@ -179,5 +218,7 @@ class CaseFiles:
             if row is None:
                 return
             digests = {f.sha256 for f in row.files} | {row.report}
+            if row.assessment:
+                digests.add(row.assessment)
             db.delete(row)
         collect(self.db, self.store, digests)

@@ -49,12 +49,14 @@ def render_kind(
     draft: bool,
     pdf: bool,
     slots: PdfSlots,
+    assessment: Path | None = None,
 ) -> Path:
-    """The .docx (or its PDF) of ``kind`` from ``source`` (blocking)."""
+    """The .docx (or its PDF) of ``kind`` from ``source`` (blocking); ``assessment`` is
+    the commune's Mẫu 03 file for ``bao-cao-xa`` made from a dossier."""
     if pdf and not slots.available:
         raise SofficeMissing(tried=slots.soffice or "PATH")
     out = outdir / f"{kind}.docx"
-    render(kind, source, out, product=product, draft=draft)
+    render(kind, source, out, product=product, draft=draft, assessment=assessment)
     return _pdf(slots, out) if pdf else out
 
 

@@ -19,6 +19,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from ocop_docs.catalogue import Lang
 from ocop_docs.rules.product_sets import groups, product_sets
 from ocop_docs.service.checking import check_dossier, field_messages
+from ocop_docs.service.commune import submit_check
 from ocop_docs.service.composing import compose, read_data
 from ocop_docs.service.documents import build_bundle
 from ocop_docs.service.errors import ServiceError
@@ -248,10 +249,15 @@ async def result(request: Request, check_id: str) -> Response:
         data = await rt.workers.run(_stored_data, request, view, tmp)
     for issue in dossier["issues"]:
         issue["title"] = pointer_title(view.product_set, issue["pointer"], lang, data)
+    submitted = await rt.workers.run(rt.casefiles.submitted_from, view.id)
     context = {
         "check": view,
         "report": report,
         "d": dossier,
+        "submitted": submitted,
+        "submitted_at": (submitted.created_at + VN_TIME).strftime("%d/%m/%Y %H:%M")
+        if submitted
+        else "",
         "created": (view.created_at + VN_TIME).strftime("%d/%m/%Y %H:%M"),
         "expires": (view.expires_at + VN_TIME).strftime("%d/%m/%Y"),
         "editable": view.product_set is not None and view.case is not None,
@@ -366,6 +372,18 @@ async def submit_edit(request: Request, check_id: str) -> Response:
         composed = await rt.workers.run(run)
         await _store(request, Dossier(folder, view.source), composed.data, view.origin, check_id)
     return _see_other(f"/ket-qua/{check_id}")
+
+
+@router.post("/ket-qua/{check_id}/gui-xa", response_class=HTMLResponse)
+async def submit_to_commune(request: Request, check_id: str) -> Response:
+    """The cooperative files its checked dossier with its commune (Điều 6.2.a, 7.2)."""
+    form = await request.form()
+    check_csrf(request, str(form.get(CSRF_FIELD, "")))
+    view = _check(request, check_id)
+    rt = _rt(request)
+    async with rt.scratch() as tmp:
+        await rt.workers.run(submit_check, rt, view, tmp)
+    return _see_other(f"/ket-qua/{check_id}#gui-xa")
 
 
 @router.post("/ket-qua/{check_id}/xoa", response_class=HTMLResponse)

@@ -113,6 +113,7 @@ _BLOB_COLUMNS: tuple[Any, ...] = (
     Check.bundle,
     CaseFileBlob.sha256,
     CaseFile.report,
+    CaseFile.assessment,
     RoundBlob.sha256,
     JobBlob.sha256,
     Job.manifest,

@@ -120,6 +120,11 @@ class CaseFile(Base):
     producer: Mapped[str] = mapped_column(String(255), default="")
     product_set: Mapped[int | None] = mapped_column(Integer, nullable=True)
     origin: Mapped[str] = mapped_column(String(16))  # "upload" or "check"
+    # The anonymous check it was submitted from (one submission per check).
+    source_check: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    # The commune's Mẫu 03 assessment (QĐ 26/2026 Điều 7.2.a), a JSON blob, once written.
+    assessment: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    assessed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     errors: Mapped[int] = mapped_column(Integer, default=0)
     warnings: Mapped[int] = mapped_column(Integer, default=0)
     report: Mapped[str] = mapped_column(String(64))  # blob of the report JSON (vi)

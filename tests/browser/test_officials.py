@@ -29,7 +29,7 @@ from ocop_docs.service.database import make_engine, session_factory
 from ocop_docs.service.settings import Settings
 from tests.conftest import soffice_available
 from tests.service.backends import free_port
-from tests.service.officials import PASSWORD, SHEET, SHEET_DOSSIERS, dossiers_zip
+from tests.service.officials import DOSSIERS, PASSWORD, SHEET, SHEET_DOSSIERS, dossiers_zip
 
 OCOP = str(Path(sys.executable).with_name("ocop-docs"))
 
@@ -57,6 +57,9 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     accounts = Accounts(session_factory(engine), settings)
     accounts.add_user("tn-ocop", PASSWORD, "tinh", province=19, full_name="Văn phòng OCOP tỉnh")
     accounts.add_user("hd-tv2", PASSWORD, "hoi_dong", province=19, full_name="Trần Thị Bình")
+    accounts.add_user(
+        "xa-con-minh", PASSWORD, "xa", province=19, commune=2185, full_name="UBND xã Côn Minh"
+    )
     engine.dispose()
     try:
         yield url
@@ -153,4 +156,42 @@ def test_the_job_page_refreshes_itself_without_javascript(browser: Browser, serv
     page.click("ul >> a >> nth=0")  # the first production listed
     expect(page.locator("#job-bar")).to_be_visible()
     expect(page.locator("#job-percent")).to_have_text("100")
+    context.close()
+
+
+def test_a_cooperative_sends_its_dossier_and_the_commune_writes_mau_03(
+    browser: Browser, service: str, artifacts: Path
+) -> None:
+    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    page = context.new_page()
+    page.goto(service + "/")
+    page.set_input_files("#folder", str(DOSSIERS / "lan-hai-con-minh"))
+    page.click("text=Kiểm tra hồ sơ >> nth=-1")
+    expect(page.locator(".verdict").first).to_contain_text("HỒ SƠ HỢP LỆ")
+    expect(page.locator("#gui-xa")).to_contain_text("xã Côn Minh, tỉnh Thái Nguyên")
+    page.click("text=Gửi hồ sơ cho UBND xã")
+    expect(page.locator("#gui-xa")).to_contain_text("Đã gửi hồ sơ cho UBND xã lúc")
+    page.screenshot(path=str(artifacts / "c1-sent-to-commune.png"), full_page=True)
+    context.close()
+
+    context = browser.new_context(viewport={"width": 1100, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    _sign_in(page, service, "xa-con-minh")
+    page.click("text=lan-hai-con-minh")
+    expect(page.locator("#h-m03")).to_have_text("Báo cáo đánh giá của UBND cấp xã (Mẫu số 03)")
+    page.fill("#so", "52/BC-UBND")
+    page.fill("#ngay", "2026-10-29")
+    page.fill("#nguyen_lieu", "Giống lan hài bản địa được nhân giống tại vườn của hộ ở xã.")
+    page.fill("#lao_dong", "Lao động là các hộ trồng lan trong xã.")
+    page.fill("#y_tuong", "Bảo tồn giống lan hài rừng của địa phương.")
+    page.fill("#ban_sac", "Kinh nghiệm chăm sóc lan của đồng bào Tày.")
+    page.fill("#ky_ho_ten", "Triệu Văn Sơn")
+    page.screenshot(path=str(artifacts / "c2-mau-03-form.png"), full_page=True)
+    page.click("text=Lưu Mẫu 03")
+    expect(page.locator(".verdict.ok")).to_contain_text("Đã lưu Mẫu 03.")
+    with page.expect_download() as info:
+        page.click("text=Tải Mẫu 03 (Word)")
+    assert info.value.suggested_filename == "mau-03-lan-hai-con-minh.docx"
+    assert Path(info.value.path()).read_bytes().startswith(b"PK")
+    page.screenshot(path=str(artifacts / "c3-mau-03-saved.png"), full_page=True)
     context.close()

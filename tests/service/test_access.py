@@ -26,6 +26,13 @@ from tests.service.officials import (
 )
 
 ROLES = ("xa", "tinh", "hoi_dong", "quan_tri")
+MAU_03 = {
+    "nguyen_lieu": "Củ dong.",
+    "lao_dong": "Người địa phương.",
+    "y_tuong": "Nghề cũ.",
+    "ban_sac": "Sợi miến.",
+    "nguoi_ky": {"chuc_vu": "CHỦ TỊCH", "ho_ten": "Triệu Văn Sơn"},
+}
 
 
 @pytest.fixture()
@@ -120,6 +127,9 @@ def _endpoints(w: World) -> list[tuple[str, str, dict[str, Any], tuple[str, ...]
             ("xa", "tinh", "quan_tri"),
             "",
         ),
+        ("PUT", f"/api/v1/dossiers/{d}/mau-03", {"json": MAU_03}, ("xa", "quan_tri"), "row"),
+        ("GET", f"/api/v1/dossiers/{d}/mau-03", {}, ("xa", "tinh", "quan_tri"), "row"),
+        ("GET", f"/api/v1/dossiers/{d}/mau-03/document", {}, ("xa", "tinh", "quan_tri"), "row"),
         ("DELETE", f"/api/v1/dossiers/{d}", {}, ("xa", "tinh", "quan_tri"), "row"),
         ("DELETE", f"/api/v1/rounds/{r}", {}, office, "row"),
     ]
