@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ocop_docs.errors import Issue
 from ocop_docs.text.documents import LoadedDocument, read_document
+from ocop_docs.validation.spellings import read_spellings
 
 __all__ = ["DOSSIER_NAMES", "LoadedDossier", "find_dossier_file", "load_dossier"]
 
@@ -65,4 +66,6 @@ def load_dossier(path: Path | str) -> LoadedDossier:
     if extras:
         doc.issues.append(Issue("dossier-file-ambiguous", params={"used": file.name}))
     read_document(file, doc, inside=(folder, file.name))
+    # Read as people write ("gioi_tinh: Nam", "tai-lieu\\01.pdf") before anything looks.
+    read_spellings(doc)
     return doc
