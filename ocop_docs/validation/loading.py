@@ -22,7 +22,14 @@ from ocop_docs.errors import Issue
 from ocop_docs.text.documents import LoadedDocument, read_document
 from ocop_docs.validation.spellings import read_spellings
 
-__all__ = ["DOSSIER_NAMES", "LoadedDossier", "find_dossier_file", "load_dossier"]
+__all__ = [
+    "DOSSIER_NAMES",
+    "LoadedDossier",
+    "dossier_folders",
+    "find_dossier_file",
+    "is_dossier_folder",
+    "load_dossier",
+]
 
 DOSSIER_NAMES = ("ho-so.yaml", "ho-so.yml", "ho-so.json")
 _SUFFIXES = (".yaml", ".yml", ".json")
@@ -46,6 +53,18 @@ def find_dossier_file(path: Path) -> tuple[Path | None, list[Path]]:
     if os.path.lexists(path) and (data_link or not path.is_dir()):
         return path, []
     return None, []
+
+
+def is_dossier_folder(path: Path) -> bool:
+    return any((path / name).is_file() for name in DOSSIER_NAMES)
+
+
+def dossier_folders(path: Path) -> list[Path]:
+    """The dossiers of a folder: the folder itself, or its dossier subfolders (``validate``
+    and ``batch`` read a folder of dossiers the same way)."""
+    if is_dossier_folder(path):
+        return [path]
+    return sorted(p for p in path.iterdir() if p.is_dir() and is_dossier_folder(p))
 
 
 def _is_entry(path: Path) -> bool:
