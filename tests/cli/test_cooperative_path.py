@@ -105,3 +105,37 @@ def test_batch_names_the_kinds_a_templates_dir_lacks(tmp_path: Path) -> None:
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     codes = [w["code"] for w in manifest["warnings"]]
     assert codes == ["template-shipped-used"]
+
+
+CARD = ROOT / "samples" / "phieu-cham" / "mien-dong-tai-hoan.yaml"
+
+
+def test_rubric_score_reads_the_shipped_card_and_a_dossiers_self_assessment() -> None:
+    code, out = run("rubric", "score", str(CARD), "--format", "json")
+    card = json.loads(out)
+    assert code == 0 and card["hop_le"] and card["hang_sao"] == 4
+    for given in (SAMPLE, SAMPLE / "ho-so.yaml"):
+        code, out = run("rubric", "score", str(given), "--format", "json")
+        own = json.loads(out)
+        assert code == 0 and own["tong_diem"] == card["tong_diem"] == 94, given
+    _, report = run("validate", str(SAMPLE), "--no-attachments", "--format", "json")
+    assert json.loads(report)["dossiers"][0]["self_assessment"]["tong_diem"] == 94
+
+
+def test_rubric_score_on_a_dossier_without_self_assessment_or_a_round_file() -> None:
+    code, out = run("rubric", "score", str(SAMPLES / "ga-doi-tran-phu-2019"))
+    assert code == 1 and "không có phần tự đánh giá (tu_danh_gia)" in out
+    round_file = ROOT / "samples" / "dot-danh-gia" / "thai-nguyen-2026-dot-2.yaml"
+    code, out = run("rubric", "score", str(round_file), "--lang", "en")
+    assert code == 1 and "evaluation-round file" in out and "ocop-docs batch" in out
+
+
+def test_an_invalid_card_gets_no_star(tmp_path: Path) -> None:
+    card = tmp_path / "phieu.yaml"
+    card.write_text(CARD.read_text(encoding="utf-8").replace('"1.1": 3', '"1.1": 9'), "utf-8")
+    code, out = run("rubric", "score", str(card))
+    assert code == 1
+    assert "Không xếp hạng sao" in out and "Hạng sao:" not in out and "Hạng theo điểm" not in out
+    code, out = run("rubric", "score", str(card), "--format", "json")
+    data = json.loads(out)
+    assert code == 1 and data["hang_sao"] is None and data["hop_le"] is False
