@@ -1,9 +1,10 @@
 """Where the shipped data lives: schemas, rule data, rubrics and templates.
 
-In a built wheel the top-level ``schemas/`` and ``templates/`` folders are copied to
-``ocop_docs/_data/`` (pyproject ``force-include``); in a source checkout they are read
-from the repository root. Users may point at edited copies with ``--schemas-dir`` /
-``--templates-dir`` (architecture §2); those overrides are passed in explicitly.
+In a built wheel the top-level ``schemas/`` and ``templates/`` folders, and the template
+guide ``docs/documents.md``, are copied to ``ocop_docs/_data/`` (pyproject
+``force-include``); in a source checkout they are read from the repository root. Users may
+point at edited copies with ``--schemas-dir`` / ``--templates-dir`` (architecture §2);
+those overrides are passed in explicitly.
 """
 
 from __future__ import annotations
@@ -33,6 +34,11 @@ def schemas_dir(override: Path | None = None) -> Path:
 def templates_dir(override: Path | None = None) -> Path:
     """The folder with the Word templates."""
     return override if override is not None else _find("templates")
+
+
+def guide_file() -> Path:
+    """The template guide (docs/documents.md), shipped beside the templates (issue 12)."""
+    return _find("docs") / "documents.md"
 
 
 def _safe_loader() -> type[yaml.SafeLoader]:

@@ -38,12 +38,18 @@ def new(
 ) -> None:
     """Tạo hồ sơ mới (ho-so.yaml có chú thích và thư mục tai-lieu/) cho một bộ sản phẩm.
 
-    Scaffolds a dossier: a commented ho-so.yaml listing every field and document.
+    Các giá trị "" phải điền; tài liệu chưa bắt buộc được liệt kê sẵn trong dấu #.
+    --lang en viết chú thích bằng tiếng Anh.
+
+    Scaffolds a dossier: a commented ho-so.yaml listing every field and document
+    (comments in English with --lang en).
 
     \b
-    Ví dụ / example:
+    Ví dụ / examples:
       ocop-docs new --set 7 ho-so/mien-dong
+      ocop-docs new --set 4 --case nang_hang ho-so/mat-ong
+      ocop-docs new --set 7 --lang en dossier/
     """
-    target = new_dossier(folder, product_set, case, regime_code, overwrite=overwrite)
+    target = new_dossier(folder, product_set, case, regime_code, overwrite=overwrite, lang=lang)
     text = ui("new.created", lang, target=target, attachments=folder / "tai-lieu", folder=folder)
     write_output(text + "\n")

@@ -74,6 +74,7 @@ class InputParam(click.ParamType):  # type: ignore[type-arg]  # generic only in 
         "  ocop-docs render phieu-danh-gia samples/dot-danh-gia/thai-nguyen-2026-phieu-cham.yaml "
         "--product 1 -o phieu-thanh-vien.docx\n\n"
         "Mặc định báo lỗi khi thiếu dữ liệu (mã thoát 1); --draft in chỗ trống dạng [[tên]]. "
+        "Tệp kết quả đã có không bị ghi đè nếu không có --overwrite (mã thoát 1). "
         "Mã thoát: 0 xong, 1 dữ liệu có lỗi, 2 sai cú pháp lệnh, 3 không chạy được "
         "(mẫu hỏng, thiếu LibreOffice).\n\n"
         "Render an OCOP document from a dossier or a round file (English messages: --lang en)."
@@ -127,6 +128,11 @@ class InputParam(click.ParamType):  # type: ignore[type-arg]  # generic only in 
     default=None,
     help="Giới hạn thời gian chuyển PDF (giây) / PDF conversion timeout (s).",
 )
+@click.option(
+    "--overwrite",
+    is_flag=True,
+    help="Ghi đè tệp kết quả đã có / replace an existing output file.",
+)
 @LANG_OPTION
 @format_option("render")
 def render(
@@ -140,6 +146,7 @@ def render(
     templates_dir: Path | None,
     soffice: str | None,
     timeout: float | None,
+    overwrite: bool,
     lang: Lang,
     fmt: str,
 ) -> None:
@@ -157,6 +164,7 @@ def render(
             assessment=assessment,
             soffice=soffice,
             timeout=timeout,
+            overwrite=overwrite,
         )
     print_report("render", fmt, result, lang)
 

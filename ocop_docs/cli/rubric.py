@@ -74,7 +74,7 @@ def show_command(set_no: int, fmt: str, lang: Lang, schemas_dir: Path | None) ->
 
 
 @rubric.command(name="score")
-@click.argument("card", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("card", type=click.Path(path_type=Path))
 @click.option(
     "--bo",
     "set_no",
@@ -100,7 +100,9 @@ def score_command(
     lang: Lang,
     schemas_dir: Path | None,
 ) -> None:
-    """Chấm điểm một phiếu chấm (YAML hoặc JSON) / score one scorecard.
+    """Chấm điểm một phiếu chấm (YAML hoặc JSON), hoặc phần tự đánh giá (tu_danh_gia) của
+    một hồ sơ (thư mục hồ sơ hoặc ho-so.yaml) / score one scorecard, or a dossier's
+    self-assessment. Phiếu có lỗi không được xếp hạng sao.
 
     \b
     Phiếu chấm / scorecard:
@@ -111,6 +113,12 @@ def score_command(
         ...
       loai: false      # true nếu hồ sơ bị loại
       ly_do_loai: null
+
+    \b
+    Ví dụ / examples:
+      ocop-docs rubric score samples/phieu-cham/mien-dong-tai-hoan.yaml
+      ocop-docs rubric score samples/ho-so/mien-dong-tai-hoan --format json
+
     Mã thoát / exit codes: 0 hợp lệ; 1 phiếu có lỗi hoặc không đọc được; 2 sai cú pháp lệnh;
     3 dữ liệu bộ tiêu chí hỏng.
     """

@@ -7,8 +7,9 @@ parses templates exactly as rendering does.
 * Data is wrapped (:func:`wrap`) into :class:`PathDict` / :class:`PathList`, which know where
   they sit ("hop.co_mat[2]"), so a missing value is named in full; strings are NFC and
   stripped of characters XML forbids; ``None`` means absent.
-* :class:`StrictUndefined` raises :class:`MissingVariable` when a missing value is printed or
-  iterated, and is falsy, so ``{% if x %}`` marks optional fields; :class:`DraftUndefined`
+* :class:`StrictUndefined` raises :class:`MissingVariable` when a missing value (or a child
+  of one) is printed or iterated, and is falsy, so ``{% if x %}`` marks optional fields and
+  ``default`` applies below a missing parent; :class:`DraftUndefined`
   prints ``[[name]]`` instead (``--draft``).
 * Every template runs in Jinja's :class:`~jinja2.sandbox.ImmutableSandboxedEnvironment`
   with autoescape on, and within the time and size limits of
@@ -143,7 +144,11 @@ class StrictUndefined(_TrackedUndefined):
     def __getattr__(self, name: str) -> Any:
         if name[:2] == "__":
             raise AttributeError(name)
-        raise MissingVariable(f"{self.path}.{name}")
+        # A child of a missing value is missing too, and fails only when printed: so
+        # ``{{ bao_cao.ke_hoach | default(cham, true) }}`` prints the default when the
+        # dossier has no ``bao_cao`` at all (issue 12: a dossier ``validate`` accepts
+        # renders Mẫu 02), while ``{{ bao_cao.ke_hoach }}`` still names "bao_cao.ke_hoach".
+        return type(self)(name=f"{self.path}.{name}")
 
     def __bool__(self) -> bool:
         return False

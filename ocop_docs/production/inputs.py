@@ -24,7 +24,12 @@ from typing import Any, Literal
 from ocop_docs.errors import InputError, Issue
 from ocop_docs.production.spreadsheets.layout import CSV_SIDECARS, SPREADSHEET_SUFFIXES
 from ocop_docs.scoring.card_file import CardReadError, read_card
-from ocop_docs.validation.loading import DOSSIER_NAMES, load_dossier
+from ocop_docs.validation.loading import (
+    DOSSIER_NAMES,
+    dossier_folders,
+    is_dossier_folder,
+    load_dossier,
+)
 
 InputKind = Literal["dossier", "dossiers", "round", "spreadsheet", "scorecard", "set"]
 BatchInput = Literal["round", "spreadsheet", "dossiers"]  # as the manifest records it
@@ -41,10 +46,6 @@ DATA_SUFFIXES = (".yaml", ".yml", ".json")
 
 _ROUND_KEY = re.compile(r'^hoi_dong\s*:|"hoi_dong"\s*:', re.MULTILINE)  # YAML or JSON
 _SET_NUMBER = re.compile(r"\d{1,2}")
-
-
-def is_dossier_folder(path: Path) -> bool:
-    return any((path / name).is_file() for name in DOSSIER_NAMES)
 
 
 def _is_scorecard(path: Path) -> bool:
@@ -97,13 +98,6 @@ def detect_batch_input(path: Path) -> BatchInput:
     if path.is_dir():
         return "dossiers"
     raise InputError("batch-input-unknown", path=str(path))
-
-
-def dossier_folders(path: Path) -> list[Path]:
-    """The dossiers of a batch's folder: the folder itself, or its dossier subfolders."""
-    if is_dossier_folder(path):
-        return [path]
-    return sorted(p for p in path.iterdir() if p.is_dir() and is_dossier_folder(p))
 
 
 def input_files(path: Path, kind: BatchInput) -> list[Path]:

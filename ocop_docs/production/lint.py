@@ -509,7 +509,8 @@ def check_templates(folder: Path | None = None) -> TemplateReport:
     """Check every template of a folder (default: the shipped ``templates/``).
 
     A missing template of a kind is an error only in the shipped folder; a user's folder
-    may hold just the templates they changed.
+    may hold just the templates they changed (a warning names the kinds it lacks, whose
+    shipped templates are used), but a folder with no template at all is an error.
     """
     shipped = folder is None
     root = templates_dir(folder)
@@ -527,14 +528,29 @@ def check_templates(folder: Path | None = None) -> TemplateReport:
             continue
         report.checked.append(file)
         report.issues.extend(check_template(file, kind))
+    present = {p.name for p in files}
+    absent = [name for name in names if name not in present]
     if shipped:
-        present = {p.name for p in files}
-        for name in names:
-            if name not in present:
-                report.issues.append(
-                    Issue("template-missing", params={"file": name, "folder": str(root)})
-                )
+        for name in absent:
+            report.issues.append(
+                Issue("template-missing", params={"file": name, "folder": str(root)})
+            )
+    elif not files:
+        # Nothing to check is not "no errors" (issue 12): a wrong folder, or Word files
+        # saved elsewhere.
+        report.issues.append(Issue("templates-none-found", params={"folder": str(root)}))
+    elif absent:
+        report.issues.append(shipped_used(absent, root))
     return report
+
+
+def shipped_used(files: list[str], folder: Path) -> Issue:
+    """The kinds a ``--templates-dir`` folder does not hold: their shipped templates are used."""
+    kinds = [name.removesuffix(".docx") for name in files]
+    return Issue(
+        "template-shipped-used",
+        params={"folder": str(folder), "kinds": ", ".join(kinds), "count": len(kinds)},
+    )
 
 
 __all__ = [
@@ -549,5 +565,6 @@ __all__ = [
     "lint_template",
     "locate_variable",
     "scan_template",
+    "shipped_used",
     "trial_render",
 ]

@@ -32,6 +32,7 @@ from ocop_docs.production.inputs import (
     dossier_folders,
     read_dossier_data,
 )
+from ocop_docs.production.lint import shipped_used
 from ocop_docs.production.manifest import (
     MANIFEST_NAME,
     ItemRecord,
@@ -315,11 +316,13 @@ def _plan_dossiers(plan: Plan) -> None:
     plan.bundle_author = "ocop-docs"
 
 
-def _template_path(kind: str, templates_dir: Path | None) -> Path:
+def _template_path(kind: str, templates_dir: Path | None) -> tuple[Path, bool]:
+    """The template of ``kind``, and whether it is the shipped one standing in for a
+    template the ``--templates-dir`` folder does not hold (as ``render`` does)."""
     template = find_templates(templates_dir) / KINDS[kind].template
     if templates_dir is not None and not template.is_file():
-        template = find_templates() / KINDS[kind].template  # as ``render`` does
-    return template
+        return find_templates() / KINDS[kind].template, True
+    return template, False
 
 
 def plan_batch(
@@ -376,11 +379,15 @@ def plan_batch(
             resume=options.resume,
             previous=plan.previous_manifest,
         )
+    absent: list[str] = []
     for kind in dict.fromkeys(i.kind for i in plan.items):
         if kind != REPORT_KIND:  # a broken template stops the batch here (exit 3)
-            plan.templates[kind] = PreparedTemplate(
-                _template_path(kind, options.templates_dir), draft=options.draft
-            )
+            template, shipped = _template_path(kind, options.templates_dir)
+            if shipped:
+                absent.append(template.name)
+            plan.templates[kind] = PreparedTemplate(template, draft=options.draft)
+    if absent and options.templates_dir is not None:
+        plan.warnings.append(shipped_used(absent, options.templates_dir))
     if options.pdf and check:  # fail before writing anything when LibreOffice is missing
         find_soffice(options.soffice)
     return plan

@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import io
+import os
 import re
 import zipfile
 from collections.abc import Iterator, Mapping
@@ -39,7 +40,7 @@ from ocop_docs.production.contexts.registry import KINDS
 from ocop_docs.production.conversion import DEFAULT_TIMEOUT, convert_to_pdf, find_soffice
 from ocop_docs.production.environment import MissingVariable, make_environment, wrap
 from ocop_docs.production.limits import TemplateLimit
-from ocop_docs.production.lint import lint_template, locate_variable
+from ocop_docs.production.lint import lint_template, locate_variable, shipped_used
 from ocop_docs.production.references import refuse_external
 from ocop_docs.resources import templates_dir as find_templates
 
@@ -272,25 +273,36 @@ def render(
     assessment: Path | str | None = None,
     soffice: str | Path | None = None,
     timeout: float | None = None,
+    overwrite: bool = True,
 ) -> RenderResult:
     """Render document ``kind`` from a dossier or round file to ``output`` (.docx).
 
     The library form of ``ocop-docs render``. Raises :class:`~ocop_docs.errors.InputError`
     (exit 1) for input problems, :class:`~ocop_docs.errors.DataError` (exit 3) for a broken
     template, :class:`~ocop_docs.errors.ConverterMissing` (exit 3) when ``pdf`` is asked
-    and LibreOffice is missing.
+    and LibreOffice is missing. ``overwrite=False`` (the command line without
+    ``--overwrite``) refuses an output that exists, before anything is read or written.
     """
     if kind not in KINDS:
         raise ValueError(f"unknown document kind {kind!r}; known: {', '.join(KINDS)}")
+    out = Path(output)
+    if not overwrite:
+        # ``ocop-docs render`` without --overwrite, like ``batch`` and ``new`` (issue 12):
+        # a signed or edited copy is never replaced by accident.
+        for target in (out, out.with_suffix(".pdf")) if pdf else (out,):
+            if os.path.lexists(target):
+                raise InputError("output-exists", path=str(target))
     built = build_context(kind, source, product=product, assessment=assessment)
     template = find_templates(templates_dir) / KINDS[kind].template
+    fallback: list[Issue] = []
     if templates_dir is not None and not template.is_file():
-        # A user's folder may hold only the templates they changed; the rest are shipped.
+        # A user's folder may hold only the templates they changed; the rest are shipped,
+        # and the report says so (issue 12).
+        fallback.append(shipped_used([KINDS[kind].template], find_templates(templates_dir)))
         template = find_templates() / KINDS[kind].template
     if pdf:  # fail before writing anything when the converter is missing
         find_soffice(soffice)
     rendered = render_template(template, built.context, draft=draft, when=built.when)
-    out = Path(output)
     try:
         atomic_write_bytes(out, rendered.data)
     except OSError as exc:
@@ -301,7 +313,7 @@ def render(
             reason_en=os_reason(exc)[1],
         ) from exc
     result = RenderResult(
-        kind, out, template, placeholders=rendered.placeholders, warnings=built.warnings
+        kind, out, template, placeholders=rendered.placeholders, warnings=built.warnings + fallback
     )
     if pdf:
         result.pdf = convert_to_pdf(

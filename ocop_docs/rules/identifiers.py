@@ -159,10 +159,26 @@ def id_number_problem(value: Any) -> Problem:
 _PHONE_RE = re.compile(r"^0(?:[35789]\d{8}|2\d{8,9})$")
 
 
+# Two numbers in one field ("0912 000 101, 0209 3 888 999", "… / …", "… hoặc …") are
+# common on letterheads and mean both (issue 12); each must be a number.
+_PHONE_SEPARATORS = re.compile(r"\s*(?:[,;/]|\s-\s|\bhoặc\b|\bvà\b|\bor\b)\s*")
+
+
 def phone_problem(value: Any) -> Problem:
     if not isinstance(value, (str, int)):
         return "phone-invalid", {"value": value}
     text = str(value).strip()
+    problem = _one_phone_problem(text)
+    if problem is None:
+        return None
+    parts = [p for p in _PHONE_SEPARATORS.split(text) if p.strip()]
+    if len(parts) > 1 and not any(_one_phone_problem(p) for p in parts):
+        return None
+    return problem
+
+
+def _one_phone_problem(text: str) -> Problem:
+    text = text.strip()
     compact = re.sub(r"[\s.\-()]", "", text)
     if compact.startswith("+84"):
         compact = "0" + compact[3:]

@@ -552,9 +552,11 @@ def result_to_json(result: ScoreResult, lang: Lang = "vi") -> dict[str, Any]:
             {"tieu_chi": c.tieu_chi, "stt": c.stt, "ten": c.ten, "diem": c.diem}
             for c in result.lua_chon
         ],
-        "hang_theo_diem": result.hang_theo_diem,
+        # A card with errors is rated nothing (issue 12): null, not a star to be quoted.
+        "hang_theo_diem": result.hang_theo_diem if result.ok else None,
         "muc_toi_thieu_dat": result.muc_toi_thieu_dat,
-        "hang_sao": result.hang_sao,
+        "hang_sao": result.hang_sao if result.ok else None,
+        "hop_le": result.ok,
         "bi_ha_hang": result.bi_ha_hang,
         "chua_dat_toi_thieu": [u.to_json() for u in result.chua_dat_toi_thieu],
         "loai": result.loai,

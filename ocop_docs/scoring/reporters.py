@@ -136,6 +136,23 @@ def _problem_lines(p: Issue, lang: Lang) -> list[str]:
     return lines
 
 
+def _star_lines(result: ScoreResult, lang: Lang) -> list[str]:
+    if result.loai:
+        lines = [_t(lang, "disqualified")]
+        if result.ly_do_loai:
+            lines.append(_t(lang, "reason", ly_do=result.ly_do_loai))
+        return lines
+    if result.dung_tai is not None:
+        return [_t(lang, "stopped", tieu_chi=result.dung_tai)]
+    star = _t(lang, "star", sao=result.hang_sao)
+    capped = min(result.hang_theo_diem, result.muc_toi_thieu_dat)
+    if result.bi_ha_hang:
+        star += _t(lang, "lowered", band=result.hang_theo_diem)
+    elif result.minimum_mode == "warn" and capped < result.hang_sao:
+        star += _t(lang, "warn_only", capped=capped)
+    return [star]
+
+
 def render_score_text(result: ScoreResult, lang: Lang = "vi") -> str:
     lines = [_t(lang, "set", n=result.bo_san_pham, ten=result.ten, regime=result.bo_tieu_chi)]
     for part in result.phan:
@@ -147,21 +164,13 @@ def render_score_text(result: ScoreResult, lang: Lang = "vi") -> str:
             if g.phan == part.so:
                 lines.append(f"  {g.so}. {g.ten}: {_t(lang, 'of', diem=g.diem, toi_da=g.toi_da)}")
     lines.append(_t(lang, "total", diem=result.tong_diem, toi_da=result.toi_da))
-    lines.append(_t(lang, "band", sao=result.hang_theo_diem))
-    if result.loai:
-        lines.append(_t(lang, "disqualified"))
-        if result.ly_do_loai:
-            lines.append(_t(lang, "reason", ly_do=result.ly_do_loai))
-    elif result.dung_tai is not None:
-        lines.append(_t(lang, "stopped", tieu_chi=result.dung_tai))
+    if not result.ok:
+        # A card with errors gets no star (issue 12): a number on the screen would be taken
+        # for the result; the problems follow.
+        lines.append(_t(lang, "no_star"))
     else:
-        star = _t(lang, "star", sao=result.hang_sao)
-        capped = min(result.hang_theo_diem, result.muc_toi_thieu_dat)
-        if result.bi_ha_hang:
-            star += _t(lang, "lowered", band=result.hang_theo_diem)
-        elif result.minimum_mode == "warn" and capped < result.hang_sao:
-            star += _t(lang, "warn_only", capped=capped)
-        lines.append(star)
+        lines.append(_t(lang, "band", sao=result.hang_theo_diem))
+        lines += _star_lines(result, lang)
     for rule in result.quy_tac:
         lines.append(_t(lang, f"rule_{rule.loai}", tieu_chi=rule.tieu_chi, noi_dung=rule.noi_dung))
     if result.khong_danh_dau:

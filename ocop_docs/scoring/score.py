@@ -86,6 +86,40 @@ class CardUnusable(InputError):
         super().__init__(code, issues=[where], source=str(card.path), **params)
 
 
+DOSSIER_FILES = ("ho-so.yaml", "ho-so.yml", "ho-so.json")  # validation.loading.DOSSIER_NAMES
+CARD_PREFIX = "/tu_danh_gia"
+
+
+def dossier_card(path: Path) -> Scorecard:
+    """A dossier's self-assessment as a card: its set, regime and ``tu_danh_gia.chon``, with
+    the places of the dossier file, so problems point into ``ho-so.yaml``."""
+    from ocop_docs.validation.loading import load_dossier  # validation imports scoring
+
+    doc = load_dossier(path)
+    errors = [i for i in [*doc.issues, *doc.findings] if i.severity == "error"]
+    if errors or not isinstance(doc.data, dict):
+        reason = errors[0] if errors else None
+        raise InputError(
+            "scorecard-dossier-unreadable",
+            path=str(path),
+            reason=reason.message("vi") if reason else "?",
+            reason_en=reason.message("en") if reason else "?",
+        )
+    block = doc.data.get("tu_danh_gia")
+    if not isinstance(block, dict) or not isinstance(block.get("chon"), dict):
+        raise InputError("scorecard-dossier-without-self-assessment", path=str(path))
+    data: dict[str, Any] = {"chon": block["chon"]}
+    for key in ("bo_tieu_chi", "bo_san_pham"):
+        if key in doc.data:
+            data[key] = doc.data[key]
+    positions = {
+        (p[len(CARD_PREFIX) :] if p.startswith(CARD_PREFIX + "/") else p): pos
+        for p, pos in doc.key_positions.items()
+        if p.startswith(CARD_PREFIX + "/") or p in ("/bo_tieu_chi", "/bo_san_pham")
+    }
+    return Scorecard(data, doc.path, positions)
+
+
 @dataclass(frozen=True, slots=True)
 class ScoredCard:
     """A card file and its score."""
@@ -100,8 +134,21 @@ def score_file(
     minimum_mode: Literal["lower", "warn"] = "lower",
     schemas_dir: Path | None = None,
 ) -> ScoredCard:
-    """Score the card at ``path`` against set ``set_no`` (default: the card's bo_san_pham)."""
-    card = read_card(path)
+    """Score the card at ``path`` against set ``set_no`` (default: the card's bo_san_pham).
+
+    ``path`` may also be a dossier (its folder or its ``ho-so.yaml``): its self-assessment
+    ``tu_danh_gia`` is the card (issue 12). A round file is refused with what to run instead.
+    """
+    if path.is_dir() or path.name in DOSSIER_FILES:
+        card = dossier_card(path)
+    else:
+        card = read_card(path)
+        data = card.data
+        if isinstance(data, dict):
+            if "hoi_dong" in data or isinstance(data.get("san_pham"), list):
+                raise CardUnusable(card, "scorecard-is-round", path=str(path))
+            if "tu_danh_gia" in data or "chu_the" in data:
+                card = dossier_card(path)
     try:
         chosen, regime = card_rubric(card, set_no, schemas_dir)
     except UnscorableCard as exc:

@@ -20,8 +20,16 @@ from pathlib import Path
 
 from ocop_docs.errors import Issue
 from ocop_docs.text.documents import LoadedDocument, read_document
+from ocop_docs.validation.spellings import read_spellings
 
-__all__ = ["DOSSIER_NAMES", "LoadedDossier", "find_dossier_file", "load_dossier"]
+__all__ = [
+    "DOSSIER_NAMES",
+    "LoadedDossier",
+    "dossier_folders",
+    "find_dossier_file",
+    "is_dossier_folder",
+    "load_dossier",
+]
 
 DOSSIER_NAMES = ("ho-so.yaml", "ho-so.yml", "ho-so.json")
 _SUFFIXES = (".yaml", ".yml", ".json")
@@ -47,6 +55,18 @@ def find_dossier_file(path: Path) -> tuple[Path | None, list[Path]]:
     return None, []
 
 
+def is_dossier_folder(path: Path) -> bool:
+    return any((path / name).is_file() for name in DOSSIER_NAMES)
+
+
+def dossier_folders(path: Path) -> list[Path]:
+    """The dossiers of a folder: the folder itself, or its dossier subfolders (``validate``
+    and ``batch`` read a folder of dossiers the same way)."""
+    if is_dossier_folder(path):
+        return [path]
+    return sorted(p for p in path.iterdir() if p.is_dir() and is_dossier_folder(p))
+
+
 def _is_entry(path: Path) -> bool:
     """Something other than a folder is there (a file, a link, a FIFO): what the user put."""
     return os.path.lexists(path) and not (path.is_dir() and not path.is_symlink())
@@ -65,4 +85,6 @@ def load_dossier(path: Path | str) -> LoadedDossier:
     if extras:
         doc.issues.append(Issue("dossier-file-ambiguous", params={"used": file.name}))
     read_document(file, doc, inside=(folder, file.name))
+    # Read as people write ("gioi_tinh: Nam", "tai-lieu\\01.pdf") before anything looks.
+    read_spellings(doc)
     return doc

@@ -29,7 +29,12 @@ from ocop_docs.validation.checks.rules import (
 from ocop_docs.validation.checks.schema import check_schema
 from ocop_docs.validation.checks.self_assessment import check_self_assessment
 from ocop_docs.validation.checks.text import check_text
-from ocop_docs.validation.loading import LoadedDossier, load_dossier
+from ocop_docs.validation.loading import (
+    LoadedDossier,
+    dossier_folders,
+    is_dossier_folder,
+    load_dossier,
+)
 from ocop_docs.validation.report import DossierReport
 
 
@@ -172,5 +177,19 @@ def validate(paths: Iterable[Path | str], options: ValidateOptions | None = None
     """Validate many dossiers in one run (the library form of ``ocop-docs validate``)."""
     run = ValidationRun()
     for path in paths:
-        run.reports.append(validate_dossier(path, options))
+        for dossier in _dossiers_at(Path(path)):
+            run.reports.append(validate_dossier(dossier, options))
     return run
+
+
+def _dossiers_at(path: Path) -> list[Path]:
+    """A folder of dossiers (``samples/ho-so``) is each dossier below it, as in ``batch``
+    (issue 12); anything else is one dossier, which reports itself if it is none."""
+    if path.is_dir() and not path.is_symlink() and not is_dossier_folder(path):
+        try:
+            found = dossier_folders(path)
+        except OSError:
+            found = []
+        if found:
+            return found
+    return [path]

@@ -252,6 +252,27 @@ def build() -> None:
         codes=["schema-unknown-field"],
         exit_code=0,
     )
+    # People's spellings (issue 12): a near miss of a key is named; choices written as
+    # words and Windows paths are read.
+    write(
+        "schema-unknown-field-similar",
+        variant(setitem("san_pham.tieu_chuann", "TCCS 01:2025/TTHL")),
+        codes=["schema-unknown-field-similar"],
+        exit_code=0,
+    )
+    write(
+        "attachment-path-backslash",
+        variant(setitem("tai_lieu.0.tep", "tai-lieu\\01.pdf")),
+        codes=["attachment-path-backslash"],
+        exit_code=0,
+    )
+
+    def in_words(data: dict[str, Any]) -> None:
+        data["chu_the"]["nguoi_dai_dien"]["gioi_tinh"] = "Nam"
+        data["loai_danh_gia"] = "lần đầu"
+        data["chu_the"]["dien_thoai"] = "0912 000 109, 0209 3 888 999"
+
+    write("spelling-choices-in-words", variant(in_words), codes=[], exit_code=0)
     write(
         "schema-property-names",
         variant(setitem("tu_danh_gia", {"chon": {"mot": 1}})),

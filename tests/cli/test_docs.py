@@ -20,11 +20,9 @@ from pathlib import Path
 
 import click
 import pytest
-import yaml
 from click.testing import CliRunner
 
 from ocop_docs.cli.main import cli
-from ocop_docs.scoring.rubric_files import load_rubric
 
 ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -140,13 +138,11 @@ def _serve(command: str, work: Path, env: dict[str, str]) -> None:
 
 
 def _workspace(tmp: Path) -> Path:
-    """A folder like a user's: the samples, a dossier ho-so/, a card, edited templates."""
+    """A folder like a user's: the samples (the README's card among them, issue 12), a
+    dossier ho-so/, edited templates."""
     shutil.copytree(ROOT / "samples", tmp / "samples")
     shutil.copytree(ROOT / "samples" / "ho-so" / "mien-dong-tai-hoan", tmp / "ho-so")
     shutil.copytree(ROOT / "templates", tmp / "my-templates")
-    best = {c.so: len(c.lua_chon) for c in load_rubric(7).criteria()}
-    card = {"bo_san_pham": 7, "chon": best, "loai": False}
-    (tmp / "phieu-cham.yaml").write_text(yaml.safe_dump(card), encoding="utf-8")
     return tmp
 
 

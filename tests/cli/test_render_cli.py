@@ -122,11 +122,11 @@ def test_assessment_file_for_a_dossier(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
     texts = "\n".join(p.text for p in Document(str(out)).paragraphs)
     assert "Ủy ban nhân dân xã Côn Minh đề nghị Ủy ban nhân dân tỉnh Thái Nguyên" in texts
-    missing = run("bao-cao-xa", DOSSIER, "-o", str(out))
+    missing = run("bao-cao-xa", DOSSIER, "-o", str(tmp_path / "bc2.docx"))
     assert missing.exit_code == 1  # type: ignore[attr-defined]
     bad = tmp_path / "bad.yaml"
     bad.write_text("so: 9\n", encoding="utf-8")
-    invalid = run("bao-cao-xa", DOSSIER, "--assessment", str(bad), "-o", str(out))
+    invalid = run("bao-cao-xa", DOSSIER, "--assessment", str(bad), "-o", str(tmp_path / "bc3.docx"))
     assert invalid.exit_code == 1  # type: ignore[attr-defined]
     assert "Về sử dụng nguyên liệu địa phương" in invalid.stderr  # type: ignore[attr-defined]
 

@@ -78,3 +78,15 @@ def test_installed_wheel_validates_a_sample(tmp_path: Path) -> None:
             check=False,
         )
         assert text.returncode == 0 and word in text.stdout, text.stdout + text.stderr
+    # the template guide ships too, and ``templates copy`` hands it out with the templates
+    copied = subprocess.run(
+        [str(bin_dir / "ocop-docs"), "templates", "copy", str(tmp_path / "mau")],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert copied.returncode == 0, copied.stdout + copied.stderr
+    guide = (tmp_path / "mau" / "huong-dan-mau-van-ban.md").read_text(encoding="utf-8")
+    assert guide == (ROOT / "docs" / "documents.md").read_text(encoding="utf-8")
+    assert (tmp_path / "mau" / "quyet-dinh.docx").is_file()

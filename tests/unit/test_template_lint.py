@@ -102,7 +102,19 @@ def test_user_folder(tmp_path: Path) -> None:
     _doc(tmp_path / "khac.docx", "x")
     report = check_templates(tmp_path)
     assert report.ok  # a user folder may hold only the templates it changes
-    assert [i.code for i in report.issues] == ["template-unknown-kind"]
+    codes = [i.code for i in report.issues]
+    assert codes == ["template-unknown-kind", "template-shipped-used"]
+    # … and says which kinds it does not hold, whose shipped templates are used (issue 12)
+    kinds = report.issues[1].params["kinds"]
+    assert "phieu-dang-ky" in kinds and "quyet-dinh" not in kinds
+
+
+def test_a_folder_without_templates_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "ghi-chu.txt").write_text("không phải mẫu", encoding="utf-8")
+    report = check_templates(tmp_path)
+    assert not report.ok
+    assert [i.code for i in report.issues] == ["templates-none-found"]
+    assert "templates copy" in report.issues[0].hint("vi")
 
 
 def test_schema_paths_and_docs() -> None:

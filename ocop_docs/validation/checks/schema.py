@@ -31,6 +31,7 @@ the user (architecture §4.4).
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from collections.abc import Iterable
@@ -353,16 +354,17 @@ def _translate(error: ValidationError, doc: LoadedDocument, titles: _Titles) -> 
         extras = [k for k in (value or {}) if k not in allowed]
         parent = f"«{field_vi}»" if path else "hồ sơ"
         parent_en = f"'{field_en}'" if path else "the dossier"
-        return [
-            doc.issue(
-                "schema-unknown-field",
-                pointer_from_path([*path, k]),
-                key=k,
-                parent=parent,
-                parent_en=parent_en,
-            )
-            for k in extras
-        ]
+        out = []
+        for k in extras:
+            # A near miss of a field of this object (difflib, as Python's own "did you
+            # mean") is named: "dien_thoia" → «dien_thoai» (issue 12).
+            close = difflib.get_close_matches(str(k), sorted(allowed - set(value or {})), 1, 0.75)
+            params: dict[str, Any] = {"key": k, "parent": parent, "parent_en": parent_en}
+            if close:
+                params["suggestion"] = close[0]
+            code = "schema-unknown-field-similar" if close else "schema-unknown-field"
+            out.append(doc.issue(code, pointer_from_path([*path, k]), **params))
+        return out
     if kind == "type":
         expected = error.validator_value
         names = [expected] if isinstance(expected, str) else list(expected)
