@@ -508,6 +508,7 @@ def test_problem_renders_from_the_catalogue(spec: Any) -> None:
         "where": ", dòng 3, cột 1",
         "reason": "không phải UTF-8",
         "co_quy_tac": ["1.1", "6.1"],
+        "candidates": "8 (Chế biến từ thịt, trứng, sữa), 9 (Chế biến từ thủy, hải sản)",
     }
     for template in (spec.vi, spec.hint_vi):
         assert _fields(template) <= set(params), spec.code
