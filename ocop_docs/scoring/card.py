@@ -313,6 +313,14 @@ def score_card(
             Issue(code, pointer, pos[0] if pos else None, pos[1] if pos else None, params)
         )
 
+    if rubric.khong_chinh_thuc:
+        # QĐ 148/2023: the rubric is a transcription, not the official text; every score
+        # made with it says so (issue 11, historical regimes).
+        report(
+            "scorecard-rubric-unofficial",
+            bo_tieu_chi=rubric.bo_tieu_chi,
+            bo_san_pham=rubric.bo_san_pham,
+        )
     data: Mapping[str, Any]
     if isinstance(sc.data, Mapping):
         data = sc.data

@@ -130,7 +130,15 @@ def _load(set_no: int, regime: str, base: Path | None) -> Rubric:
             reason_en=f"holds set {rubric.bo_san_pham} ({rubric.bo_tieu_chi}), "
             f"not set {set_no} ({regime})",
         )
-    _check_sums(rubric, path, regime_rules(regime, base).part_points)
+    rules = regime_rules(regime, base)
+    if rubric.khong_chinh_thuc != rules.rubrics_unofficial:
+        # The unofficial warning (QĐ 148/2023) must not depend on which file was edited.
+        raise RubricError(
+            path=str(path),
+            reason="khong_chinh_thuc khác bo_tieu_chi_khong_chinh_thuc của văn bản",
+            reason_en="khong_chinh_thuc differs from the regime's bo_tieu_chi_khong_chinh_thuc",
+        )
+    _check_sums(rubric, path, rules.part_points)
     return rubric
 
 
@@ -314,6 +322,7 @@ def _from_json(data: dict[str, Any]) -> Rubric:
         bo_san_pham=int(data["bo_san_pham"]),
         ten=data["ten"],
         bo_tieu_chi=data.get("bo_tieu_chi", DEFAULT_REGIME),
+        khong_chinh_thuc=bool(data.get("khong_chinh_thuc", False)),
         nhom=data.get("nhom"),
         tieu_de=data.get("tieu_de"),
         tieu_de_phu=data.get("tieu_de_phu"),
@@ -446,6 +455,7 @@ def rubric_to_json(r: Rubric) -> dict[str, Any]:
         "ten": r.ten,
         "bo_tieu_chi": r.bo_tieu_chi,
     }
+    _put(out, "khong_chinh_thuc", r.khong_chinh_thuc)
     for key in ("nhom", "tieu_de", "tieu_de_phu", "san_pham"):
         _put(out, key, getattr(r, key))
     out["nhom_san_pham"] = r.nhom_san_pham

@@ -132,3 +132,39 @@ def test_2019_round_with_members_cards_is_scored_under_1048(tmp_path: Path) -> N
     )
     assert result.exit_code == 0, result.output
     assert "96" in _text(out)
+
+
+# --------------------------------------------------------------------------------------
+# QĐ 148/2023: an unofficial transcription, always with a warning
+# --------------------------------------------------------------------------------------
+
+
+def test_2024_self_assessment_is_scored_with_the_unofficial_warning(tmp_path: Path) -> None:
+    # Before: a QĐ 148 dossier's self-assessment was not scored at all.
+    rubric = load_rubric(2, "148/2023")
+    chon = {c.so: max(c.lua_chon, key=lambda o: o.diem).stt for c in rubric.criteria()}
+    extra = {
+        "bo_tieu_chi": "148/2023",
+        "ngay_nop": "2024-09-10",
+        "nam_danh_gia": 2024,
+        "tu_danh_gia": {"chon": chon},
+    }
+    report = _report(tmp_path, extra)
+    summary = report["self_assessment"]
+    assert summary is not None and summary["bo_tieu_chi"] == "148/2023"
+    assert summary["phan"] == {"A": 40, "B": 25, "C": 35}
+    warnings = [i for i in report["issues"] if i["code"] == "scorecard-rubric-unofficial"]
+    assert len(warnings) == 1 and warnings[0]["severity"] == "warning"
+    assert "không lấy từ văn bản chính thức" in warnings[0]["message"]
+
+
+def test_rubric_score_and_show_of_148_say_unofficial(tmp_path: Path) -> None:
+    card = {"bo_san_pham": 1, "bo_tieu_chi": "148/2023", "chon": {"1.1": 3}}
+    path = tmp_path / "phieu.yaml"
+    path.write_text(yaml.safe_dump(card, allow_unicode=True), encoding="utf-8")
+    runner = CliRunner()
+    scored = runner.invoke(cli, ["rubric", "score", str(path), "--lang", "en"])
+    assert scored.exit_code == 0, scored.output
+    assert "is not from the official text" in scored.output
+    shown = runner.invoke(cli, ["rubric", "show", "1", "--regime", "148/2023"])
+    assert shown.exit_code == 0 and "KHÔNG CHÍNH THỨC" in shown.output

@@ -33,7 +33,7 @@ SHIPPED = ("26/2026", "148/2023", "1048/2019")
 
 def test_the_shipped_regimes_newest_first() -> None:
     assert regime_codes() == SHIPPED
-    assert rubric_regimes() == ("26/2026", "1048/2019")
+    assert rubric_regimes() == ("26/2026", "148/2023", "1048/2019")
 
 
 def test_default_regime_is_the_one_in_force() -> None:
@@ -91,7 +91,8 @@ def test_parts_validity_and_council_practice() -> None:
         assert rules.council.chair_required
         assert rules.council.spread_max == 10
     assert regime("26/2026").rubric_dir == "rubrics/26-2026"
-    assert regime("148/2023").rubric_dir is None
+    assert regime("148/2023").rubric_dir == "rubrics/148-2023"  # unofficial transcription
+    assert regime("1048/2019").rubric_dir == "rubrics/1048-2019"
 
 
 def test_every_field_of_the_rules_files_is_read() -> None:
@@ -151,7 +152,7 @@ def _new_regime(tmp_path: Path) -> Path:
 def test_a_copied_regime_under_a_new_code_is_picked_up(tmp_path: Path) -> None:
     base = _new_regime(tmp_path)
     assert regime_codes(base) == ("99/2030", *SHIPPED)
-    assert rubric_regimes(base) == ("99/2030", "26/2026", "1048/2019")
+    assert rubric_regimes(base) == ("99/2030", "26/2026", "148/2023", "1048/2019")
     rules = regime("99/2030", base)
     assert rules.code == "99/2030" and rules.valid_to is None
     assert regime_for_date(dt.date(2031, 3, 1), base) == "99/2030"
