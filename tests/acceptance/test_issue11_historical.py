@@ -168,3 +168,15 @@ def test_rubric_score_and_show_of_148_say_unofficial(tmp_path: Path) -> None:
     assert "is not from the official text" in scored.output
     shown = runner.invoke(cli, ["rubric", "show", "1", "--regime", "148/2023"])
     assert shown.exit_code == 0 and "KHÔNG CHÍNH THỨC" in shown.output
+
+
+def test_members_sheets_of_the_2019_round_are_the_1048_rubric(tmp_path: Path) -> None:
+    # Before: "Chưa có dữ liệu bộ tiêu chí theo 1048/2019" (exit 1).
+    out = tmp_path / "phieu.docx"
+    args = ["render", "phieu-danh-gia", str(ROUND_2019), "--product", "1", "-o", str(out)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    text = _text(out)
+    assert "Kèm theo Quyết định số 1048/QĐ-TTg" in text
+    assert "Thịt, trứng, sữa tươi" in text  # QĐ 1048 bộ 2, not QĐ 26/2026's name
+    assert "Phần A: SẢN PHẨM VÀ SỨC MẠNH CỦA CỘNG ĐỒNG (35 điểm)" in text
