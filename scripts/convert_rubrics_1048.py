@@ -486,11 +486,30 @@ def check(rubric: Any) -> None:
 # --------------------------------------------------------------------------------------
 
 
+# A stop rule worded differently from QĐ 26/2026's (set 13 6.1: "… sẽ không xem xét thêm
+# các tiêu chuẩn khác"), which the shared extraction does not know.
+RE_STOP_1048 = re.compile(r"không xem xét thêm các tiêu chuẩn khác", re.IGNORECASE)
+
+
 def criterion_rules(rubric: Any) -> list[dict[str, Any]]:
     rules: list[dict[str, Any]] = base.criterion_rules(rubric)
+    have = {r["tieu_chi"] for r in rules}
+    for p in rubric.parts:
+        for g in p.groups:
+            for c in g.criteria:
+                for note in c.ghi_chu:
+                    if RE_STOP_1048.search(note) and c.so not in have:
+                        rules.append(
+                            {
+                                "loai": "dung",
+                                "tieu_chi": c.so,
+                                "noi_dung": note,
+                                "nguon_dong": c.line,
+                            }
+                        )
     for rule in rules:
-        # "Nếu bị 0 Điểm, sẽ không đánh giá các bước tiếp theo" (set 19 mục 6? see data):
-        # the criterion's own 0 stops the evaluation, no finding needed.
+        # "Nếu bị 0 Điểm, sẽ không đánh giá các bước tiếp theo" (set 7, 6.1): the
+        # criterion's own 0 stops the evaluation, no finding needed.
         if RE_RULE_ZERO_SELF.match(rule["noi_dung"]) and "khi_0_diem" not in rule:
             rule["khi_0_diem"] = [rule["tieu_chi"]]
     return rules

@@ -180,3 +180,19 @@ def test_members_sheets_of_the_2019_round_are_the_1048_rubric(tmp_path: Path) ->
     assert "Kèm theo Quyết định số 1048/QĐ-TTg" in text
     assert "Thịt, trứng, sữa tươi" in text  # QĐ 1048 bộ 2, not QĐ 26/2026's name
     assert "Phần A: SẢN PHẨM VÀ SỨC MẠNH CỦA CỘNG ĐỒNG (35 điểm)" in text
+
+
+def test_2018_dossier_one_statement_receiver_and_1048_scoring(tmp_path: Path) -> None:
+    # Before QĐ 1048 (21/8/2019): one finding says what applies (the province's interim
+    # criteria then; checked and scored as 1048 here), the "Nơi nộp" line stays.
+    report = _report(
+        tmp_path,
+        {"ngay_nop": "2018-10-10", "nam_danh_gia": 2018, "tu_danh_gia": {"chon": _best(2)}},
+    )
+    regime_codes = [i["code"] for i in report["issues"] if i["code"].startswith("regime-")]
+    assert regime_codes == ["regime-before-first"]
+    finding = next(i for i in report["issues"] if i["code"] == "regime-before-first")
+    assert "31/12/2019" in finding["hint"]
+    assert report["receiver"]["vi"] == "UBND cấp huyện"
+    assert report["self_assessment"]["bo_tieu_chi"] == REGIME
+    assert report["self_assessment"]["tong_diem"] == 100

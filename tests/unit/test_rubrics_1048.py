@@ -315,3 +315,15 @@ def test_procedure_is_data() -> None:
     assert proc.certifier(2) is None
     assert "Phụ lục II" in three.basis
     assert regime("26/2026").procedure is None
+
+
+@pytest.mark.parametrize("n", SET_NUMBERS)
+def test_every_printed_rule_is_applied(rubrics: dict[int, Rubric], n: int) -> None:
+    # "Bị loại nếu …", "… không đánh giá các bước tiếp theo", "không xem xét …" in a
+    # criterion's notes are rules the scorer applies (quy_tac), not only displayed text.
+    r = rubrics[n]
+    ruled = {q.tieu_chi for q in r.quy_tac}
+    pattern = re.compile(r"bị loại|không đánh giá các bước|không xem xét", re.IGNORECASE)
+    for c in r.criteria():
+        if any(pattern.search(note) for note in c.ghi_chu):
+            assert c.so in ruled, (n, c.so)
