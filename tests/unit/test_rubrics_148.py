@@ -161,3 +161,12 @@ def test_every_option_is_a_box_row_of_the_export(rubrics: dict[int, Rubric]) -> 
                 assert int(m.group(2)) == o.diem
                 assert m.group(1).rstrip("*. ").startswith(o.ten.rstrip("*. ")), o.ten
     assert used == boxes
+
+
+def test_every_printed_rule_is_applied(rubrics: dict[int, Rubric]) -> None:
+    pattern = re.compile(r"bị loại|không đánh giá các bước|không xem xét", re.IGNORECASE)
+    for r in rubrics.values():
+        ruled = {q.tieu_chi for q in r.quy_tac}
+        for c in r.criteria():
+            if any(pattern.search(note) for note in c.ghi_chu):
+                assert c.so in ruled, (r.bo_san_pham, c.so)
