@@ -16,7 +16,8 @@ import click
 
 from ocop_docs.catalogue import Lang
 from ocop_docs.cli.common import LANG_OPTION, OcopGroup, format_option, print_report
-from ocop_docs.rules.regimes import DEFAULT_REGIME
+from ocop_docs.errors import UsageError
+from ocop_docs.rules.regimes import DEFAULT_REGIME, rubric_regimes
 from ocop_docs.scoring.card import MINIMUM_MODES
 from ocop_docs.scoring.rubric_files import list_rubrics, load_rubric
 from ocop_docs.scoring.score import score_file
@@ -54,23 +55,51 @@ def rubric() -> None:
     """
 
 
+REGIME_OPTION = click.option(
+    "--regime",
+    default=DEFAULT_REGIME,
+    show_default=True,
+    metavar="VĂN_BẢN",
+    help="Bộ tiêu chí theo văn bản (26/2026, 1048/2019, …) / the regime's rubrics.",
+)
+
+
+def _regime(code: str, schemas_dir: Path | None) -> str:
+    known = rubric_regimes(schemas_dir)
+    if code not in known:
+        raise UsageError("rubric-regime-unknown", regime=code, known=", ".join(sorted(known)))
+    return code
+
+
 @rubric.command(name="list")
+@REGIME_OPTION
 @_common("rubric list")
-def list_command(fmt: str, lang: Lang, schemas_dir: Path | None) -> None:
-    """Liệt kê 26 bộ tiêu chí / list the 26 rubrics."""
-    print_report("rubric list", fmt, list_rubrics(DEFAULT_REGIME, schemas_dir), lang)
+def list_command(regime: str, fmt: str, lang: Lang, schemas_dir: Path | None) -> None:
+    """Liệt kê 26 bộ tiêu chí / list the 26 rubrics.
+
+    \b
+    Ví dụ: ocop-docs rubric list --regime 1048/2019
+    """
+    code = _regime(regime, schemas_dir)
+    print_report("rubric list", fmt, list_rubrics(code, schemas_dir), lang)
 
 
 @rubric.command(name="show")
 @click.argument("set_no", metavar="N", type=click.IntRange(1, 26))
+@REGIME_OPTION
 @_common("rubric show")
-def show_command(set_no: int, fmt: str, lang: Lang, schemas_dir: Path | None) -> None:
+def show_command(set_no: int, regime: str, fmt: str, lang: Lang, schemas_dir: Path | None) -> None:
     """In bộ tiêu chí số N (1–26) / print rubric N.
+
+    N là số bộ tiêu chí trong văn bản của --regime (QĐ 1048 Phụ lục III đánh số khác
+    QĐ 26/2026) / N is the rubric's number in the regime's own annex.
 
     \b
     Ví dụ: ocop-docs rubric show 11 --format json
+           ocop-docs rubric show 9 --regime 1048/2019
     """
-    print_report("rubric show", fmt, load_rubric(set_no, DEFAULT_REGIME, schemas_dir), lang)
+    code = _regime(regime, schemas_dir)
+    print_report("rubric show", fmt, load_rubric(set_no, code, schemas_dir), lang)
 
 
 @rubric.command(name="score")

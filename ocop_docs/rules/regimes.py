@@ -35,6 +35,8 @@ __all__ = [
     "Competence",
     "CouncilPractice",
     "DocumentRule",
+    "Procedure",
+    "ProcedureStep",
     "Regime",
     "StarBand",
     "regime",
@@ -115,6 +117,50 @@ class CouncilPractice:
 
 
 @dataclass(frozen=True, slots=True)
+class ProcedureStep:
+    """One step of a regime's procedure (``quy_trinh``): who does it, at which level.
+
+    ``forward_from``/``forward_to``: a scoring council's products with at least that mean
+    go on to that level (QĐ 1048 Phụ lục II mục 1.a: the district council forwards from 50).
+    ``stars``: for a certifying step, the stars it certifies.
+    """
+
+    level: str
+    who: dict[str, str]  # by language
+    basis: str
+    forward_from: int | None = None
+    forward_to: str | None = None
+    stars: tuple[int, ...] = ()
+
+    def name(self, lang: Lang = "vi") -> str:
+        return self.who.get(lang, self.who.get("vi", ""))
+
+
+@dataclass(frozen=True, slots=True)
+class Procedure:
+    """Who receives a dossier, who scores it, who certifies which stars (``quy_trinh``).
+
+    Read by the documents: a QĐ 1048 paper is addressed to the district People's Committee,
+    scored by the district council, certified by the province (3–4★) or the Ministry (5★).
+    """
+
+    receives: ProcedureStep
+    scores: tuple[ProcedureStep, ...]
+    certifies: tuple[ProcedureStep, ...]
+
+    def first_council(self) -> ProcedureStep:
+        """The council that scores a dossier first (QĐ 1048: the district's)."""
+        return self.scores[0]
+
+    def council(self, level: str) -> ProcedureStep | None:
+        return next((s for s in self.scores if s.level == level), None)
+
+    def certifier(self, stars: int) -> ProcedureStep | None:
+        """Who certifies ``stars`` (None: 1★–2★ get no certificate)."""
+        return next((s for s in self.certifies if stars in s.stars), None)
+
+
+@dataclass(frozen=True, slots=True)
 class Regime:
     code: str
     name: str
@@ -141,6 +187,19 @@ class Regime:
     documents: tuple[DocumentRule, ...]
     not_checked: tuple[dict[str, str], ...]
     recognition_periods: tuple[dict[str, Any], ...] = ()
+    # Dossier product set → the rubric number(s) of the regime's annex
+    # (``bo_tieu_chi_theo_bo_san_pham``); empty: the same numbers (QĐ 26/2026, QĐ 148/2023).
+    rubric_set_map: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    procedure: Procedure | None = None
+    # The rubrics are not from the official text (QĐ 148/2023: a scoring app's export).
+    rubrics_unofficial: bool = False
+
+    def rubric_sets(self, product_set: int) -> tuple[int, ...]:
+        """The rubric(s) of this regime a dossier of ``product_set`` is scored against,
+        best match first; () when the regime has none for it (QĐ 1048: ornamentals)."""
+        if not self.rubric_set_map:
+            return (product_set,)
+        return self.rubric_set_map.get(product_set, ())
 
     @property
     def certified_stars(self) -> tuple[int, ...]:
@@ -312,6 +371,34 @@ def _regime_from_data(data: dict[str, Any], base: Path | None) -> Regime:
             {"cap": str(p["cap"]), "sao": tuple(p["sao"]), "tu": p["tu"], "den": p.get("den")}
             for p in data.get("cong_nhan_theo_ngay") or ()
         ),
+        rubric_set_map={
+            int(k): tuple(int(x) for x in v)
+            for k, v in (data.get("bo_tieu_chi_theo_bo_san_pham") or {}).items()
+        },
+        procedure=_procedure(data.get("quy_trinh")),
+        rubrics_unofficial=bool(data.get("bo_tieu_chi_khong_chinh_thuc", False)),
+    )
+
+
+def _step(item: dict[str, Any]) -> ProcedureStep:
+    up = item.get("chuyen_len") or {}
+    return ProcedureStep(
+        level=str(item["cap"]),
+        who={"vi": str(item["vi"]), "en": str(item["en"])},
+        basis=str(item["can_cu"]),
+        forward_from=int(up["tu"]) if up else None,
+        forward_to=str(up["cap"]) if up else None,
+        stars=tuple(int(s) for s in item.get("sao", ())),
+    )
+
+
+def _procedure(data: Any) -> Procedure | None:
+    if not data:
+        return None
+    return Procedure(
+        receives=_step(data["tiep_nhan"]),
+        scores=tuple(_step(x) for x in data["cham_diem"]),
+        certifies=tuple(_step(x) for x in data["cong_nhan"]),
     )
 
 
@@ -340,6 +427,17 @@ def _check(rules: Regime, code: str) -> None:
             "hang_sao phải xếp từ cao xuống, hạng cuối từ 0 điểm",
             "hang_sao must go from the highest level down to one from 0 points",
         )
+    for product_set, sets in rules.rubric_set_map.items():
+        if product_set not in SET_NUMBERS or not set(sets) <= set(SET_NUMBERS):
+            raise broken(
+                f"bo_tieu_chi_theo_bo_san_pham.{product_set} sai",
+                f"bo_tieu_chi_theo_bo_san_pham.{product_set} is wrong",
+            )
+    if rules.rubric_set_map and sorted(rules.rubric_set_map) != list(SET_NUMBERS):
+        raise broken(
+            "bo_tieu_chi_theo_bo_san_pham phải có đủ 26 bộ sản phẩm",
+            "bo_tieu_chi_theo_bo_san_pham must list all 26 product sets",
+        )
     stars = {b.stars for b in rules.bands}
     for level, competence in rules.competence.items():
         forward = competence.forward_to
@@ -350,7 +448,7 @@ def _check(rules: Regime, code: str) -> None:
 
 
 def rubric_regimes(base: Path | None = None) -> tuple[str, ...]:
-    """The regimes whose rubrics are in the data (only "26/2026" so far)."""
+    """The regimes whose rubrics are in the data (a ``thu_muc_bo_tieu_chi``)."""
     return tuple(c for c in regime_codes(base) if regime(c, base).rubric_dir is not None)
 
 

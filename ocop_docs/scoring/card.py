@@ -86,6 +86,7 @@ CARD_KEYS = frozenset(
         "loai",
         "ly_do_loai",
         "quy_tac_ap_dung",
+        "so_bo_tieu_chi",
         "san_pham",
         "ten_san_pham",
         "ma_san_pham",
@@ -270,6 +271,9 @@ def level_reached(unmet_levels: Iterable[int], marker_levels: tuple[int, ...]) -
     QĐ 26/2026 Phụ lục II); levels below the first carry none, so the result is never below
     the first of them minus one (2★).
     """
+    if not marker_levels:
+        # QĐ 1048/2019 prints no markers (its Điều 1.2 bands the total only): nothing caps.
+        return 5
     missing = set(unmet_levels)
     level = marker_levels[-1]
     for s in marker_levels:
@@ -309,6 +313,14 @@ def score_card(
             Issue(code, pointer, pos[0] if pos else None, pos[1] if pos else None, params)
         )
 
+    if rubric.khong_chinh_thuc:
+        # QĐ 148/2023: the rubric is a transcription, not the official text; every score
+        # made with it says so (issue 11, historical regimes).
+        report(
+            "scorecard-rubric-unofficial",
+            bo_tieu_chi=rubric.bo_tieu_chi,
+            bo_san_pham=rubric.bo_san_pham,
+        )
     data: Mapping[str, Any]
     if isinstance(sc.data, Mapping):
         data = sc.data
@@ -327,7 +339,9 @@ def score_card(
         bo = data["bo_san_pham"]
         if isinstance(bo, bool) or not isinstance(bo, int) or not 1 <= bo <= 26:
             report("scorecard-set-invalid", "/bo_san_pham", gia_tri=bo)
-        elif bo != rubric.bo_san_pham:
+        elif rubric.bo_san_pham not in rules_of(rubric).rubric_sets(bo):
+            # A card names its product set; the rubric is that set's under the regime
+            # (QĐ 1048 numbers its rubrics differently: bo_tieu_chi_theo_bo_san_pham).
             report(
                 "scorecard-set-mismatch", "/bo_san_pham", phieu=bo, bo_san_pham=rubric.bo_san_pham
             )

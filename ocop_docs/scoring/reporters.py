@@ -38,6 +38,7 @@ def rubric_list_json(rubrics: list[Rubric], lang: Lang = "vi") -> str:
                 "ten": r.ten,
                 "nhom": r.nhom,
                 "bo_tieu_chi": r.bo_tieu_chi,
+                "khong_chinh_thuc": r.khong_chinh_thuc,
                 "dau_sao": {str(k): v for k, v in r.marker_counts().items()},
                 "so_tieu_chi": len(r.criteria()),
             }
@@ -98,6 +99,8 @@ def _criterion_lines(c: Criterion, lang: Lang) -> list[str]:
 
 def render_rubric_text(r: Rubric, lang: Lang = "vi") -> str:
     lines = [_t(lang, "set", n=r.bo_san_pham, ten=r.tieu_de or r.ten, regime=r.bo_tieu_chi)]
+    if r.khong_chinh_thuc:
+        lines.append(_t(lang, "unofficial", regime=r.bo_tieu_chi))
     if r.tieu_de_phu:
         lines.append(r.tieu_de_phu)
     if r.loai_khi:

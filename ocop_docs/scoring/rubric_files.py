@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ocop_docs.errors import DataError
+from ocop_docs.errors import DataError, Issue
 from ocop_docs.resources import schemas_dir
 from ocop_docs.rules.product_sets import SET_NUMBERS
 from ocop_docs.rules.regimes import DEFAULT_REGIME, rubric_regimes
@@ -48,6 +48,7 @@ __all__ = [
     "RubricNotFound",
     "list_rubrics",
     "load_rubric",
+    "rubric_for_set",
     "rubric_from_json",
     "rubric_path",
     "rubric_to_json",
@@ -76,8 +77,10 @@ class RubricNotFound(RubricError):
 def rubric_path(set_no: int, regime: str = DEFAULT_REGIME, base: Path | None = None) -> Path:
     """Where the rubric file of a product set lives (it may not exist).
 
-    The folder is the regime's ``thu_muc_bo_tieu_chi``; a regime without one (QĐ 148/2023,
-    QĐ 1048/2019 so far) has no rubrics in the data.
+    The folder is the regime's ``thu_muc_bo_tieu_chi``; a regime without one has no rubrics
+    in the data. ``set_no`` is the rubric's number in its regime's annex (QĐ 1048 Phụ lục
+    III numbers its 26 rubrics differently from QĐ 26/2026; a dossier's product set maps to
+    them through :meth:`~ocop_docs.rules.regimes.Regime.rubric_sets`).
     """
     known = rubric_regimes(base)
     if regime not in known:
@@ -127,8 +130,48 @@ def _load(set_no: int, regime: str, base: Path | None) -> Rubric:
             reason_en=f"holds set {rubric.bo_san_pham} ({rubric.bo_tieu_chi}), "
             f"not set {set_no} ({regime})",
         )
-    _check_sums(rubric, path, regime_rules(regime, base).part_points)
+    rules = regime_rules(regime, base)
+    if rubric.khong_chinh_thuc != rules.rubrics_unofficial:
+        # The unofficial warning (QĐ 148/2023) must not depend on which file was edited.
+        raise RubricError(
+            path=str(path),
+            reason="khong_chinh_thuc khác bo_tieu_chi_khong_chinh_thuc của văn bản",
+            reason_en="khong_chinh_thuc differs from the regime's bo_tieu_chi_khong_chinh_thuc",
+        )
+    _check_sums(rubric, path, rules.part_points)
     return rubric
+
+
+def rubric_for_set(
+    product_set: int, regime: str = DEFAULT_REGIME, choice: Any = None, base: Path | None = None
+) -> tuple[int | None, Issue | None]:
+    """The rubric number a dossier or card of ``product_set`` is scored against, or why not.
+
+    ``product_set`` is a set of ``schemas/rules/product-sets.yaml`` (what dossiers, rounds
+    and cards name in ``bo_san_pham``); the rubric is the regime's for it
+    (:meth:`~ocop_docs.rules.regimes.Regime.rubric_sets`; the same number under QĐ 26/2026).
+    Where the regime has two rubrics for one set (QĐ 1048: meat or fish products, decorative
+    or household handicrafts) ``choice`` (``so_bo_tieu_chi``) names one; where it has none
+    (ornamentals under QĐ 1048), the issue says so. The issue's pointer is relative to the
+    card or the self-assessment block.
+    """
+    candidates = regime_rules(regime, base).rubric_sets(product_set)
+
+    def listed() -> str:
+        return ", ".join(f"{n} ({load_rubric(n, regime, base).ten})" for n in candidates)
+
+    params: dict[str, Any] = {"bo_san_pham": product_set, "bo_tieu_chi": regime}
+    if choice is not None:
+        if isinstance(choice, bool) or not isinstance(choice, int) or choice not in candidates:
+            params.update(gia_tri=choice, candidates=listed() or "—")
+            return None, Issue("scorecard-rubric-choice-invalid", "/so_bo_tieu_chi", params=params)
+        return choice, None
+    if not candidates:
+        return None, Issue("scorecard-rubric-none", "/bo_san_pham", params=params)
+    if len(candidates) > 1:
+        params.update(candidates=listed())
+        return None, Issue("scorecard-rubric-ambiguous", "/bo_san_pham", params=params)
+    return candidates[0], None
 
 
 def list_rubrics(regime: str = DEFAULT_REGIME, base: Path | None = None) -> list[Rubric]:
@@ -173,9 +216,16 @@ def _check_sums(rubric: Rubric, path: Path, part_points: Mapping[str, int]) -> N
                 f"part {p.ma} has {p.diem} points, the regime {rubric.bo_tieu_chi} "
                 f"sets {part_points[p.ma]}.",
             )
+    # A printed number kept as printed although the sheet's sums disagree (QĐ 1048 bộ 4 9.1
+    # "3 điểm" over options 0–2; bộ 26 Phần A 35 over criteria adding to 34): accepted only
+    # on a source line that ``luu_y_nguon`` records, so an unrecorded slip still fails.
+    recorded = {s.dong for s in rubric.luu_y_nguon}
     seen: set[str] = set()
     for p in rubric.phan:
-        if sum(g.diem for g in p.muc) != p.diem:
+        best = sum(max(o.diem for o in c.lua_chon) for g in p.muc for c in g.tieu_chi)
+        if sum(g.diem for g in p.muc) != p.diem and not (
+            p.nguon_dong in recorded or (best == p.diem and _all_recorded(p, recorded))
+        ):
             raise broken(f"các mục của Phần {p.ma} không cộng đủ.", f"part {p.ma} mismatch.")
         for g in p.muc:
             if sum(c.diem for c in g.tieu_chi) != g.diem:
@@ -186,11 +236,21 @@ def _check_sums(rubric: Rubric, path: Path, part_points: Mapping[str, int]) -> N
                 seen.add(c.so)
                 if [o.stt for o in c.lua_chon] != list(range(1, len(c.lua_chon) + 1)):
                     raise broken(f"stt của tiêu chí {c.so} sai.", f"stt of {c.so} wrong.")
-                if max(o.diem for o in c.lua_chon) != c.diem:
+                if max(o.diem for o in c.lua_chon) != c.diem and c.nguon_dong not in recorded:
                     raise broken(
                         f"điểm cao nhất của tiêu chí {c.so} khác điểm tiêu chí.",
                         f"best option of {c.so} differs from its points.",
                     )
+
+
+def _all_recorded(part: Part, recorded: set[int]) -> bool:
+    """Every criterion of ``part`` whose best option differs from its maximum is recorded."""
+    return all(
+        c.nguon_dong in recorded
+        for g in part.muc
+        for c in g.tieu_chi
+        if max(o.diem for o in c.lua_chon) != c.diem
+    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -262,6 +322,7 @@ def _from_json(data: dict[str, Any]) -> Rubric:
         bo_san_pham=int(data["bo_san_pham"]),
         ten=data["ten"],
         bo_tieu_chi=data.get("bo_tieu_chi", DEFAULT_REGIME),
+        khong_chinh_thuc=bool(data.get("khong_chinh_thuc", False)),
         nhom=data.get("nhom"),
         tieu_de=data.get("tieu_de"),
         tieu_de_phu=data.get("tieu_de_phu"),
@@ -394,6 +455,7 @@ def rubric_to_json(r: Rubric) -> dict[str, Any]:
         "ten": r.ten,
         "bo_tieu_chi": r.bo_tieu_chi,
     }
+    _put(out, "khong_chinh_thuc", r.khong_chinh_thuc)
     for key in ("nhom", "tieu_de", "tieu_de_phu", "san_pham"):
         _put(out, key, getattr(r, key))
     out["nhom_san_pham"] = r.nhom_san_pham

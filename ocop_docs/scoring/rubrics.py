@@ -200,6 +200,9 @@ class Rubric:
     sua_loi_nguon: tuple[SourceCorrection, ...] = ()
     luu_y_nguon: tuple[SourceRemark, ...] = ()
     nguon: SourceRef | None = None
+    # Not from the official text (QĐ 148/2023: a scoring app's export); every score made
+    # with it carries the warning scorecard-rubric-unofficial.
+    khong_chinh_thuc: bool = False
     # The schemas folder the rubric was read from (None: the shipped data), so that the facts
     # of its regime (bands, marker levels) come from the same folder (``--schemas-dir``).
     schemas_dir: Path | None = field(default=None, compare=False, repr=False)

@@ -20,7 +20,7 @@ from ocop_docs.errors import InputError, Issue
 from ocop_docs.rules.regimes import DEFAULT_REGIME, rubric_regimes
 from ocop_docs.scoring.card import Scorecard, ScoreResult, result_to_json, score_card
 from ocop_docs.scoring.card_file import read_card
-from ocop_docs.scoring.rubric_files import load_rubric
+from ocop_docs.scoring.rubric_files import load_rubric, rubric_for_set
 
 
 class UnscorableCard(InputError):
@@ -34,8 +34,9 @@ class UnscorableCard(InputError):
 def card_rubric(
     sc: Scorecard, set_no: int | None = None, schemas: Path | None = None
 ) -> tuple[int, str]:
-    """The product set and regime ``sc`` is scored against; ``set_no`` (``--bo``) wins, and
-    a card naming another set is then reported by :func:`score_card` as a mismatch."""
+    """The rubric number and regime ``sc`` is scored against; ``set_no`` (``--bo``, a product
+    set) wins, and a card naming another set is then reported by :func:`score_card` as a
+    mismatch. The rubric is the product set's under the card's ``bo_tieu_chi``."""
     data = sc.data
     if not isinstance(data, dict):
         raise UnscorableCard(Issue("scorecard-not-mapping"))
@@ -51,7 +52,12 @@ def card_rubric(
     if not isinstance(regime, str) or regime not in known:
         params = {"bo_tieu_chi": regime, "known": ", ".join(sorted(known))}
         raise UnscorableCard(Issue("scorecard-regime-unknown", "/bo_tieu_chi", params=params))
-    return chosen, regime
+    # The product set's rubric under the card's regime (QĐ 1048 numbers them differently).
+    number, problem = rubric_for_set(chosen, regime, data.get("so_bo_tieu_chi"), schemas)
+    if problem is not None or number is None:
+        assert problem is not None
+        raise UnscorableCard(problem)
+    return number, regime
 
 
 def score_json(

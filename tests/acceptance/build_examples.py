@@ -762,6 +762,20 @@ def build() -> None:
         extra={"receiver": "UBND cấp huyện"},
     )
 
+    def historical_flowers_self_assessed(data: dict[str, Any]) -> None:
+        before_1048(data)
+        data["ngay_nop"] = "2019-10-10"
+        data["tu_danh_gia"] = {"chon": {"1.1": 1}}
+
+    # QĐ 1048 Phụ lục III has no rubric for flowers (set 23; added by QĐ 148/2023): the
+    # self-assessment is not scored, and the report says why (issue 11, historical regimes).
+    write(
+        "self-assessment-not-scored",
+        variant(historical_flowers_self_assessed),
+        codes=["self-assessment-not-scored"],
+        exit_code=0,
+    )
+
     def historical_unknown_district(data: dict[str, Any]) -> None:
         historical(data)
         data["chu_the"]["dia_chi"]["huyen"] = "huyện Không Có"

@@ -261,7 +261,7 @@ def test_score_option_bo_overrides_the_card(tmp_path: Path) -> None:
         ),
         (
             {"bo_san_pham": 1, "bo_tieu_chi": "26/2025", "chon": {}},
-            ":2:1: Không có bộ tiêu chí 26/2025 để chấm (hiện có: 26/2026).",
+            ":2:1: Không có bộ tiêu chí 26/2025 để chấm (hiện có: 1048/2019, 148/2023, 26/2026).",
         ),
         ({"bo_san_pham": 1, "bo_tieu_chi": [1], "chon": {}}, "Không có bộ tiêu chí 1 để chấm"),
         ([1, 2, 3], ": Phiếu chấm phải là một bảng khóa–giá trị"),

@@ -344,8 +344,12 @@ def test_round_card_rules(tmp_path: Path) -> None:
     def old_regime(data: dict[str, Any]) -> None:
         data["bo_tieu_chi"] = "1048/2019"
 
-    codes = {i.code for i in _round(tmp_path, old_regime).issues}
-    assert "round-scorecard-no-rubric" in codes
+    # Issue 11: a QĐ 1048 round's cards are scored against the 1048 rubrics (here the cards
+    # were written for QĐ 26/2026, so they do not fit), no longer refused for want of data.
+    old = _round(tmp_path, old_regime)
+    codes = {i.code for i in old.issues}
+    assert "round-scorecard-no-rubric" not in codes
+    assert {p.rubric.bo_tieu_chi for p in old.products if p.rubric} <= {"1048/2019"}
 
     def no_set(data: dict[str, Any]) -> None:
         data["san_pham"][1] = {
@@ -383,9 +387,10 @@ def test_round_sheets_one_per_member() -> None:
     assert first["y_kien"][0].startswith("Sản phẩm có chất lượng ổn định")
     with pytest.raises(InputError):
         build_context("phieu-danh-gia", ROUND_CARDS)  # --product needed
-    with pytest.raises(InputError) as exc:  # QĐ 1048/2019: no rubric data shipped
-        build_context("phieu-danh-gia", ROOT / "samples/dot-danh-gia/na-ri-2019.yaml", product=1)
-    assert getattr(exc.value, "code", None) == "render-rubric-unavailable"
+    # QĐ 1048/2019 (issue 11): the members' sheets are the 1048 rubric of the product's set.
+    old = build_context("phieu-danh-gia", ROOT / "samples/dot-danh-gia/na-ri-2019.yaml", product=1)
+    assert old.context["phieu"][0]["ten_bo"] == "Thịt, trứng, sữa tươi"  # 1048 bộ 2
+    assert old.context["bo_tieu_chi"] == "1048/2019"
 
 
 def test_round_without_cards_gives_blank_member_sheets() -> None:

@@ -33,7 +33,7 @@ SHIPPED = ("26/2026", "148/2023", "1048/2019")
 
 def test_the_shipped_regimes_newest_first() -> None:
     assert regime_codes() == SHIPPED
-    assert rubric_regimes() == ("26/2026",)
+    assert rubric_regimes() == ("26/2026", "148/2023", "1048/2019")
 
 
 def test_default_regime_is_the_one_in_force() -> None:
@@ -46,7 +46,8 @@ def test_default_regime_is_the_one_in_force() -> None:
 def test_bands_are_those_of_dieu_3_3(code: str) -> None:
     bands = [(b.lowest, b.stars) for b in regime(code).bands]
     assert bands == [(90, 5), (70, 4), (50, 3), (30, 2), (0, 1)]
-    assert regime(code).marker_levels == (3, 4, 5)
+    # QĐ 1048 Phụ lục III prints no "*" marker: its band alone decides the stars.
+    assert regime(code).marker_levels == (() if code == "1048/2019" else (3, 4, 5))
     assert regime(code).star_band(Fraction(69995, 1000)) == 3
 
 
@@ -90,7 +91,8 @@ def test_parts_validity_and_council_practice() -> None:
         assert rules.council.chair_required
         assert rules.council.spread_max == 10
     assert regime("26/2026").rubric_dir == "rubrics/26-2026"
-    assert regime("148/2023").rubric_dir is None
+    assert regime("148/2023").rubric_dir == "rubrics/148-2023"  # unofficial transcription
+    assert regime("1048/2019").rubric_dir == "rubrics/1048-2019"
 
 
 def test_every_field_of_the_rules_files_is_read() -> None:
@@ -101,10 +103,13 @@ def test_every_field_of_the_rules_files_is_read() -> None:
         "quyet_dinh_cua_chu_tich", "hieu_luc_chung_nhan_thang", "hoi_dong", "mau", "chu_the",
         "dia_chi", "danh_gia_lai", "tai_lieu", "khong_kiem_tra", "cong_nhan_theo_ngay",
     }  # fmt: skip
+    # Read when present: the product set → rubric map and the procedure (QĐ 1048), the
+    # unofficial-rubrics flag (QĐ 148).
+    optional = {"bo_tieu_chi_theo_bo_san_pham", "quy_trinh", "bo_tieu_chi_khong_chinh_thuc"}
     for code in SHIPPED:
         text = (schemas_dir() / "rules" / f"{code.replace('/', '-')}.yaml").read_text("utf-8")
         keys = set(re.findall(r"^([a-z_]+):", text, flags=re.MULTILINE))
-        assert keys == read, code
+        assert read <= keys <= read | optional, code
 
 
 # --- a new regime is data ------------------------------------------------------------------
@@ -147,7 +152,7 @@ def _new_regime(tmp_path: Path) -> Path:
 def test_a_copied_regime_under_a_new_code_is_picked_up(tmp_path: Path) -> None:
     base = _new_regime(tmp_path)
     assert regime_codes(base) == ("99/2030", *SHIPPED)
-    assert rubric_regimes(base) == ("99/2030", "26/2026")
+    assert rubric_regimes(base) == ("99/2030", "26/2026", "148/2023", "1048/2019")
     rules = regime("99/2030", base)
     assert rules.code == "99/2030" and rules.valid_to is None
     assert regime_for_date(dt.date(2031, 3, 1), base) == "99/2030"

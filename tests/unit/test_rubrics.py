@@ -565,8 +565,8 @@ def test_unknown_set_raises_data_error(bad: int) -> None:
 
 
 def test_unknown_regime() -> None:
-    with pytest.raises(RubricNotFound, match="148/2023"):
-        load_rubric(1, "148/2023")
+    with pytest.raises(RubricNotFound, match="9/2000"):
+        load_rubric(1, "9/2000")
 
 
 def _copy_schemas(tmp_path: Path) -> Path:

@@ -477,7 +477,8 @@ def test_every_code_scoring_can_emit_is_catalogued() -> None:
     emitted = set().union(
         *(_codes_in_source(f"ocop_docs.scoring.{m}") for m in ("card", "card_file", "council"))
     )
-    assert len(emitted) == 20  # + scorecard-rules-invalid, scorecard-rule-unknown (issue 11)
+    # + scorecard-rules-invalid, scorecard-rule-unknown, scorecard-rubric-unofficial (issue 11)
+    assert len(emitted) == 21
     for code in (
         emitted
         | _codes_in_source("ocop_docs.cli.rubric")
@@ -508,6 +509,7 @@ def test_problem_renders_from_the_catalogue(spec: Any) -> None:
         "where": ", dòng 3, cột 1",
         "reason": "không phải UTF-8",
         "co_quy_tac": ["1.1", "6.1"],
+        "candidates": "8 (Chế biến từ thịt, trứng, sữa), 9 (Chế biến từ thủy, hải sản)",
     }
     for template in (spec.vi, spec.hint_vi):
         assert _fields(template) <= set(params), spec.code

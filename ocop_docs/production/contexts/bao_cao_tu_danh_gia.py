@@ -20,7 +20,7 @@ from ocop_docs.production.contexts.kind import Built, DossierSource, Kind
 from ocop_docs.production.contexts.scorecards import is_direct, self_card, unmet_text
 from ocop_docs.rules.regimes import DEFAULT_REGIME, rubric_regimes
 from ocop_docs.scoring.card import score_card
-from ocop_docs.scoring.rubric_files import load_rubric
+from ocop_docs.scoring.rubric_files import load_rubric, rubric_for_set
 from ocop_docs.text.official import format_stars
 
 
@@ -47,7 +47,19 @@ def self_assessment_context(
                 params={"problem": reason_vi, "problem_en": reason_en},
             )
         ]
-    rubric = load_rubric(set_no, regime)
+    block = data.get("tu_danh_gia")
+    choice = block.get("so_bo_tieu_chi") if isinstance(block, dict) else None
+    number, problem = rubric_for_set(set_no, regime, choice)
+    if number is None:
+        assert problem is not None
+        return None, [
+            Issue(
+                "render-self-assessment-problem",
+                "/tu_danh_gia",
+                params={"problem": problem.message("vi"), "problem_en": problem.message("en")},
+            )
+        ]
+    rubric = load_rubric(number, regime)
     result = score_card(card, rubric)
     warnings = [
         Issue(

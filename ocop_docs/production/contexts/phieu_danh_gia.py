@@ -228,7 +228,10 @@ def card_sheet(path: Path) -> tuple[dict[str, Any], str, dt.datetime | None, lis
     regime = str(data.get("bo_tieu_chi") or DEFAULT_REGIME)
     # An unknown regime is scored against 26/2026, so the card reports the mismatch itself.
     rubric = rubric_for(
-        data.get("bo_san_pham"), regime if regime in rubric_regimes() else DEFAULT_REGIME, str(path)
+        data.get("bo_san_pham"),
+        regime if regime in rubric_regimes() else DEFAULT_REGIME,
+        str(path),
+        data.get("so_bo_tieu_chi"),
     )
     scored = Scorecard(
         {k: v for k, v in data.items() if k not in SHEET_ONLY_KEYS},
@@ -256,7 +259,9 @@ def card_sheet(path: Path) -> tuple[dict[str, Any], str, dt.datetime | None, lis
 def dossier_sheet(data: Mapping[str, Any], source: str) -> tuple[dict[str, Any], str, list[Issue]]:
     """The producer's sheet: the dossier's header and, when present, its self-assessment."""
     regime = str(data.get("bo_tieu_chi") or DEFAULT_REGIME)
-    rubric = rubric_for(data.get("bo_san_pham"), regime, source)
+    block = data.get("tu_danh_gia")
+    choice = block.get("so_bo_tieu_chi") if isinstance(block, dict) else None
+    rubric = rubric_for(data.get("bo_san_pham"), regime, source, choice)
     ctx = dossier_context(data)
     card = self_card(data)
     result: ScoreResult | None = None

@@ -13,19 +13,35 @@ from typing import Any
 from ocop_docs.errors import InputError, Issue
 from ocop_docs.rules.regimes import rubric_regimes
 from ocop_docs.scoring.card import ScoreResult
-from ocop_docs.scoring.rubric_files import load_rubric
+from ocop_docs.scoring.rubric_files import load_rubric, rubric_for_set
 from ocop_docs.scoring.rubrics import Group, Rubric
 
 
-def rubric_for(set_no: Any, regime: str, source: str) -> Rubric:
-    """The rubric of a set for a document, or an input error naming ``source``."""
+def rubric_for(set_no: Any, regime: str, source: str, choice: Any = None) -> Rubric:
+    """The rubric of a product set for a document, or an input error naming ``source``.
+
+    ``set_no`` is the dossier's product set; the rubric is that set's under ``regime``
+    (QĐ 1048 Phụ lục III numbers its rubrics differently), ``choice`` (``so_bo_tieu_chi``)
+    picking one where the set matches two.
+    """
     if isinstance(set_no, bool) or not isinstance(set_no, int) or not 1 <= set_no <= 26:
         shown = "—" if set_no is None else str(set_no)
         raise InputError("render-set-invalid", path=source, value=shown)
     if regime not in rubric_regimes():
         known = ", ".join(sorted(rubric_regimes()))
         raise InputError("render-rubric-unavailable", regime=regime, known=known)
-    return load_rubric(set_no, regime)
+    number, problem = rubric_for_set(set_no, regime, choice)
+    if number is None:
+        assert problem is not None
+        raise InputError(
+            "render-set-no-rubric",
+            path=source,
+            reason=problem.message("vi"),
+            reason_en=problem.message("en"),
+            hint=problem.hint("vi"),
+            hint_en=problem.hint("en"),
+        )
+    return load_rubric(number, regime)
 
 
 def self_card(data: Mapping[str, Any]) -> dict[str, Any] | None:

@@ -48,7 +48,7 @@ from ocop_docs.rules.regimes import DEFAULT_REGIME, rubric_regimes
 from ocop_docs.scoring.card import Scorecard, score_card
 from ocop_docs.scoring.card_file import CardReadError, read_card
 from ocop_docs.scoring.council import council_result
-from ocop_docs.scoring.rubric_files import load_rubric
+from ocop_docs.scoring.rubric_files import load_rubric, rubric_for_set
 from ocop_docs.scoring.rubrics import Rubric
 from ocop_docs.text.documents import LoadedDocument, load_document
 from ocop_docs.text.pointers import escape
@@ -203,7 +203,10 @@ def _build_product(
     cards: list[MemberCard] = []
     rubric: Rubric | None = None
     if raw.get("phieu") is not None:
-        rubric = _product_rubric(rnd, doc, base, bo, str(ten))
+        choice = raw.get(
+            "so_bo_tieu_chi", ((dossier or {}).get("tu_danh_gia") or {}).get("so_bo_tieu_chi")
+        )
+        rubric = _product_rubric(rnd, doc, base, bo, str(ten), choice)
         if rubric is None:
             return None
         cards = _product_cards(rnd, doc, base, raw["phieu"], rubric, str(ten), card_positions)
@@ -256,7 +259,7 @@ def _build_product(
 
 
 def _product_rubric(
-    rnd: Round, doc: LoadedDocument, base: str, bo: Any, product: str
+    rnd: Round, doc: LoadedDocument, base: str, bo: Any, product: str, choice: Any = None
 ) -> Rubric | None:
     """The rubric the members' cards are scored against, or None (an issue is recorded)."""
     regime = str((rnd.data or {}).get("bo_tieu_chi", DEFAULT_REGIME))
@@ -274,8 +277,24 @@ def _product_rubric(
             )
         )
         return None
+    # The product set's rubric under the round's regime (QĐ 1048 numbers them differently).
+    number, problem = rubric_for_set(bo, regime, choice)
+    if number is None:
+        assert problem is not None
+        rnd.issues.append(
+            doc.issue(
+                "round-scorecard-no-set-rubric",
+                f"{base}/phieu",
+                product=product,
+                reason=problem.message("vi"),
+                reason_en=problem.message("en"),
+                hint=problem.hint("vi"),
+                hint_en=problem.hint("en"),
+            )
+        )
+        return None
     # A shipped regime missing one set's file is a broken installation (RubricError, exit 3).
-    return load_rubric(bo, regime)
+    return load_rubric(number, regime)
 
 
 def _card_issue(

@@ -14,7 +14,7 @@ from typing import Any
 from ocop_docs.errors import Issue
 from ocop_docs.rules.regimes import rubric_regimes
 from ocop_docs.scoring.card import Scorecard, score_card
-from ocop_docs.scoring.rubric_files import load_rubric
+from ocop_docs.scoring.rubric_files import load_rubric, rubric_for_set
 from ocop_docs.validation.loading import LoadedDossier
 
 PREFIX = "/tu_danh_gia"
@@ -27,9 +27,25 @@ def check_self_assessment(
     if not isinstance(block, dict) or not isinstance(block.get("chon"), dict):
         return [], None  # absent, or malformed (the schema check reports that)
     if regime_code not in rubric_regimes(base):
-        return [], None  # only the QĐ 26/2026 rubrics are in the data
-    rubric = load_rubric(product_set, regime_code, base)
-    card = {"bo_san_pham": product_set, "chon": block["chon"]}
+        return [], None  # a regime without rubric data: nothing to score against
+    # The product set's rubric under the dossier's regime (QĐ 1048 numbers its rubrics
+    # differently; bo_tieu_chi_theo_bo_san_pham), so a 2019 dossier is scored as in 2019.
+    number, problem = rubric_for_set(product_set, regime_code, block.get("so_bo_tieu_chi"), base)
+    if number is None:
+        assert problem is not None
+        pointer = PREFIX + problem.pointer if problem.pointer == "/so_bo_tieu_chi" else PREFIX
+        return [
+            doc.issue(
+                "self-assessment-not-scored",
+                pointer,
+                reason=problem.message("vi"),
+                reason_en=problem.message("en"),
+                hint=problem.hint("vi") or "",
+                hint_en=problem.hint("en") or "",
+            )
+        ], None
+    rubric = load_rubric(number, regime_code, base)
+    card = {"bo_san_pham": product_set, "bo_tieu_chi": regime_code, "chon": block["chon"]}
     positions = {
         pointer[len(PREFIX) :]: pos
         for pointer, pos in doc.positions.items()
@@ -62,6 +78,8 @@ def check_self_assessment(
             issue.line, issue.column = (pos[0], pos[1]) if pos else (None, None)
         issues.append(issue)
     summary = {
+        "bo_tieu_chi": regime_code,
+        "so_bo_tieu_chi": rubric.bo_san_pham,
         "tong_diem": result.tong_diem,
         "hang_theo_diem": result.hang_theo_diem,
         "hang_sao": result.hang_sao,
