@@ -148,10 +148,13 @@ def test_every_sample_context_validates_against_its_schema_file(kind: str) -> No
     validator = _context_validator(kind)
     dossiers = sorted((ROOT / "samples" / "ho-so").iterdir())
     rounds = sorted((ROOT / "samples" / "dot-danh-gia").glob("*.yaml"))
+    revocations = sorted((ROOT / "samples" / "thu-hoi").glob("*.yaml"))  # Điều 8
     built = 0
-    for source, product in [(d, None) for d in dossiers] + [
-        (r, n) for r in rounds for n in (None, 1, 2)
-    ]:
+    for source, product in (
+        [(d, None) for d in dossiers]
+        + [(r, n) for r in rounds for n in (None, 1, 2)]
+        + [(r, None) for r in revocations]
+    ):
         try:
             context = build_context(kind, source, product=product).context
         except OcopError:
@@ -189,7 +192,7 @@ def test_every_kind_is_one_module_one_template_one_schema() -> None:
         assert (modules / f"{name.replace('-', '_')}.py").is_file(), name
         assert (ROOT / "templates" / kind.template).is_file(), name
         assert (ROOT / "schemas" / "contexts" / f"{name}.schema.json").is_file(), name
-        builders = [kind.from_dossier, kind.from_round, kind.from_sheet_input]
+        builders = [kind.from_dossier, kind.from_round, kind.from_sheet_input, kind.from_file]
         assert sum(b is not None for b in builders) == 1, name
     schemas = {p.name for p in (ROOT / "schemas" / "contexts").glob("*.schema.json")}
     assert schemas == {f"{k}.schema.json" for k in KINDS} | {"common.schema.json"}
