@@ -2056,8 +2056,8 @@ def build_thong_bao_ket_qua() -> object:
         "sp in thong_bao.san_pham",
         [
             ("STT", 11, "sp.stt", CENTER, None),
-            ("Tên sản phẩm", 42, "sp.ten", None, None),
-            ("Mã sản phẩm", 34, "sp.ma_san_pham | default('', true)", CENTER, 11),
+            ("Tên sản phẩm", 40, "sp.ten", None, None),
+            ("Mã sản phẩm", 36, "sp.ma_san_pham | default('', true)", CENTER, 11),
             ("Điểm", 16, "sp.diem_tb", CENTER, None),
             ("Kết quả", 62, "sp.ket_qua", None, None),
         ],
@@ -2139,10 +2139,11 @@ def build_quyet_dinh_thu_hoi() -> object:
         "sp in thu_hoi.giay_chung_nhan",
         [
             ("STT", 11, "sp.stt", CENTER, None),
-            ("Tên sản phẩm, mã sản phẩm", 42, "sp.ten_ma", None, None),
-            ("Chủ thể, địa chỉ", 46, "sp.chu_the }}, {{ sp.dia_chi", None, None),
-            ("Hạng sao", 16, "sp.hang_sao_chu", CENTER, None),
-            ("Giấy chứng nhận, quyết định công nhận", 50, "sp.giay", None, None),
+            ("Tên sản phẩm", 33, "sp.ten", None, None),
+            ("Mã sản phẩm", 35, "sp.ma_san_pham | default('', true)", CENTER, 11),
+            ("Chủ thể, địa chỉ", 37, "sp.chu_the }}, {{ sp.dia_chi", None, None),
+            ("Hạng sao", 14, "sp.hang_sao_chu", CENTER, None),
+            ("Số giấy chứng nhận; quyết định công nhận", 35, "sp.giay", CENTER, 11),
         ],
     )
     body(doc, "Lý do thu hồi:", before=6, keep_next=True)

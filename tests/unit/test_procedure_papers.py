@@ -286,8 +286,8 @@ def test_revocation_prints_the_ground_of_article_8_word_for_word(tmp_path: Path)
     assert "Căn cứ Kết luận thanh tra số 15/KL-SYT" in text
     assert "«Sản phẩm OCOP vi phạm quy định pháp luật về chất lượng sản phẩm" in text
     assert "- Lô sản phẩm sản xuất tháng 8 năm 2027" in text
-    assert "Giấy chứng nhận số 13/GCN-UBND" in text
-    assert "Mật ong rừng Hương Rừng (mã 19-02185-002-2026)" in text
+    assert "13/GCN-UBND\n05/QĐ-UBND\nngày 05/01/2027" in text
+    assert "Mật ong rừng Hương Rừng" in text and "19-02185-002-2026" in text
     assert "Hợp tác xã Hương Rừng chịu trách nhiệm thi hành" in text
 
 
@@ -337,3 +337,10 @@ def test_revoking_a_5_star_certificate_is_the_ministers(tmp_path: Path) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
     ctx = build_context("quyet-dinh-thu-hoi", path).context["thu_hoi"]
     assert ctx["tham_quyen"] == "BỘ TRƯỞNG BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"
+
+
+def test_revocation_on_several_grounds_cites_them_as_a_legal_text_does(tmp_path: Path) -> None:
+    path = _revocation(tmp_path, can_cu_thu_hoi=["b", "c", "d"])
+    ctx = build_context("quyet-dinh-thu-hoi", path).context["thu_hoi"]
+    assert ctx["truong_hop"].startswith("thuộc trường hợp quy định tại các điểm b, c và d khoản 1")
+    assert [g[-1] for g in ctx["can_cu_thu_hoi"]] == [";", ";", "."]

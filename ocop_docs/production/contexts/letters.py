@@ -10,6 +10,7 @@ round's products (by commune, by producer).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -25,6 +26,8 @@ MINISTRY = "Bộ Nông nghiệp và Môi trường"
 # The province's OCOP office when the round does not name it (Điều 7.3.a "cơ quan tham mưu
 # quản lý OCOP cấp tỉnh"; in most provinces the Sở Nông nghiệp và Môi trường) [PRACTICE].
 DEFAULT_OFFICE = {"ten": "Sở Nông nghiệp và Môi trường", "ky_hieu": "SNNMT"}
+# "…, xã Trần Phú, tỉnh Thái Nguyên": the commune-level unit of an address written as one line.
+_COMMUNE = re.compile(r"(?<![\w])(?:xã|phường|đặc khu|thị trấn)\s+[^,;()]+")
 CASES = {"lan_dau": "Lần đầu", "nang_hang": "Nâng hạng", "danh_gia_lai": "Đánh giá, phân hạng lại"}
 
 
@@ -109,6 +112,9 @@ def commune_of(product: ProductResult) -> str | None:
     address = ((product.dossier or {}).get("chu_the") or {}).get("dia_chi")
     xa = address.get("xa") if isinstance(address, dict) else None
     xa = xa or (product.inline.get("danh_gia_xa") or {}).get("xa")
+    if not xa:  # a product without a dossier: the commune part of its address line
+        found = _COMMUNE.search(product.dia_chi or "")
+        xa = found[0].strip() if found else None
     return " ".join(str(xa).split()) if xa else None
 
 

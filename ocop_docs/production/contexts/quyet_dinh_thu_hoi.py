@@ -98,13 +98,19 @@ def revocation_context(data: dict[str, Any]) -> tuple[dict[str, Any], list[Issue
                 "stt": str(i),
                 "ten": c["san_pham"],
                 "ma_san_pham": code,
-                "ten_ma": f"{c['san_pham']} (mã {code})" if code else c["san_pham"],
                 "chu_the": c["chu_the"],
                 "dia_chi": c.get("dia_chi") or "",
                 "hang_sao_chu": format_stars(int(c["hang_sao"])),
                 "so": c.get("so") or "",
                 "quyet_dinh": decided,
-                "giay": f"Giấy chứng nhận số {c['so']}; {decided}" if c.get("so") else decided,
+                # One line each, so "05/QĐ-UBND" never breaks at its hyphen (issue 12).
+                "giay": "\n".join(
+                    ([str(c["so"])] if c.get("so") else [])
+                    + [
+                        letters.number(qd["so"], "QĐ-" + str(co_quan["ky_hieu"])),
+                        f"ngày {format_date_short(qd['ngay'])}",
+                    ]
+                ),
             }
         )
     conclusion = raw.get("ket_luan")
@@ -140,7 +146,14 @@ def revocation_context(data: dict[str, Any]) -> tuple[dict[str, Any], list[Issue
                 },
             )
         )
-    clause = ", ".join(f"điểm {k}" for k in keys)
+    # "điểm c", "các điểm b, c và d" (how a legal text cites several points of a clause).
+    clause = (
+        f"điểm {keys[0]}"
+        if len(keys) == 1
+        else f"các điểm {', '.join(keys[:-1])} và {keys[-1]}"
+        if keys
+        else ""
+    )
     ctx: dict[str, Any] = {
         "co_quan": co_quan,
         "thu_hoi": {

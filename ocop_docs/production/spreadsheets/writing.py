@@ -31,7 +31,6 @@ from ocop_docs.production.spreadsheets.layout import (
     SHEET_PRODUCTS,
 )
 
-
 PROCEDURE_BLOCKS = ("van_ban_xa", "co_quan_tham_muu", "phe_duyet", "cong_van", "thong_bao")
 
 
