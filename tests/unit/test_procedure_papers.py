@@ -6,6 +6,7 @@ the PDF pages are checked in tests/acceptance/test_render_procedure_papers.py.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -344,3 +345,36 @@ def test_revocation_on_several_grounds_cites_them_as_a_legal_text_does(tmp_path:
     ctx = build_context("quyet-dinh-thu-hoi", path).context["thu_hoi"]
     assert ctx["truong_hop"].startswith("thuộc trường hợp quy định tại các điểm b, c và d khoản 1")
     assert [g[-1] for g in ctx["can_cu_thu_hoi"]] == [";", ";", "."]
+
+
+# --- a partial round (issue 12) ------------------------------------------------------------
+
+
+def partial_round(tmp_path: Path) -> Path:
+    """The sample round with product 2 broken (three scores for seven members), as in
+    tests/unit/test_partial_round.py."""
+    folder = tmp_path / "mau"
+    shutil.copytree(ROOT / "samples" / "ho-so", folder / "ho-so", symlinks=True)
+    (folder / "dot-danh-gia").mkdir()
+    good = "    diem: [74, 72, 76, 71, 73, 75, 72]          # TB 73,29 → 4 sao"
+    text = ROUND.read_text(encoding="utf-8")
+    assert good in text
+    target = folder / "dot-danh-gia" / "dot.yaml"
+    target.write_text(text.replace(good, "    diem: [74, 72, 76]"), encoding="utf-8")
+    return target
+
+
+def test_partial_round_withholds_the_approval_and_the_letter(tmp_path: Path) -> None:
+    kinds = ("phe-duyet-ket-qua", "cong-van-de-nghi", "thong-bao-ket-qua")
+    source = partial_round(tmp_path)
+    result = run_batch(source, tmp_path / "out", BatchOptions(kinds=kinds, jobs=1))
+    withheld = {i.kind: i for i in result.failures if i.kind in kinds}
+    assert set(withheld) == {"phe-duyet-ket-qua", "cong-van-de-nghi"}
+    assert all(r.error and r.error["code"] == "batch-council-withheld" for r in withheld.values())
+    notices = [i for i in result.items if i.kind == "thong-bao-ket-qua" and i.status == "ok"]
+    assert len(notices) == 5  # the producers of the products that succeeded
+    drafted = run_batch(source, tmp_path / "draft", BatchOptions(kinds=kinds, jobs=1, draft=True))
+    approval = next(i for i in drafted.items if i.kind == "phe-duyet-ket-qua")
+    assert approval.status == "ok"
+    text = text_of(tmp_path / "draft" / f"{approval.id}.docx")
+    assert "còn 01 sản phẩm bị lỗi" in text

@@ -50,6 +50,7 @@ def read_revocation(path: Path) -> tuple[dict[str, Any], list[Issue]]:
             path=str(path),
             count=max(len(errors), 1),
             first=errors[0].message("vi") if errors else "?",
+            first_en=errors[0].message("en") if errors else "?",
         )
     data: dict[str, Any] = _nfc_tree(doc.data)
     return data, [i for i in issues if i.severity == "warning"]
