@@ -43,7 +43,7 @@ DATA_SUFFIXES = (".yaml", ".yml", ".json")
 
 _ROUND_KEY = re.compile(r'^hoi_dong\s*:|"hoi_dong"\s*:', re.MULTILINE)  # YAML or JSON
 _SET_NUMBER = re.compile(r"\d{1,2}")
-_REVOCATION_KEY = re.compile(r'^thu_hoi\s*:|^\s*"thu_hoi"\s*:', re.MULTILINE)
+_REVOCATION_KEY = re.compile(r'^thu_hoi\s*:|"thu_hoi"\s*:', re.MULTILINE)  # YAML or JSON
 
 
 def _is_revocation(path: Path) -> bool:

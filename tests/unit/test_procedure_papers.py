@@ -122,11 +122,15 @@ def test_approval_needs_its_block_and_a_product_of_90(tmp_path: Path) -> None:
         build_context("phe-duyet-ket-qua", without)
     assert error_code(excinfo) == "render-no-approval"
     (tmp_path / "b").mkdir()
-    block = yaml.safe_load(ROUND.read_text(encoding="utf-8"))["phe_duyet"]
-    none = edited(tmp_path / "b", ROUND_2019, {"phe_duyet": block})
+    data = yaml.safe_load(ROUND.read_text(encoding="utf-8"))
+    data["san_pham"] = data["san_pham"][1:]  # without Miến dong Tài Hoan (91,14)
+    for item in data["san_pham"]:
+        item["ho_so"] = str((ROUND.parent / item["ho_so"]).resolve())
+    none = tmp_path / "b" / "dot.yaml"
+    none.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
     with pytest.raises(InputError) as excinfo:
         build_context("phe-duyet-ket-qua", none)
-    assert error_code(excinfo) in ("render-nothing-proposed", "round-invalid")
+    assert error_code(excinfo) == "render-nothing-proposed"
 
 
 # --- the letter to the Ministry (Điều 6.3, 7.3.e) --------------------------------------
@@ -378,3 +382,14 @@ def test_partial_round_withholds_the_approval_and_the_letter(tmp_path: Path) -> 
     assert approval.status == "ok"
     text = text_of(tmp_path / "draft" / f"{approval.id}.docx")
     assert "còn 01 sản phẩm bị lỗi" in text
+
+
+def test_papers_of_the_2026_procedure_refuse_an_older_round(tmp_path: Path) -> None:
+    for kind, product in (("de-nghi-xa", 1), ("phe-duyet-ket-qua", None), ("thong-bao-ket-qua", 1)):
+        with pytest.raises(InputError) as excinfo:
+            build_context(kind, ROUND_2019, product=product)
+        assert error_code(excinfo) == "render-regime-procedure", kind
+    result = run_batch(
+        ROUND_2019, tmp_path / "out", BatchOptions(kinds=("thong-bao-ket-qua",), jobs=1)
+    )
+    assert result.notes == ["thong-bao-ket-qua"]

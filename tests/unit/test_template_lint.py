@@ -181,8 +181,9 @@ def test_context_schemas_and_wording_ship_in_the_wheel(tmp_path: Path) -> None:
     for kind in KINDS:
         assert f"{data}/contexts/{kind}.schema.json" in names
     assert f"{data}/contexts/common.schema.json" in names
-    for name in ("acts.yaml", "names.yaml", "form-02.yaml"):
+    for name in ("acts.yaml", "names.yaml", "form-02.yaml", "procedure.yaml"):
         assert f"{data}/documents/{name}" in names
+    assert f"{data}/thu-hoi.schema.json" in names  # the revocation file (Điều 8)
 
 
 def test_every_kind_is_one_module_one_template_one_schema() -> None:

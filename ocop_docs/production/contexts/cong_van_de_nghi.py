@@ -33,6 +33,7 @@ def _renewal(product: ProductResult) -> bool:
 
 
 def letter_context(rnd: Round, ctx: dict[str, Any]) -> dict[str, Any]:
+    letters.require_procedure(rnd, "cong-van-de-nghi")
     data = rnd.data or {}
     raw = data.get("cong_van")
     if not raw:
@@ -109,7 +110,11 @@ def build(rnd: Round, base: dict[str, Any], product: ProductResult | None) -> Bu
 
 def wanted(rnd: Round, product: ProductResult | None) -> bool:
     data = rnd.data or {}
-    return bool(data.get("cong_van") and data.get("phe_duyet")) and bool(letters.proposed(rnd))
+    return (
+        letters.procedure_round(rnd)
+        and bool(data.get("cong_van") and data.get("phe_duyet"))
+        and bool(letters.proposed(rnd))
+    )
 
 
 KIND = Kind(

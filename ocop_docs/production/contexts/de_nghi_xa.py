@@ -35,6 +35,8 @@ def _entry(rnd: Round, commune: str) -> dict[str, Any]:
 def wanted(rnd: Round, product: ProductResult | None) -> bool:
     """A letter for the commune of ``product`` when the round names the commune and its
     signer (a ``van_ban_xa`` entry, or a Mẫu 03 of one of its products)."""
+    if not letters.procedure_round(rnd):
+        return False
     if product is None:
         return True
     commune = letters.commune_of(product)
@@ -48,6 +50,7 @@ def wanted(rnd: Round, product: ProductResult | None) -> bool:
 
 def commune_letter(rnd: Round, ctx: dict[str, Any], product: ProductResult) -> Built:
     data = rnd.data or {}
+    letters.require_procedure(rnd, "de-nghi-xa")
     commune = letters.commune_of(product)
     if commune is None:
         raise InputError("render-no-commune", product=product.ten)

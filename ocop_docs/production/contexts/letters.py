@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ocop_docs.errors import InputError
 from ocop_docs.production.contexts.council import _body
 from ocop_docs.production.contexts.signatures import signer_context
 from ocop_docs.production.printing import CHAM, NGAY_TRONG, format_address, punctuate
@@ -154,6 +155,26 @@ def period(ctx: Mapping[str, Any]) -> str:
     return name[0].lower() + name[1:] if name.lower().startswith("đợt") else f"năm {ctx['nam']}"
 
 
+# The regime whose procedure these papers follow (Điều 6–8 of QĐ 26/2026/QĐ-TTg).
+PROCEDURE_REGIME = "26/2026"
+
+
+def procedure_round(rnd: Round) -> bool:
+    """Whether the round follows QĐ 26/2026's procedure (the papers cite its clauses)."""
+    return str((rnd.data or {}).get("bo_tieu_chi")) == PROCEDURE_REGIME
+
+
+def require_procedure(rnd: Round, kind: str) -> None:
+    """An input error for a round of an older regime (1048/2019, 148/2023): their
+    procedures had other papers and other clauses."""
+    if not procedure_round(rnd):
+        raise InputError(
+            "render-regime-procedure",
+            kind=kind,
+            regime=str((rnd.data or {}).get("bo_tieu_chi")),
+        )
+
+
 def proposed(rnd: Round) -> list[ProductResult]:
     """The products of 90 points or more, proposed to the Ministry (Điều 7.3.e)."""
     return [p for p in rnd.products if p.proposed_up]
@@ -163,6 +184,7 @@ __all__ = [
     "CASES",
     "DEFAULT_OFFICE",
     "MINISTRY",
+    "PROCEDURE_REGIME",
     "body",
     "case_of",
     "commune_of",
@@ -171,10 +193,12 @@ __all__ = [
     "number",
     "office",
     "period",
+    "procedure_round",
     "producer_address",
     "producer_of",
     "proposed",
     "recipients",
+    "require_procedure",
     "same_group",
     "same_name",
     "signer",

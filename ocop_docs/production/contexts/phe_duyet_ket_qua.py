@@ -27,6 +27,7 @@ from ocop_docs.text.official import pad2, parse_datetime
 def approval_context(rnd: Round, ctx: dict[str, Any]) -> dict[str, Any]:
     """The ``phe_duyet`` block; an input error without the round's ``phe_duyet`` or without
     a product of 90 points or more."""
+    letters.require_procedure(rnd, "phe-duyet-ket-qua")
     data = rnd.data or {}
     raw = data.get("phe_duyet")
     if not raw:
@@ -78,7 +79,11 @@ def build(rnd: Round, base: dict[str, Any], product: ProductResult | None) -> Bu
 
 
 def wanted(rnd: Round, product: ProductResult | None) -> bool:
-    return bool((rnd.data or {}).get("phe_duyet")) and bool(letters.proposed(rnd))
+    return (
+        letters.procedure_round(rnd)
+        and bool((rnd.data or {}).get("phe_duyet"))
+        and bool(letters.proposed(rnd))
+    )
 
 
 KIND = Kind(

@@ -25,6 +25,7 @@ from ocop_docs.text.official import format_date, format_stars, pad2
 
 
 def notice_context(rnd: Round, ctx: dict[str, Any], product: ProductResult) -> dict[str, Any]:
+    letters.require_procedure(rnd, "thong-bao-ket-qua")
     data = rnd.data or {}
     raw = data.get("thong_bao")
     if not raw:
@@ -130,7 +131,7 @@ def build(rnd: Round, base: dict[str, Any], product: ProductResult | None) -> Bu
 
 
 def wanted(rnd: Round, product: ProductResult | None) -> bool:
-    return bool((rnd.data or {}).get("thong_bao"))
+    return letters.procedure_round(rnd) and bool((rnd.data or {}).get("thong_bao"))
 
 
 KIND = Kind(
