@@ -2076,7 +2076,9 @@ def build_thong_bao_ket_qua() -> object:
     para(doc, "{%p if thong_bao.co_de_nghi %}", style="VB Nội dung")
     body(
         doc,
-        "Đối với sản phẩm đạt từ 90 điểm trở lên: Ủy ban nhân dân tỉnh gửi hồ sơ đề nghị ",
+        "Đối với sản phẩm đạt từ 90 điểm trở lên: ",
+        "{{ co_quan.ten }}",
+        " gửi hồ sơ đề nghị ",
         "{{ thong_bao.cap_tren }}",
         " đánh giá, phân hạng sản phẩm OCOP 5 sao; đề nghị chủ thể phối hợp hoàn thiện hồ sơ "
         "và chuẩn bị 05 sản phẩm mẫu theo hướng dẫn.",

@@ -105,6 +105,10 @@ def test_approval_decision_holds_only_products_of_90_points(tmp_path: Path) -> N
     assert ctx["san_pham"][0]["stt"] == "1" and ctx["san_pham"][0]["diem_tb"] == "91,14"
     assert ctx["tham_quyen"] == "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN"
     assert ctx["can_cu"][0].startswith("Căn cứ Luật Tổ chức chính quyền địa phương")
+    assert ctx["can_cu"][-1] == (
+        "Theo đề nghị của Giám đốc Sở Nông nghiệp và Môi trường tại Tờ trình số "
+        "513/TTr-SNNMT ngày 22 tháng 12 năm 2026."
+    )
     target = tmp_path / "phe-duyet.docx"
     render("phe-duyet-ket-qua", ROUND, target)
     text = text_of(target)

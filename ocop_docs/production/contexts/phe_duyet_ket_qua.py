@@ -19,6 +19,7 @@ from ocop_docs.production.contexts import letters
 from ocop_docs.production.contexts.dates import document_day
 from ocop_docs.production.contexts.kind import Built, Kind
 from ocop_docs.production.contexts.quyet_dinh import decision_context
+from ocop_docs.production.printing import punctuate
 from ocop_docs.production.rounds.model import ProductResult, Round
 from ocop_docs.production.wording import wording
 from ocop_docs.text.official import pad2, parse_datetime
@@ -54,6 +55,12 @@ def approval_context(rnd: Round, ctx: dict[str, Any]) -> dict[str, Any]:
         str(data["bo_tieu_chi"]),
         str(data["cap"]),
     )
+    if raw.get("de_nghi") and not raw.get("can_cu"):
+        # The proposal the decision answers ("Theo đề nghị của Giám đốc Sở … tại Tờ trình
+        # số …"), the last căn cứ as NĐ 30 places it.
+        block["can_cu"] = punctuate(
+            [c.rstrip(";.") for c in block["can_cu"]] + [f"Theo đề nghị của {raw['de_nghi']}"]
+        )
     office = letters.office(data)
     proposed_ids = {p.index for p in chosen}
     rows = [dict(p) for p in ctx["san_pham"] if int(p["stt"]) in proposed_ids]
