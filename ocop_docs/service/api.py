@@ -214,8 +214,9 @@ def _references(data: Any, pointer: str = "") -> list[tuple[str, str]]:
 
 def _write_source(text: str, folder: Path) -> Path:
     """A JSON context source written alone into ``folder``: a dossier becomes
-    ``ho-so.json``; a round file, scorecard or revocation file ``nguon.json``. A path inside it that could
-    leave the folder is refused (the service reads only what was sent)."""
+    ``ho-so.json``; a round file, scorecard or revocation file ``nguon.json``. A path
+    inside it that could leave the folder is refused (the service reads only what was
+    sent)."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
