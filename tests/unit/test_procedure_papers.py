@@ -297,7 +297,7 @@ def test_revocation_prints_the_ground_of_article_8_word_for_word(tmp_path: Path)
     assert "- Lô sản phẩm sản xuất tháng 8 năm 2027" in text
     assert "13/GCN-UBND\n05/QĐ-UBND\nngày 05/01/2027" in text
     assert "Mật ong rừng Hương Rừng" in text and "19-02185-002-2026" in text
-    assert "Hợp tác xã Hương Rừng chịu trách nhiệm thi hành" in text
+    assert "đơn vị có liên quan và Hợp tác xã Hương Rừng chịu trách nhiệm thi hành" in text
 
 
 def _revocation(tmp_path: Path, **change: Any) -> Path:

@@ -128,12 +128,16 @@ def revocation_context(data: dict[str, Any]) -> tuple[dict[str, Any], list[Issue
     ]
     producers = list(dict.fromkeys(str(c["chu_the"]) for c in certificates))
     communes = list(dict.fromkeys(str(c["xa"]) for c in certificates if c.get("xa")))
-    executors = raw.get("thuc_hien") or [
+    # Điều 8.3.c: the decision goes to the producer and the bodies concerned.
+    executors = [str(e) for e in raw.get("thuc_hien") or []] or [
         f"Chánh Văn phòng {co_quan['ten']}",
-        "Thủ trưởng các cơ quan, đơn vị có liên quan",
         *(f"Chủ tịch Ủy ban nhân dân {x}" for x in communes),
+        "Thủ trưởng các cơ quan, đơn vị có liên quan",
         *producers,
     ]
+    executors_text = (
+        ", ".join(executors[:-1]) + " và " + executors[-1] if len(executors) > 1 else executors[0]
+    )
     warnings: list[Issue] = []
     signed = parse_date(raw["ngay"])
     concluded = parse_date(conclusion["ngay"]) if conclusion else None
@@ -178,7 +182,7 @@ def revocation_context(data: dict[str, Any]) -> tuple[dict[str, Any], list[Issue
             ],
             "ly_do": raw.get("ly_do"),
             "chu_the_chu": ", ".join(producers),
-            "thuc_hien_chu": ", ".join(str(e) for e in executors),
+            "thuc_hien_chu": executors_text,
             "nguoi_ky": letters.signer(raw["nguoi_ky"]),
             "noi_nhan": letters.recipients(
                 raw.get("noi_nhan"),
