@@ -183,6 +183,26 @@ def test_letter_for_a_5_star_renewal_lists_article_6_3_b(tmp_path: Path) -> None
     assert ctx["ho_so"][0]["muc"][0].startswith("Báo cáo đánh giá của cơ quan tham mưu")
 
 
+def test_letters_of_a_collective_body_sign_in_three_lines(tmp_path: Path) -> None:
+    data = yaml.safe_load(ROUND.read_text(encoding="utf-8"))
+    deputy = {"quyen_han": "KT. CHỦ TỊCH", "chuc_vu": "PHÓ CHỦ TỊCH", "ho_ten": "Nguyễn Văn An"}
+    ctx = build_context(
+        "cong-van-de-nghi",
+        edited(tmp_path, ROUND, {"cong_van": {**data["cong_van"], "nguoi_ky": deputy}}),
+    ).context["cong_van"]
+    # NĐ 30 mục II.7: TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH.
+    assert ctx["nguoi_ky"]["quyen_han"] == "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH"
+    assert ctx["nguoi_ky"]["chuc_vu"] == "PHÓ CHỦ TỊCH"
+    (tmp_path / "b").mkdir()
+    title_only = {"chuc_vu": "KT. CHỦ TỊCH – PHÓ CHỦ TỊCH", "ho_ten": "Hà Văn Tiến"}
+    entries = [dict(data["van_ban_xa"][1], nguoi_ky=title_only)]
+    letter = build_context(
+        "de-nghi-xa", edited(tmp_path / "b", ROUND, {"van_ban_xa": entries}), product=5
+    ).context["van_ban_xa"]
+    assert letter["nguoi_ky"]["quyen_han"] == "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH"
+    assert letter["nguoi_ky"]["chuc_vu"] == "PHÓ CHỦ TỊCH"
+
+
 def test_letter_needs_its_block(tmp_path: Path) -> None:
     with pytest.raises(InputError) as excinfo:
         build_context("cong-van-de-nghi", edited(tmp_path, ROUND, {}, drop=("cong_van",)))

@@ -90,7 +90,7 @@ def letter_context(rnd: Round, ctx: dict[str, Any]) -> dict[str, Any]:
         "so_san_pham": approval["so_san_pham"],
         "ho_so": papers,
         "lien_he": raw.get("lien_he"),
-        "nguoi_ky": letters.signer(raw["nguoi_ky"], "TM. ỦY BAN NHÂN DÂN"),
+        "nguoi_ky": letters.signer(raw["nguoi_ky"], f"TM. {co_quan['ten_tap_the_in_hoa']}"),
         "noi_nhan": letters.recipients(
             raw.get("noi_nhan"),
             [

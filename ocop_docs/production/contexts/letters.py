@@ -78,16 +78,16 @@ def two_lines(name: str, width: int = 24) -> str:
     return name if cut is None else f"{name[:cut]}\n{name[cut + 1 :]}"
 
 
-def signer(raw: Mapping[str, Any], authority: str | None = None) -> dict[str, Any]:
-    """The signature lines (NĐ 30 mục II.7), with a default authority line."""
-    merged = dict(raw)
-    if (
-        authority
-        and not merged.get("quyen_han")
-        and not str(merged.get("chuc_vu", "")).startswith(("KT.", "TM.", "Q.", "TL.", "TUQ."))
-    ):
-        merged["quyen_han"] = authority
-    return signer_context(merged)
+def signer(raw: Mapping[str, Any], collective: str | None = None) -> dict[str, Any]:
+    """The signature lines (NĐ 30 mục II.7). ``collective``: the "TM. …" line of a paper
+    a collective body issues (the UBND's tờ trình, công văn), put first when the round
+    leaves it out: "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH" becomes the three lines "TM. ỦY BAN
+    NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH" (issue 12)."""
+    out = signer_context(raw)
+    lines = str(out.get("quyen_han") or "").strip()
+    if collective and not lines.upper().startswith("TM."):
+        out["quyen_han"] = f"{collective}\n{lines}" if lines else collective
+    return out
 
 
 def recipients(raw: Sequence[str] | None, default: Sequence[str]) -> list[str]:
