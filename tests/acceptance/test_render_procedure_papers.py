@@ -1,5 +1,5 @@
 """The procedure's other papers rendered to PDF, from the samples and from a real-sized
-round (issue 12): 40 products of one commune with long names, 24 of them of 90 points or
+round (issue 12): 200 products of one commune with long names, 120 of them of 90 points or
 more, producers with 10 products each, a revocation of 6 certificates.
 
 Checked from the .docx XML: Vietnamese as the language, the lists' header rows repeated
@@ -31,7 +31,8 @@ ROUND = ROOT / "samples" / "dot-danh-gia" / "thai-nguyen-2026-dot-2.yaml"
 REVOCATION = ROOT / "samples" / "thu-hoi" / "thai-nguyen-2027-thu-hoi.yaml"
 has_soffice = bool(shutil.which("soffice") or shutil.which("libreoffice"))
 has_pdftotext = bool(shutil.which("pdftotext"))
-PRODUCTS = 40
+PRODUCTS = 200  # as tests/acceptance/test_render_large_round.py
+PROPOSED = 120  # products of 90 points or more
 SIGNER = {"quyen_han": "KT. CHỦ TỊCH", "chuc_vu": "PHÓ CHỦ TỊCH", "ho_ten": "Nguyễn Văn An"}
 
 
@@ -40,7 +41,7 @@ def code(n: int) -> str:
 
 
 def large_round(folder: Path) -> Path:
-    """40 products of xã Trần Phú, 4 producers of 10 products, 24 products of ≥ 90."""
+    """200 products of xã Trần Phú, 20 producers of 10 products, 120 products of ≥ 90."""
     members = [
         {
             "ma": f"tv{i}",
@@ -51,11 +52,11 @@ def large_round(folder: Path) -> Path:
     ]
     products = []
     for n in range(1, PRODUCTS + 1):
-        base = 91.5 if n <= 24 else (72.25 if n <= 32 else 45.5)
+        base = 91.5 if n <= PROPOSED else (72.25 if n <= 170 else 45.5)
         products.append(
             {
                 "ten": f"Sản phẩm thử nghiệm có tên rất dài số {n} của vùng nguyên liệu miền núi",
-                "chu_the": f"Hợp tác xã nông nghiệp dịch vụ tổng hợp số {n % 4 + 1}",
+                "chu_the": f"Hợp tác xã nông nghiệp dịch vụ tổng hợp số {n % 20 + 1}",
                 "dia_chi": f"Thôn Nà Đon, xã Trần Phú, tỉnh Thái Nguyên ({n})",
                 "bo_san_pham": 1 + n % 26,
                 "ma_san_pham": code(n),
@@ -229,9 +230,9 @@ def test_pdf_pages(outputs: dict[str, tuple[Path, str]]) -> None:
             if code(n) in flat:  # a code the paper prints is never broken over two lines
                 assert code(n) in layout, f"{name}: code {code(n)} broken"
     big = PdfReader(str(outputs["de-nghi-xa-lon"][0].with_suffix(".pdf")))
-    assert len(big.pages) >= 3  # 40 dossiers: the list runs over pages
+    assert len(big.pages) >= 10  # 200 dossiers: the list runs over pages
     approval = "\n".join(
         p.extract_text()
         for p in PdfReader(str(outputs["phe-duyet-ket-qua-lon"][0].with_suffix(".pdf"))).pages
     )
-    assert "đối với 24 sản phẩm đạt từ 90 điểm trở lên" in approval.replace("\n", " ")
+    assert "đối với 120 sản phẩm đạt từ 90 điểm trở lên" in approval.replace("\n", " ")
