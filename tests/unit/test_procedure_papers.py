@@ -238,6 +238,25 @@ def test_notification_per_producer_with_its_outcome(tmp_path: Path) -> None:
     assert "KT. GIÁM ĐỐC" in text and "PHÓ GIÁM ĐỐC" in text
 
 
+def test_commune_of_a_product_without_a_dossier_from_its_address() -> None:
+    from fractions import Fraction
+
+    from ocop_docs.production.contexts.letters import commune_of
+    from ocop_docs.production.rounds.model import ProductResult
+    from ocop_docs.scoring.council import council_result
+
+    def product(address: str) -> ProductResult:
+        return ProductResult(
+            1, "Sản phẩm", "Hợp tác xã", address, 1, "", [], council_result([Fraction(70)])
+        )
+
+    assert commune_of(product("Thôn Nà Đon, xã Trần Phú, tỉnh Thái Nguyên")) == "xã Trần Phú"
+    assert commune_of(product("Tổ 5, phường Phan Đình Phùng, tỉnh Thái Nguyên")) == (
+        "phường Phan Đình Phùng"
+    )
+    assert commune_of(product("Số 3 đường Xã Đàn, Hà Nội")) is None  # a street, not a commune
+
+
 def test_body_names_break_at_the_middle() -> None:
     assert two_lines("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG") == "SỞ NÔNG NGHIỆP\nVÀ MÔI TRƯỜNG"
     assert two_lines("SỞ CÔNG THƯƠNG") == "SỞ CÔNG THƯƠNG"
@@ -366,6 +385,7 @@ def test_revoking_a_5_star_certificate_is_the_ministers(tmp_path: Path) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
     ctx = build_context("quyet-dinh-thu-hoi", path).context["thu_hoi"]
     assert ctx["tham_quyen"] == "BỘ TRƯỞNG BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"
+    assert not any("chính quyền địa phương" in c for c in ctx["can_cu"])  # not the province's
 
 
 def test_revocation_on_several_grounds_cites_them_as_a_legal_text_does(tmp_path: Path) -> None:

@@ -116,7 +116,9 @@ def revocation_context(data: dict[str, Any]) -> tuple[dict[str, Any], list[Issue
         )
     conclusion = raw.get("ket_luan")
     basis = raw.get("can_cu") or [
-        f"Căn cứ {LOCAL_GOVERNMENT_LAW[REGIME]}",
+        # The province's competence (NĐ 30 Phụ lục I mục II.5); the Minister's (5 stars)
+        # is the Government's decree on the Ministry, which the file gives in can_cu.
+        *([] if five else [f"Căn cứ {LOCAL_GOVERNMENT_LAW[REGIME]}"]),
         f"Căn cứ {act} {ACT_TITLES[REGIME]}",
         *(f"Căn cứ {d} về việc công nhận sản phẩm OCOP" for d in decisions),
         *(
