@@ -1721,6 +1721,466 @@ def build_phieu_danh_gia() -> object:
     return doc
 
 
+# --- the procedure's other papers (issue 12) ------------------------------------------------
+# The commune's proposal letter, the approval of products of 90 points or more and the
+# province's letter to the Ministry, the notification of results, the revocation: built
+# with the same header, căn cứ, signature and Nơi nhận blocks as the decision.
+
+
+def _list_table(
+    doc: object,
+    loop: str,
+    columns: list[tuple[str, float, str, object, float | None]],
+) -> Table:
+    """A gridded list: a header row repeated on every page, one row per item of ``loop``
+    ("sp in x.san_pham"), rows not split. ``columns``: heading, width mm, cell expression,
+    alignment, size."""
+    t = table(doc, [c[1] for c in columns], rows=3, grid=True)
+    cell_margins(t, 1)
+    for cell, column in zip(t.rows[0].cells, columns, strict=True):
+        cell_para(cell, column[0], style="VB Bảng tiêu đề")
+    repeat_header(t.rows[0])
+    cant_split(t.rows[0])
+    cell_para(t.rows[1].cells[0], "{%tr for " + loop + " %}", style="VB Bảng")
+    cant_split(t.rows[2])
+    for cell, (_head, _w, expr, align, size) in zip(t.rows[2].cells, columns, strict=True):
+        cell_para(cell, "{{ " + expr + " }}", style="VB Bảng", align=align, size=size)
+    end = add_row(t)
+    cell_para(end.cells[0], "{%tr endfor %}", style="VB Bảng")
+    return t
+
+
+def _kinh_gui(doc: object, expr: str) -> None:
+    """ "Kính gửi: …." centred under the trích yếu (NĐ 30 Phụ lục III Mẫu 1.4, tờ trình)."""
+    para(doc, "Kính gửi: ", "{{ " + expr + " }}", ".", align=CENTER, before=6, after=12)
+
+
+def _bullets(doc: object, expr: str) -> None:
+    """ "- …;" items of a list, the last ending "." (NĐ 30 mục II.6)."""
+    para(doc, "{%p for m in " + expr + " %}", style="VB Nội dung")
+    body(doc, "- ", "{{ m }}")
+    para(doc, "{%p endfor %}", style="VB Nội dung")
+
+
+def build_de_nghi_xa() -> object:
+    """Tờ trình của UBND cấp xã đề nghị đánh giá, phân hạng (QĐ 26/2026 Điều 6.2.a, 7.2.b)."""
+    doc = new_document(title="Tờ trình đề nghị đánh giá, phân hạng sản phẩm OCOP")
+    header_block(
+        doc,
+        left_top=None,
+        left_name="{{ van_ban_xa.ten_in_hoa }}",
+        left_number="Số: {{ van_ban_xa.so }}",
+        right_date="{{ van_ban_xa.ngay_dong }}",
+    )
+    para(doc, "TỜ TRÌNH", style="VB Tên loại", before=18)
+    para(doc, "{{ van_ban_xa.trich_yeu }}", style="VB Trích yếu")
+    rule(doc, indent_mm=(TEXT_WIDTH_MM - 50) / 2, space_after=6)
+    _kinh_gui(doc, "van_ban_xa.kinh_gui")
+    body(
+        doc,
+        "Căn cứ ",
+        "{{ van_ban_bo_tieu_chi }}",
+        " ban hành Bộ tiêu chí và quy trình đánh giá, phân hạng sản phẩm mỗi xã một sản phẩm;",
+    )
+    body(
+        doc,
+        "Căn cứ kết quả kiểm tra thành phần hồ sơ và đánh giá một số nội dung của hồ sơ sản "
+        "phẩm của Ủy ban nhân dân ",
+        "{{ van_ban_xa.xa }}",
+        " (Báo cáo theo Mẫu số 03 Phụ lục III),",
+    )
+    body(
+        doc,
+        "Ủy ban nhân dân ",
+        "{{ van_ban_xa.xa }}",
+        " kính đề nghị ",
+        "{{ van_ban_xa.kinh_gui }}",
+        " tổ chức đánh giá, phân hạng sản phẩm OCOP ",
+        "{{ cap_chu }}",
+        " (",
+        "{{ ten_dot }}",
+        ") đối với ",
+        "{{ van_ban_xa.so_san_pham }}",
+        " sản phẩm của các chủ thể trên địa bàn, cụ thể như sau:",
+        keep_next=True,
+    )
+    _list_table(
+        doc,
+        "sp in van_ban_xa.san_pham",
+        [
+            ("STT", 11, "sp.stt", CENTER, None),
+            ("Tên sản phẩm", 38, "sp.ten", None, None),
+            ("Chủ thể, địa chỉ", 52, "sp.chu_the }}, {{ sp.dia_chi", None, None),
+            ("Bộ sản phẩm", 36, "sp.bo_san_pham", None, None),
+            ("Hình thức đánh giá", 28, "sp.hinh_thuc", CENTER, None),
+        ],
+    )
+    body(
+        doc,
+        "Hồ sơ gửi kèm (01 bộ hồ sơ giấy và 01 bộ hồ sơ điện tử), gồm:",
+        before=6,
+        keep_next=True,
+    )
+    _bullets(doc, "van_ban_xa.ho_so")
+    body(
+        doc,
+        "Ủy ban nhân dân ",
+        "{{ van_ban_xa.xa }}",
+        " kính trình ",
+        "{{ van_ban_xa.kinh_gui }}",
+        " xem xét, quyết định./.",
+    )
+    signature_block(
+        doc,
+        left=lambda c: noi_nhan(c, "van_ban_xa.noi_nhan"),
+        right=lambda c: signer(c, "van_ban_xa.nguoi_ky"),
+    )
+    return doc
+
+
+def _annex_heading(doc: object, *lines: list[Run], ref: list[Run]) -> None:
+    first = True
+    for runs in lines:
+        para(
+            doc,
+            *runs,
+            style="VB Tên loại" if first else "VB Trích yếu",
+            page_break_before=first,
+            before=0,
+        )
+        first = False
+    para(doc, *ref, align=CENTER, i=True)
+    rule(doc, indent_mm=(TEXT_WIDTH_MM - 50) / 2, space_after=12)
+
+
+def build_phe_duyet_ket_qua() -> object:
+    """Quyết định phê duyệt kết quả của sản phẩm đạt từ 90 điểm (Điều 6.3.a, 7.3.e)."""
+    doc = new_document(title="Quyết định phê duyệt kết quả đánh giá sản phẩm OCOP")
+    header_block(
+        doc,
+        left_top="{{ co_quan.chu_quan_in_hoa | default('', true) }}",
+        left_name="{{ co_quan.ten_in_hoa }}",
+        left_number="Số: {{ phe_duyet.so }}",
+        right_date="{{ phe_duyet.ngay_dong }}",
+    )
+    draft_mark(doc)
+    para(doc, "QUYẾT ĐỊNH", style="VB Tên loại", before=18)
+    para(doc, "{{ phe_duyet.trich_yeu }}", style="VB Trích yếu")
+    rule(doc, indent_mm=(TEXT_WIDTH_MM - 50) / 2, space_after=12)
+    para(doc, "{{ phe_duyet.tham_quyen }}", style="VB Tên loại", before=0, after=12)
+    para(doc, "{%p for c in phe_duyet.can_cu %}", style="VB Căn cứ")
+    para(doc, "{{ c }}", style="VB Căn cứ")
+    para(doc, "{%p endfor %}", style="VB Căn cứ")
+    para(doc, "QUYẾT ĐỊNH:", style="VB Tên loại", before=6, after=12)
+    body(
+        doc,
+        R("Điều 1. ", b=True),
+        "Phê duyệt kết quả đánh giá, phân hạng sản phẩm OCOP ",
+        "{{ phe_duyet.cap_chu }}",
+        " ",
+        "{{ phe_duyet.dot }}",
+        " đối với ",
+        "{{ phe_duyet.so_san_pham }}",
+        " sản phẩm đạt từ ",
+        "{{ phe_duyet.nguong }}",
+        " điểm trở lên, có tiềm năng đạt hạng 5 sao (có danh sách kèm theo).",
+    )
+    body(
+        doc,
+        R("Điều 2. ", b=True),
+        "Giao ",
+        "{{ phe_duyet.co_quan_tham_muu }}",
+        " hoàn thiện hồ sơ theo quy định tại khoản 3 Điều 6 ",
+        "{{ phe_duyet.van_ban_bo_tieu_chi }}",
+        ", tham mưu ",
+        "{{ co_quan.ten }}",
+        " có văn bản đề nghị ",
+        "{{ phe_duyet.cap_tren }}",
+        " đánh giá, phân hạng sản phẩm OCOP 5 sao; các chủ thể có sản phẩm tại Điều 1 phối "
+        "hợp hoàn thiện hồ sơ và cung cấp sản phẩm mẫu.",
+    )
+    body(
+        doc,
+        R("Điều 3. ", b=True),
+        "Quyết định này có hiệu lực kể từ ngày ký. ",
+        "{{ phe_duyet.thuc_hien_chu }}",
+        " và các chủ thể có sản phẩm tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
+    )
+    signature_block(
+        doc,
+        left=lambda c: noi_nhan(c, "phe_duyet.noi_nhan"),
+        right=lambda c: signer(c, "phe_duyet.nguoi_ky"),
+    )
+    _annex_heading(
+        doc,
+        ["DANH SÁCH SẢN PHẨM ĐẠT TỪ ", "{{ phe_duyet.nguong }}", " ĐIỂM TRỞ LÊN"],
+        ["ĐỀ NGHỊ ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP 5 SAO"],
+        ref=[
+            "(Kèm theo Quyết định số ",
+            "{{ phe_duyet.so }}",
+            " ngày ",
+            "{{ phe_duyet.ngay_ngan }}",
+            " của ",
+            "{{ phe_duyet.nguoi_quyet_dinh }}",
+            ")",
+        ],
+    )
+    _list_table(
+        doc,
+        "sp in phe_duyet.san_pham",
+        [
+            ("STT", 11, "sp.stt", CENTER, None),
+            ("Tên sản phẩm", 37, "sp.ten", None, None),
+            ("Chủ thể", 32, "sp.chu_the", None, None),
+            ("Địa chỉ", 33, "sp.dia_chi", None, None),
+            ("Điểm", 16, "sp.diem_tb", CENTER, None),
+            ("Mã sản phẩm", 36, "sp.ma_san_pham | default('', true)", CENTER, 11),
+        ],
+    )
+    para(
+        doc,
+        "Danh sách gồm ",
+        "{{ phe_duyet.so_san_pham }}",
+        " sản phẩm./.",
+        align=CENTER,
+        i=True,
+        before=6,
+    )
+    return doc
+
+
+def build_cong_van_de_nghi() -> object:
+    """Công văn của UBND tỉnh đề nghị Bộ đánh giá 5 sao (NĐ 30 Phụ lục III Mẫu 1.4)."""
+    doc = new_document(title="Công văn đề nghị đánh giá, phân hạng sản phẩm OCOP 5 sao")
+    t = header_block(
+        doc,
+        left_top="{{ co_quan.chu_quan_in_hoa | default('', true) }}",
+        left_name="{{ co_quan.ten_in_hoa }}",
+        left_number="Số: {{ cong_van.so }}",
+        right_date="{{ cong_van.ngay_dong }}",
+    )
+    # The letter's trích yếu "V/v …" under its number, 12 pt upright (NĐ 30 mục II.4b).
+    para(t.rows[1].cells[0], "{{ cong_van.trich_yeu }}", align=CENTER, size=12, before=3)
+    draft_mark(doc)
+    para(doc, "", after=6)
+    _kinh_gui(doc, "cong_van.kinh_gui")
+    body(doc, "{{ cong_van.can_cu }}", ";")
+    body(
+        doc,
+        "{{ cong_van.ket_qua }}",
+        ", ",
+        "{{ co_quan.ten }}",
+        " đề nghị ",
+        "{{ cong_van.kinh_gui }}",
+        " đánh giá, phân hạng sản phẩm OCOP 5 sao đối với ",
+        "{{ cong_van.so_san_pham }}",
+        " sản phẩm sau:",
+        keep_next=True,
+    )
+    _list_table(
+        doc,
+        "sp in cong_van.san_pham",
+        [
+            ("STT", 11, "sp.stt", CENTER, None),
+            ("Tên sản phẩm", 34, "sp.ten", None, None),
+            ("Chủ thể, địa chỉ", 44, "sp.chu_the }}, {{ sp.dia_chi", None, None),
+            ("Điểm cấp tỉnh", 16, "sp.diem_tb", CENTER, None),
+            ("Hình thức", 24, "sp.hinh_thuc", CENTER, None),
+            # The code on one line (11 pt, 36 mm), as in the decision's annex (issue 12).
+            ("Mã sản phẩm", 36, "sp.ma_san_pham | default('', true)", CENTER, 11),
+        ],
+    )
+    body(
+        doc,
+        "Hồ sơ gửi kèm (01 bộ hồ sơ giấy và 01 bộ hồ sơ điện tử, theo khoản 3 Điều 6 ",
+        "{{ van_ban_bo_tieu_chi }}",
+        "), gồm:",
+        before=6,
+        keep_next=True,
+    )
+    para(doc, "{%p for g in cong_van.ho_so %}", style="VB Nội dung")
+    para(doc, "{%p if g.tieu_de %}", style="VB Nội dung")
+    body(doc, "{{ g.tieu_de }}", i=True, keep_next=True)
+    para(doc, "{%p endif %}", style="VB Nội dung")
+    para(doc, "{%p for m in g.muc %}", style="VB Nội dung")
+    body(doc, "- ", "{{ m }}")
+    para(doc, "{%p endfor %}", style="VB Nội dung")
+    para(doc, "{%p endfor %}", style="VB Nội dung")
+    para(doc, "{%p if cong_van.lien_he %}", style="VB Nội dung")
+    body(doc, "Thông tin chi tiết xin liên hệ: ", "{{ cong_van.lien_he }}", ".")
+    para(doc, "{%p endif %}", style="VB Nội dung")
+    body(
+        doc,
+        "{{ co_quan.ten }}",
+        " trân trọng đề nghị ",
+        "{{ cong_van.kinh_gui }}",
+        " quan tâm, xem xét./.",
+    )
+    signature_block(
+        doc,
+        left=lambda c: noi_nhan(c, "cong_van.noi_nhan"),
+        right=lambda c: signer(c, "cong_van.nguoi_ky"),
+    )
+    return doc
+
+
+def build_thong_bao_ket_qua() -> object:
+    """Thông báo kết quả đánh giá, phân hạng cho một chủ thể (QĐ 26/2026 Điều 7.3.g)."""
+    doc = new_document(title="Thông báo kết quả đánh giá, phân hạng sản phẩm OCOP")
+    header_block(
+        doc,
+        left_top="{{ thong_bao.co_quan.chu_quan_in_hoa | default('', true) }}",
+        left_name="{{ thong_bao.co_quan.ten_in_hoa }}",
+        left_number="Số: {{ thong_bao.so }}",
+        right_date="{{ thong_bao.ngay_dong }}",
+        left_width=70,  # "UBND TỈNH THÁI NGUYÊN" on one line; Quốc hiệu still on one
+    )
+    para(doc, "THÔNG BÁO", style="VB Tên loại", before=18)
+    para(doc, "{{ thong_bao.trich_yeu }}", style="VB Trích yếu")
+    rule(doc, indent_mm=(TEXT_WIDTH_MM - 50) / 2, space_after=12)
+    para(doc, "{%p for c in thong_bao.can_cu %}", style="VB Nội dung")
+    body(doc, "{{ c }}")
+    para(doc, "{%p endfor %}", style="VB Nội dung")
+    body(
+        doc,
+        "{{ thong_bao.co_quan.ten }}",
+        " thông báo kết quả đánh giá, phân hạng sản phẩm OCOP của ",
+        R("{{ thong_bao.chu_the }}", b=True),
+        " (địa chỉ: ",
+        "{{ thong_bao.dia_chi }}",
+        ") như sau:",
+        keep_next=True,
+    )
+    _list_table(
+        doc,
+        "sp in thong_bao.san_pham",
+        [
+            ("STT", 11, "sp.stt", CENTER, None),
+            ("Tên sản phẩm", 40, "sp.ten", None, None),
+            ("Mã sản phẩm", 36, "sp.ma_san_pham | default('', true)", CENTER, 11),
+            ("Điểm", 16, "sp.diem_tb", CENTER, None),
+            ("Kết quả", 62, "sp.ket_qua", None, None),
+        ],
+    )
+    para(doc, "{%p if thong_bao.co_cong_nhan %}", style="VB Nội dung")
+    body(
+        doc,
+        "Đối với sản phẩm được công nhận: Giấy chứng nhận có giá trị trong thời hạn ",
+        "{{ thong_bao.thoi_han_thang }}",
+        " tháng kể từ ngày ban hành; chủ thể được sử dụng giấy chứng nhận, biểu trưng (logo) "
+        "OCOP và thứ hạng sao trên bao bì, nhãn sản phẩm theo quy định, có trách nhiệm duy "
+        "trì, nâng cao chất lượng sản phẩm trong thời gian được công nhận.",
+        before=6,
+    )
+    para(doc, "{%p endif %}", style="VB Nội dung")
+    para(doc, "{%p if thong_bao.co_de_nghi %}", style="VB Nội dung")
+    body(
+        doc,
+        "Đối với sản phẩm đạt từ 90 điểm trở lên: ",
+        "{{ co_quan.ten }}",
+        " gửi hồ sơ đề nghị ",
+        "{{ thong_bao.cap_tren }}",
+        " đánh giá, phân hạng sản phẩm OCOP 5 sao; đề nghị chủ thể phối hợp hoàn thiện hồ sơ "
+        "và chuẩn bị 05 sản phẩm mẫu theo hướng dẫn.",
+        before=6,
+    )
+    para(doc, "{%p endif %}", style="VB Nội dung")
+    para(doc, "{%p if thong_bao.co_khong_dat %}", style="VB Nội dung")
+    body(
+        doc,
+        "Đối với sản phẩm chưa được công nhận: sản phẩm đạt 1 sao hoặc 2 sao không được ban "
+        "hành quyết định công nhận và không được cấp giấy chứng nhận; đề nghị chủ thể tiếp tục "
+        "hoàn thiện sản phẩm, hồ sơ theo ý kiến của Hội đồng để đăng ký đánh giá, phân hạng ở "
+        "các đợt tiếp theo.",
+        before=6,
+    )
+    para(doc, "{%p endif %}", style="VB Nội dung")
+    body(
+        doc,
+        "{{ thong_bao.co_quan.ten }}",
+        " thông báo để ",
+        "{{ thong_bao.chu_the }}",
+        " biết, thực hiện./.",
+    )
+    signature_block(
+        doc,
+        left=lambda c: noi_nhan(c, "thong_bao.noi_nhan"),
+        right=lambda c: signer(c, "thong_bao.nguoi_ky"),
+    )
+    return doc
+
+
+def build_quyet_dinh_thu_hoi() -> object:
+    """Quyết định thu hồi giấy chứng nhận sản phẩm OCOP (QĐ 26/2026 Điều 8)."""
+    doc = new_document(title="Quyết định thu hồi giấy chứng nhận sản phẩm OCOP")
+    header_block(
+        doc,
+        left_top="{{ co_quan.chu_quan_in_hoa | default('', true) }}",
+        left_name="{{ co_quan.ten_in_hoa }}",
+        left_number="Số: {{ thu_hoi.so }}",
+        right_date="{{ thu_hoi.ngay_dong }}",
+    )
+    para(doc, "QUYẾT ĐỊNH", style="VB Tên loại", before=18)
+    para(doc, "{{ thu_hoi.trich_yeu }}", style="VB Trích yếu")
+    rule(doc, indent_mm=(TEXT_WIDTH_MM - 50) / 2, space_after=12)
+    para(doc, "{{ thu_hoi.tham_quyen }}", style="VB Tên loại", before=0, after=12)
+    para(doc, "{%p for c in thu_hoi.can_cu %}", style="VB Căn cứ")
+    para(doc, "{{ c }}", style="VB Căn cứ")
+    para(doc, "{%p endfor %}", style="VB Căn cứ")
+    para(doc, "QUYẾT ĐỊNH:", style="VB Tên loại", before=6, after=12)
+    body(
+        doc,
+        R("Điều 1. ", b=True),
+        "Thu hồi Giấy chứng nhận sản phẩm OCOP đối với ",
+        "{{ thu_hoi.so_giay }}",
+        " sản phẩm sau:",
+        keep_next=True,
+    )
+    _list_table(
+        doc,
+        "sp in thu_hoi.giay_chung_nhan",
+        [
+            ("STT", 11, "sp.stt", CENTER, None),
+            ("Tên sản phẩm", 33, "sp.ten", None, None),
+            ("Mã sản phẩm", 35, "sp.ma_san_pham | default('', true)", CENTER, 11),
+            ("Chủ thể, địa chỉ", 37, "sp.chu_the }}, {{ sp.dia_chi", None, None),
+            ("Hạng sao", 14, "sp.hang_sao_chu", CENTER, None),
+            ("Số giấy chứng nhận; quyết định công nhận", 35, "sp.giay", CENTER, 11),
+        ],
+    )
+    body(doc, "Lý do thu hồi:", before=6, keep_next=True)
+    para(doc, "{%p if thu_hoi.truong_hop %}", style="VB Nội dung")
+    body(doc, "- Sản phẩm ", "{{ thu_hoi.truong_hop }}", ":")
+    para(doc, "{%p for m in thu_hoi.can_cu_thu_hoi %}", style="VB Nội dung")
+    body(doc, R("«", i=True), R("{{ m }}", i=True), R("»", i=True))
+    para(doc, "{%p endfor %}", style="VB Nội dung")
+    para(doc, "{%p endif %}", style="VB Nội dung")
+    para(doc, "{%p if thu_hoi.ly_do %}", style="VB Nội dung")
+    body(doc, "- ", "{{ thu_hoi.ly_do }}")
+    para(doc, "{%p endif %}", style="VB Nội dung")
+    body(
+        doc,
+        R("Điều 2. ", b=True),
+        "Kể từ ngày Quyết định này có hiệu lực, Giấy chứng nhận nêu tại Điều 1 không còn giá trị. ",
+        "{{ thu_hoi.chu_the_chu }}",
+        " không được sử dụng giấy chứng nhận, biểu trưng (logo) OCOP và thứ hạng sao của sản "
+        "phẩm trên bao bì, nhãn sản phẩm và trong hoạt động quảng bá, kinh doanh.",
+    )
+    body(
+        doc,
+        R("Điều 3. ", b=True),
+        "Quyết định này có hiệu lực kể từ ngày ký. ",
+        "{{ thu_hoi.thuc_hien_chu }}",
+        " chịu trách nhiệm thi hành Quyết định này./.",
+    )
+    signature_block(
+        doc,
+        left=lambda c: noi_nhan(c, "thu_hoi.noi_nhan"),
+        right=lambda c: signer(c, "thu_hoi.nguoi_ky"),
+    )
+    return doc
+
+
 BUILDERS: dict[str, Callable[[], object]] = {
     "phieu-dang-ky": build_phieu_dang_ky,
     "bao-cao-tu-danh-gia": build_bao_cao_tu_danh_gia,
@@ -1729,6 +2189,12 @@ BUILDERS: dict[str, Callable[[], object]] = {
     "quyet-dinh": build_quyet_dinh,
     "giay-chung-nhan": build_giay_chung_nhan,
     "phieu-danh-gia": build_phieu_danh_gia,
+    # The procedure's other papers (issue 12).
+    "de-nghi-xa": build_de_nghi_xa,
+    "phe-duyet-ket-qua": build_phe_duyet_ket_qua,
+    "cong-van-de-nghi": build_cong_van_de_nghi,
+    "thong-bao-ket-qua": build_thong_bao_ket_qua,
+    "quyet-dinh-thu-hoi": build_quyet_dinh_thu_hoi,
 }
 
 

@@ -49,6 +49,24 @@ def main() -> None:
                     ["render", "giay-chung-nhan", str(rnd), "--product", str(n), "-o", str(target)]
                 )
                 lines.append(f"{target.name} exit={code} {digest(target)}")
+        # The procedure's other papers (issue 12): per round, per commune and producer
+        # (products 1–8), and the revocation sample.
+        for rnd in sorted((ROOT / "samples" / "dot-danh-gia").glob("*.yaml")):
+            if "phieu-cham" in rnd.name:
+                continue
+            for kind in ("phe-duyet-ket-qua", "cong-van-de-nghi"):
+                target = out / f"{rnd.stem}.{kind}.docx"
+                code = run(["render", kind, str(rnd), "-o", str(target)])
+                lines.append(f"{target.name} exit={code} {digest(target)}")
+            for kind in ("de-nghi-xa", "thong-bao-ket-qua"):
+                for n in range(1, 9):
+                    target = out / f"{rnd.stem}.{kind}-{n}.docx"
+                    code = run(["render", kind, str(rnd), "--product", str(n), "-o", str(target)])
+                    lines.append(f"{target.name} exit={code} {digest(target)}")
+        for revocation in sorted((ROOT / "samples" / "thu-hoi").glob("*.yaml")):
+            target = out / f"{revocation.stem}.quyet-dinh-thu-hoi.docx"
+            code = run(["render", "quyet-dinh-thu-hoi", str(revocation), "-o", str(target)])
+            lines.append(f"{target.name} exit={code} {digest(target)}")
         for rnd in (
             "thai-nguyen-2026-dot-2.yaml",
             "thai-nguyen-2026-dot-2.xlsx",

@@ -12,9 +12,11 @@ For ``samples/dot-danh-gia/<name>.yaml`` it writes, beside it:
 
 The spreadsheet is derived from the round file, so the two always agree: a test reads
 the spreadsheet back and compares every product's result with the round file's. Commune
-assessments (``danh_gia_xa``, Mẫu 03) and full scorecards (``phieu``) have no columns in
-the sheet; rounds that need them stay round files. The .xlsx is deterministic (fixed
-timestamps), so running the script again changes nothing.
+assessments (``danh_gia_xa``, Mẫu 03), the blocks of the procedure's other papers
+(``van_ban_xa``, ``phe_duyet``, ``cong_van``, ``thong_bao``, ``co_quan_tham_muu``) and
+full scorecards (``phieu``) have no columns in the sheet; rounds that need them stay round
+files. The .xlsx is deterministic (fixed timestamps), so running the script again changes
+nothing.
 """
 
 from __future__ import annotations

@@ -26,6 +26,7 @@ SOURCES_HELP: dict[str, str] = {
     "dossier": "từ hồ sơ",
     "round": "từ tệp đợt đánh giá",
     "sheet": "từ số bộ sản phẩm 1–26 (phiếu trống), phiếu chấm, hồ sơ hoặc tệp đợt",
+    "file": "từ tệp thu hồi giấy chứng nhận (samples/thu-hoi/)",
 }
 
 

@@ -5,8 +5,9 @@ Stage "inputs" of the produce pipeline (architecture §2). One detector serves b
 * a folder holding ``ho-so.yaml`` (or ``.yml``, ``.json``), or that file: a **dossier**;
 * any other folder: a **folder of dossiers** (``batch`` only; it may hold one dossier);
 * a ``.yaml``/``.yml``/``.json`` file: a **scorecard** when it is a mapping with the
-  choices ``chon`` and no council, else a **round** file (the round loader reports a file
-  that is neither, with its line);
+  choices ``chon`` and no council, a **revocation** file when it has a top-level
+  ``thu_hoi`` and no council (QĐ 26/2026 Điều 8), else a **round** file (the round loader
+  reports a file that is neither, with its line);
 * a ``.xlsx``/``.xlsm``/``.csv`` file: a results **spreadsheet** (``batch`` only);
 * a number "1"–"26" that is not a file: a **product set** (the blank scoring sheet).
 
@@ -31,7 +32,7 @@ from ocop_docs.validation.loading import (
     load_dossier,
 )
 
-InputKind = Literal["dossier", "dossiers", "round", "spreadsheet", "scorecard", "set"]
+InputKind = Literal["dossier", "dossiers", "round", "spreadsheet", "scorecard", "set", "revocation"]
 BatchInput = Literal["round", "spreadsheet", "dossiers"]  # as the manifest records it
 
 INPUT_NAMES: dict[InputKind, tuple[str, str]] = {
@@ -41,11 +42,22 @@ INPUT_NAMES: dict[InputKind, tuple[str, str]] = {
     "spreadsheet": ("bảng tính kết quả", "a results spreadsheet"),
     "scorecard": ("phiếu chấm", "a scorecard"),
     "set": ("số bộ sản phẩm", "a product set number"),
+    "revocation": ("tệp thu hồi giấy chứng nhận", "a certificate revocation file"),
 }
 DATA_SUFFIXES = (".yaml", ".yml", ".json")
 
 _ROUND_KEY = re.compile(r'^hoi_dong\s*:|"hoi_dong"\s*:', re.MULTILINE)  # YAML or JSON
 _SET_NUMBER = re.compile(r"\d{1,2}")
+_REVOCATION_KEY = re.compile(r'^thu_hoi\s*:|"thu_hoi"\s*:', re.MULTILINE)  # YAML or JSON
+
+
+def _is_revocation(path: Path) -> bool:
+    """A YAML/JSON file with a top-level ``thu_hoi`` and no council: a revocation file."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return bool(_REVOCATION_KEY.search(text)) and not _ROUND_KEY.search(text)
 
 
 def _is_scorecard(path: Path) -> bool:
@@ -71,6 +83,8 @@ def classify(path: Path) -> InputKind | None:
         return "dossier"
     suffix = path.suffix.lower()
     if path.is_file() and suffix in DATA_SUFFIXES:
+        if _is_revocation(path):
+            return "revocation"
         return "scorecard" if _is_scorecard(path) else "round"
     if path.is_file() and suffix in SPREADSHEET_SUFFIXES:
         return "spreadsheet"
@@ -91,7 +105,7 @@ def detect_input(path: Path) -> InputKind:
 def detect_batch_input(path: Path) -> BatchInput:
     """The input of ``batch``: a round file, a results spreadsheet or a folder of dossiers."""
     what = classify(path)
-    if what in ("round", "scorecard"):
+    if what in ("round", "scorecard", "revocation"):
         return "round"
     if what == "spreadsheet":
         return "spreadsheet"

@@ -155,7 +155,8 @@ def allowed_kinds(input_kind: BatchInput) -> tuple[str, ...]:
     if input_kind == "dossiers":
         dossier = [k for k, v in KINDS.items() if v.source in ("dossier", "sheet")]
         return (REPORT_KIND, *(k for k in dossier if k != "bao-cao-xa"))
-    return tuple(KINDS)
+    # A paper with a data file of its own (the revocation, Điều 8) is not a round's.
+    return tuple(k for k, v in KINDS.items() if v.source != "file")
 
 
 def built_from_round_file(item: PlanItem) -> bool:
@@ -235,6 +236,9 @@ def _plan_round(plan: Plan, workdir: Path) -> None:
             if kind == "quyet-dinh" and not (decided and recognised):
                 plan.notes.append(kind)
                 continue
+            if spec.wanted is not None and not spec.wanted(rnd, None):
+                plan.notes.append(kind)  # the round lacks what the paper needs
+                continue
             stem = _unique(f"{kind}_{round_slug}", names)
             # A partial round's council documents are withheld unless --draft (issue 12).
             withheld = withheld_record(
@@ -250,7 +254,13 @@ def _plan_round(plan: Plan, workdir: Path) -> None:
                 continue
             plan.items.append(PlanItem(f"{kind}/{stem}", kind, spec.title_vi, warnings=partial))
             continue
+        groups: set[str] = set()  # a per-group kind: one paper per commune or producer
         for position, product in enumerate(rnd.products):
+            if spec.group is not None:
+                group = spec.group(product)
+                if group is None or group in groups:
+                    continue
+                groups.add(group)
             if kind == "giay-chung-nhan":
                 wanted = decided and product.recognised
             elif spec.source == "dossier":
@@ -263,10 +273,14 @@ def _plan_round(plan: Plan, workdir: Path) -> None:
                 wanted = True
             if not wanted:
                 continue
-            stem = _unique(
-                _product_stem(product.ma_san_pham, product.ten, numbers[position]), names
-            )
+            if spec.wanted is not None and not spec.wanted(rnd, product):
+                continue
+            base = _product_stem(product.ma_san_pham, product.ten, numbers[position])
             title = product.ten + (f" ({product.ma_san_pham})" if product.ma_san_pham else "")
+            if spec.group is not None:  # named by its commune or producer
+                title = spec.group(product) or title
+                base = slugify(title) or base
+            stem = _unique(base, names)
             plan.items.append(
                 PlanItem(
                     f"{kind}/{stem}",

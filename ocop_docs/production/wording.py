@@ -116,4 +116,31 @@ def _wording() -> Wording:
     )
 
 
-__all__ = ["EvidenceRow", "Wording", "wording"]
+# --- the procedure's other papers (issue 12) -------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ProcedureWording:
+    """``procedure.yaml``: the dossier lists of Điều 6.2 and 6.3 and the grounds of Điều 8.1."""
+
+    commune_dossier: tuple[str, ...]  # Điều 6.2.b–d, sent with the commune's letter
+    five_star_dossier: Mapping[str, tuple[str, ...]]  # "lan_dau" (6.3.a), "danh_gia_lai" (6.3.b)
+    revocation_grounds: Mapping[str, str]  # Điều 8.1 letter → its text
+
+
+@lru_cache(maxsize=1)
+def procedure_wording() -> ProcedureWording:
+    """The shipped ``procedure.yaml``, read once per process."""
+    where = f"{FOLDER}/procedure.yaml"
+    data = _read("procedure.yaml")
+    try:
+        return ProcedureWording(
+            commune_dossier=_codes(data["ho_so_xa"], where),
+            five_star_dossier={str(k): _codes(v, where) for k, v in data["ho_so_5_sao"].items()},
+            revocation_grounds=_texts(data["thu_hoi"], where),
+        )
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise DataError("schema-unreadable", path=where, reason=repr(exc)) from exc
+
+
+__all__ = ["EvidenceRow", "ProcedureWording", "Wording", "procedure_wording", "wording"]

@@ -214,8 +214,9 @@ def _references(data: Any, pointer: str = "") -> list[tuple[str, str]]:
 
 def _write_source(text: str, folder: Path) -> Path:
     """A JSON context source written alone into ``folder``: a dossier becomes
-    ``ho-so.json``; a round file or scorecard ``nguon.json``. A path inside it that could
-    leave the folder is refused (the service reads only what was sent)."""
+    ``ho-so.json``; a round file, scorecard or revocation file ``nguon.json``. A path
+    inside it that could leave the folder is refused (the service reads only what was
+    sent)."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -228,7 +229,8 @@ def _write_source(text: str, folder: Path) -> Path:
         except ServiceError:
             raise ServiceError(400, "service-source-unsafe", entry=value, pointer=pointer) from None
     folder.mkdir(parents=True, exist_ok=True)
-    is_dossier = "hoi_dong" not in data and "chon" not in data
+    # A round file, a scorecard or a revocation file (Điều 8) is not a dossier.
+    is_dossier = not any(key in data for key in ("hoi_dong", "chon", "thu_hoi"))
     path = folder / ("ho-so.json" if is_dossier else "nguon.json")
     path.write_text(text, encoding="utf-8")
     return folder if is_dossier else path

@@ -253,3 +253,17 @@ def test_openapi_names_the_fixed_paths(client: TestClient) -> None:
     assert "Report" in doc["components"]["schemas"]
     page = client.get("/api/docs")
     assert page.status_code == 200 and "/api/v1/validate" in page.text
+
+
+def test_render_a_revocation_from_its_json(client: TestClient) -> None:
+    """A revocation file (Điều 8) sent as JSON is read as one, not as a dossier (issue 12)."""
+    import yaml
+
+    data = yaml.safe_load(
+        (SAMPLES.parent / "thu-hoi" / "thai-nguyen-2027-thu-hoi.yaml").read_text("utf-8")
+    )
+    answer = client.post(
+        "/api/v1/render/quyet-dinh-thu-hoi", json=json.loads(json.dumps(data, default=str))
+    )
+    assert answer.status_code == 200, answer.text
+    assert answer.content[:2] == b"PK"

@@ -106,7 +106,7 @@ def test_user_folder(tmp_path: Path) -> None:
     assert codes == ["template-unknown-kind", "template-shipped-used"]
     # … and says which kinds it does not hold, whose shipped templates are used (issue 12)
     kinds = report.issues[1].params["kinds"]
-    assert "phieu-dang-ky" in kinds and "quyet-dinh" not in kinds
+    assert "phieu-dang-ky" in kinds.split(", ") and "quyet-dinh" not in kinds.split(", ")
 
 
 def test_a_folder_without_templates_is_an_error(tmp_path: Path) -> None:
@@ -160,10 +160,13 @@ def test_every_sample_context_validates_against_its_schema_file(kind: str) -> No
     validator = _context_validator(kind)
     dossiers = sorted((ROOT / "samples" / "ho-so").iterdir())
     rounds = sorted((ROOT / "samples" / "dot-danh-gia").glob("*.yaml"))
+    revocations = sorted((ROOT / "samples" / "thu-hoi").glob("*.yaml"))  # Điều 8
     built = 0
-    for source, product in [(d, None) for d in dossiers] + [
-        (r, n) for r in rounds for n in (None, 1, 2)
-    ]:
+    for source, product in (
+        [(d, None) for d in dossiers]
+        + [(r, n) for r in rounds for n in (None, 1, 2)]
+        + [(r, None) for r in revocations]
+    ):
         try:
             context = build_context(kind, source, product=product).context
         except OcopError:
@@ -190,8 +193,9 @@ def test_context_schemas_and_wording_ship_in_the_wheel(tmp_path: Path) -> None:
     for kind in KINDS:
         assert f"{data}/contexts/{kind}.schema.json" in names
     assert f"{data}/contexts/common.schema.json" in names
-    for name in ("acts.yaml", "names.yaml", "form-02.yaml"):
+    for name in ("acts.yaml", "names.yaml", "form-02.yaml", "procedure.yaml"):
         assert f"{data}/documents/{name}" in names
+    assert f"{data}/thu-hoi.schema.json" in names  # the revocation file (Điều 8)
 
 
 def test_every_kind_is_one_module_one_template_one_schema() -> None:
@@ -201,7 +205,7 @@ def test_every_kind_is_one_module_one_template_one_schema() -> None:
         assert (modules / f"{name.replace('-', '_')}.py").is_file(), name
         assert (ROOT / "templates" / kind.template).is_file(), name
         assert (ROOT / "schemas" / "contexts" / f"{name}.schema.json").is_file(), name
-        builders = [kind.from_dossier, kind.from_round, kind.from_sheet_input]
+        builders = [kind.from_dossier, kind.from_round, kind.from_sheet_input, kind.from_file]
         assert sum(b is not None for b in builders) == 1, name
     schemas = {p.name for p in (ROOT / "schemas" / "contexts").glob("*.schema.json")}
     assert schemas == {f"{k}.schema.json" for k in KINDS} | {"common.schema.json"}

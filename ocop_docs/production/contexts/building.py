@@ -34,7 +34,13 @@ class BuiltContext:
 
 
 def _check_input(spec: Kind, path: Path, what: InputKind) -> None:
-    allowed: tuple[InputKind, ...] = ("round",) if spec.source == "round" else ("dossier", "round")
+    allowed: tuple[InputKind, ...]
+    if spec.source == "round":
+        allowed = ("round",)
+    elif spec.source == "file":
+        allowed = ("revocation",)
+    else:
+        allowed = ("dossier", "round")
     if what not in allowed:
         expected = " hoặc ".join(INPUT_NAMES[a][0] for a in allowed)
         expected_en = " or ".join(INPUT_NAMES[a][1] for a in allowed)
@@ -66,6 +72,9 @@ def build_context(
         built = spec.from_sheet_input(path, what, product)
         return BuiltContext(spec, built.context, built.when, built.warnings, path)
     _check_input(spec, path, what)
+    if spec.from_file is not None:  # a paper with a data file of its own (Điều 8)
+        built = spec.from_file(path)
+        return BuiltContext(spec, built.context, built.when, built.warnings, path)
     warnings: list[Issue]
     if what == "dossier":
         assert spec.from_dossier is not None

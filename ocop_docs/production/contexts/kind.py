@@ -14,7 +14,14 @@ Builders by source:
   shares (:func:`~ocop_docs.production.contexts.council.round_context`, built once for a
   whole batch) and, for per-product kinds, the product;
 * **sheet** (:data:`SheetBuilder`): the scoring sheet, from a set number, a scorecard, a
-  dossier or a round's product (see :mod:`.phieu_danh_gia`).
+  dossier or a round's product (see :mod:`.phieu_danh_gia`);
+* **file** (:data:`FileBuilder`): a paper made from a data file of its own, not from a
+  round (the decision revoking a certificate, QĐ 26/2026 Điều 8: :mod:`.quyet_dinh_thu_hoi`).
+
+A per-product round kind may be one per *group* of products (``group``: the commune's
+proposal letter lists the commune's dossiers, the notification of results a producer's
+products): ``--product K`` then gives the paper of K's group, and ``batch`` makes one per
+group (the first product of each).
 """
 
 from __future__ import annotations
@@ -32,7 +39,7 @@ from ocop_docs.production.schema_tree import SchemaTree, schema_tree
 
 # What a kind is filled from: a dossier, a round file, or (the scoring sheet) any of a set
 # number, a scorecard file, a dossier or a round file.
-Source = Literal["dossier", "round", "sheet"]
+Source = Literal["dossier", "round", "sheet", "file"]
 
 
 @dataclass(slots=True)
@@ -56,6 +63,10 @@ class DossierSource:
 DossierBuilder = Callable[[Mapping[str, Any], DossierSource], Built]
 RoundBuilder = Callable[[Round, dict[str, Any], ProductResult | None], Built]
 SheetBuilder = Callable[[Path, InputKind, int | None], Built]
+FileBuilder = Callable[[Path], Built]
+# The group of a round product for a per-group kind (a commune, a producer); None: the
+# product belongs to no group, so it gets no paper of that kind.
+GroupOf = Callable[[ProductResult], str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,9 +80,16 @@ class Kind:
     from_dossier: DossierBuilder | None = field(default=None, repr=False)
     from_round: RoundBuilder | None = field(default=None, repr=False)
     from_sheet_input: SheetBuilder | None = field(default=None, repr=False)
+    from_file: FileBuilder | None = field(default=None, repr=False)
+    group: GroupOf | None = field(default=None, repr=False)
+    # Whether a round has what a round kind needs (for a product, or None for the round):
+    # ``batch`` notes a kind with nothing to make instead of failing on every item.
+    wanted: Callable[[Round, ProductResult | None], bool] | None = field(default=None, repr=False)
 
     @property
     def source(self) -> Source:
+        if self.from_file is not None:
+            return "file"
         if self.from_sheet_input is not None:
             return "sheet"
         return "round" if self.from_round is not None else "dossier"
@@ -90,6 +108,8 @@ __all__ = [
     "Built",
     "DossierBuilder",
     "DossierSource",
+    "FileBuilder",
+    "GroupOf",
     "Kind",
     "RoundBuilder",
     "SheetBuilder",

@@ -28,7 +28,14 @@ from ocop_docs.production.manifest import ItemRecord, issue_error
 from ocop_docs.text.official import pad2
 
 # The documents that state the result of the whole round (the annex is part of the decision).
-COUNCIL_KINDS: tuple[str, ...] = ("bien-ban", "quyet-dinh")
+COUNCIL_KINDS: tuple[str, ...] = (
+    "bien-ban",
+    "quyet-dinh",
+    # The approval of products of 90 points or more and the letter to the Ministry count
+    # the round's products too: a failed row may be one of them (issue 12).
+    "phe-duyet-ket-qua",
+    "cong-van-de-nghi",
+)
 
 
 def _failed_rows(failures: Sequence[ItemRecord]) -> list[ItemRecord]:

@@ -31,6 +31,8 @@ from ocop_docs.production.spreadsheets.layout import (
     SHEET_PRODUCTS,
 )
 
+PROCEDURE_BLOCKS = ("van_ban_xa", "co_quan_tham_muu", "phe_duyet", "cong_van", "thong_bao")
+
 
 def round_tables(rnd: Round) -> dict[str, list[list[Any]]]:
     """The three sheets of a loaded :class:`~ocop_docs.production.rounds.Round`, as rows of cells.
@@ -43,7 +45,10 @@ def round_tables(rnd: Round) -> dict[str, list[list[Any]]]:
     info: list[list[Any]] = [["Khóa", "Giá trị", "Nội dung"]]
 
     def walk(value: Any, prefix: str) -> None:
-        if prefix in ("san_pham", "hoi_dong.thanh_vien"):
+        # The products and members have sheets of their own; the procedure's other papers
+        # (the communes' letters, the approval, the letter to the Ministry, the notices:
+        # issue 12) have no rows, like Mẫu 03: a round that needs them stays a round file.
+        if prefix in ("san_pham", "hoi_dong.thanh_vien", *PROCEDURE_BLOCKS):
             return
         if isinstance(value, Mapping):
             for key, sub in value.items():
