@@ -36,6 +36,7 @@ from ocop_docs.production.rounds.checks import (
     check_spread,
     check_totals,
 )
+from ocop_docs.production.rounds.deadlines import check_deadlines
 from ocop_docs.production.rounds.model import (
     Member,
     MemberCard,
@@ -127,6 +128,7 @@ def _build(rnd: Round, doc: LoadedDocument) -> None:
         if product is not None:
             rnd.products.append(product)
     check_decision(rnd, doc, data)
+    check_deadlines(rnd, doc, data)
 
 
 def _build_members(rnd: Round, doc: LoadedDocument, data: dict[str, Any]) -> None:
