@@ -1257,14 +1257,10 @@ def build_bien_ban() -> object:
         "{{ sp.chu_the }}",
         "): ",
         "{{ sp.diem_tb }}",
-        " điểm",
-        "{% if sp.bi_loai %}",
-        ", hồ sơ bị loại: ",
-        "{{ sp.bi_loai }}",
-        "{% else %}",
-        ", hạng ",
-        "{{ sp.hang_sao_chu }}",
-        "{% endif %}",
+        " điểm, ",
+        # The specific ground (issue 11): "hồ sơ bị loại theo tiêu chí 1.1 (…)", "không xếp
+        # hạng: không đánh giá các bước tiếp theo sau tiêu chí 6 (…)", or "hạng 2 sao".
+        "{{ sp.ket_luan }}",
         "{{ ';' if not loop.last else '.' }}",
     )
     para(doc, "{%p endfor %}", style="VB Nội dung")
@@ -1290,7 +1286,8 @@ def build_bien_ban() -> object:
         "); Hội đồng thảo luận, thống nhất kết quả: ",
         "{{ sp.diem_tb }}",
         " điểm, ",
-        "{{ sp.ket_qua }}",
+        # Mid-sentence: "bị loại (tiêu chí 1.1)", "đề nghị 5 sao", not "Bị loại".
+        "{{ sp.ket_qua_giua_cau }}",
         "{{ ';' if not loop.last else '.' }}",
     )
     para(doc, "{%p endfor %}", style="VB Nội dung")
