@@ -15,9 +15,11 @@ from typing import Any
 
 from ocop_docs.errors import Issue
 from ocop_docs.production.contexts.dates import document_day
-from ocop_docs.production.contexts.dossier import dossier_context
+from ocop_docs.production.contexts.dossier import dossier_context, evidence_name
 from ocop_docs.production.contexts.kind import Built, DossierSource, Kind
 from ocop_docs.production.contexts.scorecards import is_direct, self_card, unmet_text
+from ocop_docs.resources import load_data
+from ocop_docs.rules.documents import document_name
 from ocop_docs.rules.regimes import DEFAULT_REGIME, rubric_regimes
 from ocop_docs.scoring.card import score_card
 from ocop_docs.scoring.rubric_files import load_rubric
@@ -125,8 +127,55 @@ def self_assessment_context(
     }, warnings
 
 
+def _evidence(data: Mapping[str, Any], ref: Any) -> str:
+    """A change's evidence as Mẫu 02 names papers: a ``tai_lieu`` type or file → the
+    papers by name, number and date (as the evidence table); anything else as written."""
+    if not isinstance(ref, str) or not ref.strip():
+        return ""
+    papers = [
+        d
+        for d in data.get("tai_lieu") or []
+        if isinstance(d, dict) and ref in (d.get("loai"), d.get("tep"))
+    ]
+    if papers:
+        return "; ".join(evidence_name(d) for d in papers)
+    return document_name(ref) or ref
+
+
+def changes_context(data: Mapping[str, Any]) -> dict[str, Any]:
+    """What Mẫu 02 must show beyond a first evaluation (issue 11): the changes against the
+    recognised product for an upgrade (QĐ 26/2026 Điều 6.1.b: "thể hiện rõ nội dung và tài
+    liệu minh chứng về những thay đổi") and the updates since recognition for a
+    re-evaluation (Điều 6.1.c: nguyên liệu, công nghệ …, giấy tờ pháp lý có thời hạn), in
+    the clause's order with its words (the dossier schema's titles of ``cap_nhat``)."""
+    report = data.get("bao_cao") if isinstance(data.get("bao_cao"), Mapping) else {}
+    assert isinstance(report, Mapping)
+    case = data.get("loai_danh_gia")
+    changes = []
+    if case == "nang_hang":
+        for i, item in enumerate(report.get("thay_doi") or [], start=1):
+            if isinstance(item, Mapping) and item.get("noi_dung"):
+                changes.append(
+                    {
+                        "stt": str(i),
+                        "noi_dung": str(item["noi_dung"]),
+                        "minh_chung": _evidence(data, item.get("minh_chung")),
+                    }
+                )
+    updates = []
+    raw = report.get("cap_nhat")
+    if case == "danh_gia_lai" and isinstance(raw, Mapping):
+        schema = load_data("dossier/common.schema.json")
+        fields = schema["$defs"]["bao_cao"]["properties"]["cap_nhat"]["properties"]
+        for key, spec in fields.items():
+            if raw.get(key):
+                updates.append({"muc": str(spec["title"]), "noi_dung": str(raw[key])})
+    return {"thay_doi_nang_hang": changes, "cap_nhat_danh_gia_lai": updates}
+
+
 def build(data: Mapping[str, Any], source: DossierSource) -> Built:
     ctx = dossier_context(data)
+    ctx.update(changes_context(data))
     ctx["ket_qua_tu_danh_gia"], warnings = self_assessment_context(data)
     return Built(ctx, document_day(data.get("ngay_nop")), warnings)
 
@@ -139,4 +188,4 @@ KIND = Kind(
     from_dossier=build,
 )
 
-__all__ = ["KIND", "build", "self_assessment_context"]
+__all__ = ["KIND", "build", "changes_context", "self_assessment_context"]
