@@ -8,10 +8,12 @@ branch's report lists them).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 from pathlib import Path
 
+import yaml
 from click.testing import CliRunner
 from docx import Document
 
@@ -19,6 +21,7 @@ from ocop_docs.cli.main import cli
 from ocop_docs.rules.regimes import regime, regime_codes, required_documents
 from ocop_docs.rules.units import check_address, former_units, provinces
 from ocop_docs.scoring.rubric_files import load_rubric
+from ocop_docs.validation.pipeline import ValidateOptions, validate_dossier
 
 ROOT = Path(__file__).resolve().parents[2]
 LEGAL = ROOT.parent / "shared" / "legal" / "qd-26-2026-qd-ttg.txt"
@@ -160,3 +163,86 @@ def test_no_former_unit_is_taken_for_today_s_unit_of_the_same_name() -> None:
             assert result.commune != namesake, r.text
             checked += 1
     assert checked > 250  # the issue counted 259 such units
+
+
+# --- Scoring: "rules printed inside criteria are applied": every one of them is data ---------
+
+
+def test_every_rule_the_text_prints_in_a_criterion_is_data() -> None:
+    """Each "Bị loại nếu …", "… sẽ bị loại", "Yêu cầu: 100% …" and "không đánh giá các
+    bước tiếp theo / không xem xét các chỉ tiêu khác" of Phụ lục II is a ``quy_tac`` of its
+    set, of the matching kind, printed a few lines after the criterion the rule names."""
+    if not LEGAL.is_file():
+        return
+    lines = LEGAL.read_text(encoding="utf-8").splitlines()
+    kinds = {
+        "loai": re.compile(r"bị loại nếu|sẽ bị loại", re.IGNORECASE),
+        "yeu_cau": re.compile(r"Yêu cầu: 100%"),
+        "dung": re.compile(
+            r"không (đánh giá|xem xét) (các bước tiếp theo|các chỉ tiêu khác)", re.IGNORECASE
+        ),
+    }
+    for number in range(1, 27):
+        rubric = load_rubric(number)
+        src = rubric.nguon
+        assert src is not None
+        for kind, pattern in kinds.items():
+            printed = [
+                i + 1 for i in range(src.dong_dau - 1, src.dong_cuoi) if pattern.search(lines[i])
+            ]
+            data = sorted(r.nguon_dong or 0 for r in rubric.quy_tac if r.loai == kind)
+            assert len(printed) == len(data), (number, kind, printed, data)
+            for at, line in zip(printed, data, strict=True):
+                assert 0 <= at - line <= 6, (number, kind, at, line)
+
+
+# --- Addresses: tone-mark placement, both ways, for every commune of today --------------------
+
+_NEW_TO_OLD = {
+    f"{first}{plain}": f"{plain_first}{toned}"
+    for plain, plain_first, marks, firsts in (
+        ("a", "o", "àáảãạ", "òóỏõọ"),
+        ("e", "o", "èéẻẽẹ", "òóỏõọ"),
+        ("y", "u", "ỳýỷỹỵ", "ùúủũụ"),
+    )
+    for first, toned in zip(firsts, marks, strict=True)
+}
+_NEW_PLACEMENT = re.compile(r"(?<![qQ])(" + "|".join(_NEW_TO_OLD) + r")(?!\w)")
+
+
+def test_every_commune_resolves_in_either_tone_placement() -> None:
+    """ "Phú Thủy" and "Phú Thuỷ", "Hòa" and "Hoà": each of today's communes written in the
+    other placement is the same unit."""
+    swapped = 0
+    for province in provinces().values():
+        for unit in province.communes.values():
+            other = _NEW_PLACEMENT.sub(lambda m: _NEW_TO_OLD[m.group(1)], unit.name)
+            if other == unit.name:
+                continue
+            swapped += 1
+            result = check_address(other, province.full_name)
+            assert result.status == "current" and result.commune == unit, (other, result.status)
+    assert swapped > 100
+
+
+# --- Addresses and product codes of the samples (issue 11, "Done when") -----------------------
+
+
+def test_samples_resolve_to_today_s_commune_and_carry_its_code(tmp_path: Path) -> None:
+    checked = 0
+    for folder in sorted(SAMPLES.iterdir()):
+        data = yaml.safe_load((folder / "ho-so.yaml").read_text(encoding="utf-8"))
+        address = data["chu_the"]["dia_chi"]
+        result = check_address(address["xa"], address.get("tinh", ""), address.get("huyen"))
+        assert result.status in ("current", "old") and result.commune is not None, folder.name
+        report = validate_dossier(
+            folder, ValidateOptions(attachments=False, today=dt.date(2027, 1, 1))
+        )
+        codes = {i.code for i in report.issues}
+        assert "product-code-commune-mismatch" not in codes, folder.name
+        assert report.errors == 0, (folder.name, sorted(codes))
+        code = (data.get("san_pham") or {}).get("ma_so")
+        if code:  # T-X-STT-Năm: X is the producer's commune of today (QĐ 19/2025/QĐ-TTg)
+            assert int(str(code).split("-")[1]) == result.commune.code, folder.name
+            checked += 1
+    assert checked >= 10
