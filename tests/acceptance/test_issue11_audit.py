@@ -246,3 +246,20 @@ def test_samples_resolve_to_today_s_commune_and_carry_its_code(tmp_path: Path) -
             assert int(str(code).split("-")[1]) == result.commune.code, folder.name
             checked += 1
     assert checked >= 10
+
+
+# --- Scoring: "the same rule … in rubric score" ---------------------------------------------
+
+
+def test_rubric_score_takes_unticked_criteria(tmp_path: Path) -> None:
+    r = load_rubric(1)
+    chon: dict[str, int | None] = {c.so: 1 for c in r.criteria()}
+    chon["3.4"], chon["3.5"] = 0, None  # 3.4 and 3.5 of set 1 print no 0-point option
+    card = tmp_path / "phieu.yaml"
+    card.write_text(
+        yaml.safe_dump({"bo_san_pham": 1, "chon": chon}, allow_unicode=True), encoding="utf-8"
+    )
+    result = CliRunner().invoke(cli, ["rubric", "score", str(card)])
+    assert result.exit_code == 0, result.output
+    assert "Không đánh dấu (0 điểm): tiêu chí 3.4, 3.5" in result.output
+    assert "[lỗi]" not in result.output and "[cảnh báo]" not in result.output
