@@ -263,3 +263,37 @@ def test_rubric_score_takes_unticked_criteria(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "Không đánh dấu (0 điểm): tiêu chí 3.4, 3.5" in result.output
     assert "[lỗi]" not in result.output and "[cảnh báo]" not in result.output
+
+
+# --- Scoring: a printed rule in the self-assessment (validate, Mẫu 02) ------------------------
+
+
+def test_self_assessment_stopped_by_a_rule_is_not_ranked_and_says_why(tmp_path: Path) -> None:
+    # Set 16: "Nếu được 0 điểm tại một trong các chỉ tiêu trên, sẽ không đánh giá các bước
+    # tiếp theo": 6.3 ticked at 0 points. Not "0 sao", and 7–10 are not "chưa tự đánh giá".
+    folder = tmp_path / "ho-so"
+    shutil.copytree(SAMPLES / "ga-doi-tran-phu", folder)
+    data = yaml.safe_load((folder / "ho-so.yaml").read_text(encoding="utf-8"))
+    r = load_rubric(16)
+    chon = {c.so: len(c.lua_chon) for c in r.criteria()}
+    chon["6.3"] = 1
+    data.update(bo_san_pham=16, tu_danh_gia={"chon": chon})
+    (folder / "ho-so.yaml").write_text(
+        yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    result = CliRunner().invoke(cli, ["validate", str(folder), "--no-attachments"])
+    assert (
+        "Tự đánh giá (Mẫu 02 Phần III): 76 điểm, không xếp hạng (không đánh giá các bước tiếp "
+        "theo sau tiêu chí 6.4 của bộ tiêu chí)"
+    ) in result.output
+    assert "0 sao" not in result.output
+    out = tmp_path / "mau-02.docx"
+    rendered = CliRunner().invoke(
+        cli, ["render", "bao-cao-tu-danh-gia", str(folder), "-o", str(out)]
+    )
+    assert rendered.exit_code == 0, rendered.output
+    text = doc_text(out)
+    assert "hạng sao tự đánh giá: không xếp hạng." in text
+    assert "Không xếp hạng: không đánh giá các bước tiếp theo sau tiêu chí 6.4 (Nếu được 0" in text
+    assert text.count("— (không đánh giá: sau tiêu chí 6.4)") == 4  # criteria 7–10
+    assert "Chưa tự đánh giá tiêu chí" not in text

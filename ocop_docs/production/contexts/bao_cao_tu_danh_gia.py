@@ -64,6 +64,13 @@ def self_assessment_context(
     groups = {(s.phan, s.so): s.diem for s in result.muc}
     rows: list[dict[str, str]] = []
     missing: list[str] = []
+    # Criteria a stop rule left unevaluated, or whose printed requirement is unmet (issue
+    # 11): neither is a box the producer forgot.
+    order = [c.so for c in rubric.criteria()]
+    stopped_after = (
+        set(order[order.index(result.dung_tai) + 1 :]) if result.dung_tai in order else set()
+    )
+    unmet_requirement = set(result.khong_dat_yeu_cau)
     for part in rubric.phan:
         rows.append(
             {
@@ -87,19 +94,24 @@ def self_assessment_context(
                 )
             for c in group.tieu_chi:
                 pick = chosen.get(c.so)
-                if pick is None:
+                blank = "— (chưa tự đánh giá)"
+                if pick is None and c.so in stopped_after:
+                    blank = f"— (không đánh giá: sau tiêu chí {result.dung_tai})"
+                elif pick is None and c.so in unmet_requirement:
+                    blank = "— (chưa đạt yêu cầu của tiêu chí)"
+                elif pick is None:
                     missing.append(c.so)
                 rows.append(
                     {
                         "loai": "tieu_chi",
                         "so": c.so,
                         "ten": c.ten,
-                        "lua_chon": pick.ten if pick else "— (chưa tự đánh giá)",
+                        "lua_chon": pick.ten if pick else blank,
                         "diem": f"{pick.diem if pick else 0}/{c.diem}",
                     }
                 )
     notes = []
-    if result.chua_dat_toi_thieu:
+    if result.chua_dat_toi_thieu and not (result.loai or result.dung_tai):
         notes.append(
             f"Chưa đạt yêu cầu tối thiểu ở tiêu chí {unmet_text(result)}"
             + (
@@ -115,6 +127,16 @@ def self_assessment_context(
             "Tổng điểm từ 90 trở lên: sản phẩm có tiềm năng đạt 5 sao, thuộc diện đề nghị "
             "cấp trung ương đánh giá, phân hạng."
         )
+    # A rule printed in the rubric (issue 11): the specific ground, not "0 sao".
+    if result.ly_do_loai and result.loai_theo:
+        notes.append(f"Không xếp hạng: {result.ly_do_loai}.")
+    if result.dung_tai is not None:
+        stop = next((r for r in result.quy_tac if r.loai == "dung"), None)
+        text = f" ({stop.noi_dung.rstrip('.')})" if stop is not None else ""
+        notes.append(
+            f"Không xếp hạng: không đánh giá các bước tiếp theo sau tiêu chí {result.dung_tai}"
+            f"{text}."
+        )
     if missing:
         notes.append(f"Chưa tự đánh giá tiêu chí: {', '.join(missing)} (tính 0 điểm).")
     return {
@@ -122,7 +144,7 @@ def self_assessment_context(
         "tong_diem": str(result.tong_diem),
         "toi_da": str(rubric.tong_diem),
         "hang_theo_diem": format_stars(result.hang_theo_diem),
-        "hang_sao": format_stars(result.hang_sao),
+        "hang_sao": format_stars(result.hang_sao) if result.hang_sao else "không xếp hạng",
         "ghi_chu": notes,
     }, warnings
 
