@@ -869,6 +869,28 @@ def build_bao_cao_tu_danh_gia() -> object:
     ):
         body(doc, R("- " + topic, i=True), keep_next=True)
     body(doc, "{{ bao_cao.ket_qua_san_xuat | default(cham, true) }}")
+    # Upgrade: "thể hiện rõ nội dung và tài liệu minh chứng về những thay đổi so với sản
+    # phẩm OCOP đã được công nhận" (QĐ 26/2026 Điều 6.1.b; issue 11).
+    para(doc, "{%p if thay_doi_nang_hang %}", style="VB Nội dung")
+    body(
+        doc,
+        "Những thay đổi so với sản phẩm OCOP đã được công nhận (đăng ký nâng hạng):",
+        keep_next=True,
+    )
+    t = table(doc, [12, 88, 65], rows=3, grid=True)
+    heads = ("TT", "Nội dung thay đổi", "Tài liệu minh chứng")
+    for cell, text in zip(t.rows[0].cells, heads, strict=True):
+        cell_para(cell, text, style="VB Bảng tiêu đề")
+    repeat_header(t.rows[0])
+    cell_para(t.rows[1].cells[0], "{%tr for c in thay_doi_nang_hang %}", style="VB Bảng")
+    data = t.rows[2].cells
+    cell_para(data[0], "{{ c.stt }}", style="VB Bảng", align=CENTER)
+    cell_para(data[1], "{{ c.noi_dung }}", style="VB Bảng")
+    cell_para(data[2], "{{ c.minh_chung | default('—', true) }}", style="VB Bảng")
+    end = add_row(t)
+    cell_para(end.cells[0], "{%tr endfor %}", style="VB Bảng")
+    para(doc, "", after=6)
+    para(doc, "{%p endif %}", style="VB Nội dung")
 
     part("III", "ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN THEO BỘ TIÊU CHÍ SẢN PHẨM OCOP")
     body(
@@ -963,6 +985,10 @@ def build_bao_cao_tu_danh_gia() -> object:
         "thời hạn.",
         "{% endif %}",
     )
+    # Re-evaluation: the updates the dossier gives, in the order of Điều 6.1.c (issue 11).
+    para(doc, "{%p for c in cap_nhat_danh_gia_lai %}", style="VB Nội dung")
+    body(doc, "- ", R("{{ c.muc }}", b=True), ": ", "{{ c.noi_dung }}")
+    para(doc, "{%p endfor %}", style="VB Nội dung")
 
     part("IV", "KẾ HOẠCH SẢN XUẤT, KINH DOANH")
     body(doc, "{{ bao_cao.ke_hoach | default(cham, true) }}")
@@ -1257,14 +1283,10 @@ def build_bien_ban() -> object:
         "{{ sp.chu_the }}",
         "): ",
         "{{ sp.diem_tb }}",
-        " điểm",
-        "{% if sp.bi_loai %}",
-        ", hồ sơ bị loại: ",
-        "{{ sp.bi_loai }}",
-        "{% else %}",
-        ", hạng ",
-        "{{ sp.hang_sao_chu }}",
-        "{% endif %}",
+        " điểm, ",
+        # The specific ground (issue 11): "hồ sơ bị loại theo tiêu chí 1.1 (…)", "không xếp
+        # hạng: không đánh giá các bước tiếp theo sau tiêu chí 6 (…)", or "hạng 2 sao".
+        "{{ sp.ket_luan }}",
         "{{ ';' if not loop.last else '.' }}",
     )
     para(doc, "{%p endfor %}", style="VB Nội dung")
@@ -1290,7 +1312,8 @@ def build_bien_ban() -> object:
         "); Hội đồng thảo luận, thống nhất kết quả: ",
         "{{ sp.diem_tb }}",
         " điểm, ",
-        "{{ sp.ket_qua }}",
+        # Mid-sentence: "bị loại (tiêu chí 1.1)", "đề nghị 5 sao", not "Bị loại".
+        "{{ sp.ket_qua_giua_cau }}",
         "{{ ';' if not loop.last else '.' }}",
     )
     para(doc, "{%p endfor %}", style="VB Nội dung")

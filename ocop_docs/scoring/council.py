@@ -43,7 +43,7 @@ from ocop_docs.scoring.card import (
     score_card,
 )
 from ocop_docs.scoring.points import Number, exact, format_points
-from ocop_docs.scoring.rubrics import Option, Rubric
+from ocop_docs.scoring.rubrics import Option, Rubric, RubricRule
 
 __all__ = [
     "CouncilMinimum",
@@ -86,6 +86,34 @@ class CouncilResult:
     # A stop rule printed in a criterion ("không đánh giá các bước tiếp theo") found by at
     # least ``quorum`` of the cards: the product is not ranked (issue 11).
     dung_tai: str | None = None
+    # The printed rules the council applies (issue 11): each "loai" rule found by at least
+    # ``quorum`` of the cards ("Bị loại nếu …": the product is disqualified under it) and the
+    # stop rule of ``dung_tai``, in printed order.
+    quy_tac: tuple[RubricRule, ...] = ()
+
+    @property
+    def loai_theo(self) -> tuple[str, ...]:
+        """Criteria whose printed rule disqualified the product ("bị loại theo tiêu chí")."""
+        return tuple(r.tieu_chi for r in self.quy_tac if r.loai == "loai")
+
+    @property
+    def ly_do_loai(self) -> str | None:
+        """The specific ground of a rule's disqualification, as the minutes print it:
+        "bị loại theo tiêu chí 1.1 (Bị loại nếu sử dụng toàn bộ nguyên liệu nhập khẩu …)"."""
+        rules = [r for r in self.quy_tac if r.loai == "loai"]
+        if not rules:
+            return None
+        return "; ".join(f"bị loại theo tiêu chí {r.tieu_chi} ({r.noi_dung})" for r in rules)
+
+    @property
+    def ly_do_dung(self) -> str | None:
+        """Why the product is not ranked when a stop rule ended the evaluation:
+        "không đánh giá các bước tiếp theo sau tiêu chí 6 (Không đánh giá … nếu không có …)"."""
+        rule = next((r for r in self.quy_tac if r.loai == "dung"), None)
+        if self.dung_tai is None:
+            return None
+        text = f" ({rule.noi_dung})" if rule is not None else ""
+        return f"không đánh giá các bước tiếp theo sau tiêu chí {self.dung_tai}{text}"
 
     @property
     def diem_trung_binh_hien_thi(self) -> str:
@@ -195,6 +223,19 @@ def council_result(
         disqualified = bool(results) and Fraction(flagged) >= quorum * len(results)
     else:
         disqualified = loai
+    # A "Bị loại nếu …" rule of the rubric found by at least ``quorum`` of the cards
+    # disqualifies under that criterion whatever the council's own ``loai`` (issue 11): the
+    # rubric, not the council, sets that ground, as it sets the stop rules below.
+    found: dict[RubricRule, int] = {}
+    for r in results:
+        for rule in dict.fromkeys(r.quy_tac):
+            found[rule] = found.get(rule, 0) + 1
+    by_rule = tuple(
+        rule
+        for rule in (rubric.quy_tac if rubric is not None else ())
+        if rule.loai == "loai" and Fraction(found.get(rule, 0)) >= quorum * n
+    )
+    disqualified = disqualified or bool(by_rule)
     stops = [r.dung_tai for r in results if r.dung_tai is not None]
     # The criterion most cards stopped at (on a tie, the one named by the first such card).
     stopped = (
@@ -219,8 +260,6 @@ def council_result(
         chenh_lech=spread,
         chenh_lech_toi_da=limit,
         vuot_chenh_lech=limit is not None and spread > limit,
-        # Điều 7.3.e: the mean (its band, before the markers) makes the "potential" 5★
-        # product; the markers do not keep it from the central council (issue 11).
         # Điều 7.3.e: the mean makes the "potential" 5★ product; the markers do not keep it
         # from the central council (issue 11).
         de_nghi_trung_uong=proposed_to_central(rules, mean, disqualified or bool(stopped)),
@@ -229,6 +268,12 @@ def council_result(
         van_de=tuple(problems),
         minimum_mode=minimum_mode,
         dung_tai=stopped,
+        quy_tac=by_rule
+        + tuple(
+            rule
+            for rule in (rubric.quy_tac if rubric is not None else ())
+            if stopped is not None and rule.loai == "dung" and rule.tieu_chi == stopped
+        )[:1],
     )
 
 
@@ -264,6 +309,11 @@ def council_result_to_json(result: CouncilResult, lang: Lang = "vi") -> dict[str
         "de_nghi_trung_uong": result.de_nghi_trung_uong,
         "loai": result.loai,
         "dung_tai": result.dung_tai,
+        "quy_tac_ap_dung": [
+            {"loai": r.loai, "tieu_chi": r.tieu_chi, "noi_dung": r.noi_dung} for r in result.quy_tac
+        ],
+        "ly_do_loai": result.ly_do_loai,
+        "ly_do_dung": result.ly_do_dung,
         "minimum_mode": result.minimum_mode,
         "van_de": [p.to_json(lang, params=True) for p in result.van_de],
     }

@@ -104,8 +104,16 @@ def render_text(run: ValidationRun, lang: Lang = "vi") -> str:
             lines.append(f"   {ui('address_now', lang)}: {report.address['current']}")
         sa = report.self_assessment
         if sa:
-            line = ui("self_assessment", lang, total=sa["tong_diem"], stars=sa["hang_sao"])
-            if sa["hang_sao"] < sa["hang_theo_diem"]:
+            unranked = bool(sa.get("loai_theo") or sa.get("dung_tai"))
+            if unranked:
+                line = ui("self_assessment_unranked", lang, total=sa["tong_diem"])
+                if sa.get("loai_theo"):
+                    line += ui("disqualified_under", lang, criteria=", ".join(sa["loai_theo"]))
+                if sa.get("dung_tai"):
+                    line += ui("stopped_at", lang, criterion=sa["dung_tai"])
+            else:
+                line = ui("self_assessment", lang, total=sa["tong_diem"], stars=sa["hang_sao"])
+            if not unranked and sa["hang_sao"] < sa["hang_theo_diem"]:
                 criteria = ", ".join(u["tieu_chi"] for u in sa["chua_dat_toi_thieu"])
                 line += ui("lowered_by", lang, band=sa["hang_theo_diem"], criteria=criteria)
             if sa.get("de_nghi_trung_uong"):

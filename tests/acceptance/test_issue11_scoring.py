@@ -207,3 +207,103 @@ def test_scoring_sheet_shows_a_stop_rule(tmp_path: Path) -> None:
     text = doc_text(out)
     assert "Không đánh giá các bước tiếp theo theo tiêu chí 6.4" in text
     assert "không xếp hạng" in text
+
+
+# --- rules printed in the rubric, in a council round (issue 11) -----------------------------
+
+
+def rule_round(tmp_path: Path, bo: int, rules: dict[str, list[str]], chon: dict[str, int]) -> Path:
+    """The card sample's round with two products of set ``bo``: the first with the
+    cards' ``quy_tac_ap_dung`` of ``rules`` (member → criteria), the second without."""
+    data = yaml.safe_load(ROUND.read_text(encoding="utf-8"))
+    keep = data["san_pham"][0]
+
+    def product(name: str, found: dict[str, list[str]]) -> dict[str, object]:
+        return {
+            "ten": name,
+            "chu_the": "Hợp tác xã Thử nghiệm",
+            "dia_chi": "xã Côn Minh, tỉnh Thái Nguyên",
+            "bo_san_pham": bo,
+            "phieu": {
+                ma: {
+                    "chon": dict(chon),
+                    **({"quy_tac_ap_dung": found[ma]} if found.get(ma) else {}),
+                }
+                for ma in keep["phieu"]
+            },
+        }
+
+    data["san_pham"] = [product("Sản phẩm A", rules), product("Sản phẩm B", {})]
+    path = tmp_path / "dot.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def test_round_disqualifies_under_the_criterion_a_rule_names(tmp_path: Path) -> None:
+    # Set 7, 1.1 "Bị loại nếu sử dụng toàn bộ nguyên liệu nhập khẩu hoặc không rõ nguồn gốc",
+    # found by 2 of the 4 members (half): the product is disqualified under 1.1, and the
+    # round's result, the minutes and the decision say so, not a generic "bị loại".
+    r = load_rubric(7)
+    chon = {c.so: max(1, len(c.lua_chon) - 1) for c in r.criteria()}  # 60 points, 3 sao
+    dot = rule_round(tmp_path, 7, {"tv1": ["1.1"], "tv3": ["1.1"]}, chon)
+    result = CliRunner().invoke(
+        cli, ["render", "bien-ban", str(dot), "-o", str(tmp_path / "bb.docx")]
+    )
+    assert result.exit_code == 0, result.output
+    assert "«Sản phẩm A» bị loại theo tiêu chí 1.1: 2/4 phiếu chấm" in result.stderr
+    text = doc_text(tmp_path / "bb.docx")
+    assert "Bị loại (tiêu chí 1.1)" in text  # the score table's Hạng column
+    assert (
+        "Sản phẩm A (Hợp tác xã Thử nghiệm): 60,00 điểm, hồ sơ bị loại theo tiêu chí 1.1 (Bị loại "
+        "nếu sử dụng toàn bộ nguyên liệu nhập khẩu hoặc không rõ nguồn gốc)"
+    ) in text
+    out = tmp_path / "qd.docx"
+    decision = CliRunner().invoke(cli, ["render", "quyet-dinh", str(dot), "-o", str(out)])
+    assert decision.exit_code == 0, decision.output
+    annex = doc_text(out)
+    assert "Sản phẩm B" in annex and "Sản phẩm A" not in annex  # neither recognised nor proposed
+
+
+def test_round_rule_found_by_fewer_than_half_does_not_disqualify(tmp_path: Path) -> None:
+    r = load_rubric(7)
+    chon = {c.so: len(c.lua_chon) for c in r.criteria()}
+    dot = rule_round(tmp_path, 7, {"tv1": ["1.1"]}, chon)
+    out = tmp_path / "bb.docx"
+    result = CliRunner().invoke(cli, ["render", "bien-ban", str(dot), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "bị loại theo tiêu chí" not in doc_text(out)
+
+
+def test_round_stop_rule_gives_its_ground(tmp_path: Path) -> None:
+    # Set 19, criterion 6: "Không đánh giá các bước tiếp theo nếu không có Phiếu công bố sản
+    # phẩm mỹ phẩm theo quy định", found by 3 of 4 members: not ranked, with that reason.
+    r = load_rubric(19)
+    chon = {c.so: len(c.lua_chon) for c in r.criteria()}
+    dot = rule_round(tmp_path, 19, {"tv1": ["6"], "tv2": ["6"], "tv4": ["6"]}, chon)
+    out = tmp_path / "bb.docx"
+    result = CliRunner().invoke(cli, ["render", "bien-ban", str(dot), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "«Sản phẩm A» không được xếp hạng: 3/4 phiếu chấm dừng đánh giá tại tiêu chí 6" in (
+        result.stderr
+    )
+    text = doc_text(out)
+    assert "Không xếp hạng (dừng tại tiêu chí 6)" in text
+    assert (
+        "không xếp hạng: không đánh giá các bước tiếp theo sau tiêu chí 6 (Không đánh giá các "
+        "bước tiếp theo nếu không có Phiếu công bố sản phẩm mỹ phẩm theo quy định)"
+    ) in text
+    data = json.loads(
+        json.dumps(
+            council_result_to_json(
+                council_result(
+                    None,
+                    r,
+                    [{"bo_san_pham": 19, "chon": chon, "quy_tac_ap_dung": ["6"]}] * 3
+                    + [{"bo_san_pham": 19, "chon": chon}],
+                )
+            ),
+            ensure_ascii=False,
+        )
+    )
+    assert data["hang_sao"] == 0 and data["dung_tai"] == "6" and not data["de_nghi_trung_uong"]
+    assert data["ly_do_dung"].startswith("không đánh giá các bước tiếp theo sau tiêu chí 6 (")

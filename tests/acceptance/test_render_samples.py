@@ -326,8 +326,9 @@ def test_output_is_deterministic(tmp_path: Path, rendered: dict[str, Path]) -> N
 
 PDF_PAGES = {
     "phieu-dang-ky-mien-dong-tai-hoan": (2, "PHIẾU ĐĂNG KÝ"),
-    # 7 pages: the sample carries its self-assessment (tu_danh_gia), printed in Phần III.
-    "bao-cao-tu-danh-gia-mien-dong-tai-hoan": (7, "BÁO CÁO TỰ ĐÁNH GIÁ VỀ SẢN PHẨM"),
+    # 8 pages: the sample carries its self-assessment (tu_danh_gia), printed in Phần III,
+    # and its re-evaluation updates (Điều 6.1.c, issue 11), which take Phần IV to page 8.
+    "bao-cao-tu-danh-gia-mien-dong-tai-hoan": (8, "BÁO CÁO TỰ ĐÁNH GIÁ VỀ SẢN PHẨM"),
     "bao-cao-xa-thai-nguyen-2026-dot-2": (2, "Côn Minh, ngày 28 tháng 10 năm 2026"),
     "bien-ban-thai-nguyen-2026-dot-2": (3, "91,14"),
     # 3 pages: the decision's căn cứ (competence first, issue 12) take Điều 3 and the

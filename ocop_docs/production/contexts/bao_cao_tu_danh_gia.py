@@ -15,9 +15,11 @@ from typing import Any
 
 from ocop_docs.errors import Issue
 from ocop_docs.production.contexts.dates import document_day
-from ocop_docs.production.contexts.dossier import dossier_context
+from ocop_docs.production.contexts.dossier import dossier_context, evidence_name
 from ocop_docs.production.contexts.kind import Built, DossierSource, Kind
 from ocop_docs.production.contexts.scorecards import is_direct, self_card, unmet_text
+from ocop_docs.resources import load_data
+from ocop_docs.rules.documents import document_name
 from ocop_docs.rules.regimes import DEFAULT_REGIME, rubric_regimes
 from ocop_docs.scoring.card import score_card
 from ocop_docs.scoring.rubric_files import load_rubric, rubric_for_set
@@ -74,6 +76,13 @@ def self_assessment_context(
     groups = {(s.phan, s.so): s.diem for s in result.muc}
     rows: list[dict[str, str]] = []
     missing: list[str] = []
+    # Criteria a stop rule left unevaluated, or whose printed requirement is unmet (issue
+    # 11): neither is a box the producer forgot.
+    order = [c.so for c in rubric.criteria()]
+    stopped_after = (
+        set(order[order.index(result.dung_tai) + 1 :]) if result.dung_tai in order else set()
+    )
+    unmet_requirement = set(result.khong_dat_yeu_cau)
     for part in rubric.phan:
         rows.append(
             {
@@ -97,19 +106,24 @@ def self_assessment_context(
                 )
             for c in group.tieu_chi:
                 pick = chosen.get(c.so)
-                if pick is None:
+                blank = "— (chưa tự đánh giá)"
+                if pick is None and c.so in stopped_after:
+                    blank = f"— (không đánh giá: sau tiêu chí {result.dung_tai})"
+                elif pick is None and c.so in unmet_requirement:
+                    blank = "— (chưa đạt yêu cầu của tiêu chí)"
+                elif pick is None:
                     missing.append(c.so)
                 rows.append(
                     {
                         "loai": "tieu_chi",
                         "so": c.so,
                         "ten": c.ten,
-                        "lua_chon": pick.ten if pick else "— (chưa tự đánh giá)",
+                        "lua_chon": pick.ten if pick else blank,
                         "diem": f"{pick.diem if pick else 0}/{c.diem}",
                     }
                 )
     notes = []
-    if result.chua_dat_toi_thieu:
+    if result.chua_dat_toi_thieu and not (result.loai or result.dung_tai):
         notes.append(
             f"Chưa đạt yêu cầu tối thiểu ở tiêu chí {unmet_text(result)}"
             + (
@@ -125,6 +139,16 @@ def self_assessment_context(
             "Tổng điểm từ 90 trở lên: sản phẩm có tiềm năng đạt 5 sao, thuộc diện đề nghị "
             "cấp trung ương đánh giá, phân hạng."
         )
+    # A rule printed in the rubric (issue 11): the specific ground, not "0 sao".
+    if result.ly_do_loai and result.loai_theo:
+        notes.append(f"Không xếp hạng: {result.ly_do_loai}.")
+    if result.dung_tai is not None:
+        stop = next((r for r in result.quy_tac if r.loai == "dung"), None)
+        text = f" ({stop.noi_dung.rstrip('.')})" if stop is not None else ""
+        notes.append(
+            f"Không xếp hạng: không đánh giá các bước tiếp theo sau tiêu chí {result.dung_tai}"
+            f"{text}."
+        )
     if missing:
         notes.append(f"Chưa tự đánh giá tiêu chí: {', '.join(missing)} (tính 0 điểm).")
     return {
@@ -132,13 +156,60 @@ def self_assessment_context(
         "tong_diem": str(result.tong_diem),
         "toi_da": str(rubric.tong_diem),
         "hang_theo_diem": format_stars(result.hang_theo_diem),
-        "hang_sao": format_stars(result.hang_sao),
+        "hang_sao": format_stars(result.hang_sao) if result.hang_sao else "không xếp hạng",
         "ghi_chu": notes,
     }, warnings
 
 
+def _evidence(data: Mapping[str, Any], ref: Any) -> str:
+    """A change's evidence as Mẫu 02 names papers: a ``tai_lieu`` type or file → the
+    papers by name, number and date (as the evidence table); anything else as written."""
+    if not isinstance(ref, str) or not ref.strip():
+        return ""
+    papers = [
+        d
+        for d in data.get("tai_lieu") or []
+        if isinstance(d, dict) and ref in (d.get("loai"), d.get("tep"))
+    ]
+    if papers:
+        return "; ".join(evidence_name(d) for d in papers)
+    return document_name(ref) or ref
+
+
+def changes_context(data: Mapping[str, Any]) -> dict[str, Any]:
+    """What Mẫu 02 must show beyond a first evaluation (issue 11): the changes against the
+    recognised product for an upgrade (QĐ 26/2026 Điều 6.1.b: "thể hiện rõ nội dung và tài
+    liệu minh chứng về những thay đổi") and the updates since recognition for a
+    re-evaluation (Điều 6.1.c: nguyên liệu, công nghệ …, giấy tờ pháp lý có thời hạn), in
+    the clause's order with its words (the dossier schema's titles of ``cap_nhat``)."""
+    report = data.get("bao_cao") if isinstance(data.get("bao_cao"), Mapping) else {}
+    assert isinstance(report, Mapping)
+    case = data.get("loai_danh_gia")
+    changes = []
+    if case == "nang_hang":
+        for i, item in enumerate(report.get("thay_doi") or [], start=1):
+            if isinstance(item, Mapping) and item.get("noi_dung"):
+                changes.append(
+                    {
+                        "stt": str(i),
+                        "noi_dung": str(item["noi_dung"]),
+                        "minh_chung": _evidence(data, item.get("minh_chung")),
+                    }
+                )
+    updates = []
+    raw = report.get("cap_nhat")
+    if case == "danh_gia_lai" and isinstance(raw, Mapping):
+        schema = load_data("dossier/common.schema.json")
+        fields = schema["$defs"]["bao_cao"]["properties"]["cap_nhat"]["properties"]
+        for key, spec in fields.items():
+            if raw.get(key):
+                updates.append({"muc": str(spec["title"]), "noi_dung": str(raw[key])})
+    return {"thay_doi_nang_hang": changes, "cap_nhat_danh_gia_lai": updates}
+
+
 def build(data: Mapping[str, Any], source: DossierSource) -> Built:
     ctx = dossier_context(data)
+    ctx.update(changes_context(data))
     ctx["ket_qua_tu_danh_gia"], warnings = self_assessment_context(data)
     return Built(ctx, document_day(data.get("ngay_nop")), warnings)
 
@@ -151,4 +222,4 @@ KIND = Kind(
     from_dossier=build,
 )
 
-__all__ = ["KIND", "build", "self_assessment_context"]
+__all__ = ["KIND", "build", "changes_context", "self_assessment_context"]

@@ -82,8 +82,12 @@ def _member(m: Member, label: str | None, last: bool = False) -> dict[str, Any]:
 
 def _product(p: ProductResult, numbers: Mapping[str, str], forward: str) -> dict[str, Any]:
     values = [s for _m, s in p.scores]
+    by_rule = p.result.loai_theo if not p.inline.get("bi_loai") else ()
     if p.disqualified:
-        outcome = "Bị loại"
+        # A rule of the rubric names its criterion in the table (issue 11).
+        outcome = f"Bị loại (tiêu chí {', '.join(by_rule)})" if by_rule else "Bị loại"
+    elif p.stopped:
+        outcome = f"Không xếp hạng (dừng tại tiêu chí {p.result.dung_tai})"
     elif p.proposed_up:
         outcome = f"Đề nghị {forward}"
     elif p.recognised:
@@ -117,6 +121,7 @@ def _product(p: ProductResult, numbers: Mapping[str, str], forward: str) -> dict
         "hang_sao_chu": format_stars(p.stars) if p.stars else "không xếp hạng",
         "sao": star_symbols(p.stars),
         "ket_qua": outcome,
+        "ket_qua_giua_cau": outcome[:1].lower() + outcome[1:],
         "chenh_lech": format_score(p.spread),
         "diem_cao_nhat": format_score(max(values)) if values else "",
         "diem_thap_nhat": format_score(min(values)) if values else "",
@@ -124,7 +129,23 @@ def _product(p: ProductResult, numbers: Mapping[str, str], forward: str) -> dict
         "de_nghi_cap_tren": p.proposed_up,
         "cong_nhan": p.recognised,
         "bi_loai": p.disqualified or None,
+        "ket_luan": _conclusion(p, by_rule),
     }
+
+
+def _conclusion(p: ProductResult, by_rule: tuple[str, ...]) -> str:
+    """What the minutes' list of products not recognised says after the points: the
+    specific ground (issue 11: "bị loại theo tiêu chí 1.1 (…)", not a generic one)."""
+    if p.disqualified:
+        # A rule's ground already reads "Bị loại theo tiêu chí …"; the council's is free text.
+        return (
+            "hồ sơ " + p.disqualified[0].lower() + p.disqualified[1:]
+            if by_rule
+            else f"hồ sơ bị loại: {p.disqualified}"
+        )
+    if p.stopped:
+        return f"không xếp hạng: {p.stopped}"
+    return f"hạng {format_stars(p.stars)}" if p.stars else "không xếp hạng"
 
 
 def block_sizes(count: int) -> list[int]:

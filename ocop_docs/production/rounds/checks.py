@@ -139,6 +139,36 @@ def check_card_outcome(rnd: Round, doc: LoadedDocument, base: str, product: Prod
                 criteria_en=criteria_en,
             )
         )
+    total = len(product.cards)
+    if r.loai_theo and not product.inline.get("bi_loai"):
+        # A "Bị loại nếu …" rule found by half of the cards (issue 11): say which one.
+        rules = [q for q in r.quy_tac if q.loai == "loai"]
+        rnd.issues.append(
+            doc.issue(
+                "round-disqualified-by-rule",
+                f"{base}/phieu",
+                product=product.ten,
+                criteria=", ".join(q.tieu_chi for q in rules),
+                count=min(sum(1 for c in product.cards if q in c.result.quy_tac) for q in rules),
+                total=total,
+                rule="; ".join(q.noi_dung for q in rules),
+                rule_en="a disqualifying rule of the rubric",
+            )
+        )
+    if r.dung_tai is not None and not product.disqualified:
+        stop = next((q for q in r.quy_tac if q.loai == "dung"), None)
+        rnd.issues.append(
+            doc.issue(
+                "round-stopped-by-rule",
+                f"{base}/phieu",
+                product=product.ten,
+                criteria=r.dung_tai,
+                count=sum(1 for c in product.cards if c.result.dung_tai == r.dung_tai),
+                total=total,
+                rule=stop.noi_dung if stop is not None else "",
+                rule_en="a stop rule of the rubric",
+            )
+        )
     flagged = sum(1 for c in product.cards if c.result.loai)
     if not product.disqualified and flagged * 2 >= len(product.cards) and flagged:
         rnd.issues.append(

@@ -36,6 +36,7 @@ from ocop_docs.production.rounds.checks import (
     check_spread,
     check_totals,
 )
+from ocop_docs.production.rounds.deadlines import check_deadlines
 from ocop_docs.production.rounds.model import (
     Member,
     MemberCard,
@@ -127,6 +128,7 @@ def _build(rnd: Round, doc: LoadedDocument) -> None:
         if product is not None:
             rnd.products.append(product)
     check_decision(rnd, doc, data)
+    check_deadlines(rnd, doc, data)
 
 
 def _build_members(rnd: Round, doc: LoadedDocument, data: dict[str, Any]) -> None:
@@ -215,7 +217,10 @@ def _build_product(
         if raw.get("diem") is not None:
             check_totals(rnd, doc, base, raw["diem"], cards, str(ten))
         scores = [(c.member, Fraction(c.result.tong_diem)) for c in cards]
-        # The council decides disqualification (bi_loai); the cards' own "loai" only warn.
+        # The council decides disqualification (bi_loai); a member's own "loai" only warns,
+        # but a rule printed in the rubric ("Bị loại nếu …") found by half of the cards
+        # disqualifies under its criterion, and a stop rule ends the ranking (issue 11):
+        # the product carries that specific ground.
         result = council_result(
             None,
             rubric,
@@ -224,6 +229,8 @@ def _build_product(
             minimum_mode=rnd.minimum_mode,
             loai=bool(disqualified),
         )
+        if not disqualified and result.ly_do_loai:
+            disqualified = result.ly_do_loai[0].upper() + result.ly_do_loai[1:]
     elif raw.get("diem") is not None:
         scores = _product_scores(rnd, doc, base, raw["diem"])
         if not scores:

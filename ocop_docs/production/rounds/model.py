@@ -88,7 +88,8 @@ class ProductResult:
     def lowered(self) -> bool:
         """The minimum markers lowered the star below the band of the mean (brief §3.5)."""
         r = self.result
-        return not r.loai and r.hang_sao < r.hang_theo_diem
+        # A stop rule leaves the product unranked: that is not a lowered star (issue 11).
+        return not r.loai and r.dung_tai is None and r.hang_sao < r.hang_theo_diem
 
     @property
     def mean(self) -> Fraction:
@@ -121,8 +122,22 @@ class ProductResult:
             c
             and c.forward_from is not None
             and not self.disqualified
+            and not self.result.loai
+            and self.result.dung_tai is None
             and self.mean >= c.forward_from
         )
+
+    @property
+    def stopped(self) -> str:
+        """Why the product is not ranked when a stop rule printed in the rubric ended the
+        evaluation ("không đánh giá các bước tiếp theo sau tiêu chí 6 (…)"), else ""."""
+        return "" if self.disqualified else (self.result.ly_do_dung or "")
+
+    @property
+    def ground(self) -> str:
+        """The specific reason the product gets no star: the council's or a rule's
+        disqualification ground, or the stop rule; "" for a ranked product."""
+        return self.disqualified or self.stopped
 
     @property
     def recognised(self) -> bool:

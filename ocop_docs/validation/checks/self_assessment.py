@@ -88,5 +88,8 @@ def check_self_assessment(
         "khong_danh_dau": list(result.khong_danh_dau),
         # Điều 7.3.e: from 90 up, proposed to the central level whatever the markers.
         "de_nghi_trung_uong": result.de_nghi_trung_uong,
+        # Rules printed in the rubric (issue 11): disqualified under, or stopped at, these.
+        "loai_theo": list(result.loai_theo),
+        "dung_tai": result.dung_tai,
     }
     return issues, summary
