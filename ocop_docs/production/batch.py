@@ -176,6 +176,7 @@ class BatchResult:
     bundle_pages: int | None = None
     notes: list[str] = field(default_factory=list)
     conversion: dict[str, int] = field(default_factory=dict)
+    registry: Any = None  # the registry's AddResult with --so-theo-doi (issue 14)
 
     @property
     def items(self) -> list[ItemRecord]:
@@ -435,6 +436,7 @@ def run_batch(
                     outdir.rmdir()  # only when nothing was written
             raise
         plan = recorder.plan
+    added = _record_in_registry(plan, options)
     summary = recorder.manifest.summary
     bundle = recorder.manifest.bundle or {}
     return BatchResult(
@@ -450,7 +452,19 @@ def run_batch(
         bundle_pages=bundle.get("pages") if options.bundle else None,
         notes=list(plan.notes),
         conversion=recorder.conversion,
+        registry=added,
     )
+
+
+def _record_in_registry(plan: Plan, options: BatchOptions) -> Any:
+    """The hook of issue 14: once the manifest is complete, the round's recognised products
+    go into the registry (``--so-theo-doi``); drafts never do."""
+    if options.registry is None or plan.round is None or options.draft:
+        return None
+    from ocop_docs.registry.rounds import record_round
+    from ocop_docs.registry.store import open_registry
+
+    return record_round(open_registry(options.registry), plan.round)
 
 
 __all__ = [
