@@ -97,7 +97,8 @@ def listing_json(listing: Listing, lang: Lang = "vi") -> str:
 
 
 def reminders_text(result: ReminderList, lang: Lang = "vi") -> str:
-    lines = [ui("registry.reminders_head", lang, day=_d(result.day), basis=result.basis)]
+    key = "registry.reminders_head" if result.basis else "registry.reminders_head_expiry"
+    lines = [ui(key, lang, day=_d(result.day), basis=result.basis)]
     for category in CATEGORIES:
         items = result.of(category)
         if not items:

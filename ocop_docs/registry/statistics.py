@@ -19,7 +19,7 @@ from typing import Any
 from ocop_docs.registry.model import CASES, STARS, Entry
 from ocop_docs.rules.product_sets import product_sets
 
-UNKNOWN = "—"
+UNKNOWN = "Chưa xác định"
 
 
 @dataclass(slots=True)

@@ -32,7 +32,7 @@ from ocop_docs.production.schema_tree import SchemaTree, schema_tree
 
 # What a kind is filled from: a dossier, a round file, or (the scoring sheet) any of a set
 # number, a scorecard file, a dossier or a round file.
-Source = Literal["dossier", "round", "sheet"]
+Source = Literal["dossier", "round", "sheet", "registry"]
 
 
 @dataclass(slots=True)
@@ -56,6 +56,9 @@ class DossierSource:
 DossierBuilder = Callable[[Mapping[str, Any], DossierSource], Built]
 RoundBuilder = Callable[[Round, dict[str, Any], ProductResult | None], Built]
 SheetBuilder = Callable[[Path, InputKind, int | None], Built]
+# issue 14: a document of the registry (a reminder letter, the yearly report), from what
+# the registry made (one reminder, the statistics) and the sender (office and signer).
+RegistryBuilder = Callable[[Any, Mapping[str, Any]], Built]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,9 +72,12 @@ class Kind:
     from_dossier: DossierBuilder | None = field(default=None, repr=False)
     from_round: RoundBuilder | None = field(default=None, repr=False)
     from_sheet_input: SheetBuilder | None = field(default=None, repr=False)
+    from_registry: RegistryBuilder | None = field(default=None, repr=False)
 
     @property
     def source(self) -> Source:
+        if self.from_registry is not None:
+            return "registry"
         if self.from_sheet_input is not None:
             return "sheet"
         return "round" if self.from_round is not None else "dossier"
@@ -91,6 +97,7 @@ __all__ = [
     "DossierBuilder",
     "DossierSource",
     "Kind",
+    "RegistryBuilder",
     "RoundBuilder",
     "SheetBuilder",
     "Source",
