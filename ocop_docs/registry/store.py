@@ -150,16 +150,17 @@ class Registry:
 
     def lookup(self, certificate_no: str) -> Entry | None:
         """The certificate of this number (spacing and case aside), for the public page."""
+        found = self.lookup_all(certificate_no)
+        return found[0] if found else None
+
+    def lookup_all(self, certificate_no: str) -> list[Entry]:
+        """Every certificate of this number: numbers repeat across provinces ("01/GCN-UBND")."""
         wanted = key_text(certificate_no)
         if not wanted:
-            return None
+            return []
         with self.sessions() as session:
-            for row in session.scalars(
-                self._query().where(RegistryEntry.certificate_no.is_not(None))
-            ):
-                if key_text(row.certificate_no or "") == wanted:
-                    return _entry(row)
-        return None
+            rows = session.scalars(self._query().where(RegistryEntry.certificate_no.is_not(None)))
+            return [_entry(r) for r in rows if key_text(r.certificate_no or "") == wanted]
 
     # --- adding ------------------------------------------------------------------------
     def add(

@@ -31,7 +31,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ocop_docs import __version__
 from ocop_docs.catalogue import Lang
 from ocop_docs.resources import schemas_dir
-from ocop_docs.service import api, officials_api, officials_pages, pages
+from ocop_docs.service import api, officials_api, officials_pages, pages, registry
 from ocop_docs.service.errors import ServiceError, error_json
 from ocop_docs.service.intake import too_large
 from ocop_docs.service.runtime import Runtime
@@ -217,9 +217,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     _install_errors(app)
     app.include_router(api.router)
     app.include_router(officials_api.router)
+    app.include_router(registry.api)  # issue 14
     app.include_router(api.health)
     app.include_router(pages.router)
     app.include_router(officials_pages.router)
+    app.include_router(registry.pages)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
 
