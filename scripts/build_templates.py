@@ -1946,6 +1946,7 @@ def build_bao_cao_nam() -> object:
         "{{ bao_cao.ngay_tinh }}",
         style="VB Tiêu đề mục",
         keep_next=True,
+        before=12,
     )
     body(
         doc,
@@ -1966,9 +1967,11 @@ def build_bao_cao_nam() -> object:
     t = _grid(doc, widths, heads, "theo_nhom", ("stt", "ten", *stars))
     _total_row(t, "theo_nhom_tong", stars)
     para(doc, "[[bieu_do:theo_nhom]]", align=CENTER, before=6)
-    body(doc, "Theo bộ sản phẩm:", keep_next=True)
+    body(doc, "Theo bộ sản phẩm:", keep_next=True, before=6)
     _grid(doc, widths, ("STT", "Bộ sản phẩm", *heads[2:]), "theo_bo", ("stt", "ten", *stars))
-    para(doc, "III. THEO ĐƠN VỊ HÀNH CHÍNH CẤP XÃ", style="VB Tiêu đề mục", keep_next=True)
+    para(
+        doc, "III. THEO ĐƠN VỊ HÀNH CHÍNH CẤP XÃ", style="VB Tiêu đề mục", keep_next=True, before=12
+    )
     body(
         doc,
         "Sản phẩm còn hiệu lực thuộc ",
@@ -1980,7 +1983,7 @@ def build_bao_cao_nam() -> object:
     t = _grid(doc, widths, ("STT", "Xã, phường", *heads[2:]), "theo_xa", ("stt", "ten", *stars))
     _total_row(t, "theo_xa_tong", stars)
     para(doc, "[[bieu_do:theo_xa]]", align=CENTER, before=6)
-    para(doc, "IV. NÂNG HẠNG, ĐÁNH GIÁ LẠI", style="VB Tiêu đề mục", keep_next=True)
+    para(doc, "IV. NÂNG HẠNG, ĐÁNH GIÁ LẠI", style="VB Tiêu đề mục", keep_next=True, before=12)
     para(doc, "{%p if nang_hang %}", style="VB Nội dung")
     _grid(
         doc,

@@ -125,7 +125,7 @@ def _horizontal(table: dict[str, dict[int, int]], title: str) -> bytes:
     for y, total in enumerate(left):
         ax.annotate(str(total), (total, y), xytext=(3, 0), textcoords="offset points", va="center")
     ax.set_xlabel("Số sản phẩm")
-    ax.set_title(title, fontsize=10)
+    fig.suptitle(title, fontsize=10)
     ax.legend(frameon=False, loc="lower right")
     ax.set_xlim(0, max([*left, 1]) * 1.15)
     return _png(fig)
@@ -133,11 +133,11 @@ def _horizontal(table: dict[str, dict[int, int]], title: str) -> bytes:
 
 def by_commune(stats: Statistics) -> bytes:
     shown = {k.replace(", tỉnh ", " – "): v for k, v in stats.by_commune.items()}
-    return _horizontal(shown, "Sản phẩm còn hiệu lực theo xã, phường (đơn vị hiện nay)")
+    return _horizontal(shown, "Còn hiệu lực theo xã, phường")
 
 
 def by_group(stats: Statistics) -> bytes:
-    return _horizontal(stats.by_group, "Sản phẩm còn hiệu lực theo nhóm sản phẩm")
+    return _horizontal(stats.by_group, "Còn hiệu lực theo nhóm sản phẩm")
 
 
 CHARTS = {"theo_nam": by_year, "xu_huong": trend, "theo_xa": by_commune, "theo_nhom": by_group}

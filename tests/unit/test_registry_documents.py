@@ -84,3 +84,19 @@ def test_charts_are_png_and_stable(seed_stats: Statistics) -> None:
     first = by_year(seed_stats)
     assert first.startswith(b"\x89PNG")
     assert by_year(seed_stats) == first  # the same counts, the same bytes
+
+
+def test_contexts_match_their_schemas(seed_stats: Statistics, tmp_path: Path) -> None:
+    """What the builders give is what the schemas (and so `templates check`) describe."""
+    from ocop_docs.production.contexts import bao_cao_nam, thong_bao_danh_gia_lai
+    from tests.unit.test_template_lint import _context_validator, _present
+
+    registry = open_registry(tmp_path / "so.sqlite")
+    import_list(registry, FIXTURES / "thai-nguyen-2023-2024.yaml")
+    item = due_reminders(registry, dt.date(2026, 9, 20)).items[0]
+    for kind, context in (
+        ("bao-cao-nam", bao_cao_nam.build(seed_stats, SENDER).context),
+        ("thong-bao-danh-gia-lai", thong_bao_danh_gia_lai.build(item, SENDER).context),
+    ):
+        errors = [e.message for e in _context_validator(kind).iter_errors(_present(context))]
+        assert errors == [], kind

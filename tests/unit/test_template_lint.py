@@ -113,7 +113,7 @@ def test_schema_paths_and_docs() -> None:
     missing = sorted(
         {
             path
-            for kind in KINDS.values()
+            for kind in ALL_KINDS.values()
             for path, _ in kind.schema.paths()
             if f"`{path}`" not in docs
         }
