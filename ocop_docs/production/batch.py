@@ -61,6 +61,7 @@ from ocop_docs.production.planning import (
 from ocop_docs.production.pool import Conversion, ConverterPool, interruptible
 from ocop_docs.production.producer import Outcome, Producer
 from ocop_docs.production.resume import sweep_temporary
+from ocop_docs.production.rounds.model import Round
 
 CHECKPOINT_SECONDS = 2.0
 
@@ -177,6 +178,7 @@ class BatchResult:
     notes: list[str] = field(default_factory=list)
     conversion: dict[str, int] = field(default_factory=dict)
     registry: Any = None  # the registry's AddResult with --so-theo-doi (issue 14)
+    round: Round | None = None  # the (working) round of a round input
 
     @property
     def items(self) -> list[ItemRecord]:
@@ -453,6 +455,7 @@ def run_batch(
         notes=list(plan.notes),
         conversion=recorder.conversion,
         registry=added,
+        round=plan.round,
     )
 
 

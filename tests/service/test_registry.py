@@ -187,3 +187,28 @@ def test_the_daily_job_marks_reminders(client: TestClient) -> None:
     assert {e.reminder for e in entries} == {"dang_mo"}
     assert entries[0].events[-1].kind == "nhac_han"
     assert mark_reminders(rt.sessions, dt.date(2026, 9, 21)) == 0  # nothing changed
+
+
+def test_a_job_records_its_round_when_asked(client: TestClient) -> None:
+    """The service's production fills the province's book (opt-in ``so_theo_doi``)."""
+    from tests.service.officials import file_dossiers, round_upload, run_queued
+
+    tinh = bearer(client, add_user(client, "tn-ocop", "tinh"))
+    file_dossiers(client, tinh)  # as the communes would; the round finds them
+    made = client.post("/api/v1/rounds", files=round_upload(), headers=tinh)
+    assert made.status_code == 201, made.text
+    job = client.post(
+        f"/api/v1/rounds/{made.json()['id']}/batch",
+        json={"pdf": False, "kinds": ["quyet-dinh"], "so_theo_doi": True},
+        headers=tinh,
+    )
+    assert job.status_code == 202, job.text
+    run_queued(client)
+    done = client.get(f"/api/v1/jobs/{job.json()['id']}", headers=tinh).json()
+    assert done["state"] == "done", done
+    recorded = done["summary"]["registry"]
+    assert recorded["errors"] == 0 and recorded["added"]
+    listing = client.get("/api/v1/registry?tat_ca=true", headers=tinh).json()["entries"]
+    assert len(listing) == len(recorded["added"])
+    assert {e["province"] for e in listing} == {THAI_NGUYEN}
+    assert all(e["decision_no"] and e["valid_to"] for e in listing)
