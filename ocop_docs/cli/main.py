@@ -22,7 +22,6 @@ COMMANDS: dict[str, str] = {
     "serve": "ocop_docs.cli.serve:serve",
     "users": "ocop_docs.cli.users:users",
     "so-theo-doi": "ocop_docs.cli.registry:registry",
-    "registry": "ocop_docs.cli.registry:registry",
 }
 
 

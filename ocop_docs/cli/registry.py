@@ -3,7 +3,7 @@
 Verbs mirror :mod:`ocop_docs.registry.verbs`: ``nhap`` (import a published annex list),
 ``danh-sach`` (list), ``nhac-han`` (re-evaluation reminders, and the letters to producers),
 ``thong-ke`` (statistics, and the yearly report), ``xuat`` (export to .xlsx). English
-aliases: ``registry import|list|remind|stats|export``. The book is a local SQLite file
+aliases are left out: one name per verb keeps the help and the README short. The book is a local SQLite file
 (``--so``, default ``./so-theo-doi.sqlite`` or ``OCOP_SO_THEO_DOI``, which may also be the
 service's database URL).
 """
@@ -74,7 +74,7 @@ def registry() -> None:
     Ví dụ / examples:
       ocop-docs so-theo-doi nhap samples/so-theo-doi/na-ri-2018.yaml
       ocop-docs so-theo-doi danh-sach --het-han-truoc 31/12/2026 --sao 4,5
-      ocop-docs so-theo-doi nhac-han --ngay 15/09/2027 --thu-muc thong-bao/
+      ocop-docs so-theo-doi nhac-han --ngay 20/09/2026 --thu-muc thong-bao/
       ocop-docs so-theo-doi thong-ke --nam 2020 --dau-ra bao-cao-2020.docx
       ocop-docs so-theo-doi xuat so-theo-doi.xlsx
     """
@@ -289,14 +289,3 @@ def export_command(
     from ocop_docs.registry.verbs import export_workbook
 
     print_report("so-theo-doi xuat", fmt, export_workbook(_open(target), output, ngay), lang)
-
-
-# English aliases (the same commands).
-for alias, command in (
-    ("import", import_command),
-    ("list", list_command),
-    ("remind", remind_command),
-    ("stats", stats_command),
-    ("export", export_command),
-):
-    registry.add_command(command, alias)
