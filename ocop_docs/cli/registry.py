@@ -2,10 +2,10 @@
 
 Verbs mirror :mod:`ocop_docs.registry.verbs`: ``nhap`` (import a published annex list),
 ``danh-sach`` (list), ``nhac-han`` (re-evaluation reminders, and the letters to producers),
-``thong-ke`` (statistics, and the yearly report), ``xuat`` (export to .xlsx). English
-aliases are left out: one name per verb keeps the help and the README short. The book is a local SQLite file
-(``--so``, default ``./so-theo-doi.sqlite`` or ``OCOP_SO_THEO_DOI``, which may also be the
-service's database URL).
+``thong-ke`` (statistics, and the yearly report), ``xuat`` (export to .xlsx); no English
+aliases: one name per verb keeps the help and the README short. The book is a local
+SQLite file (``--so``, default ``./so-theo-doi.sqlite`` or ``OCOP_SO_THEO_DOI``, which may
+also be the service's database URL).
 """
 
 from __future__ import annotations
