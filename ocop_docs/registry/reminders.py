@@ -79,7 +79,12 @@ def classify(entry: Entry, day: dt.date, warn_days: int = WARN_DAYS) -> Reminder
         return None
     opens, closes, spec = window(entry, day)
     transition_spec: dict[str, Any] = spec.get("chuyen_tiep") or {}
-    transition = bool(transition_spec) and entry.valid_to < transition_spec["het_han_truoc"]
+    # Điều 12.3 helps only while its grace lasts: at most gia_han days past expiry.
+    transition = (
+        bool(transition_spec)
+        and entry.valid_to < transition_spec["het_han_truoc"]
+        and day <= entry.valid_to + dt.timedelta(days=int(transition_spec["gia_han"]))
+    )
     if day > entry.valid_to:
         return Reminder(entry, "het_han", opens, closes, (entry.valid_to - day).days, transition)
     if opens is None or closes is None or day < opens:

@@ -239,10 +239,24 @@ def test_reminders_follow_the_window(registry: Registry) -> None:
     assert due_reminders(registry, dt.date(2026, 4, 10)).items == []
 
 
-def test_transition_of_article_12_3(registry: Registry) -> None:
-    import_list(registry, LISTS / "na-ri-2018.yaml")
+def test_transition_of_article_12_3(registry: Registry, tmp_path: Path) -> None:
+    """Điều 12.3: a certificate that expired before 19/9/2026 stays valid to the result, at
+    most 180 days past expiry, when its holder files."""
+    path = tmp_path / "2023.yaml"
+    path.write_text(
+        "quyet_dinh: {so: 5/QĐ-UBND, ngay: 2023-04-01, co_quan: UBND tỉnh Thái Nguyên}\n"
+        "san_pham:\n  - {ten: Chè, chu_the: HTX Chè, dia_chi: 'xã Tân Cương, tỉnh Thái Nguyên',"
+        " hang_sao: 4}\n",
+        encoding="utf-8",
+    )
+    import_list(registry, path)
     item = due_reminders(registry, dt.date(2026, 6, 1)).items[0]
-    assert item.category == "het_han" and item.transition  # expired before 19/9/2026
+    assert item.category == "het_han" and item.transition  # expired 01/4/2026
+    late = due_reminders(registry, dt.date(2026, 10, 1)).items[0]
+    assert late.category == "het_han" and not late.transition  # 183 days past expiry
+    import_list(registry, LISTS / "na-ri-2018.yaml")
+    old = [r for r in due_reminders(registry, dt.date(2026, 6, 1)).items if r.entry.year == 2018]
+    assert old and not any(r.transition for r in old)  # expired in 2021: long past
 
 
 def test_listing_filters_and_export(registry: Registry, tmp_path: Path) -> None:

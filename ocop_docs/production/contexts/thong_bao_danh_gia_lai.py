@@ -76,7 +76,13 @@ def build(item: Any, sender: Mapping[str, Any]) -> Built:
         "tinh_trang": item.category,
         "chu_the": {
             "ten": entry.producer,
-            "dia_chi": entry.address or commune or DOTS,
+            # A former unit's address is written as today's (QĐ 19/2025 units), as the
+            # letter goes out now; an address already current is kept as written.
+            "dia_chi": (
+                entry.commune
+                if entry.address_status == "old" and entry.commune
+                else entry.address or commune or DOTS
+            ),
             "lien_he": entry.contact,
         },
         "sp": {
