@@ -65,7 +65,7 @@ def test_the_na_ri_book_end_to_end(tmp_path: Path) -> None:
     text = run(book, "thong-ke", "--nam", "2020").stdout
     assert "Năm 2018: 6 sản phẩm đạt chuẩn (5×3★, 1×4★)" in text
     assert "Năm 2019: 14 sản phẩm đạt chuẩn (14×3★)" in text
-    english = run(book, "stats", "--nam", "2020", "--lang", "en").stdout
+    english = run(book, "thong-ke", "--nam", "2020", "--lang", "en").stdout
     assert "2018: 6 products certified (5×3★, 1×4★)" in english and "Năm" not in english
     listing = run(book, "danh-sach", "--ngay", "31/12/2020", "--sao", "4", "--xa", "Côn Minh")
     assert listing.exit_code == 0 and "Miến dong — Hợp tác xã Tài Hoan; 4 sao" in listing.stdout
