@@ -41,7 +41,7 @@ from ocop_docs.rules.units import provinces
 from ocop_docs.service.accounts import Principal
 from ocop_docs.service.auth import not_found, require, sees_province
 from ocop_docs.service.errors import ServiceError, library_error_json
-from ocop_docs.service.officials import _province_for, receive_form
+from ocop_docs.service.officials import _province_for, province_name, receive_form
 from ocop_docs.service.runtime import Runtime
 from ocop_docs.service.views import render_page, request_lang
 from ocop_docs.text.dates import parse_date
@@ -335,7 +335,7 @@ async def registry_page(request: Request, ngay: str | None = None) -> Response:
     return render_page(
         request,
         "o_registry.html",
-        {"who": who, "ocsrf": who.csrf, "province_name": "", **context},
+        {"who": who, "ocsrf": who.csrf, "province_name": province_name(who.province), **context},
     )
 
 
