@@ -393,6 +393,7 @@ def tinh_text(province_key: str) -> str:
     return province_key
 
 
+@lru_cache(maxsize=64)
 def province_today(name: str) -> Province | None:
     """Today's province of a province name, today's or former ('Bắc Kạn' → Thái Nguyên);
     None when unknown or when the former province went into several (issue 14)."""
