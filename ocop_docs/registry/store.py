@@ -155,12 +155,12 @@ class Registry:
 
     def lookup_all(self, certificate_no: str) -> list[Entry]:
         """Every certificate of this number: numbers repeat across provinces ("01/GCN-UBND")."""
-        wanted = key_text(certificate_no)
+        wanted = key_text(certificate_no)[:100]
         if not wanted:
             return []
         with self.sessions() as session:
-            rows = session.scalars(self._query().where(RegistryEntry.certificate_no.is_not(None)))
-            return [_entry(r) for r in rows if key_text(r.certificate_no or "") == wanted]
+            rows = session.scalars(self._query().where(RegistryEntry.certificate_key == wanted))
+            return [_entry(r) for r in rows]
 
     # --- adding ------------------------------------------------------------------------
     def add(
@@ -243,13 +243,12 @@ class Registry:
         return plan
 
     def _certificate_taken(self, session: Session, number: str) -> bool:
-        query = select(RegistryEntry.certificate_no).where(
-            RegistryEntry.certificate_no.is_not(None)
+        query = select(RegistryEntry.id).where(
+            RegistryEntry.certificate_key == key_text(number)[:100]
         )
         if self.province is not None:
             query = query.where(RegistryEntry.province == self.province)
-        wanted = key_text(number)
-        return any(key_text(n or "") == wanted for n in session.scalars(query))
+        return session.scalars(query.limit(1)).first() is not None
 
     def _insert(
         self,
@@ -281,6 +280,7 @@ class Registry:
             issuer=rec.issuer,
             level=rec.level,
             certificate_no=rec.certificate_no,
+            certificate_key=key_text(rec.certificate_no)[:100] if rec.certificate_no else None,
             valid_from=rec.valid_from,
             valid_to=rec.valid_to,
             regime=rec.regime,

@@ -44,7 +44,10 @@ class RegistryEntry(Base):
     decision_date: Mapped[dt.date] = mapped_column(Date)
     issuer: Mapped[str] = mapped_column(String(300), default="")
     level: Mapped[str] = mapped_column(String(16), default="tinh")  # huyen|tinh|trung_uong
-    certificate_no: Mapped[str | None] = mapped_column(String(100), nullable=True, index=True)
+    certificate_no: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    # The number as compared (model.key_text: "01/GCN-UBND" and "01 / gcn-ubnd" are one):
+    # the public look-up reads it through its index.
+    certificate_key: Mapped[str | None] = mapped_column(String(100), nullable=True, index=True)
     valid_from: Mapped[dt.date] = mapped_column(Date)
     valid_to: Mapped[dt.date] = mapped_column(Date, index=True)
     regime: Mapped[str] = mapped_column(String(16))

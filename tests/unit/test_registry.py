@@ -301,3 +301,18 @@ def test_statistics_json_is_plain(registry: Registry) -> None:
     json.dumps(data)
     assert data["total_in_force"] == 20
     assert data["by_year"][0] == {"label": 2018, "stars": {"3": 5, "4": 1, "5": 0}, "total": 6}
+
+
+def test_the_migration_makes_the_model(tmp_path: Path) -> None:
+    """Migration 0003 and the SQLAlchemy tables agree (columns, types, indexes)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from ocop_docs.service.database import Base
+
+    registry = open_registry(tmp_path / "so.sqlite")
+    engine = registry.sessions.kw["bind"]
+    with engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    ours = [d for d in diff if "registry_" in repr(d)]
+    assert ours == []

@@ -41,6 +41,7 @@ def upgrade() -> None:
         sa.Column("issuer", sa.String(300), nullable=False),
         sa.Column("level", sa.String(16), nullable=False),
         sa.Column("certificate_no", sa.String(100), nullable=True),
+        sa.Column("certificate_key", sa.String(100), nullable=True),
         sa.Column("valid_from", sa.Date(), nullable=False),
         sa.Column("valid_to", sa.Date(), nullable=False),
         sa.Column("regime", sa.String(16), nullable=False),
@@ -53,7 +54,14 @@ def upgrade() -> None:
         sa.Column("reminder_on", sa.Date(), nullable=True),
         sa.Column("created_at", sa.DateTime(), nullable=False),
     )
-    for column in ("province", "product_key", "commune_code", "year", "certificate_no", "valid_to"):
+    for column in (
+        "province",
+        "product_key",
+        "commune_code",
+        "year",
+        "certificate_key",
+        "valid_to",
+    ):
         op.create_index(f"ix_registry_entries_{column}", "registry_entries", [column])
     op.create_table(
         "registry_events",
