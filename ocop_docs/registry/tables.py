@@ -4,7 +4,7 @@ One row per certificate (a recognition: first, upgrade or re-evaluation), so a p
 recognised in 2018 and upgraded in 2021 has two rows joined by ``product_key``; the older
 one is ``superseded`` by the newer. Every row carries its ``province`` (today's code, QĐ
 19/2025/QĐ-TTg), as the officials' tables do, and queries filter on it. The schema is made
-only by the Alembic migration ``0003_registry`` (SQLite and PostgreSQL alike).
+only by the Alembic migration ``0004_registry`` (SQLite and PostgreSQL alike).
 """
 
 from __future__ import annotations

@@ -304,7 +304,7 @@ def test_statistics_json_is_plain(registry: Registry) -> None:
 
 
 def test_the_migration_makes_the_model(tmp_path: Path) -> None:
-    """Migration 0003 and the SQLAlchemy tables agree (columns, types, indexes)."""
+    """Migration 0004 and the SQLAlchemy tables agree (columns, types, indexes)."""
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 

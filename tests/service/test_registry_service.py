@@ -1,6 +1,6 @@
 """The registry in the service (issue 14): the public look-up, the officials' API and page
 with the access rules of issue 13, and the daily job on the queue. Runs on the embedded
-default and on PostgreSQL + Redis + S3 (the migration 0003 on both)."""
+default and on PostgreSQL + Redis + S3 (the migration 0004 on both)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The province's OCOP registry: certificates and their history (issue 14).
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0002 (0003 once main's 0003_commune_assessment is merged: set down_revision)
 Create Date: 2026-12-01
 """
 
@@ -10,7 +10,9 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
+revision = "0004"
+# This branch was cut before 0003_commune_assessment (issue 13, the commune's side); when both
+# are merged, down_revision becomes "0003" so the history stays one line.
 down_revision = "0002"
 branch_labels = None
 depends_on = None
