@@ -13,6 +13,7 @@ without a map), by product group.
 
 from __future__ import annotations
 
+import functools
 import io
 from typing import Any
 
@@ -26,7 +27,9 @@ WIDTH_IN = 6.3  # 160 mm: the text width of an A4 page (NĐ 30: 165 mm)
 DPI = 150
 
 
+@functools.cache
 def _pyplot() -> Any:
+    """pyplot on the Agg backend, set up once per process (importing it costs seconds)."""
     import matplotlib
 
     matplotlib.use("Agg", force=True)
