@@ -88,6 +88,27 @@ REPORTERS: dict[str, dict[str, str]] = {
         "text": "ocop_docs.production.reporters:templates_text",
         "json": "ocop_docs.production.reporters:templates_json",
     },
+    # issue 14: the province's registry (ocop-docs so-theo-doi …)
+    "so-theo-doi nhap": {
+        "text": "ocop_docs.registry.reporters:added_text",
+        "json": "ocop_docs.registry.reporters:added_json",
+    },
+    "so-theo-doi danh-sach": {
+        "text": "ocop_docs.registry.reporters:listing_text",
+        "json": "ocop_docs.registry.reporters:listing_json",
+    },
+    "so-theo-doi nhac-han": {
+        "text": "ocop_docs.registry.reporters:reminders_text",
+        "json": "ocop_docs.registry.reporters:reminders_json",
+    },
+    "so-theo-doi thong-ke": {
+        "text": "ocop_docs.registry.reporters:statistics_text",
+        "json": "ocop_docs.registry.reporters:statistics_json",
+    },
+    "so-theo-doi xuat": {
+        "text": "ocop_docs.registry.reporters:export_text",
+        "json": "ocop_docs.registry.reporters:export_json",
+    },
 }
 
 

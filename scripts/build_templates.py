@@ -2221,6 +2221,286 @@ BUILDERS: dict[str, Callable[[], object]] = {
 }
 
 
+# --- issue 14: the registry's papers (a notice to a producer, the yearly report) ----------
+
+
+def _grid(
+    doc: object,
+    widths: list[float],
+    heads: tuple[str, ...],
+    loop: str,
+    cells: tuple[str, ...],
+    text_column: int | None = 1,
+) -> Table:
+    """A table with a header row repeated on every page and one row per item of ``loop``."""
+    t = table(doc, widths, rows=3, grid=True)
+    cell_margins(t, 1)
+    for cell, text in zip(t.rows[0].cells, heads, strict=True):
+        cell_para(cell, text, style="VB Bảng tiêu đề")
+    repeat_header(t.rows[0])
+    cell_para(t.rows[1].cells[0], "{%tr for r in " + loop + " %}", style="VB Bảng")
+    cant_split(t.rows[2])
+    for index, (cell, expr) in enumerate(zip(t.rows[2].cells, cells, strict=True)):
+        cell_para(
+            cell,
+            "{{ r." + expr + " }}",
+            style="VB Bảng",
+            align=None if index == text_column else CENTER,
+        )
+    end = add_row(t)
+    cell_para(end.cells[0], "{%tr endfor %}", style="VB Bảng")
+    return t
+
+
+def _total_row(t: Table, prefix: str, keys: tuple[str, ...]) -> None:
+    row = add_row(t)
+    cells = row.cells
+    cell_para(cells[0], "", style="VB Bảng")
+    cell_para(cells[1], "Tổng cộng", style="VB Bảng", b=True)
+    for cell, key in zip(cells[2:], keys, strict=True):
+        cell_para(cell, "{{ " + prefix + "." + key + " }}", style="VB Bảng", align=CENTER, b=True)
+
+
+def build_thong_bao_danh_gia_lai() -> object:
+    """Thông báo gửi chủ thể (NĐ 30/2020 Phụ lục III, Mẫu 1.4): the window of Điều 7.6.a."""
+    doc = new_document(title="Thông báo đánh giá, phân hạng lại sản phẩm OCOP")
+    header_block(
+        doc,
+        left_top="{{ co_quan.chu_quan_in_hoa | default('', true) }}",
+        left_name="{{ co_quan.ten_in_hoa }}",
+        left_number="Số: {{ thong_bao.so }}",
+        right_date="{{ thong_bao.ngay_dong }}",
+    )
+    para(doc, "THÔNG BÁO", style="VB Tên loại", before=18)
+    para(doc, "{{ thong_bao.trich_yeu }}", style="VB Trích yếu")
+    rule(doc, indent_mm=(TEXT_WIDTH_MM - 50) / 2, space_after=12)
+    para(doc, "Kính gửi: ", "{{ chu_the.ten }}", align=CENTER, after=0)
+    para(doc, "Địa chỉ: ", "{{ chu_the.dia_chi }}", align=CENTER, i=True, size=13, after=12)
+    body(
+        doc,
+        "Căn cứ khoản 3 Điều 4 và khoản 6 Điều 7 Quyết định số 26/2026/QĐ-TTg ngày 22 tháng 5 "
+        "năm 2026 của Thủ tướng Chính phủ; căn cứ sổ theo dõi sản phẩm OCOP, ",
+        "{{ co_quan.ten }}",
+        " thông báo như sau:",
+    )
+    body(
+        doc,
+        "Sản phẩm ",
+        R("{{ sp.ten }}", b=True),
+        " (",
+        "{{ sp.hang_sao_chu }}",
+        ") của ",
+        "{{ chu_the.ten }}",
+        " được công nhận theo ",
+        "{{ sp.quyet_dinh }}",
+        "{% if sp.so_gcn %}",
+        ", giấy chứng nhận số ",
+        "{{ sp.so_gcn }}",
+        "{% endif %}",
+        "; giấy chứng nhận có giá trị trong thời hạn 36 tháng, đến ngày ",
+        R("{{ sp.het_han }}", b=True),
+        ".",
+    )
+    para(doc, "{%p if tinh_trang in ('dang_mo', 'sap_dong') %}", style="VB Nội dung")
+    body(
+        doc,
+        "Theo điểm a khoản 6 Điều 7 Quyết định số 26/2026/QĐ-TTg, hồ sơ đề nghị đánh giá, "
+        "phân hạng lại được nộp không sớm hơn 180 ngày và không muộn hơn 120 ngày trước khi "
+        "giấy chứng nhận hết hạn, tức là ",
+        R("từ ngày {{ sp.nop_tu }} đến ngày {{ sp.nop_den }}", b=True),
+        "{% if tinh_trang == 'sap_dong' %}",
+        R(" (chỉ còn {{ sp.con_ngay }} ngày)", b=True),
+        "{% else %}",
+        " (còn {{ sp.con_ngay }} ngày)",
+        "{% endif %}",
+        ".",
+    )
+    body(
+        doc,
+        "Đề nghị ",
+        "{{ chu_the.ten }}",
+        " chuẩn bị hồ sơ theo khoản 1 Điều 6 Quyết định số 26/2026/QĐ-TTg (trong đó báo cáo "
+        "cập nhật những thay đổi sau thời gian sản phẩm được công nhận) và nộp tại ",
+        "{{ sp.xa }}",
+        " trong thời hạn nêu trên. Quá thời hạn này, giấy chứng nhận hết giá trị vào ngày ",
+        "{{ sp.het_han }}",
+        ".",
+    )
+    para(doc, "{%p elif tinh_trang == 'da_lo' %}", style="VB Nội dung")
+    body(
+        doc,
+        "Thời hạn nộp hồ sơ đánh giá, phân hạng lại theo điểm a khoản 6 Điều 7 Quyết định số "
+        "26/2026/QĐ-TTg (từ ngày ",
+        "{{ sp.nop_tu }}",
+        " đến ngày ",
+        "{{ sp.nop_den }}",
+        ") đã qua. Giấy chứng nhận hết giá trị vào ngày ",
+        "{{ sp.het_han }}",
+        "; sau ngày đó, để được công nhận, sản phẩm đăng ký đánh giá, phân hạng theo Điều 6 và "
+        "Điều 7 Quyết định số 26/2026/QĐ-TTg.",
+    )
+    para(doc, "{%p if chuyen_tiep %}", style="VB Nội dung")
+    body(
+        doc,
+        "Giấy chứng nhận hết hạn trước ngày 19/9/2026 thuộc trường hợp chuyển tiếp tại khoản 3 "
+        "Điều 12 Quyết định số 26/2026/QĐ-TTg: khi chủ thể nộp hồ sơ đánh giá lại, giấy chứng "
+        "nhận tiếp tục có giá trị đến khi có kết quả, tối đa 180 ngày kể từ ngày hết hạn.",
+    )
+    para(doc, "{%p endif %}", style="VB Nội dung")
+    para(doc, "{%p else %}", style="VB Nội dung")
+    body(
+        doc,
+        "Giấy chứng nhận đã hết giá trị từ ngày ",
+        "{{ sp.het_han }}",
+        ". Đề nghị ",
+        "{{ chu_the.ten }}",
+        " không sử dụng giấy chứng nhận, biểu trưng OCOP và thứ hạng sao trên bao bì, nhãn "
+        "sản phẩm kể từ ngày đó; để được công nhận lại, chủ thể đăng ký đánh giá, phân hạng "
+        "sản phẩm theo Điều 6 và Điều 7 Quyết định số 26/2026/QĐ-TTg.",
+    )
+    para(doc, "{%p endif %}", style="VB Nội dung")
+    body(doc, "{{ co_quan.ten }}", " thông báo để ", "{{ chu_the.ten }}", " biết, thực hiện./.")
+    signature_block(
+        doc,
+        left=lambda c: noi_nhan(c, "thong_bao.noi_nhan"),
+        right=lambda c: signer(c, "nguoi_ky"),
+    )
+    return doc
+
+
+def build_bao_cao_nam() -> object:
+    """Báo cáo (NĐ 30/2020 Phụ lục III, Mẫu 1.4): the registry's counts, tables and charts."""
+    doc = new_document(title="Báo cáo kết quả thực hiện Chương trình OCOP")
+    header_block(
+        doc,
+        left_top="{{ co_quan.chu_quan_in_hoa | default('', true) }}",
+        left_name="{{ co_quan.ten_in_hoa }}",
+        left_number="Số: {{ bao_cao.so }}",
+        right_date="{{ bao_cao.ngay_dong }}",
+    )
+    para(doc, "BÁO CÁO", style="VB Tên loại", before=18)
+    para(
+        doc,
+        "Kết quả đánh giá, phân hạng sản phẩm Chương trình OCOP ",
+        "{{ bao_cao.giai_doan }}",
+        style="VB Trích yếu",
+    )
+    rule(doc, indent_mm=(TEXT_WIDTH_MM - 50) / 2, space_after=12)
+    para(doc, "{%p for k in bao_cao.kinh_gui %}", align=CENTER)
+    para(doc, "Kính gửi: ", "{{ k }}", align=CENTER, after=0)
+    para(doc, "{%p endfor %}", align=CENTER)
+    body(
+        doc,
+        "Căn cứ sổ theo dõi sản phẩm OCOP (số liệu đến ngày ",
+        "{{ bao_cao.ngay_tinh }}",
+        "), ",
+        "{{ co_quan.ten }}",
+        " báo cáo kết quả đánh giá, phân hạng sản phẩm OCOP như sau:",
+    )
+    para(doc, "I. SẢN PHẨM ĐƯỢC CÔNG NHẬN THEO NĂM", style="VB Tiêu đề mục", keep_next=True)
+    t = _grid(
+        doc,
+        [16, 15, 15, 15, 17, 20, 21, 21, 25],
+        (
+            "Năm",
+            "3 sao",
+            "4 sao",
+            "5 sao",
+            "Tổng",
+            "Lần đầu",
+            "Nâng hạng",
+            "Đánh giá lại",
+            "Còn hiệu lực cuối năm",
+        ),
+        "theo_nam",
+        (
+            "nam",
+            "sao_3",
+            "sao_4",
+            "sao_5",
+            "tong",
+            "lan_dau",
+            "nang_hang",
+            "danh_gia_lai",
+            "hieu_luc_cuoi_nam",
+        ),
+        text_column=None,
+    )
+    del t
+    para(doc, "[[bieu_do:theo_nam]]", align=CENTER, before=6)
+    para(doc, "[[bieu_do:xu_huong]]", align=CENTER, before=6)
+    para(
+        doc,
+        "II. SẢN PHẨM CÒN HIỆU LỰC ĐẾN NGÀY ",
+        "{{ bao_cao.ngay_tinh }}",
+        style="VB Tiêu đề mục",
+        keep_next=True,
+        before=12,
+    )
+    body(
+        doc,
+        "Tổng số ",
+        R("{{ con_hieu_luc.tong }}", b=True),
+        " sản phẩm OCOP còn hiệu lực: ",
+        "{{ con_hieu_luc.sao_5 }}",
+        " sản phẩm 5 sao, ",
+        "{{ con_hieu_luc.sao_4 }}",
+        " sản phẩm 4 sao, ",
+        "{{ con_hieu_luc.sao_3 }}",
+        " sản phẩm 3 sao. Theo nhóm sản phẩm (Quyết định số 26/2026/QĐ-TTg, Phụ lục I):",
+        keep_next=True,
+    )
+    stars = ("sao_3", "sao_4", "sao_5", "tong")
+    heads = ("STT", "Nhóm sản phẩm", "3 sao", "4 sao", "5 sao", "Tổng")
+    widths = [11, 87, 16, 16, 16, 19]
+    t = _grid(doc, widths, heads, "theo_nhom", ("stt", "ten", *stars))
+    _total_row(t, "theo_nhom_tong", stars)
+    para(doc, "[[bieu_do:theo_nhom]]", align=CENTER, before=6)
+    body(doc, "Theo bộ sản phẩm:", keep_next=True, before=6)
+    _grid(doc, widths, ("STT", "Bộ sản phẩm", *heads[2:]), "theo_bo", ("stt", "ten", *stars))
+    para(
+        doc, "III. THEO ĐƠN VỊ HÀNH CHÍNH CẤP XÃ", style="VB Tiêu đề mục", keep_next=True, before=12
+    )
+    body(
+        doc,
+        "Sản phẩm còn hiệu lực thuộc ",
+        "{{ so_xa }}",
+        " đơn vị (xã, phường theo đơn vị hành chính hiện nay; địa chỉ trước ngày 01/7/2025 "
+        "được quy đổi):",
+        keep_next=True,
+    )
+    t = _grid(doc, widths, ("STT", "Xã, phường", *heads[2:]), "theo_xa", ("stt", "ten", *stars))
+    _total_row(t, "theo_xa_tong", stars)
+    para(doc, "[[bieu_do:theo_xa]]", align=CENTER, before=6)
+    para(doc, "IV. NÂNG HẠNG, ĐÁNH GIÁ LẠI", style="VB Tiêu đề mục", keep_next=True, before=12)
+    para(doc, "{%p if nang_hang %}", style="VB Nội dung")
+    _grid(
+        doc,
+        [16, 79, 24, 23, 23],
+        ("Năm", "Sản phẩm (chủ thể)", "Loại", "Từ", "Lên"),
+        "nang_hang",
+        ("nam", "ten", "loai", "tu", "den"),
+    )
+    para(doc, "{%p else %}", style="VB Nội dung")
+    body(doc, "Không có sản phẩm nâng hạng hoặc đánh giá lại trong giai đoạn báo cáo.")
+    para(doc, "{%p endif %}", style="VB Nội dung")
+    body(doc, "Trên đây là báo cáo kết quả đánh giá, phân hạng sản phẩm OCOP./.", before=6)
+    signature_block(
+        doc,
+        left=lambda c: noi_nhan(c, "bao_cao.noi_nhan"),
+        right=lambda c: signer(c, "nguoi_ky"),
+    )
+    return doc
+
+
+BUILDERS.update(
+    {
+        "thong-bao-danh-gia-lai": build_thong_bao_danh_gia_lai,
+        "bao-cao-nam": build_bao_cao_nam,
+    }
+)
+
+
 def build(kind: str) -> bytes:
     doc = BUILDERS[kind]()
     buffer = io.BytesIO()

@@ -179,6 +179,14 @@ def _clock(seconds: float) -> str:
     default=None,
     help="Thanh tiến độ (mặc định: có khi chạy trong cửa sổ lệnh) / progress bar.",
 )
+@click.option(
+    "--so-theo-doi",
+    "registry",
+    default=None,
+    metavar="FILE|URL",
+    help="Ghi sản phẩm được công nhận vào sổ theo dõi / record the recognised products "
+    "in this registry (issue 14).",
+)
 @LANG_OPTION
 @format_option("batch")
 @click.pass_context
@@ -197,6 +205,7 @@ def batch(
     soffice: str | None,
     timeout: float,
     progress: bool | None,
+    registry: str | None,
     lang: Lang,
     fmt: str,
 ) -> None:
@@ -212,6 +221,7 @@ def batch(
         soffice=soffice,
         timeout=timeout,
         lang=lang,
+        registry=registry,
     )
     bar = _Bar(lang) if _show_progress(fmt, progress) else None
     try:

@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "batch": "ocop_docs.cli.batch:batch",
     "serve": "ocop_docs.cli.serve:serve",
     "users": "ocop_docs.cli.users:users",
+    "so-theo-doi": "ocop_docs.cli.registry:registry",
 }
 
 

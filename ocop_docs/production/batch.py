@@ -61,6 +61,7 @@ from ocop_docs.production.planning import (
 from ocop_docs.production.pool import Conversion, ConverterPool, interruptible
 from ocop_docs.production.producer import Outcome, Producer
 from ocop_docs.production.resume import sweep_temporary
+from ocop_docs.production.rounds.model import Round
 
 CHECKPOINT_SECONDS = 2.0
 
@@ -176,6 +177,8 @@ class BatchResult:
     bundle_pages: int | None = None
     notes: list[str] = field(default_factory=list)
     conversion: dict[str, int] = field(default_factory=dict)
+    registry: Any = None  # the registry's AddResult with --so-theo-doi (issue 14)
+    round: Round | None = None  # the (working) round of a round input
 
     @property
     def items(self) -> list[ItemRecord]:
@@ -435,6 +438,7 @@ def run_batch(
                     outdir.rmdir()  # only when nothing was written
             raise
         plan = recorder.plan
+    added = _record_in_registry(plan, options)
     summary = recorder.manifest.summary
     bundle = recorder.manifest.bundle or {}
     return BatchResult(
@@ -450,7 +454,20 @@ def run_batch(
         bundle_pages=bundle.get("pages") if options.bundle else None,
         notes=list(plan.notes),
         conversion=recorder.conversion,
+        registry=added,
+        round=plan.round,
     )
+
+
+def _record_in_registry(plan: Plan, options: BatchOptions) -> Any:
+    """The hook of issue 14: once the manifest is complete, the round's recognised products
+    go into the registry (``--so-theo-doi``); drafts never do."""
+    if options.registry is None or plan.round is None or options.draft:
+        return None
+    from ocop_docs.registry.rounds import record_round
+    from ocop_docs.registry.store import open_registry
+
+    return record_round(open_registry(options.registry), plan.round)
 
 
 __all__ = [

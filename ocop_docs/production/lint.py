@@ -25,7 +25,7 @@ from jinja2.exceptions import TemplateSyntaxError
 from lxml import etree  # type: ignore[import-untyped]
 
 from ocop_docs.errors import Issue, IssueCounts
-from ocop_docs.production.contexts.registry import KINDS
+from ocop_docs.production.contexts.registry import ALL_KINDS
 from ocop_docs.production.environment import make_environment
 from ocop_docs.production.limits import TemplateLimit
 from ocop_docs.production.references import external_references
@@ -471,9 +471,9 @@ def check_template(path: Path, kind: str | None) -> list[Issue]:
     issues = list(scan.issues) + external_references(path)
     if not any(i.severity == "error" for i in issues):
         issues += trial_render(path)
-    if kind is None or kind not in KINDS:
+    if kind is None or kind not in ALL_KINDS:
         return issues
-    schema = KINDS[kind].schema
+    schema = ALL_KINDS[kind].schema
     reported: set[str] = set()
     for use in scan.uses:
         if use.path in reported or schema.has(use.path):
@@ -515,14 +515,15 @@ def check_templates(folder: Path | None = None) -> TemplateReport:
     shipped = folder is None
     root = templates_dir(folder)
     report = TemplateReport(root)
-    names = {f"{k}.docx": k for k in KINDS}
+    names = {f"{k}.docx": k for k in ALL_KINDS}
     files = sorted(p for p in root.glob("*.docx") if not p.name.startswith("~$"))
     for file in files:
         kind = names.get(file.name)
         if kind is None:
             report.issues.append(
                 Issue(
-                    "template-unknown-kind", params={"file": file.name, "kinds": ", ".join(KINDS)}
+                    "template-unknown-kind",
+                    params={"file": file.name, "kinds": ", ".join(ALL_KINDS)},
                 )
             )
             continue

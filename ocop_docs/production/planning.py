@@ -78,6 +78,9 @@ class BatchOptions:
     timeout: float = DEFAULT_DOC_TIMEOUT  # per document, PDF conversion
     batch_size: int = DEFAULT_BATCH  # documents per LibreOffice start
     lang: Lang = "vi"
+    # issue 14: record the round's recognised products in this registry (a SQLite file or
+    # a database URL) once the manifest is complete; None: not asked (opt-in).
+    registry: str | None = None
 
 
 # --- the plan ---------------------------------------------------------------------------------

@@ -104,6 +104,11 @@ def batch_text(result: BatchResult, lang: Lang = "vi") -> Output:
             outdir=result.outdir,
         )
     )
+    if result.registry is not None:  # --so-theo-doi (issue 14)
+        from ocop_docs.registry.reporters import added_text
+
+        added = added_text(result.registry, lang)
+        lines.append((added.err + added.out).rstrip("\n"))
     if result.pdfs:
         line = ui("batch.pdfs", lang, n=result.pdfs)
         if result.conversion.get("starts"):
@@ -122,6 +127,8 @@ def batch_text(result: BatchResult, lang: Lang = "vi") -> Output:
 
 
 def batch_json(result: BatchResult, lang: Lang = "vi") -> str:
+    from ocop_docs.registry.reporters import added_json
+
     manifest = result.manifest.to_json()
     return _json(
         {
@@ -133,6 +140,11 @@ def batch_json(result: BatchResult, lang: Lang = "vi") -> str:
             "bundle": manifest["bundle"],
             "warnings": manifest["warnings"],
             "failures": [i.to_json() for i in result.failures],
+            "registry": (
+                json.loads(added_json(result.registry, lang))
+                if result.registry is not None
+                else None
+            ),
         }
     )
 

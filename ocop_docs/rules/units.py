@@ -391,3 +391,16 @@ def tinh_text(province_key: str) -> str:
         if normalise_name(p["name"]) == province_key:
             return _lower_type(str(p["name_with_type"]).replace("Thành Phố", "Thành phố"))
     return province_key
+
+
+@lru_cache(maxsize=64)
+def province_today(name: str) -> Province | None:
+    """Today's province of a province name, today's or former ('Bắc Kạn' → Thái Nguyên);
+    None when unknown or when the former province went into several (issue 14)."""
+    table = provinces()
+    key = normalise_name(name)
+    found = table.get(key) or table.get(fold(key))
+    if found is not None:
+        return found
+    now = {r.new_province for rows in former_units().values() for r in rows if r.province == key}
+    return table.get(next(iter(now))) if len(now) == 1 else None

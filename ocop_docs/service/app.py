@@ -38,6 +38,7 @@ from ocop_docs.service import (
     officials_api,
     officials_pages,
     pages,
+    registry,
 )
 from ocop_docs.service.errors import ServiceError, error_json
 from ocop_docs.service.intake import too_large
@@ -225,10 +226,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(api.router)
     app.include_router(officials_api.router)
     app.include_router(commune_api.router)
+    app.include_router(registry.api)  # issue 14
     app.include_router(api.health)
     app.include_router(pages.router)
     app.include_router(officials_pages.router)
     app.include_router(commune_pages.router)
+    app.include_router(registry.pages)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
 

@@ -18,6 +18,7 @@ stop, the manifest of what was finished is written, and the job goes back to the
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import logging
 import signal
 import threading
@@ -28,10 +29,14 @@ from types import FrameType
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
-from huey import Huey, RedisHuey, SqliteHuey
+from huey import Huey, RedisHuey, SqliteHuey, crontab
 
 log = logging.getLogger("ocop_docs.service.worker")
 TASK = "ocop.produce"
+# issue 14: the registry's reminders, marked once a day at 06:00 in Vietnam (23:00 UTC;
+# huey's crontab is in UTC). Every worker schedules it; marking is idempotent.
+DAILY_TASK = "ocop.registry-reminders"
+DAILY_AT = crontab(minute="0", hour="23")
 
 
 def make_huey(url: str) -> Huey:
@@ -52,12 +57,41 @@ def make_huey(url: str) -> Huey:
 class JobQueue:
     """Enqueue job ids; run them in a worker."""
 
-    def __init__(self, url: str, handler: Callable[[str], None] | None = None) -> None:
+    def __init__(
+        self,
+        url: str,
+        handler: Callable[[str], None] | None = None,
+        daily: Callable[[], object] | None = None,
+    ) -> None:
         self.url = url
         self.huey = make_huey(url)
         self._handler = handler
+        self._daily = daily
         self.interrupted = False  # a job was stopped by a signal (huey swallows it)
         self._task: Any = self.huey.task(name=TASK, retries=0)(self._run)
+        self._periodic: Any = self.huey.periodic_task(DAILY_AT, name=DAILY_TASK, retries=0)(
+            self._run_daily
+        )
+        self._checked_minute = -1.0
+
+    def _run_daily(self) -> None:
+        if self._daily is None:
+            raise RuntimeError("this process runs no daily task (web role)")
+        marked = self._daily()
+        log.info("registry reminders marked: %s", marked)
+
+    def schedule_periodic(self, now: float | None = None) -> int:
+        """Queue the periodic tasks due this minute (what huey's own consumer does); at
+        most once per minute. Returns how many were queued."""
+        now = time.time() if now is None else now
+        minute = now // 60
+        if minute == self._checked_minute:
+            return 0
+        self._checked_minute = minute
+        due = self.huey.read_periodic(dt.datetime.fromtimestamp(now, dt.UTC).replace(tzinfo=None))
+        for task in due:
+            self.huey.enqueue(task)
+        return len(due)
 
     def _run(self, job_id: str) -> None:
         if self._handler is None:
@@ -136,6 +170,8 @@ def run_worker(
                         log.info("job %s: its worker went silent; queued again", job_id)
                         queue.enqueue(job_id)
                     last_sweep = time.monotonic()
+                if queue._daily is not None:
+                    queue.schedule_periodic()  # issue 14: the daily registry task
                 if not queue.run_one() and not queue.url.startswith("redis"):
                     stop.wait(idle)  # Redis blocks in dequeue (read_timeout) instead
             except KeyboardInterrupt:

@@ -174,6 +174,8 @@ def job_options(raw: dict[str, Any], lang: str) -> dict[str, Any]:
         "bundle": bundle,
         "draft": bool(raw.get("draft", False)),
         "lang": "en" if (raw.get("lang") or lang) == "en" else "vi",
+        # issue 14: record the recognised products in the province's registry when done
+        **({"so_theo_doi": True} if raw.get("so_theo_doi") else {}),
     }
 
 

@@ -281,7 +281,11 @@ async def produce(request: Request, round_id: str) -> Response:
     view = visible_round(request, who, round_id)
     form = await _form(request, who)
     options = job_options(
-        {"pdf": form.get("pdf") == "1", "bundle": form.get("bundle") == "1"},
+        {
+            "pdf": form.get("pdf") == "1",
+            "bundle": form.get("bundle") == "1",
+            "so_theo_doi": form.get("so_theo_doi") == "1",  # issue 14
+        },
         request_lang(request),
     )
     rt = _rt(request)

@@ -16,6 +16,7 @@ on the round's folder, its progress stored as it goes (issue 13).
 
 from __future__ import annotations
 
+import json
 import logging
 import secrets
 import shutil
@@ -241,16 +242,29 @@ class JobRunner:
             if bundle:
                 paths.append(bundle)
             files = tracker.store_files(paths)
+            summary = scrub(summary_json(result, lang), folder / "in", "")
+            if job.options.get("so_theo_doi") and result.round is not None and not options.draft:
+                summary["registry"] = self._record(job.province, result.round, lang)
             self.jobs.finish(
                 job_id,
                 "done",
-                summary=scrub(summary_json(result, lang), folder / "in", ""),
+                summary=summary,
                 files=files,
                 manifest=tracker.store_manifest() or tracker.manifest_digest or job.manifest,
                 bundle=bundle,
             )
         finally:
             shutil.rmtree(folder, ignore_errors=True)
+
+    def _record(self, province: int, rnd: Any, lang: Lang) -> dict[str, Any]:
+        """issue 14: the round's recognised products into the province's registry."""
+        from ocop_docs.registry.reporters import added_json
+        from ocop_docs.registry.rounds import record_round
+        from ocop_docs.registry.store import Registry
+
+        added = record_round(Registry(self.jobs.db, province=province), rnd)
+        data: dict[str, Any] = json.loads(added_json(added, lang))
+        return data
 
     def _store_partial(self, tracker: _Tracker) -> None:
         files = tracker.store_files(tracker.pending)

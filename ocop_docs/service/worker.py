@@ -12,6 +12,7 @@ import logging
 import threading
 
 from ocop_docs.service.jobqueue import JobQueue, run_worker
+from ocop_docs.service.registry import mark_reminders
 from ocop_docs.service.runner import JobRunner
 from ocop_docs.service.runtime import Runtime
 from ocop_docs.service.settings import Settings
@@ -23,7 +24,7 @@ def serve_worker(settings: Settings, stop: threading.Event | None = None) -> Non
     """Run jobs until SIGTERM (or ``stop``); a job running then goes back to the queue."""
     rt = Runtime(settings)
     runner = JobRunner(settings, rt.jobs, rt.rounds, rt.store, rt.queue.enqueue)
-    queue = JobQueue(settings.queue_location, runner.run)
+    queue = JobQueue(settings.queue_location, runner.run, daily=lambda: mark_reminders(rt.sessions))
 
     def sweep() -> list[str]:
         return rt.jobs.stale(settings.job_stale)

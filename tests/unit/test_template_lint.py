@@ -17,7 +17,7 @@ from referencing import Registry, Resource
 
 from ocop_docs.errors import OcopError
 from ocop_docs.production.contexts.building import build_context
-from ocop_docs.production.contexts.registry import KINDS
+from ocop_docs.production.contexts.registry import ALL_KINDS, KINDS
 from ocop_docs.production.lint import check_template, check_templates
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_shipped_templates_are_clean() -> None:
     report = check_templates()
     assert report.issues == [], [i.message() for i in report.issues]
-    assert sorted(p.stem for p in report.checked) == sorted(KINDS)
+    assert sorted(p.stem for p in report.checked) == sorted(ALL_KINDS)
 
 
 def _doc(path: Path, *paragraphs: str | list[str]) -> Path:
@@ -125,7 +125,7 @@ def test_schema_paths_and_docs() -> None:
     missing = sorted(
         {
             path
-            for kind in KINDS.values()
+            for kind in ALL_KINDS.values()
             for path, _ in kind.schema.paths()
             if f"`{path}`" not in docs
         }
@@ -201,11 +201,17 @@ def test_context_schemas_and_wording_ship_in_the_wheel(tmp_path: Path) -> None:
 def test_every_kind_is_one_module_one_template_one_schema() -> None:
     """One document kind = one context module + its template + its context schema."""
     modules = ROOT / "ocop_docs" / "production" / "contexts"
-    for name, kind in KINDS.items():
+    for name, kind in ALL_KINDS.items():
         assert (modules / f"{name.replace('-', '_')}.py").is_file(), name
         assert (ROOT / "templates" / kind.template).is_file(), name
         assert (ROOT / "schemas" / "contexts" / f"{name}.schema.json").is_file(), name
-        builders = [kind.from_dossier, kind.from_round, kind.from_sheet_input, kind.from_file]
+        builders = [
+            kind.from_dossier,
+            kind.from_round,
+            kind.from_sheet_input,
+            kind.from_file,
+            kind.from_registry,
+        ]
         assert sum(b is not None for b in builders) == 1, name
     schemas = {p.name for p in (ROOT / "schemas" / "contexts").glob("*.schema.json")}
-    assert schemas == {f"{k}.schema.json" for k in KINDS} | {"common.schema.json"}
+    assert schemas == {f"{k}.schema.json" for k in ALL_KINDS} | {"common.schema.json"}

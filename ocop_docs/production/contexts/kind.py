@@ -39,7 +39,7 @@ from ocop_docs.production.schema_tree import SchemaTree, schema_tree
 
 # What a kind is filled from: a dossier, a round file, or (the scoring sheet) any of a set
 # number, a scorecard file, a dossier or a round file.
-Source = Literal["dossier", "round", "sheet", "file"]
+Source = Literal["dossier", "round", "sheet", "file", "registry"]
 
 
 @dataclass(slots=True)
@@ -67,6 +67,9 @@ FileBuilder = Callable[[Path], Built]
 # The group of a round product for a per-group kind (a commune, a producer); None: the
 # product belongs to no group, so it gets no paper of that kind.
 GroupOf = Callable[[ProductResult], str | None]
+# issue 14: a document of the registry (a reminder letter, the yearly report), from what
+# the registry made (one reminder, the statistics) and the sender (office and signer).
+RegistryBuilder = Callable[[Any, Mapping[str, Any]], Built]
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,11 +88,14 @@ class Kind:
     # Whether a round has what a round kind needs (for a product, or None for the round):
     # ``batch`` notes a kind with nothing to make instead of failing on every item.
     wanted: Callable[[Round, ProductResult | None], bool] | None = field(default=None, repr=False)
+    from_registry: RegistryBuilder | None = field(default=None, repr=False)
 
     @property
     def source(self) -> Source:
         if self.from_file is not None:
             return "file"
+        if self.from_registry is not None:
+            return "registry"
         if self.from_sheet_input is not None:
             return "sheet"
         return "round" if self.from_round is not None else "dossier"
@@ -111,6 +117,7 @@ __all__ = [
     "FileBuilder",
     "GroupOf",
     "Kind",
+    "RegistryBuilder",
     "RoundBuilder",
     "SheetBuilder",
     "Source",

@@ -8,6 +8,7 @@ that every kind has all three).
 from __future__ import annotations
 
 from ocop_docs.production.contexts import (
+    bao_cao_nam,
     bao_cao_tu_danh_gia,
     bao_cao_xa,
     bien_ban,
@@ -19,6 +20,7 @@ from ocop_docs.production.contexts import (
     phieu_danh_gia,
     quyet_dinh,
     quyet_dinh_thu_hoi,
+    thong_bao_danh_gia_lai,
     thong_bao_ket_qua,
 )
 from ocop_docs.production.contexts.kind import Kind
@@ -44,4 +46,12 @@ KINDS: dict[str, Kind] = {
     )
 }
 
-__all__ = ["KINDS"]
+# issue 14: kinds filled from the province's registry (ocop-docs so-theo-doi), not from a
+# dossier or a round, so ``render`` and ``batch`` do not offer them; templates are checked
+# like the others (``ALL_KINDS``).
+REGISTRY_KINDS: dict[str, Kind] = {
+    kind.name: kind for kind in (thong_bao_danh_gia_lai.KIND, bao_cao_nam.KIND)
+}
+ALL_KINDS: dict[str, Kind] = {**KINDS, **REGISTRY_KINDS}
+
+__all__ = ["ALL_KINDS", "KINDS", "REGISTRY_KINDS"]

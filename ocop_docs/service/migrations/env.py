@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
+from ocop_docs.registry import tables as registry_tables  # noqa: F401  (issue 14)
 from ocop_docs.service import tables  # noqa: F401  (the officials' tables on the metadata)
 from ocop_docs.service.database import Base
 
