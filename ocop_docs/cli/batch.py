@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 
 from ocop_docs.catalogue import Lang, ui
-from ocop_docs.cli.common import LANG_OPTION, OcopCommand, format_option, print_report
+from ocop_docs.cli.common import ALLOW_OPTION, LANG_OPTION, OcopCommand, format_option, print_report
 from ocop_docs.cli.language import current_language
 from ocop_docs.cli.options import JOBS_RANGE, TIMEOUT_RANGE, BoundedInt, FiniteFloat
 from ocop_docs.production.batch import (
@@ -179,6 +179,7 @@ def _clock(seconds: float) -> str:
     default=None,
     help="Thanh tiến độ (mặc định: có khi chạy trong cửa sổ lệnh) / progress bar.",
 )
+@ALLOW_OPTION
 @LANG_OPTION
 @format_option("batch")
 @click.pass_context
@@ -197,6 +198,7 @@ def batch(
     soffice: str | None,
     timeout: float,
     progress: bool | None,
+    allow: tuple[Path, ...],
     lang: Lang,
     fmt: str,
 ) -> None:
@@ -212,6 +214,7 @@ def batch(
         soffice=soffice,
         timeout=timeout,
         lang=lang,
+        allow=allow,
     )
     bar = _Bar(lang) if _show_progress(fmt, progress) else None
     try:

@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from ocop_docs.catalogue import Lang, ui
-from ocop_docs.cli.common import LANG_OPTION, OcopCommand, format_option, print_report
+from ocop_docs.cli.common import ALLOW_OPTION, LANG_OPTION, OcopCommand, format_option, print_report
 from ocop_docs.cli.language import current_language
 from ocop_docs.cli.options import TIMEOUT_RANGE, FiniteFloat
 from ocop_docs.production.contexts.registry import KINDS
@@ -127,6 +127,7 @@ class InputParam(click.ParamType):  # type: ignore[type-arg]  # generic only in 
     default=None,
     help="Giới hạn thời gian chuyển PDF (giây) / PDF conversion timeout (s).",
 )
+@ALLOW_OPTION
 @LANG_OPTION
 @format_option("render")
 def render(
@@ -140,6 +141,7 @@ def render(
     templates_dir: Path | None,
     soffice: str | None,
     timeout: float | None,
+    allow: tuple[Path, ...],
     lang: Lang,
     fmt: str,
 ) -> None:
@@ -157,6 +159,7 @@ def render(
             assessment=assessment,
             soffice=soffice,
             timeout=timeout,
+            allow=allow,
         )
     print_report("render", fmt, result, lang)
 

@@ -77,6 +77,9 @@ class BatchOptions:
     timeout: float = DEFAULT_DOC_TIMEOUT  # per document, PDF conversion
     batch_size: int = DEFAULT_BATCH  # documents per LibreOffice start
     lang: Lang = "vi"
+    # Folders besides the round file's own that the dossiers and scorecards it names may
+    # lie in (``--allow``; issue 9): nothing else a round names is read.
+    allow: tuple[Path, ...] = ()
 
 
 # --- the plan ---------------------------------------------------------------------------------
@@ -190,7 +193,9 @@ def _product_stem(code: str, name: str, index: int) -> str:
 
 
 def _plan_round(plan: Plan, workdir: Path) -> None:
-    working = load_working_round(plan.source, plan.input_kind, plan.options.lang)
+    working = load_working_round(
+        plan.source, plan.input_kind, plan.options.lang, plan.options.allow
+    )
     plan.failures.extend(working.failures)
     plan.warnings.extend(working.warnings)
     plan.round, plan.numbers, plan.rows = working.round, working.numbers, working.rows

@@ -24,7 +24,7 @@ import datetime as dt
 import io
 import re
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -272,6 +272,7 @@ def render(
     assessment: Path | str | None = None,
     soffice: str | Path | None = None,
     timeout: float | None = None,
+    allow: Sequence[Path] = (),
 ) -> RenderResult:
     """Render document ``kind`` from a dossier or round file to ``output`` (.docx).
 
@@ -282,7 +283,7 @@ def render(
     """
     if kind not in KINDS:
         raise ValueError(f"unknown document kind {kind!r}; known: {', '.join(KINDS)}")
-    built = build_context(kind, source, product=product, assessment=assessment)
+    built = build_context(kind, source, product=product, assessment=assessment, allow=allow)
     template = find_templates(templates_dir) / KINDS[kind].template
     if templates_dir is not None and not template.is_file():
         # A user's folder may hold only the templates they changed; the rest are shipped.

@@ -10,6 +10,11 @@ from click.testing import CliRunner, Result
 
 from ocop_docs.cli.main import cli
 
+# The sample rounds name the sample dossiers beside their folder (../ho-so/…): a round
+# reads outside its own folder only what the user allows (--allow, issue 9).
+HO_SO = Path(__file__).resolve().parents[2] / "samples" / "ho-so"
+ALLOW = (HO_SO,)
+
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
 ROUND = str(SAMPLES / "dot-danh-gia" / "thai-nguyen-2026-dot-2.yaml")
@@ -17,7 +22,7 @@ XLSX = str(SAMPLES / "dot-danh-gia" / "thai-nguyen-2026-dot-2.xlsx")
 
 
 def run(*args: str) -> Result:
-    return CliRunner().invoke(cli, ["batch", *args])
+    return CliRunner().invoke(cli, ["batch", *args, "--allow", str(HO_SO)])
 
 
 def test_round_summary_and_exit_0(tmp_path: Path) -> None:

@@ -55,7 +55,8 @@ class DossierSource:
 
 DossierBuilder = Callable[[Mapping[str, Any], DossierSource], Built]
 RoundBuilder = Callable[[Round, dict[str, Any], ProductResult | None], Built]
-SheetBuilder = Callable[[Path, InputKind, int | None], Built]
+# (input, its kind, product, folders besides the input's own its named files may lie in)
+SheetBuilder = Callable[[Path, InputKind, int | None, tuple[Path, ...]], Built]
 
 
 @dataclass(frozen=True, slots=True)

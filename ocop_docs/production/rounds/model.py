@@ -14,6 +14,8 @@ defaults, the bands and who recognises what are the regime's data (``schemas/rul
 
 from __future__ import annotations
 
+import contextlib
+import os
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
@@ -131,6 +133,20 @@ class ProductResult:
         return bool(c and self.stars in c.stars and not self.proposed_up)
 
 
+def outside_params(round_path: Path, path: str) -> dict[str, str]:
+    """The parameters of ``round-path-outside``: the round file, its folder, the path it
+    names and the folder to name with ``--allow`` (the named file's own folder, as the
+    user would type it: relative to the working folder when it lies below it)."""
+    folder = round_path.parent
+    target = os.path.normpath(os.path.join(os.path.abspath(folder), path.replace("\\", "/")))
+    suggest = os.path.dirname(target)
+    with contextlib.suppress(ValueError):
+        here = os.path.relpath(suggest)
+        if not here.startswith(".."):
+            suggest = here
+    return {"file": str(round_path), "folder": str(folder) or ".", "path": path, "allow": suggest}
+
+
 @dataclass(slots=True)
 class Round(IssueCounts):
     """A loaded round file: raw data, issues, members and product results."""
@@ -141,6 +157,9 @@ class Round(IssueCounts):
     members: list[Member] = field(default_factory=list)
     products: list[ProductResult] = field(default_factory=list)
     competence: Competence | None = None
+    # Folders besides the round file's own that the files it names may lie in: only those
+    # the user named (``--allow``), never the round itself (issue 9).
+    allow: tuple[Path, ...] = ()
 
     @property
     def valid(self) -> bool:

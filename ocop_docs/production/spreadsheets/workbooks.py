@@ -90,7 +90,7 @@ def read_sheet_file(path: Path) -> bytes:
             "attachment-missing": ("không tồn tại", "not found"),
             "attachment-not-file": ("không phải một tệp thường", "not a regular file"),
         }
-        vi, en = reasons.get(exc.code, (exc.reason or exc.code, exc.reason or exc.code))
+        vi, en = reasons.get(exc.code, (exc.reason, exc.reason_en))
         raise _refuse("sheet-unreadable", path=shown, reason=vi, reason_en=en) from exc
     try:
         if opened.size > MAX_SHEET_FILE_BYTES:

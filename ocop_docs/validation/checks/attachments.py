@@ -18,6 +18,7 @@ from typing import Any, BinaryIO
 
 from ocop_docs.confined import Refused, open_inside
 from ocop_docs.errors import Issue
+from ocop_docs.files import read_reason
 from ocop_docs.text.documents import human_size
 from ocop_docs.validation.loading import LoadedDossier
 from ocop_docs.validation.report import AttachmentInfo
@@ -63,8 +64,30 @@ def _hash_and_head(handle: BinaryIO) -> tuple[str, bytes, int]:
     return digest.hexdigest(), head, total
 
 
-def _pdf_pages(handle: BinaryIO) -> tuple[int | None, str | None, str | None]:
-    """(pages, issue code, reason) for an open PDF."""
+# Why a PDF or a picture cannot be opened, in the catalogue's two languages: pypdf's and
+# Pillow's own text is English (and names their internals), so it never reaches a message;
+# it is kept as the issue's ``detail`` parameter for whoever debugs (issue 9).
+_TRUNCATED = ("eof", "truncat", "startxref", "premature", "unexpected end")
+_PDF_REASONS = {
+    "truncated": ("tệp bị cắt cụt (thiếu phần cuối)", "the file is cut short (its end is missing)"),
+    "broken": ("cấu trúc PDF bị hỏng", "the PDF structure is broken"),
+}
+_IMAGE_REASONS = {
+    "truncated": ("tệp ảnh bị cắt cụt (thiếu phần cuối)", "the picture is cut short"),
+    "broken": ("dữ liệu ảnh bị hỏng", "the picture data is damaged"),
+    "unknown": ("không nhận ra định dạng ảnh", "the picture format is not recognised"),
+}
+
+
+def _reason(table: dict[str, tuple[str, str]], exc: BaseException) -> dict[str, str]:
+    raw = f"{type(exc).__name__}: {str(exc)[:200]}"
+    kind = "truncated" if any(word in raw.lower() for word in _TRUNCATED) else "broken"
+    vi, en = table[kind]
+    return {"reason": vi, "reason_en": en, "detail": raw}
+
+
+def _pdf_pages(handle: BinaryIO) -> tuple[int | None, str | None, dict[str, str]]:
+    """(pages, issue code, the reason's parameters) for an open PDF."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -76,18 +99,16 @@ def _pdf_pages(handle: BinaryIO) -> tuple[int | None, str | None, str | None]:
             if reader.is_encrypted:
                 # An empty user password still means the reader must decrypt; the office's
                 # software may not, so any encryption is reported.
-                return None, "attachment-pdf-encrypted", None
+                return None, "attachment-pdf-encrypted", {}
             pages = len(reader.pages)
-    except PdfReadError as exc:
-        return None, "attachment-pdf-corrupt", str(exc)[:120]
-    except Exception as exc:  # pypdf raises many types on damaged files
-        return None, "attachment-pdf-corrupt", f"{type(exc).__name__}: {str(exc)[:100]}"
+    except (PdfReadError, Exception) as exc:  # pypdf raises many types on damaged files
+        return None, "attachment-pdf-corrupt", _reason(_PDF_REASONS, exc)
     if pages == 0:
-        return 0, "attachment-pdf-no-pages", None
-    return pages, None, None
+        return 0, "attachment-pdf-no-pages", {}
+    return pages, None, {}
 
 
-def _image_problem(handle: BinaryIO) -> str | None:
+def _image_problem(handle: BinaryIO) -> dict[str, str] | None:
     from PIL import Image, UnidentifiedImageError
 
     try:
@@ -96,10 +117,11 @@ def _image_problem(handle: BinaryIO) -> str | None:
             handle.seek(0)
             with Image.open(handle) as img:
                 img.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        return str(exc)[:120] or type(exc).__name__
+    except UnidentifiedImageError as exc:
+        vi, en = _IMAGE_REASONS["unknown"]
+        return {"reason": vi, "reason_en": en, "detail": str(exc)[:200]}
     except Exception as exc:  # Pillow decoders raise assorted errors on garbage
-        return f"{type(exc).__name__}: {str(exc)[:100]}"
+        return _reason(_IMAGE_REASONS, exc)
     return None
 
 
@@ -133,7 +155,7 @@ def check_attachments(
             if refused.code not in ("attachment-path-absolute", "attachment-path-escapes"):
                 info.exists = refused.code not in ("attachment-missing",)
             if refused.code == "attachment-unreadable":
-                report(refused.code, reason=refused.reason)
+                report(refused.code, reason=refused.reason, reason_en=refused.reason_en)
             else:
                 report(refused.code)
             continue
@@ -162,7 +184,8 @@ def _check_open_file(
     try:
         info.sha256, head, read = _hash_and_head(handle)
     except OSError as exc:
-        report("attachment-unreadable", reason=exc.strerror or str(exc))
+        vi, en = read_reason(exc)
+        report("attachment-unreadable", reason=vi, reason_en=en)
         return
     if read != size or os.fstat(handle.fileno()).st_size != size:
         # Replaced, truncated or grown while it was read (a synced or shared folder).
@@ -180,10 +203,10 @@ def _check_open_file(
                 actual_en=_SNIFF_NAMES[sniffed][1],
             )
             return
-        pages, code, reason = _pdf_pages(handle)
+        pages, code, params = _pdf_pages(handle)
         info.pages = pages
         if code is not None:
-            report(code, reason=reason or "")
+            report(code, **params)
             return
     elif ext in IMAGE_EXT:
         info.kind = "image"
@@ -192,13 +215,9 @@ def _check_open_file(
             if sniffed == "other":
                 problem = _image_problem(handle)
                 if problem is None:
-                    report(
-                        "attachment-image-corrupt",
-                        reason="định dạng không rõ",
-                        reason_en="unknown format",
-                    )
-                else:
-                    report("attachment-image-corrupt", reason=problem)
+                    vi, en = _IMAGE_REASONS["unknown"]
+                    problem = {"reason": vi, "reason_en": en}
+                report("attachment-image-corrupt", **problem)
             else:
                 report(
                     "attachment-type-mismatch",
@@ -207,9 +226,9 @@ def _check_open_file(
                     actual_en=_SNIFF_NAMES[sniffed][1],
                 )
             return
-        reason = _image_problem(handle)
-        if reason is not None:
-            report("attachment-image-corrupt", reason=reason)
+        problem = _image_problem(handle)
+        if problem is not None:
+            report("attachment-image-corrupt", **problem)
             return
         info.pages = 1
     else:
