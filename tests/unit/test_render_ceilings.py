@@ -1,0 +1,140 @@
+"""Ceilings that hold whatever a template does (issue 9, "bounded in time and memory").
+
+The counted limits (tests/unit/test_template_safety.py) stop loops, ranges, powers and
+repetition; these tests are about work done inside one of Jinja's own filters, where no
+loop is counted: a join that makes gigabytes, a wordwrap that takes seconds. The ceilings
+are lowered here (64 MB, a fraction of a second) so that a test never asks the shared
+machine for much.
+"""
+
+from __future__ import annotations
+
+import resource
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from docx import Document
+
+from ocop_docs.cli.main import cli
+from ocop_docs.errors import DataError
+from ocop_docs.production import limits
+from ocop_docs.production.environment import make_environment
+from ocop_docs.production.lint import check_template
+from ocop_docs.production.prepared import PreparedTemplate
+from ocop_docs.production.rendering import render_template
+
+pytestmark = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="the memory ceiling reads /proc/self/statm"
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+DOSSIER = ROOT / "samples" / "ho-so" / "mien-dong-tai-hoan"
+# 300 MB in one C call of Jinja's join filter: every piece is within the counted limits
+# (a 1 MB string, a list of 300), only the result is not.
+MEMORY_BOMB = '{% set s = "x" * 1000000 %}{{ ([s] * 300) | join }}'
+# Seconds of CPU in textwrap, which no loop of the template counts.
+SLOW_FILTER = '{{ ("x " * 400000) | wordwrap(3) }}'
+
+
+@pytest.fixture
+def small(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "MAX_RENDER_MEMORY", 64 * 1024**2)
+    monkeypatch.setattr(limits, "RENDER_SECONDS", 0.2)
+    monkeypatch.setattr(limits, "_ALARM_GRACE", 0.1)
+
+
+def _doc(path: Path, *paragraphs: str) -> Path:
+    doc = Document()
+    for text in paragraphs:
+        doc.add_paragraph(text)
+    doc.save(str(path))
+    return path
+
+
+def _address_limit() -> tuple[int, int]:
+    return resource.getrlimit(resource.RLIMIT_AS)
+
+
+@pytest.mark.usefixtures("small")
+def test_a_memory_bomb_stops_at_the_ceiling_naming_the_template(tmp_path: Path) -> None:
+    before = _address_limit()
+    path = _doc(tmp_path / "phieu-dang-ky.docx", "Đầu", MEMORY_BOMB)
+    for render in (lambda: render_template(path, {}), lambda: PreparedTemplate(path).render({})):
+        with pytest.raises(DataError) as caught:
+            render()
+        assert caught.value.code == "render-template-limit"
+        vi, en = caught.value.message("vi"), caught.value.message("en")
+        assert "Mẫu phieu-dang-ky.docx" in vi and "64 MB bộ nhớ" in vi
+        assert "phieu-dang-ky.docx" in en and "64 MB of memory" in en
+        assert _address_limit() == before  # lifted again once the render is over
+
+
+@pytest.mark.usefixtures("small")
+def test_slow_work_no_loop_counts_is_stopped_by_the_clock(tmp_path: Path) -> None:
+    path = _doc(tmp_path / "phieu-dang-ky.docx", SLOW_FILTER)
+    with pytest.raises(DataError) as caught:
+        render_template(path, {})
+    assert caught.value.code == "render-template-limit"
+    assert "0.2 seconds" in caught.value.message("en")
+    assert "quá 0.2 giây" in caught.value.message("vi")
+
+
+@pytest.mark.usefixtures("small")
+def test_templates_check_reports_both(tmp_path: Path) -> None:
+    for source in (MEMORY_BOMB, SLOW_FILTER):
+        path = _doc(tmp_path / "phieu-dang-ky.docx", source)
+        codes = [i.code for i in check_template(path, "phieu-dang-ky")]
+        assert "render-template-limit" in codes
+
+
+@pytest.mark.usefixtures("small")
+def test_render_with_a_user_template_ends_with_a_message(tmp_path: Path) -> None:
+    folder = tmp_path / "mau"
+    folder.mkdir()
+    _doc(folder / "phieu-dang-ky.docx", MEMORY_BOMB)
+    out = tmp_path / "p.docx"
+    args = ["render", "phieu-dang-ky", str(DOSSIER), "-o", str(out), "--templates-dir"]
+    for lang in ("vi", "en"):
+        result = CliRunner().invoke(cli, [*args, str(folder), "--lang", lang])
+        assert result.exit_code == 3, result.output  # a broken template, as for every limit
+        assert "phieu-dang-ky.docx" in result.output and "Traceback" not in result.output
+        assert ("bộ nhớ" if lang == "vi" else "memory") in result.output
+        assert not out.exists()
+
+
+def test_concurrent_renders_share_one_ceiling_and_lift_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(limits, "MAX_RENDER_MEMORY", 64 * 1024**2)
+    before = _address_limit()
+    env = make_environment()
+    results: list[str] = []
+    started = threading.Barrier(3)
+
+    def render(source: str) -> None:
+        started.wait()
+        try:
+            results.append(env.from_string(source).render({"n": 3}))
+        except limits.TemplateLimit as exc:
+            results.append(exc.what_en)
+
+    threads = [threading.Thread(target=render, args=(s,)) for s in ("{{ n * 2 }}", MEMORY_BOMB)]
+    for t in threads:
+        t.start()
+    started.wait()
+    for t in threads:
+        t.join()
+    assert sorted(results) == ["6", "needs more than 64 MB of memory"]
+    assert _address_limit() == before
+    assert limits._ceiling_users == 0
+
+
+def test_ordinary_documents_render_under_the_ceilings(tmp_path: Path) -> None:
+    before = _address_limit()
+    out = tmp_path / "p.docx"
+    result = CliRunner().invoke(cli, ["render", "phieu-dang-ky", str(DOSSIER), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.stat().st_size > 0 and _address_limit() == before
