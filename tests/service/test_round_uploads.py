@@ -33,10 +33,12 @@ def _office(client: TestClient) -> dict[str, str]:
 
 def _cli_batch(folder: Path, source: str, monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
     """``ocop-docs batch SOURCE --format json`` run beside a copy of the sample dossiers,
-    laid out as the service lays a round out (dot-danh-gia/…, ho-so/…)."""
+    laid out as the service lays a round out (dot-danh-gia/…, ho-so/…); the service reads
+    what the round names from that tree only, as ``--allow`` names it on the command line."""
     shutil.copytree(DOSSIERS, folder / "ho-so")
     monkeypatch.chdir(folder)
-    result = CliRunner().invoke(cli, ["batch", source, "-o", "out", "--format", "json"])
+    args = ["batch", source, "-o", "out", "--format", "json", "--allow", "."]
+    result = CliRunner().invoke(cli, args)
     data: dict[str, object] = json.loads(result.output)
     return data
 
