@@ -42,6 +42,7 @@ from ocop_docs.production.limits import TemplateLimit
 from ocop_docs.production.lint import lint_template, locate_variable
 from ocop_docs.production.references import refuse_external
 from ocop_docs.resources import templates_dir as find_templates
+from ocop_docs.text.reasons import library_reason
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
 DEFAULT_DOC_TIME = dt.datetime(2026, 1, 1)
@@ -171,7 +172,7 @@ def render_template(
         tpl = DocxTemplate(str(template))
         tpl.init_docx()
     except Exception as exc:  # zipfile.BadZipFile, KeyError, lxml errors…
-        raise DataError("template-unreadable", file=str(template), reason=str(exc)) from exc
+        raise DataError("template-unreadable", file=str(template), **library_reason(exc)) from exc
     seen: list[str] = []
     env = make_environment(draft=draft, seen=seen)
     data = wrap(dict(context))
@@ -242,7 +243,10 @@ def translate_errors(template: Path) -> Iterator[None]:
             template=template.name,
             where="?",
             where_en="?",
-            reason=f"{type(exc).__name__}: {exc}"
+            # Python's and Jinja's words are English: the Vietnamese message names the
+            # error's type only (a name, the same in both languages), issue 9.
+            reason=f"biểu thức của mẫu gây lỗi {type(exc).__name__}",
+            reason_en=f"{type(exc).__name__}: {exc}"
             if not isinstance(exc, TemplateError)
             else str(exc),
         ) from exc

@@ -20,6 +20,7 @@ from ocop_docs.confined import Refused, open_inside
 from ocop_docs.errors import Issue
 from ocop_docs.files import read_reason
 from ocop_docs.text.documents import human_size
+from ocop_docs.text.reasons import UNKNOWN_IMAGE, library_reason
 from ocop_docs.validation.loading import LoadedDossier
 from ocop_docs.validation.report import AttachmentInfo
 
@@ -64,32 +65,11 @@ def _hash_and_head(handle: BinaryIO) -> tuple[str, bytes, int]:
     return digest.hexdigest(), head, total
 
 
-# Why a PDF or a picture cannot be opened, in the catalogue's two languages: pypdf's and
-# Pillow's own text is English (and names their internals), so it never reaches a message;
-# it is kept as the issue's ``detail`` parameter for whoever debugs (issue 9).
-_TRUNCATED = ("eof", "truncat", "startxref", "premature", "unexpected end")
-_PDF_REASONS = {
-    "truncated": ("tệp bị cắt cụt (thiếu phần cuối)", "the file is cut short (its end is missing)"),
-    "broken": ("cấu trúc PDF bị hỏng", "the PDF structure is broken"),
-}
-_IMAGE_REASONS = {
-    "truncated": ("tệp ảnh bị cắt cụt (thiếu phần cuối)", "the picture is cut short"),
-    "broken": ("dữ liệu ảnh bị hỏng", "the picture data is damaged"),
-    "unknown": ("không nhận ra định dạng ảnh", "the picture format is not recognised"),
-}
-
-
-def _reason(table: dict[str, tuple[str, str]], exc: BaseException) -> dict[str, str]:
-    raw = f"{type(exc).__name__}: {str(exc)[:200]}"
-    kind = "truncated" if any(word in raw.lower() for word in _TRUNCATED) else "broken"
-    vi, en = table[kind]
-    return {"reason": vi, "reason_en": en, "detail": raw}
-
-
-def _pdf_pages(handle: BinaryIO) -> tuple[int | None, str | None, dict[str, str]]:
+# Why a PDF or a picture cannot be opened, in the catalogue's words: pypdf's and Pillow's
+# own text is English and is kept only as the issue's ``detail`` (issue 9).
+def _pdf_pages(handle: BinaryIO) -> tuple[int | None, str | None, dict[str, Any]]:
     """(pages, issue code, the reason's parameters) for an open PDF."""
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     try:
         with warnings.catch_warnings():
@@ -101,15 +81,15 @@ def _pdf_pages(handle: BinaryIO) -> tuple[int | None, str | None, dict[str, str]
                 # software may not, so any encryption is reported.
                 return None, "attachment-pdf-encrypted", {}
             pages = len(reader.pages)
-    except (PdfReadError, Exception) as exc:  # pypdf raises many types on damaged files
-        return None, "attachment-pdf-corrupt", _reason(_PDF_REASONS, exc)
+    except Exception as exc:  # pypdf raises many types on damaged files
+        return None, "attachment-pdf-corrupt", library_reason(exc, "pdf")
     if pages == 0:
         return 0, "attachment-pdf-no-pages", {}
     return pages, None, {}
 
 
-def _image_problem(handle: BinaryIO) -> dict[str, str] | None:
-    from PIL import Image, UnidentifiedImageError
+def _image_problem(handle: BinaryIO) -> dict[str, Any] | None:
+    from PIL import Image
 
     try:
         with warnings.catch_warnings():
@@ -117,11 +97,8 @@ def _image_problem(handle: BinaryIO) -> dict[str, str] | None:
             handle.seek(0)
             with Image.open(handle) as img:
                 img.verify()
-    except UnidentifiedImageError as exc:
-        vi, en = _IMAGE_REASONS["unknown"]
-        return {"reason": vi, "reason_en": en, "detail": str(exc)[:200]}
     except Exception as exc:  # Pillow decoders raise assorted errors on garbage
-        return _reason(_IMAGE_REASONS, exc)
+        return library_reason(exc, "image")
     return None
 
 
@@ -215,7 +192,7 @@ def _check_open_file(
             if sniffed == "other":
                 problem = _image_problem(handle)
                 if problem is None:
-                    vi, en = _IMAGE_REASONS["unknown"]
+                    vi, en = UNKNOWN_IMAGE
                     problem = {"reason": vi, "reason_en": en}
                 report("attachment-image-corrupt", **problem)
             else:
