@@ -84,6 +84,12 @@ def load_working_round(
                     error=issue_error(failure.issues, lang),
                 )
             )
+        if failures and not sheet.data.get("san_pham"):
+            # Every row failed: say so with the rows' own findings, not as a round
+            # without products (the schema's "san_pham" would hide why).
+            raise InputError(
+                "batch-no-products", issues=[i for f in sheet.failures for i in f.issues]
+            )
         rows = list(sheet.rows)
         numbers = list(rows)
         rnd = round_from_data(sheet.data, source, allow=allow)

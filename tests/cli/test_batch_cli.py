@@ -106,9 +106,10 @@ def test_help_has_examples() -> None:
     result = CliRunner().invoke(cli, ["batch", "--help"])
     assert result.exit_code == 0
     assert (
-        "ocop-docs batch samples/dot-danh-gia/thai-nguyen-2026-dot-2.yaml -o out/" in result.output
+        "ocop-docs batch samples/dot-danh-gia/thai-nguyen-2026-dot-2.yaml "
+        "--allow samples/ho-so -o out/" in result.output
     )
-    for option in ("--kinds", "--pdf", "--bundle", "--jobs", "--resume", "--overwrite"):
+    for option in ("--kinds", "--pdf", "--bundle", "--jobs", "--resume", "--overwrite", "--allow"):
         assert option in result.output
     assert "batch" in CliRunner().invoke(cli, ["--help"]).output
 
@@ -116,6 +117,6 @@ def test_help_has_examples() -> None:
 def test_readme_documents_the_verb() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert (
-        "ocop-docs batch samples/dot-danh-gia/thai-nguyen-2026-dot-2.yaml -o out/ --pdf --bundle"
-        in readme
+        "ocop-docs batch samples/dot-danh-gia/thai-nguyen-2026-dot-2.yaml --allow samples/ho-so "
+        "-o out/ --pdf --bundle" in readme
     )
