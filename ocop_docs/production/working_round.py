@@ -102,6 +102,7 @@ def load_working_round(
                 path=str(source),
                 count=max(1, rnd.errors),
                 first=next((i.message("vi") for i in rnd.issues if i.severity == "error"), "?"),
+                first_en=next((i.message("en") for i in rnd.issues if i.severity == "error"), "?"),
             )
         numbers = list(range(1, len(_products(rnd.data)) + 1))
     original = rnd  # its warnings carry the line numbers of the user's file
@@ -125,6 +126,7 @@ def load_working_round(
                 path=str(source),
                 count=len(general),
                 first=general[0].message("vi"),
+                first_en=general[0].message("en"),
             )
         if not bad:
             break

@@ -225,9 +225,13 @@ def require_valid(rnd: Round) -> Round:
     """The round itself, or :class:`InputError` (exit 1) listing its errors."""
     if rnd.data is None or rnd.errors:
         errors = [i for i in rnd.issues if i.severity == "error"]
-        first = errors[0].message("vi") if errors else "?"
         raise InputError(
-            "round-invalid", issues=rnd.issues, path=str(rnd.path), count=len(errors), first=first
+            "round-invalid",
+            issues=rnd.issues,
+            path=str(rnd.path),
+            count=len(errors),
+            first=errors[0].message("vi") if errors else "?",
+            first_en=errors[0].message("en") if errors else "?",
         )
     return rnd
 
