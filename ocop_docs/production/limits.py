@@ -23,7 +23,11 @@ hold whatever the template does, for as long as one render runs:
   :data:`MAX_RENDER_MEMORY` over what it maps when the render starts; an allocation past
   it fails with ``MemoryError`` instead of swapping the machine or waking the OOM killer,
   and the render stops as any other overrun (Linux; where ``/proc/self/statm`` or
-  ``resource`` is missing only the counted limits apply);
+  ``resource`` is missing only the counted limits apply). The limit is the process's and
+  is inherited by every child started meanwhile, so it is set only in the main thread
+  (``render``, ``templates check``, a batch and its workers, where nothing else runs while
+  a document is filled); the web service fills only the shipped templates, in threads
+  that may be starting LibreOffice, and keeps the counted limits;
 * **alarm**: in the main thread, ``SIGPROF`` fires after :data:`RENDER_SECONDS` and one
   more second of the process's CPU time, so that slow work no loop counts (``wordwrap`` of
   a 1 MB string takes seconds) is stopped too. CPU time, not wall clock: ``SIGALRM`` is
@@ -309,11 +313,11 @@ def _memory_limit() -> TemplateLimit:
 @contextlib.contextmanager
 def memory_ceiling() -> Iterator[None]:
     """``RLIMIT_AS`` lowered to the address space now + :data:`MAX_RENDER_MEMORY` while
-    the block runs. The limit is the process's: concurrent renders (threads of the web
-    service) share one ceiling, set by the first and lifted by the last, so that no thread
-    lifts it under another or leaves it lowered."""
+    the block runs, in the main thread (see the module's docstring). A render within a
+    render (``templates check`` tries one) keeps the outer ceiling: the first sets it, the
+    last lifts it."""
     global _ceiling_users, _ceiling_saved
-    if _resource is None:
+    if _resource is None or threading.current_thread() is not threading.main_thread():
         yield
         return
     with _ceiling_lock:
