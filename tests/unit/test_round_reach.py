@@ -159,3 +159,20 @@ def test_the_command_line_refuses_and_allows(layout: Path, tmp_path: Path) -> No
         cli, [*batch, "--overwrite", "--allow", str(tmp_path / "ngoai"), "--draft"]
     )
     assert allowed.exit_code == 0, allowed.output
+
+
+def test_a_csv_sidecar_that_is_a_link_is_refused_unread(tmp_path: Path) -> None:
+    """The sidecars of a CSV (``<name>.hoi-dong.csv``…) are found beside it, not named by
+    the user: one that is a link is refused before a byte of its target is read."""
+    folder = tmp_path / "dot"
+    folder.mkdir()
+    for suffix in ("", ".thong-tin-dot"):
+        name = f"thai-nguyen-2026-dot-2{suffix}.csv"
+        shutil.copy(SAMPLES / "dot-danh-gia" / name, folder / name)
+    secret = tmp_path / "secret.csv"
+    secret.write_text(f"Mã,Họ tên\n{SECRET},x\n", encoding="utf-8")
+    os.symlink(secret, folder / "thai-nguyen-2026-dot-2.hoi-dong.csv")
+    sheet = read_round_sheet(folder / "thai-nguyen-2026-dot-2.csv")
+    text = " ".join(i.message("vi") + i.message("en") for i in sheet.issues)
+    assert [i.code for i in sheet.issues] == ["sheet-unreadable"]
+    assert "symlink" in text and SECRET not in text and sheet.data is None
