@@ -36,6 +36,7 @@ from ocop_docs.production.manifest import (
     MANIFEST_NAME,
     ItemRecord,
     Manifest,
+    ManifestUnreadable,
     check_manifest_path,
     read_manifest,
 )
@@ -365,8 +366,10 @@ def plan_batch(
     elif options.resume:
         try:
             plan.previous_manifest = read_manifest(outdir)
-        except ValueError as exc:
-            raise InputError("batch-manifest-unreadable", reason=str(exc)) from exc
+        except ManifestUnreadable as exc:
+            raise InputError(
+                "batch-manifest-unreadable", reason=exc.reason, reason_en=exc.reason_en
+            ) from exc
     if plan.previous_manifest is not None:
         plan.previous = {i.id: i for i in plan.previous_manifest.items}
     if input_kind == "dossiers":

@@ -10,6 +10,7 @@ catalogue's reason does, in the run's language.
 from __future__ import annotations
 
 import io
+import json
 import os
 import shutil
 import zipfile
@@ -107,3 +108,22 @@ def test_a_template_that_is_no_zip_is_explained_in_vietnamese(tmp_path: Path) ->
     assert raw not in checked.output and "không phải tệp nén zip hợp lệ" in checked.output
     english = CliRunner().invoke(cli, [*args, "--lang", "en"])
     assert "not a valid zip file" in english.output
+
+
+def test_a_corrupted_manifest_is_explained_in_the_run_s_language(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "manifest.json").write_text("{hỏng", encoding="utf-8")
+    raw = ""
+    try:
+        json.loads("{hỏng")
+    except json.JSONDecodeError as exc:
+        raw = exc.msg
+    round_file = ROOT / "samples" / "dot-danh-gia" / "thai-nguyen-2026-dot-2.yaml"
+    args = ["batch", str(round_file), "--allow", str(ROOT / "samples" / "ho-so")]
+    args += ["-o", str(out), "--resume"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1, result.output
+    assert raw not in result.output and "không phải JSON hợp lệ (dòng 1, cột 2)" in result.output
+    english = CliRunner().invoke(cli, [*args, "--lang", "en"])
+    assert "not valid JSON (line 1, column 2)" in english.output
