@@ -66,6 +66,10 @@ MAX_ITERATIONS = 5_000_000
 MAX_RANGE = 100_000
 MAX_TEXT = 1_000_000
 MAX_OUTPUT = 256 * 1024**2
+# One run of text between two tags of the filled XML: libxml2 (python-docx, docxtpl) refuses
+# a text node over 10,000,000 bytes, and a Vietnamese character is up to 3 bytes in UTF-8;
+# a longer run used to leave a document without its body (an internal error, issue 9).
+MAX_TEXT_RUN = 3_000_000
 MAX_POWER_BITS = 4096
 MAX_RENDER_MEMORY = 1024**3  # bytes of address space one render may add (1 GiB)
 _ALARM_GRACE = 1.0  # seconds past the counted deadline before SIGPROF stops the render
@@ -411,9 +415,16 @@ class BoundedTemplate(Template):
     def _render(self, budget: Budget, *args: Any, **kwargs: Any) -> str:
         ctx = self.new_context(dict(*args, **kwargs))
         out: list[str] = []
-        size = 0
+        size = run = 0
         for n, chunk in enumerate(self.root_render_func(ctx), start=1):
             size += len(chunk)
+            cut = chunk.rfind(">")  # text is escaped: a bare ">" ends a tag
+            run = len(chunk) - cut - 1 if cut >= 0 else run + len(chunk)
+            if run > MAX_TEXT_RUN:
+                raise TemplateLimit(
+                    f"một đoạn chữ dài quá {MAX_TEXT_RUN:,} ký tự".replace(",", "."),
+                    f"a run of text longer than {MAX_TEXT_RUN:,} characters",
+                )
             if size > MAX_OUTPUT:
                 raise TemplateLimit(
                     f"văn bản dài quá {MAX_OUTPUT:,} ký tự".replace(",", "."),
@@ -451,6 +462,7 @@ __all__ = [
     "MAX_RANGE",
     "MAX_RENDER_MEMORY",
     "MAX_TEXT",
+    "MAX_TEXT_RUN",
     "RENDER_SECONDS",
     "WIDTH_FILTERS",
     "BoundedTemplate",

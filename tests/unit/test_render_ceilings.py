@@ -139,3 +139,17 @@ def test_ordinary_documents_render_under_the_ceilings(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["render", "phieu-dang-ky", str(DOSSIER), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert out.stat().st_size > 0 and _address_limit() == before
+
+
+def test_a_run_of_text_libxml2_could_not_read_is_a_limit(tmp_path: Path) -> None:
+    """A text node over 10 MB made python-docx lose the document's body (IndexError, an
+    internal error); the run is now counted while the template fills."""
+    long_run = '{% for i in range(4) %}{{ "x" * 1000000 }}{% endfor %}'
+    path = _doc(tmp_path / "phieu-dang-ky.docx", long_run)
+    for render in (lambda: render_template(path, {}), lambda: PreparedTemplate(path).render({})):
+        with pytest.raises(DataError) as caught:
+            render()
+        assert caught.value.code == "render-template-limit"
+        assert "3,000,000 characters" in caught.value.message("en")
+    fine = _doc(tmp_path / "ok.docx", '{{ "x" * 1000000 }}', '{{ "y" * 1000000 }}')
+    assert render_template(fine, {}).data  # long, but each run within the limit
