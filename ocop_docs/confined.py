@@ -20,8 +20,11 @@ import errno
 import os
 import stat
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from ocop_docs.files import read_reason
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _DIRECTORY = getattr(os, "O_DIRECTORY", 0)
@@ -34,10 +37,11 @@ _WALKS = bool(_NOFOLLOW and _DIRECTORY) and os.open in os.supports_dir_fd
 class Refused(Exception):
     """The path may not be opened; ``code`` is the catalogue code that says why."""
 
-    def __init__(self, code: str, reason: str = "") -> None:
+    def __init__(self, code: str, reason: str = "", reason_en: str = "") -> None:
         super().__init__(code)
         self.code = code
-        self.reason = reason
+        self.reason = reason  # Vietnamese (or, for a link, the link's path) …
+        self.reason_en = reason_en or reason  # … and English
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +95,7 @@ def open_inside(folder: Path, relative: str) -> Opened:
     try:
         dir_fd = os.open(folder, os.O_RDONLY | _DIRECTORY | _CLOEXEC)
     except OSError as exc:
-        raise Refused("attachment-unreadable", exc.strerror or str(exc)) from exc
+        raise Refused("attachment-unreadable", *read_reason(exc)) from exc
     try:
         for index, part in enumerate(parts[:-1]):
             next_fd = _open_component(
@@ -124,7 +128,7 @@ def _open_component(dir_fd: int, part: str, flags: int, folder: Path, walked: li
             raise Refused(_link_code(dir_fd, part, folder, walked)) from exc
         if exc.errno == errno.ENOTDIR:
             raise Refused("attachment-missing") from exc
-        raise Refused("attachment-unreadable", exc.strerror or str(exc)) from exc
+        raise Refused("attachment-unreadable", *read_reason(exc)) from exc
 
 
 def _is_link(dir_fd: int, part: str) -> bool:
@@ -162,7 +166,7 @@ def _open_resolved(folder: Path, parts: list[str]) -> Opened:
     except FileNotFoundError as exc:
         raise Refused("attachment-missing") from exc
     except OSError as exc:
-        raise Refused("attachment-unreadable", exc.strerror or str(exc)) from exc
+        raise Refused("attachment-unreadable", *read_reason(exc)) from exc
     return _regular(fd, parts[-1])
 
 
@@ -181,7 +185,7 @@ def open_named(path: Path) -> Opened:
     except IsADirectoryError as exc:
         raise Refused("attachment-not-file") from exc
     except OSError as exc:
-        raise Refused("attachment-unreadable", exc.strerror or str(exc)) from exc
+        raise Refused("attachment-unreadable", *read_reason(exc)) from exc
     return _regular(fd, path.name)
 
 
@@ -205,6 +209,33 @@ def linked_component(base: Path, relative: str) -> str | None:
     return None
 
 
+def named_path(base: Path, relative: str, allow: Sequence[Path] = ()) -> Path:
+    """The path a document in folder ``base`` names (a round's dossier, scorecard), kept
+    inside ``base`` or one of the folders the user named (``--allow``); raises
+    :class:`Refused`.
+
+    A round file reads only what lies in its own folder (issue 9: "relative to the round
+    file, never escaping it without the user naming the path on the command line"): ``..``
+    past the folder, an absolute path (also ``C:\\…``, ``\\\\server\\…``) and a symlink
+    on the way are refused (``round-path-outside``, ``file-symlink`` with the link in
+    ``reason``) unless the path lies in an allowed folder, where links below the folder are
+    still refused. The answer is lexical (``..`` applied as written, never through a link),
+    so the path checked is the path later opened; nothing is read here.
+    """
+    text = relative.replace("\\", "/") if os.sep == "/" else relative
+    if is_absolute(relative) and not os.path.isabs(text):
+        raise Refused("round-path-outside")  # another system's absolute path
+    target = Path(os.path.normpath(os.path.join(os.path.abspath(base), text)))
+    for root in (base, *allow):
+        folder = Path(os.path.normpath(os.path.abspath(root)))
+        if target == folder or target.is_relative_to(folder):
+            link = linked_component(folder, target.relative_to(folder).as_posix())
+            if link is not None:
+                raise Refused("file-symlink", str(folder / link))
+            return target
+    raise Refused("round-path-outside")
+
+
 def read_opened(opened: Opened, limit: int) -> bytes:
     """All bytes of an opened file, at most ``limit + 1`` of them (so a file that grew past
     the limit after ``fstat`` is still seen to be too large); the descriptor stays open."""
@@ -224,7 +255,7 @@ def _regular(fd: int, name: str) -> Opened:
         st = os.fstat(fd)
     except OSError as exc:
         os.close(fd)
-        raise Refused("attachment-unreadable", exc.strerror or str(exc)) from exc
+        raise Refused("attachment-unreadable", *read_reason(exc)) from exc
     if not stat.S_ISREG(st.st_mode):
         os.close(fd)
         raise Refused("attachment-not-file")

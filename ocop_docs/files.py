@@ -61,13 +61,39 @@ _REASONS = {
 }
 
 
+_READ_REASONS = {
+    **_REASONS,
+    errno.EACCES: ("không có quyền đọc", "no permission to read"),
+    errno.EPERM: ("không có quyền đọc", "no permission to read"),
+    errno.ENOENT: ("không tồn tại", "not found"),
+    errno.EIO: ("lỗi đọc đĩa", "a disk read error"),
+    errno.ENXIO: ("thiết bị không sẵn sàng", "the device is not ready"),
+    errno.EBUSY: ("tệp đang bị khóa", "the file is busy"),
+    errno.EMFILE: ("mở quá nhiều tệp cùng lúc", "too many open files"),
+    errno.ENFILE: ("mở quá nhiều tệp cùng lúc", "too many open files"),
+}
+
+
+def _system(exc: OSError) -> tuple[str, str]:
+    # The system's own text is English (or the server's locale): only the error's symbolic
+    # name, the same in every language, goes into a message (issue 9).
+    name = errno.errorcode.get(exc.errno or 0, type(exc).__name__)
+    return f"lỗi hệ thống {name}", f"system error {name}"
+
+
 def os_reason(exc: OSError) -> tuple[str, str]:
     """Why a file could not be written, in Vietnamese and English (not the system's
     English, which a Vietnamese run must not show)."""
     if exc.errno in _REASONS:
         return _REASONS[exc.errno]
-    text = exc.strerror or type(exc).__name__
-    return f"lỗi hệ thống ({text})", text
+    return _system(exc)
+
+
+def read_reason(exc: OSError) -> tuple[str, str]:
+    """Why a file could not be read, in Vietnamese and English (:func:`os_reason`)."""
+    if exc.errno in _READ_REASONS:
+        return _READ_REASONS[exc.errno]
+    return _system(exc)
 
 
 def atomic_write_text(path: Path, text: str, *, durable: bool = True) -> None:
@@ -86,5 +112,6 @@ __all__ = [
     "atomic_write_bytes",
     "atomic_write_text",
     "os_reason",
+    "read_reason",
     "temporary_target",
 ]

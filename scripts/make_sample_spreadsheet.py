@@ -41,7 +41,10 @@ DEFAULT = ROOT / "samples" / "dot-danh-gia" / "thai-nguyen-2026-dot-2.yaml"
 def main(argv: list[str]) -> int:
     sources = [Path(a) for a in argv] or [DEFAULT]
     for source in sources:
-        tables = round_tables(require_valid(load_round(source)))
+        # The sample layout: the round's folder beside the dossiers' (../ho-so/…), which
+        # the round may read only when allowed, as with --allow on the command line.
+        allow = (source.resolve().parent.parent / "ho-so",)
+        tables = round_tables(require_valid(load_round(source, allow=allow)))
         workbook = source.with_suffix(".xlsx")
         write_workbook(tables, workbook)
         print(f"wrote {workbook}")

@@ -96,8 +96,25 @@ _FORMATTER = string.Formatter()
 
 
 def _fill(template: str, params: Mapping[str, Any], lang: Lang = "vi") -> str:
+    """``template.format(**params)``, except that an inserted value ending with a full stop
+    loses it where the template goes on with one ("…: {reason}." with a reason that is a
+    sentence of its own would end in ".."): a value is often another message, and which
+    messages end with a stop is the catalogue's business, not the caller's."""
     view = _English(params) if lang == "en" else _Defaulting(params)
-    return _FORMATTER.vformat(template, (), view)
+    out: list[str] = []
+    after_field = False
+    for literal, name, spec, conversion in _FORMATTER.parse(template):
+        if after_field and literal.startswith(".") and out[-1].endswith("."):
+            out[-1] = out[-1][:-1]
+        out.append(literal)
+        after_field = name is not None
+        if name is None:
+            continue
+        value, _key = _FORMATTER.get_field(name, (), view)
+        value = _FORMATTER.convert_field(value, conversion)
+        spec = _FORMATTER.vformat(spec, (), view) if spec else ""
+        out.append(_FORMATTER.format_field(value, spec))
+    return "".join(out)
 
 
 def render_message(code: str, params: Mapping[str, Any], lang: Lang = "vi") -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 
 from ocop_docs.catalogue import Lang, ui
-from ocop_docs.cli.common import LANG_OPTION, OcopCommand, format_option, print_report
+from ocop_docs.cli.common import ALLOW_OPTION, LANG_OPTION, OcopCommand, format_option, print_report
 from ocop_docs.cli.language import current_language
 from ocop_docs.cli.options import JOBS_RANGE, TIMEOUT_RANGE, BoundedInt, FiniteFloat
 from ocop_docs.production.batch import (
@@ -110,14 +110,17 @@ def _clock(seconds: float) -> str:
         f"  thư mục hồ sơ:      {', '.join(DEFAULT_KINDS['dossiers'])}\n"
         f"  (--kinds chọn trong: {', '.join(KIND_NAMES)})\n\n"
         "\b\nVí dụ:\n"
-        "  ocop-docs batch samples/dot-danh-gia/thai-nguyen-2026-dot-2.yaml -o out/ "
-        "--pdf --bundle\n"
-        "  ocop-docs batch samples/dot-danh-gia/thai-nguyen-2026-dot-2.xlsx -o out/ --resume\n"
+        "  ocop-docs batch samples/dot-danh-gia/thai-nguyen-2026-dot-2.yaml "
+        "--allow samples/ho-so -o out/ --pdf --bundle\n"
+        "  ocop-docs batch samples/dot-danh-gia/thai-nguyen-2026-dot-2.xlsx "
+        "--allow samples/ho-so -o out/ --resume\n"
         "  ocop-docs batch samples/ho-so -o ho-so-out/ --pdf\n\n"
         "Một dòng lỗi chỉ làm hỏng văn bản của dòng đó; các văn bản khác vẫn được lập "
         "(mã thoát 1), danh mục kết quả ở OUTDIR/manifest.json. Không ghi đè tệp đã có "
         "nếu không có --overwrite; --resume bỏ qua văn bản đã lập xong. Mã thoát: 0 xong, "
         "1 có mục lỗi, 2 sai cú pháp lệnh, 3 không chạy được (mẫu hỏng, thiếu LibreOffice).\n\n"
+        "Tệp đợt chỉ được dẫn tới hồ sơ, phiếu chấm trong thư mục của nó, hoặc trong thư mục "
+        "ghi bằng --allow.\n\n"
         "Produce every document of a round in one command (English messages: --lang en)."
     ),
 )
@@ -187,6 +190,7 @@ def _clock(seconds: float) -> str:
     help="Ghi sản phẩm được công nhận vào sổ theo dõi / record the recognised products "
     "in this registry (issue 14).",
 )
+@ALLOW_OPTION
 @LANG_OPTION
 @format_option("batch")
 @click.pass_context
@@ -206,6 +210,7 @@ def batch(
     timeout: float,
     progress: bool | None,
     registry: str | None,
+    allow: tuple[Path, ...],
     lang: Lang,
     fmt: str,
 ) -> None:
@@ -222,6 +227,7 @@ def batch(
         timeout=timeout,
         lang=lang,
         registry=registry,
+        allow=allow,
     )
     bar = _Bar(lang) if _show_progress(fmt, progress) else None
     try:

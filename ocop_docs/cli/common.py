@@ -15,6 +15,7 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from contextvars import ContextVar
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -33,6 +34,21 @@ LANG_OPTION: Callable[[FC], FC] = click.option(
     default="vi",
     show_default=True,
     help="Ngôn ngữ thông báo / message language.",
+)
+
+# The files a round names (dossiers, scorecards) are read from the round file's folder only,
+# or from the folders named here (issue 9: never outside it unless the user says so).
+ALLOW_OPTION: Callable[[FC], FC] = click.option(
+    "--allow",
+    "allow",
+    multiple=True,
+    metavar="DIR",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help=(
+        "Thư mục ngoài thư mục của tệp đợt được phép đọc hồ sơ, phiếu chấm (ghi nhiều lần "
+        "được) / a folder besides the round file's own that its dossiers and scorecards "
+        "may lie in (repeatable)."
+    ),
 )
 
 REGIME_OPTION: Callable[[FC], FC] = click.option(

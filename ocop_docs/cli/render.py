@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from ocop_docs.catalogue import Lang, ui
-from ocop_docs.cli.common import LANG_OPTION, OcopCommand, format_option, print_report
+from ocop_docs.cli.common import ALLOW_OPTION, LANG_OPTION, OcopCommand, format_option, print_report
 from ocop_docs.cli.language import current_language
 from ocop_docs.cli.options import TIMEOUT_RANGE, FiniteFloat
 from ocop_docs.production.contexts.registry import KINDS
@@ -67,13 +67,15 @@ class InputParam(click.ParamType):  # type: ignore[type-arg]  # generic only in 
         "\b\nVí dụ:\n"
         "  ocop-docs render phieu-dang-ky samples/ho-so/mien-dong-tai-hoan -o phieu.docx\n"
         "  ocop-docs render bien-ban samples/dot-danh-gia/thai-nguyen-2026-dot-2.yaml "
-        "-o bien-ban.docx --pdf\n"
+        "--allow samples/ho-so -o bien-ban.docx --pdf\n"
         "  ocop-docs render giay-chung-nhan samples/dot-danh-gia/thai-nguyen-2026-dot-2.yaml "
-        "--product 2 -o gcn.docx\n"
+        "--allow samples/ho-so --product 2 -o gcn.docx\n"
         "  ocop-docs render phieu-danh-gia 7 -o phieu-trong-bo-7.docx\n"
         "  ocop-docs render phieu-danh-gia phieu-cham.yaml -o phieu.docx\n"
         "  ocop-docs render phieu-danh-gia samples/dot-danh-gia/thai-nguyen-2026-phieu-cham.yaml "
-        "--product 1 -o phieu-thanh-vien.docx\n\n"
+        "--allow samples/ho-so --product 1 -o phieu-thanh-vien.docx\n\n"
+        "Tệp đợt chỉ được dẫn tới hồ sơ, phiếu chấm trong thư mục của nó, hoặc trong thư mục "
+        "ghi bằng --allow.\n\n"
         "Mặc định báo lỗi khi thiếu dữ liệu (mã thoát 1); --draft in chỗ trống dạng [[tên]]. "
         "Tệp kết quả đã có không bị ghi đè nếu không có --overwrite (mã thoát 1). "
         "Mã thoát: 0 xong, 1 dữ liệu có lỗi, 2 sai cú pháp lệnh, 3 không chạy được "
@@ -134,6 +136,7 @@ class InputParam(click.ParamType):  # type: ignore[type-arg]  # generic only in 
     is_flag=True,
     help="Ghi đè tệp kết quả đã có / replace an existing output file.",
 )
+@ALLOW_OPTION
 @LANG_OPTION
 @format_option("render")
 def render(
@@ -148,6 +151,7 @@ def render(
     soffice: str | None,
     timeout: float | None,
     overwrite: bool,
+    allow: tuple[Path, ...],
     lang: Lang,
     fmt: str,
 ) -> None:
@@ -166,6 +170,7 @@ def render(
             soffice=soffice,
             timeout=timeout,
             overwrite=overwrite,
+            allow=allow,
         )
     print_report("render", fmt, result, lang)
 

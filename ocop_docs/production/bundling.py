@@ -20,6 +20,7 @@ from typing import Any
 from ocop_docs import __version__
 from ocop_docs.errors import InputError
 from ocop_docs.files import atomic_write_bytes
+from ocop_docs.text.reasons import library_reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +68,9 @@ def make_bundle(parts: Sequence[BundlePart], target: Path, info: BundleInfo) -> 
             count = len(reader.pages)
             writer.append(reader, import_outline=False)
         except Exception as exc:  # missing, truncated or encrypted PDF
-            raise InputError("bundle-pdf-unreadable", path=str(part.path), reason=str(exc)) from exc
+            raise InputError(
+                "bundle-pdf-unreadable", path=str(part.path), **library_reason(exc, "pdf")
+            ) from exc
         if part.group not in groups:
             groups[part.group] = writer.add_outline_item(title=part.group, page_number=page)
             outline.append((part.group, []))

@@ -14,6 +14,25 @@ or a string doubled in a loop. So every render of :class:`BoundedTemplate` carri
   a width filter (``center``, ``indent``…) at most :data:`MAX_TEXT` long, a power at most
   :data:`MAX_POWER_BITS` bits, the output at most :data:`MAX_OUTPUT` characters.
 
+Those checks count what a template *does*; a filter of Jinja's own still makes what it is
+asked to (``([s] * 3000) | join`` of a 1 MB ``s`` is a 3 GB string, made in one C call
+where no loop is counted, and took 73 s and 5.9 GB on the test machine). So two ceilings
+hold whatever the template does, for as long as one render runs:
+
+* **memory ceiling**: the process's address space (``RLIMIT_AS``) may grow by at most
+  :data:`MAX_RENDER_MEMORY` over what it maps when the render starts; an allocation past
+  it fails with ``MemoryError`` instead of swapping the machine or waking the OOM killer,
+  and the render stops as any other overrun (Linux; where ``/proc/self/statm`` or
+  ``resource`` is missing only the counted limits apply). The limit is the process's and
+  is inherited by every child started meanwhile, so it is set only in the main thread
+  (``render``, ``templates check``, a batch and its workers, where nothing else runs while
+  a document is filled); the web service fills only the shipped templates, in threads
+  that may be starting LibreOffice, and keeps the counted limits;
+* **alarm**: in the main thread, ``SIGPROF`` fires after :data:`RENDER_SECONDS` and one
+  more second of the process's CPU time, so that slow work no loop counts (``wordwrap`` of
+  a 1 MB string takes seconds) is stopped too. CPU time, not wall clock: ``SIGALRM`` is
+  often someone else's (pytest-timeout's, a server's), and a render's time is CPU time.
+
 A template that goes over raises :class:`TemplateLimit` (a Jinja
 :class:`~jinja2.exceptions.SecurityError`), which :func:`~ocop_docs.production.rendering.
 translate_errors` reports as ``render-template-limit`` naming the template and the line.
@@ -23,10 +42,14 @@ round render in under 5 s with 8,000 loop iterations.
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import math
 import operator
+import os
 import re
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -43,7 +66,13 @@ MAX_ITERATIONS = 5_000_000
 MAX_RANGE = 100_000
 MAX_TEXT = 1_000_000
 MAX_OUTPUT = 256 * 1024**2
+# One run of text between two tags of the filled XML: libxml2 (python-docx, docxtpl) refuses
+# a text node over 10,000,000 bytes, and a Vietnamese character is up to 3 bytes in UTF-8;
+# a longer run used to leave a document without its body (an internal error, issue 9).
+MAX_TEXT_RUN = 3_000_000
 MAX_POWER_BITS = 4096
+MAX_RENDER_MEMORY = 1024**3  # bytes of address space one render may add (1 GiB)
+_ALARM_GRACE = 1.0  # seconds past the counted deadline before SIGPROF stops the render
 _CHECK_EVERY = 1024  # loop iterations between two looks at the clock
 _WIDE = re.compile(r"\d{7,}")  # a "%9999999s" or "{:>9999999}" width
 
@@ -255,6 +284,100 @@ def bounded_filter(name: str, function: Callable[..., Any]) -> Callable[..., Any
     return checked
 
 
+# --- ceilings that hold whatever the template does ------------------------------------------
+
+try:
+    import resource as _resource
+except ImportError:  # Windows
+    _resource = None  # type: ignore[assignment]
+
+_STATM = "/proc/self/statm"
+_ceiling_lock = threading.Lock()
+_ceiling_users = 0
+_ceiling_saved: tuple[int, int] | None = None
+
+
+def _mapped_bytes() -> int | None:
+    """The process's address space now (the first field of /proc/self/statm, in pages)."""
+    try:
+        with open(_STATM, "rb") as handle:
+            pages = int(handle.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    return pages * os.sysconf("SC_PAGE_SIZE")
+
+
+def _memory_limit() -> TemplateLimit:
+    size = MAX_RENDER_MEMORY // 1024**2
+    return TemplateLimit(
+        f"cần quá {size:,} MB bộ nhớ".replace(",", "."), f"needs more than {size:,} MB of memory"
+    )
+
+
+@contextlib.contextmanager
+def memory_ceiling() -> Iterator[None]:
+    """``RLIMIT_AS`` lowered to the address space now + :data:`MAX_RENDER_MEMORY` while
+    the block runs, in the main thread (see the module's docstring). A render within a
+    render (``templates check`` tries one) keeps the outer ceiling: the first sets it, the
+    last lifts it."""
+    global _ceiling_users, _ceiling_saved
+    if _resource is None or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    with _ceiling_lock:
+        if _ceiling_users == 0:
+            mapped = _mapped_bytes()
+            soft, hard = _resource.getrlimit(_resource.RLIMIT_AS)
+            if mapped is not None:
+                target = mapped + MAX_RENDER_MEMORY
+                if hard != _resource.RLIM_INFINITY:
+                    target = min(target, hard)
+                if soft == _resource.RLIM_INFINITY or soft > target:
+                    with contextlib.suppress(ValueError, OSError):
+                        _resource.setrlimit(_resource.RLIMIT_AS, (target, hard))
+                        _ceiling_saved = (soft, hard)
+        _ceiling_users += 1
+    try:
+        yield
+    finally:
+        with _ceiling_lock:
+            _ceiling_users -= 1
+            if _ceiling_users == 0 and _ceiling_saved is not None:
+                with contextlib.suppress(ValueError, OSError):
+                    _resource.setrlimit(_resource.RLIMIT_AS, _ceiling_saved)
+                _ceiling_saved = None
+
+
+def _time_limit() -> TemplateLimit:
+    return TemplateLimit(f"quá {RENDER_SECONDS:g} giây", f"more than {RENDER_SECONDS:g} seconds")
+
+
+def _ring(_signum: int, _frame: Any) -> None:
+    raise _time_limit()
+
+
+@contextlib.contextmanager
+def alarm(seconds: float) -> Iterator[None]:
+    """``SIGPROF`` after ``seconds`` of CPU time raises the time limit, in the main thread
+    and when no one else uses the signal (elsewhere the counted deadline alone applies)."""
+    usable = (
+        hasattr(signal, "setitimer")
+        and hasattr(signal, "SIGPROF")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getsignal(signal.SIGPROF) in (signal.SIG_DFL, None)
+    )
+    if not usable or seconds <= 0:
+        yield
+        return
+    previous = signal.signal(signal.SIGPROF, _ring)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
+
+
 # --- the template -----------------------------------------------------------------------------
 
 _TAGS = re.compile(r"<[^>]+>")
@@ -268,28 +391,49 @@ class BoundedTemplate(Template):
     def render(self, *args: Any, **kwargs: Any) -> str:
         budget = Budget(time.monotonic() + RENDER_SECONDS)
         token = _budget.set(budget)
+        overrun: TemplateLimit | None = None
         try:
-            ctx = self.new_context(dict(*args, **kwargs))
-            out: list[str] = []
-            size = 0
-            for n, chunk in enumerate(self.root_render_func(ctx), start=1):
-                size += len(chunk)
-                if size > MAX_OUTPUT:
-                    raise TemplateLimit(
-                        f"văn bản dài quá {MAX_OUTPUT:,} ký tự".replace(",", "."),
-                        f"a document of more than {MAX_OUTPUT:,} characters",
-                    )
-                if n % _CHECK_EVERY == 0:
-                    budget.tick(0)
-                out.append(chunk)
-            return "".join(out)
+            with memory_ceiling(), alarm(RENDER_SECONDS + _ALARM_GRACE):
+                return self._render(budget, *args, **kwargs)
         except TemplateLimit as exc:
             exc.where = self._place(exc)
             raise
+        except MemoryError as exc:
+            # Past the ceiling: the half-made value is gone with the frames; only the
+            # place is kept (the traceback would hold them), and the render stops.
+            overrun = _memory_limit()
+            overrun.where = self._place(exc)
+            overrun.line = getattr(exc, "line", None)
+            exc.__traceback__ = None
         except Exception:
             self.environment.handle_exception()
         finally:
             _budget.reset(token)
+        assert overrun is not None
+        raise overrun
+
+    def _render(self, budget: Budget, *args: Any, **kwargs: Any) -> str:
+        ctx = self.new_context(dict(*args, **kwargs))
+        out: list[str] = []
+        size = run = 0
+        for n, chunk in enumerate(self.root_render_func(ctx), start=1):
+            size += len(chunk)
+            cut = chunk.rfind(">")  # text is escaped: a bare ">" ends a tag
+            run = len(chunk) - cut - 1 if cut >= 0 else run + len(chunk)
+            if run > MAX_TEXT_RUN:
+                raise TemplateLimit(
+                    f"một đoạn chữ dài quá {MAX_TEXT_RUN:,} ký tự".replace(",", "."),
+                    f"a run of text longer than {MAX_TEXT_RUN:,} characters",
+                )
+            if size > MAX_OUTPUT:
+                raise TemplateLimit(
+                    f"văn bản dài quá {MAX_OUTPUT:,} ký tự".replace(",", "."),
+                    f"a document of more than {MAX_OUTPUT:,} characters",
+                )
+            if n % _CHECK_EVERY == 0:
+                budget.tick(0)
+            out.append(chunk)
+        return "".join(out)
 
     def _place(self, exc: BaseException) -> tuple[str, str]:
         """ "dòng N: «text of that paragraph»" of the template line that went over."""
@@ -316,17 +460,21 @@ __all__ = [
     "MAX_OUTPUT",
     "MAX_POWER_BITS",
     "MAX_RANGE",
+    "MAX_RENDER_MEMORY",
     "MAX_TEXT",
+    "MAX_TEXT_RUN",
     "RENDER_SECONDS",
     "WIDTH_FILTERS",
     "BoundedTemplate",
     "Budget",
     "TemplateLimit",
+    "alarm",
     "bound_tree",
     "bounded_concat",
     "bounded_filter",
     "bounded_loop",
     "check_binop",
     "check_call",
+    "memory_ceiling",
     "safe_range",
 ]

@@ -30,6 +30,7 @@ from ocop_docs.production.environment import make_environment
 from ocop_docs.production.limits import TemplateLimit
 from ocop_docs.production.references import external_references
 from ocop_docs.resources import templates_dir
+from ocop_docs.text.reasons import library_reason
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
@@ -143,14 +144,16 @@ def scan_template(path: Path) -> TemplateScan:
     try:
         parts = list(_parts(path))
     except (OSError, KeyError, zipfile.BadZipFile) as exc:
-        scan.issues.append(Issue("template-unreadable", params={"file": file, "reason": str(exc)}))
+        scan.issues.append(
+            Issue("template-unreadable", params={"file": file, **library_reason(exc)})
+        )
         return scan
     for part, xml in parts:
         try:
             root = etree.fromstring(xml)
         except etree.XMLSyntaxError as exc:
             scan.issues.append(
-                Issue("template-unreadable", params={"file": file, "reason": str(exc)})
+                Issue("template-unreadable", params={"file": file, **library_reason(exc)})
             )
             continue
         for p, place in _iter_paragraphs(root, part):

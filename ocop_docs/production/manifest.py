@@ -24,6 +24,7 @@ from ocop_docs import __version__
 from ocop_docs.catalogue import Lang
 from ocop_docs.errors import InputError, Issue, OcopError
 from ocop_docs.files import atomic_write_text, os_reason
+from ocop_docs.text.reasons import library_reason
 
 MANIFEST_NAME = "manifest.json"
 FORMAT_VERSION = 1
@@ -236,20 +237,30 @@ def write_manifest(manifest: Manifest, outdir: Path) -> Path:
     return target
 
 
+class ManifestUnreadable(ValueError):
+    """A manifest that cannot be used, and why in both languages (the JSON reader's own
+    words are English: they are only the ``detail``, issue 9)."""
+
+    def __init__(self, reason: str, reason_en: str, detail: str = "") -> None:
+        super().__init__(reason_en)
+        self.reason, self.reason_en, self.detail = reason, reason_en, detail
+
+
 def read_manifest(outdir: Path) -> Manifest | None:
-    """The manifest in ``outdir``, None when there is none; ``ValueError`` when broken,
-    a folder or a link (never read through a link)."""
+    """The manifest in ``outdir``, None when there is none; :class:`ManifestUnreadable`
+    (a ``ValueError``) when broken, a folder or a link (never read through a link)."""
     path = outdir / MANIFEST_NAME
     if path.is_symlink():
-        raise ValueError("manifest.json là một liên kết / is a link")
+        raise ManifestUnreadable("manifest.json là một liên kết", "manifest.json is a link")
     if path.is_dir():
-        raise ValueError("manifest.json là một thư mục / is a folder")
+        raise ManifestUnreadable("manifest.json là một thư mục", "manifest.json is a folder")
     if not path.is_file():
         return None
+    unknown = ManifestUnreadable("định dạng không đúng", "unknown format")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(data, dict) or data.get("format_version") != FORMAT_VERSION:
-            raise ValueError("định dạng không đúng / unknown format")
+            raise unknown
         return Manifest(
             input=dict(data.get("input") or {}),
             options=dict(data.get("options") or {}),
@@ -260,8 +271,12 @@ def read_manifest(outdir: Path) -> Manifest | None:
             summary=dict(data.get("summary") or {}),
             complete=bool(data.get("complete")),
         )
-    except (OSError, KeyError, TypeError, ValueError, AttributeError, RecursionError) as exc:
-        raise ValueError(str(exc)) from exc
+    except ManifestUnreadable:
+        raise
+    except (OSError, ValueError) as exc:  # unreadable, not UTF-8, not JSON
+        raise ManifestUnreadable(**library_reason(exc)) from exc
+    except (KeyError, TypeError, AttributeError, RecursionError) as exc:  # not our shape
+        raise ManifestUnreadable(unknown.reason, unknown.reason_en, repr(exc)[:200]) from exc
 
 
 __all__ = [
@@ -269,6 +284,7 @@ __all__ = [
     "MANIFEST_NAME",
     "ItemRecord",
     "Manifest",
+    "ManifestUnreadable",
     "OutputRecord",
     "Status",
     "check_manifest_path",

@@ -37,6 +37,7 @@ from ocop_docs.production.manifest import (
     MANIFEST_NAME,
     ItemRecord,
     Manifest,
+    ManifestUnreadable,
     check_manifest_path,
     read_manifest,
 )
@@ -81,6 +82,10 @@ class BatchOptions:
     # issue 14: record the round's recognised products in this registry (a SQLite file or
     # a database URL) once the manifest is complete; None: not asked (opt-in).
     registry: str | None = None
+
+    # Folders besides the round file's own that the dossiers and scorecards it names may
+    # lie in (``--allow``; issue 9): nothing else a round names is read.
+    allow: tuple[Path, ...] = ()
 
 
 # --- the plan ---------------------------------------------------------------------------------
@@ -195,7 +200,9 @@ def _product_stem(code: str, name: str, index: int) -> str:
 
 
 def _plan_round(plan: Plan, workdir: Path) -> None:
-    working = load_working_round(plan.source, plan.input_kind, plan.options.lang)
+    working = load_working_round(
+        plan.source, plan.input_kind, plan.options.lang, plan.options.allow
+    )
     plan.failures.extend(working.failures)
     plan.warnings.extend(working.warnings)
     plan.round, plan.numbers, plan.rows = working.round, working.numbers, working.rows
@@ -380,8 +387,10 @@ def plan_batch(
     elif options.resume:
         try:
             plan.previous_manifest = read_manifest(outdir)
-        except ValueError as exc:
-            raise InputError("batch-manifest-unreadable", reason=str(exc)) from exc
+        except ManifestUnreadable as exc:
+            raise InputError(
+                "batch-manifest-unreadable", reason=exc.reason, reason_en=exc.reason_en
+            ) from exc
     if plan.previous_manifest is not None:
         plan.previous = {i.id: i for i in plan.previous_manifest.items}
     if input_kind == "dossiers":

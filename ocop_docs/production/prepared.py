@@ -60,6 +60,7 @@ from ocop_docs.production.rendering import (
     text_width,
     translate_errors,
 )
+from ocop_docs.text.reasons import library_reason
 
 _JINJA = re.compile(r"\{[{%#]")
 _PARAGRAPH = re.compile(r"<w:p([ >])")
@@ -195,7 +196,9 @@ class PreparedTemplate:
             plain = io.BytesIO()
             tpl.docx.save(plain)  # the bytes python-docx writes for the untouched parts
         except Exception as exc:  # zipfile.BadZipFile, KeyError, lxml errors…
-            raise DataError("template-unreadable", file=str(template), reason=str(exc)) from exc
+            raise DataError(
+                "template-unreadable", file=str(template), **library_reason(exc)
+            ) from exc
         self._tpl = tpl
         self._doc = tpl.docx
         self.fallback = any(p.content_type == _FOOTNOTES for p in self._doc.part.package.parts)

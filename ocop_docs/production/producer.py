@@ -101,7 +101,10 @@ class Producer:
             return wrapped, shared.when, []
         if built_from_round_file(item):
             assert plan.round_file is not None
-            built = build_context(item.kind, plan.round_file, product=item.product)
+            # The working round file lies in the scratch folder and names the input's
+            # files by absolute paths: the input's folder is as allowed as the input.
+            allow = (plan.source.parent, *plan.options.allow)
+            built = build_context(item.kind, plan.round_file, product=item.product, allow=allow)
             return built.context, built.when, []
         assert item.dossier is not None  # a dossier kind: from the dossier itself
         built = build_context(item.kind, item.dossier)

@@ -25,7 +25,7 @@ import io
 import os
 import re
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,6 +43,7 @@ from ocop_docs.production.limits import TemplateLimit
 from ocop_docs.production.lint import lint_template, locate_variable, shipped_used
 from ocop_docs.production.references import refuse_external
 from ocop_docs.resources import templates_dir as find_templates
+from ocop_docs.text.reasons import library_reason
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
 DEFAULT_DOC_TIME = dt.datetime(2026, 1, 1)
@@ -172,7 +173,7 @@ def render_template(
         tpl = DocxTemplate(str(template))
         tpl.init_docx()
     except Exception as exc:  # zipfile.BadZipFile, KeyError, lxml errors…
-        raise DataError("template-unreadable", file=str(template), reason=str(exc)) from exc
+        raise DataError("template-unreadable", file=str(template), **library_reason(exc)) from exc
     seen: list[str] = []
     env = make_environment(draft=draft, seen=seen)
     data = wrap(dict(context))
@@ -243,7 +244,10 @@ def translate_errors(template: Path) -> Iterator[None]:
             template=template.name,
             where="?",
             where_en="?",
-            reason=f"{type(exc).__name__}: {exc}"
+            # Python's and Jinja's words are English: the Vietnamese message names the
+            # error's type only (a name, the same in both languages), issue 9.
+            reason=f"biểu thức của mẫu gây lỗi {type(exc).__name__}",
+            reason_en=f"{type(exc).__name__}: {exc}"
             if not isinstance(exc, TemplateError)
             else str(exc),
         ) from exc
@@ -274,6 +278,7 @@ def render(
     soffice: str | Path | None = None,
     timeout: float | None = None,
     overwrite: bool = True,
+    allow: Sequence[Path] = (),
 ) -> RenderResult:
     """Render document ``kind`` from a dossier or round file to ``output`` (.docx).
 
@@ -292,7 +297,7 @@ def render(
         for target in (out, out.with_suffix(".pdf")) if pdf else (out,):
             if os.path.lexists(target):
                 raise InputError("output-exists", path=str(target))
-    built = build_context(kind, source, product=product, assessment=assessment)
+    built = build_context(kind, source, product=product, assessment=assessment, allow=allow)
     template = find_templates(templates_dir) / KINDS[kind].template
     fallback: list[Issue] = []
     if templates_dir is not None and not template.is_file():

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ocop_docs.errors import InputError
 from ocop_docs.files import atomic_write_bytes, os_reason
-from ocop_docs.production.contexts.registry import KINDS
+from ocop_docs.production.contexts.registry import ALL_KINDS
 from ocop_docs.resources import guide_file, templates_dir
 
 GUIDE_NAME = "huong-dan-mau-van-ban.md"
@@ -26,7 +26,7 @@ def copy_templates(folder: Path, *, overwrite: bool = False) -> list[Path]:
     already there and ``overwrite`` is False.
     """
     shipped = templates_dir()
-    sources = [(shipped / kind.template, folder / kind.template) for kind in KINDS.values()]
+    sources = [(shipped / kind.template, folder / kind.template) for kind in ALL_KINDS.values()]
     sources.append((guide_file(), folder / GUIDE_NAME))
     if not overwrite:
         for _source, target in sources:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,14 +49,25 @@ def product_label(raw: Any) -> str:
     return "—"
 
 
-def load_working_round(source: Path, kind: BatchInput, lang: Lang) -> WorkingRound:
+def _products(data: dict[str, Any]) -> list[Any]:
+    """The round's products as given, whatever the file holds: a round with schema errors
+    still has its data (so that every error is reported at once), and ``san_pham`` may then
+    be missing, empty or not a list; the schema check has already said so (issue 9)."""
+    products = data.get("san_pham")
+    return list(products) if isinstance(products, list) else []
+
+
+def load_working_round(
+    source: Path, kind: BatchInput, lang: Lang, allow: Sequence[Path] = ()
+) -> WorkingRound:
     """Load the round (file or spreadsheet); products with errors become failed items and
-    the round is rebuilt without them; errors of the round as a whole raise (exit 1)."""
+    the round is rebuilt without them; errors of the round as a whole raise (exit 1).
+    ``allow``: folders besides the input's own that the files it names may lie in."""
     failures: list[ItemRecord] = []
     warnings: list[Issue] = []
     rows: list[int] | None = None
     if kind == "spreadsheet":
-        sheet = read_round_sheet(source)
+        sheet = read_round_sheet(source, allow=allow)
         errors = [i for i in sheet.issues if i.severity == "error"]
         if errors or sheet.data is None:
             first = errors[0]
@@ -73,11 +84,17 @@ def load_working_round(source: Path, kind: BatchInput, lang: Lang) -> WorkingRou
                     error=issue_error(failure.issues, lang),
                 )
             )
+        if failures and not sheet.data.get("san_pham"):
+            # Every row failed: say so with the rows' own findings, not as a round
+            # without products (the schema's "san_pham" would hide why).
+            raise InputError(
+                "batch-no-products", issues=[i for f in sheet.failures for i in f.issues]
+            )
         rows = list(sheet.rows)
         numbers = list(rows)
-        rnd = round_from_data(sheet.data, source)
+        rnd = round_from_data(sheet.data, source, allow=allow)
     else:
-        rnd = load_round(source)
+        rnd = load_round(source, allow=allow)
         if rnd.data is None:
             raise InputError(
                 "round-invalid",
@@ -85,8 +102,9 @@ def load_working_round(source: Path, kind: BatchInput, lang: Lang) -> WorkingRou
                 path=str(source),
                 count=max(1, rnd.errors),
                 first=next((i.message("vi") for i in rnd.issues if i.severity == "error"), "?"),
+                first_en=next((i.message("en") for i in rnd.issues if i.severity == "error"), "?"),
             )
-        numbers = list(range(1, len(rnd.data["san_pham"]) + 1))
+        numbers = list(range(1, len(_products(rnd.data)) + 1))
     original = rnd  # its warnings carry the line numbers of the user's file
     while True:
         assert rnd.data is not None
@@ -108,10 +126,11 @@ def load_working_round(source: Path, kind: BatchInput, lang: Lang) -> WorkingRou
                 path=str(source),
                 count=len(general),
                 first=general[0].message("vi"),
+                first_en=general[0].message("en"),
             )
         if not bad:
             break
-        raw_products = list(rnd.data["san_pham"])
+        raw_products = _products(rnd.data)
         for index, issues in sorted(bad.items()):
             failures.append(
                 _product_failure(raw_products[index], numbers[index], issues, rows, lang)
@@ -122,7 +141,7 @@ def load_working_round(source: Path, kind: BatchInput, lang: Lang) -> WorkingRou
         data = dict(rnd.data)
         data["san_pham"] = [raw_products[i] for i in keep]
         numbers = [numbers[i] for i in keep]
-        rnd = round_from_data(data, source)
+        rnd = round_from_data(data, source, allow=allow)
     if rows is None:
         warnings.extend(i for i in original.issues if i.severity == "warning")
     else:

@@ -41,6 +41,7 @@ class CardReadError(InputError):
         )
         self.path = path
         self.detail = detail
+        self.detail_en = detail_en or detail
         self.line = line
         self.column = column
 

@@ -220,7 +220,11 @@ def _write_source(text: str, folder: Path) -> Path:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ServiceError(422, "service-body-invalid", reason=exc.msg) from exc
+        # Where, in the catalogue's words (the decoder's own are English, issue 9).
+        at = {"reason": f"dòng {exc.lineno}, cột {exc.colno}"}
+        raise ServiceError(
+            422, "service-body-invalid", **at, reason_en=f"line {exc.lineno}, column {exc.colno}"
+        ) from exc
     if not isinstance(data, dict):
         raise ServiceError(422, "service-body-invalid", reason="cần một đối tượng / an object")
     for pointer, value in _references(data):

@@ -34,6 +34,7 @@ from python_multipart.multipart import MultipartParser
 from ocop_docs.service.errors import ServiceError
 from ocop_docs.service.settings import Settings
 from ocop_docs.text.documents import human_size
+from ocop_docs.text.reasons import library_reason
 from ocop_docs.validation.loading import DOSSIER_NAMES
 
 MAX_FIELD_BYTES = 256 * 1024  # one text field of a form (the longest is a few paragraphs)
@@ -350,10 +351,7 @@ def place_files(items: list[ReceivedFile], dest: Path) -> None:
 
 
 def _zip_error(file: str, exc: BaseException) -> ServiceError:
-    reason = str(exc) or type(exc).__name__
-    return ServiceError(
-        400, "upload-zip-broken", file=_shown(file), reason=reason, reason_en=reason
-    )
+    return ServiceError(400, "upload-zip-broken", file=_shown(file), **library_reason(exc))
 
 
 def _check_entries(infos: list[zipfile.ZipInfo], settings: Settings, size: int) -> None:

@@ -230,7 +230,12 @@ async def _small_json(request: Request) -> Any:
     try:
         return json.loads(raw.decode("utf-8") or "null")
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ServiceError(422, "service-body-invalid", reason=str(exc)[:80]) from exc
+        # Why, in the catalogue's words (the decoder's own are English, issue 9).
+        if isinstance(exc, json.JSONDecodeError):
+            vi, en = f"dòng {exc.lineno}, cột {exc.colno}", f"line {exc.lineno}, column {exc.colno}"
+        else:
+            vi, en = "không phải UTF-8", "not UTF-8"
+        raise ServiceError(422, "service-body-invalid", reason=vi, reason_en=en) from exc
 
 
 # --- batch jobs ---------------------------------------------------------------------------

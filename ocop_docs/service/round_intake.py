@@ -101,7 +101,9 @@ def references(source: Path) -> list[str]:
     out: list[str] = []
     if source.suffix.lower() in (".xlsx", ".csv"):
         with contextlib.suppress(Exception):  # a broken sheet: the loader says why, later
-            sheet = read_round_sheet(source)
+            # Only the paths are wanted here, wherever they point: the loader confines
+            # them when the round is read (_plan), naming any that leaves the tree.
+            sheet = read_round_sheet(source, allow=(Path(source.anchor),))
             base = source.parent.resolve()
             for item in (sheet.data or {}).get("san_pham") or []:
                 ref = item.get("ho_so") if isinstance(item, dict) else None
@@ -216,10 +218,14 @@ def receive_dossiers(received: Received, dest: Path, settings: Settings) -> dict
 # --- what the library makes of it ------------------------------------------------------
 
 
-def _plan(source: Path, lang: Lang) -> Plan:
+def _plan(source: Path, tree: Path, lang: Lang) -> Plan:
+    # The round reads what it names from the uploaded tree only (its folder is placed deep
+    # enough in it that "../ho-so/…" stays inside): the tree is what --allow names on the
+    # command line, and nothing outside it is read (issue 9).
+    options = BatchOptions(lang=lang, allow=(tree,))
     with tempfile.TemporaryDirectory(prefix="ocop-round-") as work:
         out = Path(work) / "out"
-        return plan_batch(source, out, BatchOptions(lang=lang), Path(work) / "plan", check=False)
+        return plan_batch(source, out, options, Path(work) / "plan", check=False)
 
 
 def _relative(path: Path | None, tree: Path) -> str | None:
@@ -240,7 +246,7 @@ def summarise(laid: LaidOut) -> dict[str, Any]:
     plan: Plan | None = None
     for lang in LANGS:
         try:
-            plan = _plan(source, lang)
+            plan = _plan(source, tree, lang)
         except OcopError as exc:
             error = ServiceError(422, exc.code)
             error.body = {other: scrub(library_error_json(exc, other), tree, "") for other in LANGS}

@@ -179,7 +179,7 @@ class JobRunner:
         rnd = self.rounds.get(job.round_id)
         assert rnd is not None  # checked by run()
         source = self.rounds.restore(rnd, inp)
-        source = apply_cards(rnd, source, self.rounds.cards(rnd.id))
+        source = apply_cards(rnd, source, self.rounds.cards(rnd.id), inp)
         for f in job.files:
             self.store.copy_to(f.sha256, out.joinpath(*f.path.split("/")))
         resume = job.manifest is not None and self.store.exists(job.manifest)
@@ -215,6 +215,7 @@ class JobRunner:
                 draft=bool(job.options.get("draft")),
                 soffice=self.settings.soffice,
                 lang=lang,
+                allow=(folder / "in",),  # the round's stored tree, as laid out on upload
             )
             result = run_batch(source, out, options, progress=tracker)
         except Cancelled:

@@ -125,10 +125,11 @@ def _jsonable(value: Any) -> Any:
     raise TypeError(type(value).__name__)
 
 
-def apply_cards(view: Any, source: Path, cards: Cards) -> Path:
+def apply_cards(view: Any, source: Path, cards: Cards, tree: Path | None = None) -> Path:
     """The round file the job produces from: ``source`` itself, or (when sheets were
     entered for every scoring member of some product) a JSON round beside it with those
-    sheets (``phieu``) or totals (``diem``) for such products."""
+    sheets (``phieu``) or totals (``diem``) for such products. ``tree``: the round's
+    laid-out folder, which the dossiers a spreadsheet names lie in."""
     if not cards:
         return source
     summary = view.summary
@@ -136,7 +137,7 @@ def apply_cards(view: Any, source: Path, cards: Cards) -> Path:
     if not scorers:
         return source
     if source.suffix.lower() in SHEET_SUFFIXES:
-        sheet = read_round_sheet(source)
+        sheet = read_round_sheet(source, allow=(tree or source.parent,))
         data = sheet.data
         position = {row: i for i, row in enumerate(sheet.rows)}
         key = "row"

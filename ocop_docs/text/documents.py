@@ -43,6 +43,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ocop_docs.catalogue.parsers import parser_problem
 from ocop_docs.confined import Refused, open_inside, open_named, read_opened
 from ocop_docs.errors import Issue
+from ocop_docs.files import read_reason
 from ocop_docs.text.decoding import decode_bytes
 from ocop_docs.text.escapes import lone_escapes
 from ocop_docs.text.pointers import pointer_from_path
@@ -538,8 +539,9 @@ def read_document(
     try:
         raw = b"" if opened.size > limit else read_opened(opened, limit)
     except OSError as exc:
+        vi, en = read_reason(exc)
         doc.issues.append(
-            Issue("file-unreadable", params={"path": shown, "reason": exc.strerror or str(exc)})
+            Issue("file-unreadable", params={"path": shown, "reason": vi, "reason_en": en})
         )
         return
     finally:
@@ -597,7 +599,8 @@ def _refusal(exc: Refused, shown: str) -> Issue:
         return Issue("file-unreadable", params={"path": shown, **_NOT_FOUND})
     if exc.code == "attachment-not-file":
         return Issue("file-unreadable", params={"path": shown, **_NOT_FILE})
-    return Issue("file-unreadable", params={"path": shown, "reason": exc.reason or exc.code})
+    reason = {"reason": exc.reason, "reason_en": exc.reason_en} if exc.reason else {}
+    return Issue("file-unreadable", params={"path": shown, **(reason or _NOT_FILE)})
 
 
 def load_document(path: Path | str, *, repeated_keys: RepeatedKeys = "refuse") -> LoadedDocument:

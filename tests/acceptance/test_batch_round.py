@@ -29,8 +29,13 @@ has_soffice = bool(shutil.which("soffice") or shutil.which("libreoffice"))
 needs_soffice = pytest.mark.skipif(not has_soffice, reason="LibreOffice (soffice) is not installed")
 linux = pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
 
+# The sample rounds name the sample dossiers beside their folder (../ho-so/…): a round
+# reads outside its own folder only what the user allows (--allow, issue 9).
+HO_SO = Path(__file__).resolve().parents[2] / "samples" / "ho-so"
+
 HANGING_SOFFICE = r"""#!{python}
 import subprocess, sys, time
+
 child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"] + sys.argv[1:2])
 time.sleep(600)
 """
@@ -54,7 +59,7 @@ def living(marker: str) -> list[str]:
 def batch(*args: str, tmp: Path) -> subprocess.Popen[bytes]:
     env = dict(os.environ, TMPDIR=str(tmp))  # the pool's profiles go there
     return subprocess.Popen(
-        [sys.executable, "-m", "ocop_docs", "batch", *args],
+        [sys.executable, "-m", "ocop_docs", "batch", *args, "--allow", str(HO_SO)],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -66,7 +71,9 @@ def batch(*args: str, tmp: Path) -> subprocess.Popen[bytes]:
 def produced(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("round") / "out"
     if has_soffice:
-        result = CliRunner().invoke(cli, ["batch", str(ROUND), "-o", str(out), "--pdf", "--bundle"])
+        result = CliRunner().invoke(
+            cli, ["batch", str(ROUND), "-o", str(out), "--pdf", "--bundle", "--allow", str(HO_SO)]
+        )
         assert result.exit_code == 0, result.output
     return out
 
@@ -119,7 +126,18 @@ def test_every_document_pdf_and_bundle(produced: Path) -> None:
 @needs_soffice
 def test_resume_skips_everything_finished(produced: Path) -> None:
     result = CliRunner().invoke(
-        cli, ["batch", str(ROUND), "-o", str(produced), "--pdf", "--bundle", "--resume"]
+        cli,
+        [
+            "batch",
+            str(ROUND),
+            "-o",
+            str(produced),
+            "--pdf",
+            "--bundle",
+            "--resume",
+            "--allow",
+            str(HO_SO),
+        ],
     )
     assert result.exit_code == 0, result.output
     assert "Đã lập 0 văn bản, bỏ qua 7" in result.stdout
@@ -128,7 +146,9 @@ def test_resume_skips_everything_finished(produced: Path) -> None:
 def test_spreadsheet_gives_the_same_documents(tmp_path: Path) -> None:
     runner = CliRunner()
     for source, name in ((ROUND, "yaml"), (SAMPLES / "thai-nguyen-2026-dot-2.xlsx", "xlsx")):
-        result = runner.invoke(cli, ["batch", str(source), "-o", str(tmp_path / name)])
+        result = runner.invoke(
+            cli, ["batch", str(source), "-o", str(tmp_path / name), "--allow", str(HO_SO)]
+        )
         assert result.exit_code == 0, result.output
     made = sorted(p.relative_to(tmp_path / "yaml") for p in (tmp_path / "yaml").rglob("*.docx"))
     assert len(made) == 7
@@ -174,7 +194,9 @@ def test_interrupted_batch_stops_workers_and_resumes(tmp_path: Path, signum: int
     manifest = read_manifest(out)
     assert manifest is not None and not manifest.complete
     assert len(manifest.items) == 7 and all(i.output(".pdf") is None for i in manifest.items)
-    resumed = CliRunner().invoke(cli, ["batch", str(ROUND), "-o", str(out), "--pdf", "--resume"])
+    resumed = CliRunner().invoke(
+        cli, ["batch", str(ROUND), "-o", str(out), "--pdf", "--resume", "--allow", str(HO_SO)]
+    )
     assert resumed.exit_code == 0, resumed.output
     final = read_manifest(out)
     assert final is not None and final.complete

@@ -22,6 +22,7 @@ from ocop_docs.scoring.rubric_files import load_rubric
 ROOT = Path(__file__).resolve().parents[2]
 DOSSIER_2019 = ROOT / "samples" / "ho-so" / "ga-doi-tran-phu-2019"
 ROUND_2019 = ROOT / "samples" / "dot-danh-gia" / "na-ri-2019.yaml"
+HO_SO = str(ROOT / "samples" / "ho-so")  # the sample rounds' dossiers (--allow, issue 9)
 REGIME = "1048/2019"
 
 
@@ -128,7 +129,8 @@ def test_2019_round_with_members_cards_is_scored_under_1048(tmp_path: Path) -> N
     # Before: "Chưa có dữ liệu bộ tiêu chí theo 1048/2019 để chấm phiếu …" (exit 1).
     out = tmp_path / "bien-ban.docx"
     result = CliRunner().invoke(
-        cli, ["render", "bien-ban", str(_round_with_cards(tmp_path)), "-o", str(out)]
+        cli,
+        ["render", "bien-ban", str(_round_with_cards(tmp_path)), "-o", str(out), "--allow", HO_SO],
     )
     assert result.exit_code == 0, result.output
     assert "96" in _text(out)
@@ -174,6 +176,7 @@ def test_members_sheets_of_the_2019_round_are_the_1048_rubric(tmp_path: Path) ->
     # Before: "Chưa có dữ liệu bộ tiêu chí theo 1048/2019" (exit 1).
     out = tmp_path / "phieu.docx"
     args = ["render", "phieu-danh-gia", str(ROUND_2019), "--product", "1", "-o", str(out)]
+    args += ["--allow", HO_SO]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
     text = _text(out)

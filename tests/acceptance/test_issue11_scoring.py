@@ -35,6 +35,10 @@ TV1_SAMPLE = (
 TV1_UNTICKED = TV1_SAMPLE.replace('"3.4": 2, "3.5": 2', '"3.4": 0, "3.5": null').replace(
     ', "11": 2}', "}"
 )
+
+# The sample rounds name the sample dossiers beside their folder (../ho-so/…): a round
+# reads outside its own folder only what the user allows (--allow, issue 9).
+HO_SO = Path(__file__).resolve().parents[2] / "samples" / "ho-so"
 TOTALS = "    diem: [75, 78, 73, 74]             # bảng tổng điểm của thư ký, đối chiếu với phiếu\n"
 
 
@@ -58,7 +62,7 @@ def test_round_with_an_unticked_card_renders_minutes_and_decision(tmp_path: Path
     dot = unticked_round(tmp_path)
     for kind in ("bien-ban", "quyet-dinh"):
         out = tmp_path / f"{kind}.docx"
-        result = CliRunner().invoke(render, [kind, str(dot), "-o", str(out)])
+        result = CliRunner().invoke(render, [kind, str(dot), "--allow", str(HO_SO), "-o", str(out)])
         assert result.exit_code == 0, result.output
         assert out.is_file()
         # The one left out is a warning (a forgotten line looks the same); 0 and null: none.
@@ -70,7 +74,8 @@ def test_unticked_criteria_are_shown_on_the_scoring_sheet(tmp_path: Path) -> Non
     dot = unticked_round(tmp_path)
     out = tmp_path / "phieu.docx"
     result = CliRunner().invoke(
-        render, ["phieu-danh-gia", str(dot), "--product", "1", "-o", str(out)]
+        render,
+        ["phieu-danh-gia", str(dot), "--allow", str(HO_SO), "--product", "1", "-o", str(out)],
     )
     assert result.exit_code == 0, result.output
     assert "Không đánh dấu (0 điểm): tiêu chí 3.4, 3.5, 11." in doc_text(out)
@@ -124,7 +129,9 @@ def test_mean_from_90_is_proposed_even_with_an_unmet_marker(tmp_path: Path) -> N
 def test_minutes_propose_without_contradiction(tmp_path: Path) -> None:
     dot = proposed_round(tmp_path)
     out = tmp_path / "bb.docx"
-    result = CliRunner().invoke(render, ["bien-ban", str(dot), "-o", str(out)])
+    result = CliRunner().invoke(
+        render, ["bien-ban", str(dot), "--allow", str(HO_SO), "-o", str(out)]
+    )
     assert result.exit_code == 0, result.output
     text = doc_text(out)
     assert "Đề nghị 5 sao; lưu ý: chưa đạt yêu cầu tối thiểu ở tiêu chí 6.1 (4 sao)" in text

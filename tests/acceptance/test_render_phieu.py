@@ -25,6 +25,11 @@ from ocop_docs.production.rounds.loading import load_round
 from ocop_docs.scoring.card import score_card
 from ocop_docs.scoring.rubric_files import load_rubric
 
+# The sample rounds name the sample dossiers beside their folder (../ho-so/…): a round
+# reads outside its own folder only what the user allows (--allow, issue 9).
+HO_SO = Path(__file__).resolve().parents[2] / "samples" / "ho-so"
+ALLOW = (HO_SO,)
+
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "templates" / "phieu-danh-gia.docx"
 ROUND_CARDS = ROOT / "samples" / "dot-danh-gia" / "thai-nguyen-2026-phieu-cham.yaml"
@@ -165,7 +170,7 @@ def test_filled_sheet_from_a_card(tmp_path: Path) -> None:
 
 def test_round_sheets_one_section_per_member(tmp_path: Path) -> None:
     out = tmp_path / "phieu.docx"
-    result = render("phieu-danh-gia", ROUND_CARDS, out, product=2)
+    result = render("phieu-danh-gia", ROUND_CARDS, out, product=2, allow=ALLOW)
     assert [w.code for w in result.warnings] == ["round-stars-lowered"]
     doc = Document(str(out))
     assert len(doc.sections) == 4  # one section per member's sheet
@@ -175,14 +180,14 @@ def test_round_sheets_one_section_per_member(tmp_path: Path) -> None:
     rows = cell_lines(doc)
     per_sheet = len(load_rubric(4).criteria())
     assert sum(1 for r in rows if r[0].startswith("☒")) == 4 * per_sheet
-    rnd = load_round(ROUND_CARDS)
+    rnd = load_round(ROUND_CARDS, allow=ALLOW)
     for card in rnd.products[1].cards:
         line = f"Tổng điểm đạt: {card.result.tong_diem} điểm.        Hạng sao: "
         assert any(t.startswith(line) for t in text)
 
 
 def test_round_documents_from_scorecards(tmp_path: Path) -> None:
-    render("bien-ban", ROUND_CARDS, tmp_path / "bb.docx")
+    render("bien-ban", ROUND_CARDS, tmp_path / "bb.docx", allow=ALLOW)
     minutes = Document(str(tmp_path / "bb.docx"))
     table = next(t for t in minutes.tables if t.rows[0].cells[0].text == "STT")
     rows = [[c.text for c in r.cells] for r in table.rows]
@@ -195,7 +200,7 @@ def test_round_documents_from_scorecards(tmp_path: Path) -> None:
         "72,75",
         "3 sao; hạ từ 4 sao do chưa đạt yêu cầu tối thiểu",
     ]
-    render("quyet-dinh", ROUND_CARDS, tmp_path / "qd.docx")
+    render("quyet-dinh", ROUND_CARDS, tmp_path / "qd.docx", allow=ALLOW)
     decision = Document(str(tmp_path / "qd.docx"))
     annex = next(t for t in decision.tables if t.rows[0].cells[0].text == "STT")
     assert [r.cells[4].text for r in annex.rows[1:]] == ["4 sao", "3 sao"]
@@ -250,7 +255,9 @@ def test_cli_inputs_and_exit_codes(tmp_path: Path) -> None:
 @pytest.mark.slow
 @pytest.mark.skipif(not has_soffice, reason="LibreOffice (soffice) is not installed")
 def test_pdf_of_member_sheets(tmp_path: Path) -> None:
-    result = render("phieu-danh-gia", ROUND_CARDS, tmp_path / "phieu.docx", product=1, pdf=True)
+    result = render(
+        "phieu-danh-gia", ROUND_CARDS, tmp_path / "phieu.docx", product=1, pdf=True, allow=ALLOW
+    )
     assert result.pdf is not None
     reader = PdfReader(str(result.pdf))
     pages = [p.extract_text() for p in reader.pages]

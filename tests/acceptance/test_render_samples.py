@@ -18,6 +18,11 @@ from pypdf import PdfReader
 
 from ocop_docs.production.rendering import render
 
+# The sample rounds name the sample dossiers beside their folder (../ho-so/…): a round
+# reads outside its own folder only what the user allows (--allow, issue 9).
+HO_SO = Path(__file__).resolve().parents[2] / "samples" / "ho-so"
+ALLOW = (HO_SO,)
+
 ROOT = Path(__file__).resolve().parents[2]
 ROUND_2026 = ROOT / "samples" / "dot-danh-gia" / "thai-nguyen-2026-dot-2.yaml"
 ROUND_2019 = ROOT / "samples" / "dot-danh-gia" / "na-ri-2019.yaml"
@@ -55,7 +60,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     for kind, source, product in CASES:
         name = f"{kind}-{source.stem}"
         target = out / f"{name}.docx"
-        render(kind, source, target, product=product)
+        render(kind, source, target, product=product, allow=ALLOW)
         paths[name] = target
     return paths
 
@@ -314,7 +319,7 @@ def test_decision_typography(rendered: dict[str, Path]) -> None:
 
 def test_output_is_deterministic(tmp_path: Path, rendered: dict[str, Path]) -> None:
     again = tmp_path / "again.docx"
-    render("quyet-dinh", ROUND_2026, again)
+    render("quyet-dinh", ROUND_2026, again, allow=ALLOW)
     assert again.read_bytes() == rendered["quyet-dinh-thai-nguyen-2026-dot-2"].read_bytes()
     with zipfile.ZipFile(again) as z:
         assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
@@ -344,7 +349,9 @@ def test_pdf_conversion(tmp_path: Path) -> None:
     for name, (pages, phrase) in PDF_PAGES.items():
         kind = next(k for k, s, _ in CASES if name == f"{k}-{s.stem}")
         source, product = next((s, p) for k, s, p in CASES if name == f"{k}-{s.stem}")
-        result = render(kind, source, tmp_path / f"{name}.docx", product=product, pdf=True)
+        result = render(
+            kind, source, tmp_path / f"{name}.docx", product=product, pdf=True, allow=ALLOW
+        )
         assert result.pdf is not None and result.pdf.is_file()
         reader = PdfReader(str(result.pdf))
         text = "\n".join(page.extract_text() for page in reader.pages)
@@ -357,7 +364,7 @@ def test_pdf_conversion(tmp_path: Path) -> None:
 @pytest.mark.slow
 @pytest.mark.skipif(not has_soffice, reason="LibreOffice (soffice) is not installed")
 def test_pdf_keeps_vietnamese_and_fonts(tmp_path: Path) -> None:
-    result = render("quyet-dinh", ROUND_2019, tmp_path / "qd.docx", pdf=True)
+    result = render("quyet-dinh", ROUND_2019, tmp_path / "qd.docx", pdf=True, allow=ALLOW)
     assert result.pdf is not None
     reader = PdfReader(str(result.pdf))
     text = reader.pages[0].extract_text()

@@ -10,6 +10,11 @@ from click.testing import CliRunner, Result
 
 from ocop_docs.cli.main import cli
 
+# The sample rounds name the sample dossiers beside their folder (../ho-so/…): a round
+# reads outside its own folder only what the user allows (--allow, issue 9).
+HO_SO = Path(__file__).resolve().parents[2] / "samples" / "ho-so"
+ALLOW = (HO_SO,)
+
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
 ROUND = str(SAMPLES / "dot-danh-gia" / "thai-nguyen-2026-dot-2.yaml")
@@ -17,7 +22,7 @@ XLSX = str(SAMPLES / "dot-danh-gia" / "thai-nguyen-2026-dot-2.xlsx")
 
 
 def run(*args: str) -> Result:
-    return CliRunner().invoke(cli, ["batch", *args])
+    return CliRunner().invoke(cli, ["batch", *args, "--allow", str(HO_SO)])
 
 
 def test_round_summary_and_exit_0(tmp_path: Path) -> None:
@@ -101,9 +106,10 @@ def test_help_has_examples() -> None:
     result = CliRunner().invoke(cli, ["batch", "--help"])
     assert result.exit_code == 0
     assert (
-        "ocop-docs batch samples/dot-danh-gia/thai-nguyen-2026-dot-2.yaml -o out/" in result.output
+        "ocop-docs batch samples/dot-danh-gia/thai-nguyen-2026-dot-2.yaml "
+        "--allow samples/ho-so -o out/" in result.output
     )
-    for option in ("--kinds", "--pdf", "--bundle", "--jobs", "--resume", "--overwrite"):
+    for option in ("--kinds", "--pdf", "--bundle", "--jobs", "--resume", "--overwrite", "--allow"):
         assert option in result.output
     assert "batch" in CliRunner().invoke(cli, ["--help"]).output
 
@@ -111,6 +117,6 @@ def test_help_has_examples() -> None:
 def test_readme_documents_the_verb() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert (
-        "ocop-docs batch samples/dot-danh-gia/thai-nguyen-2026-dot-2.yaml -o out/ --pdf --bundle"
-        in readme
+        "ocop-docs batch samples/dot-danh-gia/thai-nguyen-2026-dot-2.yaml --allow samples/ho-so "
+        "-o out/ --pdf --bundle" in readme
     )

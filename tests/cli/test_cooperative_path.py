@@ -10,7 +10,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from ocop_docs.cli.main import cli
-from ocop_docs.production.contexts.registry import KINDS
+from ocop_docs.production.contexts.registry import ALL_KINDS
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples" / "ho-so"
@@ -64,7 +64,7 @@ def test_templates_copy_then_check_then_use(tmp_path: Path) -> None:
     code, out = run("templates", "copy", str(folder))
     assert code == 0
     names = {p.name for p in folder.iterdir()}
-    assert names == {k.template for k in KINDS.values()} | {"huong-dan-mau-van-ban.md"}
+    assert names == {k.template for k in ALL_KINDS.values()} | {"huong-dan-mau-van-ban.md"}
     guide = (folder / "huong-dan-mau-van-ban.md").read_text(encoding="utf-8")
     assert "## Template variables" in guide
     code, out = run("templates", "copy", str(folder))

@@ -22,6 +22,11 @@ from docx import Document
 
 from ocop_docs.cli.main import cli
 
+# The sample rounds name the sample dossiers beside their folder (../ho-so/…): a round
+# reads outside its own folder only what the user allows (--allow, issue 9).
+HO_SO = Path(__file__).resolve().parents[2] / "samples" / "ho-so"
+ALLOW = (HO_SO,)
+
 ROOT = Path(__file__).resolve().parents[2]
 ROUND = str(ROOT / "samples" / "dot-danh-gia" / "thai-nguyen-2026-dot-2.yaml")
 DOSSIER = str(ROOT / "samples" / "ho-so" / "ga-doi-tran-phu")
@@ -312,6 +317,8 @@ def test_head_1_on_a_long_output(tmp_path: Path) -> None:
 
 
 def test_jobs_10000_runs_a_sane_number_and_says_so(tmp_path: Path) -> None:
-    result = CliRunner().invoke(cli, ["batch", ROUND, "-o", str(tmp_path / "o"), "-j", "10000"])
+    result = CliRunner().invoke(
+        cli, ["batch", ROUND, "-o", str(tmp_path / "o"), "-j", "10000", "--allow", str(HO_SO)]
+    )
     assert result.exit_code == 0, result.output
     assert "Yêu cầu 10000 tiến trình song song" in result.stderr and "chạy với" in result.stderr

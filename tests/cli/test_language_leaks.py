@@ -48,6 +48,11 @@ ENGLISH_ALWAYS = (
     "Traceback",
     "must not be empty",
 )
+
+# The sample rounds name the sample dossiers beside their folder (../ho-so/…): a round
+# reads outside its own folder only what the user allows (--allow, issue 9).
+HO_SO = Path(__file__).resolve().parents[2] / "samples" / "ho-so"
+ALLOW = (HO_SO,)
 VIETNAMESE_ALWAYS = ("Nhóm ", "dòng ", "Lỗi", "Cách sửa", "hồ sơ")
 
 _TEXTS: dict[Lang, list[str]] = {lang: [] for lang in LANGS}
@@ -150,16 +155,42 @@ def _cases(tmp: Path) -> list[tuple[str, list[str], int]]:
         ("templates", ["templates", "check"], 0),
         ("templates-missing", ["templates", "check", str(tmp / "khong-co")], 2),
         ("render", ["render", "phieu-dang-ky", str(SAMPLE), "-o", str(tmp / "p.docx")], 0),
-        ("render-product", ["render", "giay-chung-nhan", str(ROUND), "-o", str(tmp / "g.docx")], 1),
+        (
+            "render-product",
+            [
+                "render",
+                "giay-chung-nhan",
+                str(ROUND),
+                "--allow",
+                str(HO_SO),
+                "-o",
+                str(tmp / "g.docx"),
+            ],
+            1,
+        ),
         (
             "render-not-recognised",
-            ["render", "giay-chung-nhan", str(ROUND), "--product", "6", "-o", str(tmp / "g.docx")],
+            [
+                "render",
+                "giay-chung-nhan",
+                str(ROUND),
+                "--allow",
+                str(HO_SO),
+                "--product",
+                "6",
+                "-o",
+                str(tmp / "g.docx"),
+            ],
             1,
         ),
         ("render-input", ["render", "phieu-dang-ky", str(tmp / "khong-co"), "-o", "x.docx"], 2),
-        ("batch", ["batch", str(ROUND), "-o", str(out)], 0),
-        ("batch-again", ["batch", str(ROUND), "-o", str(out)], 1),
-        ("batch-kinds", ["batch", str(ROUND), "-o", str(out), "--kinds", "giay-khen"], 2),
+        ("batch", ["batch", str(ROUND), "--allow", str(HO_SO), "-o", str(out)], 0),
+        ("batch-again", ["batch", str(ROUND), "--allow", str(HO_SO), "-o", str(out)], 1),
+        (
+            "batch-kinds",
+            ["batch", str(ROUND), "--allow", str(HO_SO), "-o", str(out), "--kinds", "giay-khen"],
+            2,
+        ),
         ("new", ["new", "--set", "7", str(tmp / "moi")], 0),
         ("new-range", ["new", "--set", "30", str(tmp / "moi2")], 2),
         ("unknown-verb", ["kiem-tra"], 2),

@@ -21,13 +21,19 @@ from ocop_docs.production.locking import LOCK_NAME, outdir_lock
 from ocop_docs.production.manifest import MANIFEST_NAME, sha256_file
 from ocop_docs.text.names import unique_name
 
+# The sample rounds name the sample dossiers beside their folder (../ho-so/…): a round
+# reads outside its own folder only what the user allows (--allow, issue 9).
+HO_SO = Path(__file__).resolve().parents[2] / "samples" / "ho-so"
+ALLOW = (HO_SO,)
+
 ROOT = Path(__file__).resolve().parents[2]
 ROUND = str(ROOT / "samples" / "dot-danh-gia" / "thai-nguyen-2026-dot-2.yaml")
 DOSSIER = str(ROOT / "samples" / "ho-so" / "ga-doi-tran-phu")
 
 
 def run(*args: str) -> Result:
-    return CliRunner().invoke(cli, list(args))
+    allow = ["--allow", str(HO_SO)] if args[:1] in (("batch",), ("render",)) else []
+    return CliRunner().invoke(cli, [*args, *allow])
 
 
 class _FullDisk:
@@ -256,6 +262,7 @@ def test_a_second_batch_into_the_same_folder_refuses(tmp_path: Path) -> None:
 def test_two_batches_started_together(tmp_path: Path) -> None:
     out = tmp_path / "out"
     command = [sys.executable, "-m", "ocop_docs", "batch", ROUND, "-o", str(out), "--jobs", "1"]
+    command += ["--allow", str(HO_SO)]
     procs = [
         subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)
     ]

@@ -50,6 +50,8 @@ def test_the_na_ri_book_end_to_end(tmp_path: Path) -> None:
             "1",
             "--so-theo-doi",
             str(book),
+            "--allow",
+            str(SAMPLES / "ho-so"),
         ],
     )
     assert batch.exit_code == 0, batch.output

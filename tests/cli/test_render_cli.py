@@ -12,13 +12,18 @@ from docx import Document
 from ocop_docs.cli.render import render
 from ocop_docs.cli.templates import templates
 
+# The sample rounds name the sample dossiers beside their folder (../ho-so/…): a round
+# reads outside its own folder only what the user allows (--allow, issue 9).
+HO_SO = Path(__file__).resolve().parents[2] / "samples" / "ho-so"
+ALLOW = (HO_SO,)
+
 ROOT = Path(__file__).resolve().parents[2]
 ROUND = str(ROOT / "samples" / "dot-danh-gia" / "thai-nguyen-2026-dot-2.yaml")
 DOSSIER = str(ROOT / "samples" / "ho-so" / "mien-dong-tai-hoan")
 
 
 def run(*args: str) -> object:
-    return CliRunner().invoke(render, list(args))
+    return CliRunner().invoke(render, [*args, "--allow", str(HO_SO)])
 
 
 def test_renders_and_reports(tmp_path: Path) -> None:

@@ -267,3 +267,13 @@ def test_render_a_revocation_from_its_json(client: TestClient) -> None:
     )
     assert answer.status_code == 200, answer.text
     assert answer.content[:2] == b"PK"
+
+
+def test_a_broken_json_body_is_explained_in_the_catalogue_s_words(client: TestClient) -> None:
+    """The JSON decoder's English ("Expecting ',' delimiter") never reaches a message."""
+    headers = {"content-type": "application/json"}
+    answer = client.post("/api/v1/render/bien-ban", content=b'{"a": 1,', headers=headers)
+    assert answer.status_code == 422
+    body = answer.json()
+    assert body["code"] == "service-body-invalid"
+    assert "dòng 1, cột 9" in body["message"] and "Expecting" not in answer.text

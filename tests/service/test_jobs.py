@@ -42,13 +42,14 @@ def _round(client: TestClient) -> tuple[dict[str, str], str]:
 
 
 def _cli_outputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *extra: str) -> dict[str, str]:
-    """The same batch through the CLI: path → SHA-256 of each file it made."""
+    """The same batch through the CLI: path → SHA-256 of each file it made (allowed the
+    laid-out tree, as the service allows the round's own)."""
     shutil.copytree(DOSSIERS, tmp_path / "ho-so")
     (tmp_path / "dot-danh-gia").mkdir()
     shutil.copy(SHEET, tmp_path / "dot-danh-gia" / SHEET.name)
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(
-        cli, ["batch", f"dot-danh-gia/{SHEET.name}", "-o", "out", "-j", "1", *extra]
+        cli, ["batch", f"dot-danh-gia/{SHEET.name}", "-o", "out", "-j", "1", "--allow", ".", *extra]
     )
     assert result.exit_code == 0, result.output
     out = tmp_path / "out"

@@ -33,10 +33,12 @@ def _office(client: TestClient) -> dict[str, str]:
 
 def _cli_batch(folder: Path, source: str, monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
     """``ocop-docs batch SOURCE --format json`` run beside a copy of the sample dossiers,
-    laid out as the service lays a round out (dot-danh-gia/…, ho-so/…)."""
+    laid out as the service lays a round out (dot-danh-gia/…, ho-so/…); the service reads
+    what the round names from that tree only, as ``--allow`` names it on the command line."""
     shutil.copytree(DOSSIERS, folder / "ho-so")
     monkeypatch.chdir(folder)
-    result = CliRunner().invoke(cli, ["batch", source, "-o", "out", "--format", "json"])
+    args = ["batch", source, "-o", "out", "--format", "json", "--allow", "."]
+    result = CliRunner().invoke(cli, args)
     data: dict[str, object] = json.loads(result.output)
     return data
 
@@ -154,3 +156,32 @@ def test_uploads_that_are_not_rounds(client: TestClient) -> None:
     )
     assert slip.status_code == 201, slip.text
     assert slip.json()["source"] == "dot-danh-gia/dot.yaml"
+
+
+@pytest.mark.parametrize("where", ["absolute", "climbing"])
+def test_an_uploaded_round_reads_nothing_of_the_server_s_disk(
+    client: TestClient, tmp_path: Path, where: str
+) -> None:
+    """A round naming a path of the server's own disk (a real dossier there, whose name is a
+    secret) gets that product refused unread; the others are read from the upload (issue 9:
+    the service allows the folder it lays the round out in, and nothing else)."""
+    headers = _office(client)
+    secret = tmp_path / "may-chu" / "mien-dong-tai-hoan"
+    shutil.copytree(DOSSIERS / "mien-dong-tai-hoan", secret)
+    data = (secret / "ho-so.yaml").read_text(encoding="utf-8")
+    (secret / "ho-so.yaml").write_text(data.replace("Miến dong", "BÍ-MẬT"), encoding="utf-8")
+    path = str(secret) if where == "absolute" else "../" * 12 + str(secret).lstrip("/")
+    text = ROUND.read_text(encoding="utf-8").replace(
+        "ho_so: ../ho-so/mien-dong-tai-hoan", f"ho_so: '{path}'", 1
+    )
+    answer = client.post(
+        "/api/v1/rounds",
+        files={"round": ("dot.yaml", text.encode(), "application/x-yaml")},
+        headers=headers,
+    )
+    assert "BÍ-MẬT" not in answer.text
+    assert answer.status_code == 201, answer.text
+    body = answer.json()
+    assert body["products"] == 6
+    codes = [i["code"] for f in body["failures"] for i in f["error"]["details"]]
+    assert "round-path-outside" in codes

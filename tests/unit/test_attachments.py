@@ -33,7 +33,10 @@ def test_unreadable_attachment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(os, "open", deny)
     issues, infos = check_attachments(doc)
     assert [i.code for i in issues] == ["attachment-unreadable"]
-    assert "Permission denied" in issues[0].message()
+    # The reason in the catalogue's words, never the system's English (issue 9).
+    assert "không có quyền đọc" in issues[0].message()
+    assert "Permission denied" not in issues[0].message()
+    assert "no permission to read" in issues[0].message("en")
     assert infos[0].exists and not infos[0].ok
 
 

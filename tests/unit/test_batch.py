@@ -16,11 +16,16 @@ from ocop_docs.production.batch import BatchOptionError, BatchOptions, run_batch
 from ocop_docs.production.manifest import read_manifest, sha256_file
 from ocop_docs.production.rendering import render
 
+# The sample rounds name the sample dossiers beside their folder (../ho-so/…): a round
+# reads outside its own folder only what the user allows (--allow, issue 9).
+HO_SO = Path(__file__).resolve().parents[2] / "samples" / "ho-so"
+ALLOW = (HO_SO,)
+
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
 ROUND = SAMPLES / "dot-danh-gia" / "thai-nguyen-2026-dot-2.yaml"
 CERT = "giay-chung-nhan/19-02176-003-2026_ga-doi-tran-phu"
-ONE_JOB = BatchOptions(jobs=1)
+ONE_JOB = BatchOptions(allow=ALLOW, jobs=1)
 
 
 def round_copy(tmp_path: Path, edit: str = "", new: str = "") -> Path:
@@ -28,12 +33,12 @@ def round_copy(tmp_path: Path, edit: str = "", new: str = "") -> Path:
     folder = tmp_path / "mau"
     if not folder.exists():
         shutil.copytree(SAMPLES / "ho-so", folder / "ho-so", symlinks=True)
-        (folder / "dot-danh-gia").mkdir()
-    text = ROUND.read_text(encoding="utf-8")
+    # The round file beside its dossiers' folder: what it names lies inside its folder.
+    text = ROUND.read_text(encoding="utf-8").replace("../ho-so/", "ho-so/")
     if edit:
         assert edit in text
         text = text.replace(edit, new)
-    target = folder / "dot-danh-gia" / "dot.yaml"
+    target = folder / "dot.yaml"
     target.write_text(text, encoding="utf-8")
     return target
 
@@ -60,9 +65,9 @@ def test_round_produces_every_document_with_readable_names(tmp_path: Path) -> No
     assert all(i.isascii() for i in ids)
     # the same bytes as ``ocop-docs render`` of the same document
     ref = tmp_path / "ref.docx"
-    render("giay-chung-nhan", ROUND, ref, product=2)
+    render("giay-chung-nhan", ROUND, ref, product=2, allow=ALLOW)
     assert (tmp_path / "out" / f"{CERT}.docx").read_bytes() == ref.read_bytes()
-    render("bien-ban", ROUND, ref)
+    render("bien-ban", ROUND, ref, allow=ALLOW)
     assert (
         tmp_path / "out" / "bien-ban/bien-ban_dot-2-nam-2026.docx"
     ).read_bytes() == ref.read_bytes()
@@ -88,7 +93,7 @@ def test_manifest_records_versions_hashes_and_outputs(tmp_path: Path) -> None:
 
 def test_two_jobs_give_the_same_documents(tmp_path: Path) -> None:
     one = run_batch(ROUND, tmp_path / "one", ONE_JOB)
-    two = run_batch(ROUND, tmp_path / "two", BatchOptions(jobs=2))
+    two = run_batch(ROUND, tmp_path / "two", BatchOptions(allow=ALLOW, jobs=2))
     hashes = lambda r: {i.id: [o.sha256 for o in i.outputs] for i in r.items}  # noqa: E731
     assert hashes(one) == hashes(two)
 
@@ -99,7 +104,7 @@ def test_spawned_workers_plan_again_and_agree(
     import ocop_docs.production.batch as batch
 
     monkeypatch.setattr(batch, "START_METHOD", "spawn")  # as on Windows and macOS
-    spawned = run_batch(ROUND, tmp_path / "spawn", BatchOptions(jobs=2))
+    spawned = run_batch(ROUND, tmp_path / "spawn", BatchOptions(allow=ALLOW, jobs=2))
     one = run_batch(ROUND, tmp_path / "one", ONE_JOB)
     hashes = lambda r: {i.id: [o.sha256 for o in i.outputs] for i in r.items}  # noqa: E731
     assert spawned.produced == 7 and hashes(spawned) == hashes(one)
@@ -113,7 +118,7 @@ def test_a_bad_product_fails_alone(tmp_path: Path) -> None:
     )
     # --draft: the council documents of a partial round are made, marked (issue 12;
     # without it they are withheld, tests/unit/test_partial_round.py).
-    result = run_batch(source, tmp_path / "out", BatchOptions(jobs=1, draft=True))
+    result = run_batch(source, tmp_path / "out", BatchOptions(allow=ALLOW, jobs=1, draft=True))
     assert result.exit_code == 1 and result.failed == 1
     [bad] = result.failures
     assert bad.id == "san-pham/002" and bad.product == 2 and bad.line
@@ -150,7 +155,9 @@ def test_spreadsheet_bad_row_is_listed_with_its_row(tmp_path: Path) -> None:
         "/mat-ong-huong-rung", "/khong-co-ho-so"
     )
     (tmp_path / "dot.csv").write_text(text, encoding="utf-8")
-    result = run_batch(tmp_path / "dot.csv", tmp_path / "out", BatchOptions(jobs=1, draft=True))
+    result = run_batch(
+        tmp_path / "dot.csv", tmp_path / "out", BatchOptions(allow=ALLOW, jobs=1, draft=True)
+    )
     assert result.exit_code == 1
     [bad] = result.failures
     assert bad.row == 4 and bad.id == "san-pham/dong-4"
@@ -171,23 +178,23 @@ def test_refuses_to_overwrite_then_resume_skips_then_overwrite(tmp_path: Path) -
     assert getattr(exc.value, "code", "") == "batch-output-exists"
     assert "--overwrite" in exc.value.hint() and "8 tệp" in exc.value.message()
     assert files(out) == before
-    resumed = run_batch(ROUND, out, BatchOptions(jobs=1, resume=True))
+    resumed = run_batch(ROUND, out, BatchOptions(allow=ALLOW, jobs=1, resume=True))
     assert resumed.skipped == 7 and resumed.produced == 0 and resumed.exit_code == 0
     assert {k: v for k, v in files(out).items() if k != "manifest.json"} == {
         k: v for k, v in before.items() if k != "manifest.json"
     }
-    again = run_batch(ROUND, out, BatchOptions(jobs=1, overwrite=True))
+    again = run_batch(ROUND, out, BatchOptions(allow=ALLOW, jobs=1, overwrite=True))
     assert again.produced == 7
 
 
 def test_resume_still_refuses_files_a_finished_run_did_not_make(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    run_batch(ROUND, out, BatchOptions(jobs=1, kinds=("bien-ban",)))
+    run_batch(ROUND, out, BatchOptions(allow=ALLOW, jobs=1, kinds=("bien-ban",)))
     foreign = out / "quyet-dinh" / "quyet-dinh_dot-2-nam-2026.docx"
     foreign.parent.mkdir()
     foreign.write_bytes(b"an official's own file")
     with pytest.raises(InputError) as exc:
-        run_batch(ROUND, out, BatchOptions(jobs=1, resume=True))
+        run_batch(ROUND, out, BatchOptions(allow=ALLOW, jobs=1, resume=True))
     assert "quyet-dinh/quyet-dinh_dot-2-nam-2026.docx" in exc.value.message()
     assert foreign.read_bytes() == b"an official's own file"
 
@@ -202,7 +209,7 @@ def test_resume_remakes_what_changed_or_was_tampered_with(tmp_path: Path) -> Non
         "    diem: [74, 72, 76, 71, 73, 75, 72]          # TB 73,29 → 4 sao",
         "    diem: [75, 72, 76, 71, 73, 75, 72]",
     )
-    result = run_batch(source, out, BatchOptions(jobs=1, resume=True))
+    result = run_batch(source, out, BatchOptions(allow=ALLOW, jobs=1, resume=True))
     status = {i.id: i.status for i in result.items}
     assert status[CERT] == "ok"  # its score changed
     assert status["giay-chung-nhan/19-02155-004-2026_cam-duong-canh-yen-lac"] == "ok"  # tampered
@@ -221,7 +228,9 @@ def test_a_template_error_for_one_item_fails_that_item(tmp_path: Path) -> None:
     doc.add_paragraph("{{ sp.ten }}")
     doc.add_paragraph('{% if sp.stt == "3" %}{{ sp.khong_co }}{% endif %}')
     doc.save(str(templates / "giay-chung-nhan.docx"))
-    result = run_batch(ROUND, tmp_path / "out", BatchOptions(jobs=1, templates_dir=templates))
+    result = run_batch(
+        ROUND, tmp_path / "out", BatchOptions(allow=ALLOW, jobs=1, templates_dir=templates)
+    )
     [bad] = result.failures
     assert bad.id == "giay-chung-nhan/19-02185-002-2026_mat-ong-rung-huong-rung"
     assert bad.error is not None and bad.error["code"] == "render-missing-variable"
@@ -234,19 +243,27 @@ def test_broken_template_or_missing_libreoffice_stop_before_writing(tmp_path: Pa
     templates.mkdir()
     (templates / "bien-ban.docx").write_bytes(b"not a docx")
     with pytest.raises(DataError) as exc:
-        run_batch(ROUND, tmp_path / "out", BatchOptions(jobs=1, templates_dir=templates))
+        run_batch(
+            ROUND, tmp_path / "out", BatchOptions(allow=ALLOW, jobs=1, templates_dir=templates)
+        )
     assert exc.value.exit_code == 3
     with pytest.raises(ConverterMissing):
-        run_batch(ROUND, tmp_path / "out", BatchOptions(jobs=1, pdf=True, soffice=tmp_path / "no"))
+        run_batch(
+            ROUND,
+            tmp_path / "out",
+            BatchOptions(allow=ALLOW, jobs=1, pdf=True, soffice=tmp_path / "no"),
+        )
     assert not (tmp_path / "out").exists()
 
 
 def test_kinds_that_do_not_fit_the_input(tmp_path: Path) -> None:
     with pytest.raises(BatchOptionError) as exc:
-        run_batch(ROUND, tmp_path / "out", BatchOptions(kinds=("kiem-tra",)))
+        run_batch(ROUND, tmp_path / "out", BatchOptions(allow=ALLOW, kinds=("kiem-tra",)))
     assert exc.value.exit_code == 2 and "kiem-tra" in exc.value.message()
     with pytest.raises(BatchOptionError):
-        run_batch(SAMPLES / "ho-so", tmp_path / "out", BatchOptions(kinds=("bien-ban",)))
+        run_batch(
+            SAMPLES / "ho-so", tmp_path / "out", BatchOptions(allow=ALLOW, kinds=("bien-ban",))
+        )
     odd = tmp_path / "ket-qua.txt"
     odd.write_text("x")
     with pytest.raises(InputError):
@@ -255,16 +272,16 @@ def test_kinds_that_do_not_fit_the_input(tmp_path: Path) -> None:
 
 def test_more_kinds_from_a_round(tmp_path: Path) -> None:
     kinds = ("phieu-dang-ky", "bao-cao-xa", "giay-chung-nhan")
-    result = run_batch(ROUND, tmp_path / "out", BatchOptions(jobs=2, kinds=kinds))
+    result = run_batch(ROUND, tmp_path / "out", BatchOptions(allow=ALLOW, jobs=2, kinds=kinds))
     by_kind: dict[str, int] = {}
     for item in result.items:
         by_kind[item.kind] = by_kind.get(item.kind, 0) + 1
     assert by_kind == {"phieu-dang-ky": 7, "bao-cao-xa": 2, "giay-chung-nhan": 5}
     ref = tmp_path / "ref.docx"
-    render("bao-cao-xa", ROUND, ref, product=4)
+    render("bao-cao-xa", ROUND, ref, product=4, allow=ALLOW)
     made = tmp_path / "out/bao-cao-xa/19-02155-004-2026_cam-duong-canh-yen-lac.docx"
     assert made.read_bytes() == ref.read_bytes()
-    render("phieu-dang-ky", ROUND, ref, product=1)
+    render("phieu-dang-ky", ROUND, ref, product=1, allow=ALLOW)
     assert (
         tmp_path / "out/phieu-dang-ky/19-02185-001-2026_mien-dong-tai-hoan.docx"
     ).read_bytes() == ref.read_bytes()
@@ -329,10 +346,10 @@ def test_interrupted_batch_leaves_no_half_file_and_resumes(
     late.write_bytes(b"written after the checkpoint")
     stray = late.with_name(f".{late.name}.k3x9q1.tmp")
     stray.write_bytes(b"half")
-    resumed = run_batch(ROUND, out, BatchOptions(jobs=1, resume=True))
+    resumed = run_batch(ROUND, out, BatchOptions(allow=ALLOW, jobs=1, resume=True))
     assert not stray.exists() and zipfile.is_zipfile(late)
     assert resumed.skipped == 3 and resumed.produced == 4 and resumed.exit_code == 0
-    overwritten = run_batch(ROUND, out, BatchOptions(jobs=1, overwrite=True))
+    overwritten = run_batch(ROUND, out, BatchOptions(allow=ALLOW, jobs=1, overwrite=True))
     assert overwritten.produced == 7
     assert [p for p in out.rglob("*.tmp")] == []
     assert all(p.stat().st_mode & 0o777 == 0o644 for p in out.rglob("*.docx"))
@@ -346,7 +363,9 @@ def test_draft_placeholders_are_reported(tmp_path: Path) -> None:
     doc = NewDocument()
     doc.add_paragraph("{{ sp.ten }} {{ sp.chua_co }}")
     doc.save(str(templates / "giay-chung-nhan.docx"))
-    options = BatchOptions(jobs=1, draft=True, templates_dir=templates, kinds=("giay-chung-nhan",))
+    options = BatchOptions(
+        allow=ALLOW, jobs=1, draft=True, templates_dir=templates, kinds=("giay-chung-nhan",)
+    )
     result = run_batch(ROUND, tmp_path / "out", options)
     assert result.exit_code == 0
     assert result.items[0].warnings[0]["message"].endswith("[[tên]]: sp.chua_co")

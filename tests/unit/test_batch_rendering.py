@@ -16,6 +16,11 @@ from ocop_docs.production.environment import wrap
 from ocop_docs.production.prepared import PreparedTemplate, wrap_shared
 from ocop_docs.production.rendering import render_template
 
+# The sample rounds name the sample dossiers beside their folder (../ho-so/…): a round
+# reads outside its own folder only what the user allows (--allow, issue 9).
+HO_SO = Path(__file__).resolve().parents[2] / "samples" / "ho-so"
+ALLOW = (HO_SO,)
+
 ROOT = Path(__file__).resolve().parents[2]
 ROUND = ROOT / "samples" / "dot-danh-gia" / "thai-nguyen-2026-dot-2.yaml"
 DOSSIER = ROOT / "samples" / "ho-so" / "mien-dong-tai-hoan"
@@ -46,7 +51,7 @@ def _template(tmp_path: Path, *paragraphs: str, header: str | None = None, title
 
 @pytest.mark.parametrize(("kind", "source", "product"), CASES)
 def test_shipped_templates_byte_identical(kind: str, source: Path, product: int | None) -> None:
-    built = build_context(kind, source, product=product)
+    built = build_context(kind, source, product=product, allow=ALLOW)
     template = TEMPLATES / f"{kind}.docx"
     expected = render_template(template, built.context, when=built.when).data
     prepared = PreparedTemplate(template)
@@ -70,7 +75,7 @@ def test_a_large_round_is_byte_identical_too(kind: str, tmp_path: Path) -> None:
     ]
     source = tmp_path / "dot.json"
     source.write_text(json.dumps(data, ensure_ascii=False, default=str), encoding="utf-8")
-    built = build_context(kind, source)
+    built = build_context(kind, source, allow=ALLOW)
     template = TEMPLATES / f"{kind}.docx"
     expected = render_template(template, built.context, when=built.when).data
     prepared = PreparedTemplate(template)
@@ -80,7 +85,7 @@ def test_a_large_round_is_byte_identical_too(kind: str, tmp_path: Path) -> None:
 
 def test_documents_in_turn_do_not_leak(tmp_path: Path) -> None:
     template = TEMPLATES / "giay-chung-nhan.docx"
-    contexts = [build_context("giay-chung-nhan", ROUND, product=n) for n in (2, 3, 4)]
+    contexts = [build_context("giay-chung-nhan", ROUND, product=n, allow=ALLOW) for n in (2, 3, 4)]
     prepared = PreparedTemplate(template)
     outputs = [prepared.render(b.context, when=b.when).data for b in contexts]
     for built, data in zip(contexts, outputs, strict=True):

@@ -94,7 +94,10 @@ def test_unreadable_file_is_an_issue(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr("ocop_docs.text.documents.read_opened", deny)
     doc = load_dossier(tmp_path)
     assert [i.code for i in doc.issues] == ["file-unreadable"]
-    assert "Permission denied" in doc.issues[0].message()
+    # The reason in the catalogue's words, never the system's English (issue 9).
+    assert "không có quyền đọc" in doc.issues[0].message()
+    assert "Permission denied" not in doc.issues[0].message()
+    assert "no permission to read" in doc.issues[0].message("en")
 
 
 def test_load_document_missing_file(tmp_path: Path) -> None:

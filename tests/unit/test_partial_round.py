@@ -18,15 +18,20 @@ BAD = (
     "    diem: [74, 72, 76]",
 )
 
+# The sample rounds name the sample dossiers beside their folder (../ho-so/…): a round
+# reads outside its own folder only what the user allows (--allow, issue 9).
+HO_SO = Path(__file__).resolve().parents[2] / "samples" / "ho-so"
+ALLOW = (HO_SO,)
+
 
 def partial_round(tmp_path: Path) -> Path:
     """The sample round with product 2 broken (three scores for seven members)."""
     folder = tmp_path / "mau"
     shutil.copytree(SAMPLES / "ho-so", folder / "ho-so", symlinks=True)
-    (folder / "dot-danh-gia").mkdir()
-    text = ROUND.read_text(encoding="utf-8")
+    # The round file beside its dossiers' folder: what it names lies inside its folder.
+    text = ROUND.read_text(encoding="utf-8").replace("../ho-so/", "ho-so/")
     assert BAD[0] in text
-    target = folder / "dot-danh-gia" / "dot.yaml"
+    target = folder / "dot.yaml"
     target.write_text(text.replace(*BAD), encoding="utf-8")
     return target
 
@@ -41,7 +46,7 @@ def xml_parts(path: Path) -> dict[str, str]:
 
 
 def test_council_documents_are_withheld_naming_the_failed_rows(tmp_path: Path) -> None:
-    result = run_batch(partial_round(tmp_path), tmp_path / "out", BatchOptions(jobs=1))
+    result = run_batch(partial_round(tmp_path), tmp_path / "out", BatchOptions(allow=ALLOW, jobs=1))
     assert result.exit_code == 1
     withheld = {i.kind: i for i in result.failures if i.kind in ("bien-ban", "quyet-dinh")}
     assert set(withheld) == {"bien-ban", "quyet-dinh"}
@@ -55,7 +60,7 @@ def test_council_documents_are_withheld_naming_the_failed_rows(tmp_path: Path) -
 
 def test_draft_marks_every_page_and_lists_the_missing_products(tmp_path: Path) -> None:
     source = partial_round(tmp_path)
-    result = run_batch(source, tmp_path / "out", BatchOptions(jobs=1, draft=True))
+    result = run_batch(source, tmp_path / "out", BatchOptions(allow=ALLOW, jobs=1, draft=True))
     council = [i for i in result.items if i.kind in ("bien-ban", "quyet-dinh")]
     assert [i.status for i in council] == ["ok", "ok"]
     for record in council:
@@ -71,7 +76,7 @@ def test_draft_marks_every_page_and_lists_the_missing_products(tmp_path: Path) -
 
 
 def test_complete_round_has_no_draft_mark(tmp_path: Path) -> None:
-    result = run_batch(ROUND, tmp_path / "out", BatchOptions(jobs=1, draft=True))
+    result = run_batch(ROUND, tmp_path / "out", BatchOptions(allow=ALLOW, jobs=1, draft=True))
     assert result.exit_code == 0
     for record in result.items:
         parts = xml_parts(tmp_path / "out" / f"{record.id}.docx")

@@ -23,6 +23,11 @@ from ocop_docs.scoring.card import score_card
 from ocop_docs.scoring.council import council_result
 from ocop_docs.scoring.rubric_files import load_rubric
 
+# The sample rounds name the sample dossiers beside their folder (../ho-so/…): a round
+# reads outside its own folder only what the user allows (--allow, issue 9).
+HO_SO = Path(__file__).resolve().parents[2] / "samples" / "ho-so"
+ALLOW = (HO_SO,)
+
 ROOT = Path(__file__).resolve().parents[2]
 ROUND_CARDS = ROOT / "samples" / "dot-danh-gia" / "thai-nguyen-2026-phieu-cham.yaml"
 ROUND_2026 = ROOT / "samples" / "dot-danh-gia" / "thai-nguyen-2026-dot-2.yaml"
@@ -237,7 +242,7 @@ def test_self_assessment_problems_are_warnings_in_mau_02() -> None:
 
 
 def test_kind_schema_covers_the_context(tmp_path: Path) -> None:
-    built = build_context("phieu-danh-gia", ROUND_CARDS, product=1)
+    built = build_context("phieu-danh-gia", ROUND_CARDS, product=1, allow=ALLOW)
     schema = KINDS["phieu-danh-gia"].schema
 
     def paths(value: Any, prefix: str = "") -> set[str]:
@@ -260,7 +265,7 @@ def test_kind_schema_covers_the_context(tmp_path: Path) -> None:
 
 
 def test_sample_round_with_cards_hand_computed() -> None:
-    rnd = load_round(ROUND_CARDS)
+    rnd = load_round(ROUND_CARDS, allow=ALLOW)
     assert rnd.valid, [i.message() for i in rnd.issues]
     ga, mat_ong = rnd.products
     # Totals by hand from the cards: 75, 78, 73, 74 and 72, 75, 72, 72.
@@ -279,7 +284,7 @@ def test_sample_round_with_cards_hand_computed() -> None:
     rubric = load_rubric(4)
     direct = council_result(None, rubric, [c.card for c in mat_ong.cards])
     assert direct.diem_trung_binh == mat_ong.mean and direct.hang_sao == mat_ong.stars
-    ctx = build_context("bien-ban", ROUND_CARDS).context
+    ctx = build_context("bien-ban", ROUND_CARDS, allow=ALLOW).context
     assert ctx["san_pham"][1]["ket_qua"] == "3 sao; hạ từ 4 sao do chưa đạt yêu cầu tối thiểu"
 
 
@@ -288,7 +293,7 @@ def _round(tmp_path: Path, edit: Any) -> Any:
     for item in data["san_pham"]:
         item["ho_so"] = str((ROUND_CARDS.parent / item["ho_so"]).resolve())
     edit(data)
-    return load_round(write_yaml(tmp_path / "dot.yaml", data))
+    return load_round(write_yaml(tmp_path / "dot.yaml", data), allow=ALLOW)
 
 
 def test_warn_mode_keeps_the_band(tmp_path: Path) -> None:
@@ -371,7 +376,7 @@ def test_round_card_rules(tmp_path: Path) -> None:
 
 
 def test_round_sheets_one_per_member() -> None:
-    built = build_context("phieu-danh-gia", ROUND_CARDS, product=2)
+    built = build_context("phieu-danh-gia", ROUND_CARDS, product=2, allow=ALLOW)
     sheets = built.context["phieu"]
     assert [s["nguoi_danh_gia"] for s in sheets] == [
         "Nguyễn Văn An",
@@ -383,18 +388,20 @@ def test_round_sheets_one_per_member() -> None:
     assert [s["diem_dat"] for s in sheets] == ["72", "75", "72", "72"]
     assert sheets[0]["dien_thoai"] == "0912 000 103"  # from the dossier
     assert sheets[0]["ngay_dong"] == "Thái Nguyên, ngày 16 tháng 12 năm 2026"
-    first = build_context("phieu-danh-gia", ROUND_CARDS, product=1).context["phieu"][0]
+    first = build_context("phieu-danh-gia", ROUND_CARDS, product=1, allow=ALLOW).context["phieu"][0]
     assert first["y_kien"][0].startswith("Sản phẩm có chất lượng ổn định")
     with pytest.raises(InputError):
-        build_context("phieu-danh-gia", ROUND_CARDS)  # --product needed
+        build_context("phieu-danh-gia", ROUND_CARDS, allow=ALLOW)  # --product needed
     # QĐ 1048/2019 (issue 11): the members' sheets are the 1048 rubric of the product's set.
-    old = build_context("phieu-danh-gia", ROOT / "samples/dot-danh-gia/na-ri-2019.yaml", product=1)
+    old = build_context(
+        "phieu-danh-gia", ROOT / "samples/dot-danh-gia/na-ri-2019.yaml", product=1, allow=ALLOW
+    )
     assert old.context["phieu"][0]["ten_bo"] == "Thịt, trứng, sữa tươi"  # 1048 bộ 2
     assert old.context["bo_tieu_chi"] == "1048/2019"
 
 
 def test_round_without_cards_gives_blank_member_sheets() -> None:
-    built = build_context("phieu-danh-gia", ROUND_2026, product=2)
+    built = build_context("phieu-danh-gia", ROUND_2026, product=2, allow=ALLOW)
     sheets = built.context["phieu"]
     assert len(sheets) == 7 and not any(s["da_cham"] for s in sheets)
     assert sheets[0]["ten_san_pham"] == "Gà đồi Trần Phú"

@@ -24,6 +24,11 @@ from ocop_docs.production.pool import Conversion, ConverterPool, Interrupted, in
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="uses /proc and POSIX groups")
 
+# The sample rounds name the sample dossiers beside their folder (../ho-so/…): a round
+# reads outside its own folder only what the user allows (--allow, issue 9).
+HO_SO = Path(__file__).resolve().parents[2] / "samples" / "ho-so"
+ALLOW = (HO_SO,)
+
 FAKE = r"""#!{python}
 import hashlib, os, re, signal, subprocess, sys, time
 from pathlib import Path
@@ -212,6 +217,7 @@ def test_real_libreoffice_pool(tmp_path: Path) -> None:
             root / "samples/dot-danh-gia/thai-nguyen-2026-dot-2.yaml",
             docx,
             product=n,
+            allow=ALLOW,
         )
         jobs.append(Conversion(str(n), docx, tmp_path / "pdf" / f"gcn{n}.pdf"))
     with ConverterPool(2) as pool:
@@ -232,7 +238,9 @@ def test_batch_outputs_are_0644(tmp_path: Path, fake: Path) -> None:
         result = run_batch(
             root / "samples/dot-danh-gia/thai-nguyen-2026-dot-2.yaml",
             tmp_path / "out",
-            BatchOptions(jobs=1, pdf=True, bundle=True, soffice=fake, kinds=("quyet-dinh",)),
+            BatchOptions(
+                allow=ALLOW, jobs=1, pdf=True, bundle=True, soffice=fake, kinds=("quyet-dinh",)
+            ),
         )
     finally:
         os.umask(old)

@@ -12,6 +12,11 @@ from ocop_docs.errors import DataError, InputError
 from ocop_docs.production.environment import clean_text
 from ocop_docs.production.rendering import make_deterministic, render_template
 
+# The sample rounds name the sample dossiers beside their folder (../ho-so/…): a round
+# reads outside its own folder only what the user allows (--allow, issue 9).
+HO_SO = Path(__file__).resolve().parents[2] / "samples" / "ho-so"
+ALLOW = (HO_SO,)
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -121,7 +126,9 @@ def test_column_loop_widths_fit_the_page() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "bb.docx"
-        render("bien-ban", ROOT / "samples/dot-danh-gia/thai-nguyen-2026-dot-2.yaml", out)
+        render(
+            "bien-ban", ROOT / "samples/dot-danh-gia/thai-nguyen-2026-dot-2.yaml", out, allow=ALLOW
+        )
         doc = Document(str(out))
         table = next(t for t in doc.tables if t.rows[0].cells[0].text == "STT")
         grid = table._tbl.tblGrid.findall(

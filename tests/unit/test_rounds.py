@@ -13,6 +13,11 @@ from ocop_docs.production.rounds.loading import load_round
 from ocop_docs.production.rounds.model import require_valid
 from ocop_docs.scoring.bands import display_mean, star_band
 
+# The sample rounds name the sample dossiers beside their folder (../ho-so/…): a round
+# reads outside its own folder only what the user allows (--allow, issue 9).
+HO_SO = Path(__file__).resolve().parents[2] / "samples" / "ho-so"
+ALLOW = (HO_SO,)
+
 ROOT = Path(__file__).resolve().parents[2]
 ROUND_2026 = ROOT / "samples" / "dot-danh-gia" / "thai-nguyen-2026-dot-2.yaml"
 ROUND_2019 = ROOT / "samples" / "dot-danh-gia" / "na-ri-2019.yaml"
@@ -45,7 +50,7 @@ def test_display_never_crosses_a_band() -> None:
 
 
 def test_sample_2026_results() -> None:
-    rnd = load_round(ROUND_2026)
+    rnd = load_round(ROUND_2026, allow=ALLOW)
     assert rnd.valid, [i.message() for i in rnd.issues]
     by_name = {p.ten: p for p in rnd.products}
     tai_hoan = by_name["Miến dong Tài Hoan"]
@@ -62,7 +67,7 @@ def test_sample_2026_results() -> None:
 
 
 def test_sample_2019_province_recognises_district_scores() -> None:
-    rnd = load_round(ROUND_2019)
+    rnd = load_round(ROUND_2019, allow=ALLOW)
     assert rnd.valid, [i.message() for i in rnd.issues]
     assert [p.stars for p in rnd.products] == [3, 3, 3, 3, 3, 2]
     assert rnd.products[0].ten == "Gà đồi Trần Phú"  # read from the 2019 dossier

@@ -9,6 +9,11 @@ from docx import Document
 from ocop_docs.production.contexts.signatures import signer_context
 from ocop_docs.production.rendering import render
 
+# The sample rounds name the sample dossiers beside their folder (../ho-so/…): a round
+# reads outside its own folder only what the user allows (--allow, issue 9).
+HO_SO = Path(__file__).resolve().parents[2] / "samples" / "ho-so"
+ALLOW = (HO_SO,)
+
 ROOT = Path(__file__).resolve().parents[2]
 ROUND = ROOT / "samples" / "dot-danh-gia" / "thai-nguyen-2026-dot-2.yaml"
 
@@ -28,7 +33,7 @@ def test_kt_in_the_title_moves_to_the_authority_lines() -> None:
 
 def test_commune_report_signs_on_three_lines(tmp_path: Path) -> None:
     out = tmp_path / "xa.docx"
-    render("bao-cao-xa", ROUND, out, product=4)
+    render("bao-cao-xa", ROUND, out, product=4, allow=ALLOW)
     cells = [c.text for t in Document(str(out)).tables for r in t.rows for c in r.cells]
     text = "\n".join(cells)
     assert "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH" in text

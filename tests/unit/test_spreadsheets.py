@@ -16,6 +16,11 @@ from ocop_docs.production.rounds.model import require_valid
 from ocop_docs.production.spreadsheets.mapping import read_round_sheet
 from ocop_docs.production.spreadsheets.writing import round_tables, write_csv, write_workbook
 
+# The sample rounds name the sample dossiers beside their folder (../ho-so/…): a round
+# reads outside its own folder only what the user allows (--allow, issue 9).
+HO_SO = Path(__file__).resolve().parents[2] / "samples" / "ho-so"
+ALLOW = (HO_SO,)
+
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples" / "dot-danh-gia"
 ROUND = SAMPLES / "thai-nguyen-2026-dot-2.yaml"
@@ -26,7 +31,7 @@ CSV = SAMPLES / "thai-nguyen-2026-dot-2.csv"
 def _round_from(data: dict[str, object], tmp_path: Path) -> object:
     path = tmp_path / "round.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    return require_valid(load_round(path))
+    return require_valid(load_round(path, allow=ALLOW))
 
 
 def _results(rnd: object) -> list[tuple[str, str, int, bool]]:
@@ -35,12 +40,12 @@ def _results(rnd: object) -> list[tuple[str, str, int, bool]]:
 
 @pytest.mark.parametrize("sheet", [XLSX, CSV])
 def test_sample_sheets_agree_with_the_round_file(sheet: Path, tmp_path: Path) -> None:
-    read = read_round_sheet(sheet)
+    read = read_round_sheet(sheet, allow=ALLOW)
     assert read.ok and not read.failures and not read.issues
     assert read.rows == [2, 3, 4, 5, 6, 7, 8]
     assert read.data is not None
     from_sheet = _round_from(read.data, tmp_path)
-    from_file = require_valid(load_round(ROUND))
+    from_file = require_valid(load_round(ROUND, allow=ALLOW))
     assert _results(from_sheet) == _results(from_file)
     assert [m.ma for m in from_sheet.members] == [m.ma for m in from_file.members]  # type: ignore[attr-defined]
     assert read.data["quyet_dinh"]["ngay"] == "2027-01-05"
@@ -62,7 +67,7 @@ def _without_paths(data: dict[str, Any] | None) -> dict[str, Any]:
 
 
 def test_committed_sample_is_what_the_script_makes(tmp_path: Path) -> None:
-    tables = round_tables(require_valid(load_round(ROUND)))
+    tables = round_tables(require_valid(load_round(ROUND, allow=ALLOW)))
     book = load_workbook(XLSX, data_only=True)
     for title, rows in tables.items():
         cells = [list(row) for row in book[title].iter_rows(values_only=True)]
@@ -71,8 +76,10 @@ def test_committed_sample_is_what_the_script_makes(tmp_path: Path) -> None:
         twin = SAMPLES / path.name.replace("x", "thai-nguyen-2026-dot-2", 1)
         assert path.read_bytes() == twin.read_bytes()
     write_workbook(tables, tmp_path / "x.xlsx")
-    again = read_round_sheet(tmp_path / "x.xlsx")
-    assert _without_paths(again.data) == _without_paths(read_round_sheet(XLSX).data)
+    # Its paths (../ho-so/…) point beside the temporary folder: allowed, so that the cells
+    # alone are compared (the paths are left out).
+    again = read_round_sheet(tmp_path / "x.xlsx", allow=(tmp_path.parent,))
+    assert _without_paths(again.data) == _without_paths(read_round_sheet(XLSX, allow=ALLOW).data)
 
 
 def _csv_copy(tmp_path: Path, products: str) -> Path:
@@ -92,7 +99,7 @@ GOOD = "1,Gà đồi,HTX Trần Phú,xã Trần Phú,2,74,72,76,71,73,75,72,\n"
 def test_headers_without_diacritics_and_semicolons(tmp_path: Path) -> None:
     head = "stt;TEN SAN PHAM;chu the;Dia chi;Bo san pham;diem tv1;DIEM TV2;Diem Tv3;diem tv4;diem tv5;diem tv7;diem tv8;Diem TB\n"
     row = "1;Gà đồi;HTX Trần Phú;xã Trần Phú;Bộ 2;74,5;72;76;71;73;75;72;73,36\n"
-    sheet = read_round_sheet(_csv_copy(tmp_path, head + row))
+    sheet = read_round_sheet(_csv_copy(tmp_path, head + row), allow=ALLOW)
     assert sheet.ok and not sheet.failures, [i.message() for f in sheet.failures for i in f.issues]
     assert sheet.data is not None
     product = sheet.data["san_pham"][0]
@@ -109,7 +116,7 @@ def test_bad_rows_fail_alone_with_their_row_numbers(tmp_path: Path) -> None:
         "6,Cam,HTX E,xã E,1,60,60,60,60,60,60,60,65\n",  # row 7: mean does not match
         "7,Lá,HTX F,xã F,Mật ong, mật khác và nông sản thực phẩm khác,60,60,60,60,60,60,60,\n",
     ]
-    sheet = read_round_sheet(_csv_copy(tmp_path, HEAD + "".join(rows)))
+    sheet = read_round_sheet(_csv_copy(tmp_path, HEAD + "".join(rows)), allow=ALLOW)
     codes = {f.row: [i.code for i in f.issues] for f in sheet.failures}
     assert codes == {
         3: ["sheet-row-missing"],
@@ -127,28 +134,32 @@ def test_bad_rows_fail_alone_with_their_row_numbers(tmp_path: Path) -> None:
 
 def test_product_set_by_name(tmp_path: Path) -> None:
     row = '1,Mật,HTX,xã,"Mật ong, mật khác và nông sản thực phẩm khác",60,60,60,60,60,60,60,\n'
-    sheet = read_round_sheet(_csv_copy(tmp_path, HEAD + row))
+    sheet = read_round_sheet(_csv_copy(tmp_path, HEAD + row), allow=ALLOW)
     assert sheet.data is not None and sheet.data["san_pham"][0]["bo_san_pham"] == 4
 
 
 def test_sheet_level_problems(tmp_path: Path) -> None:
-    sheet = read_round_sheet(_csv_copy(tmp_path, "Cột lạ,Tên sản phẩm,Điểm TV10\n1,A,5\n"))
+    sheet = read_round_sheet(
+        _csv_copy(tmp_path, "Cột lạ,Tên sản phẩm,Điểm TV10\n1,A,5\n"), allow=ALLOW
+    )
     codes = [i.code for i in sheet.issues]
     assert "sheet-unknown-column" in codes and "sheet-unknown-member" in codes
     assert not sheet.ok
-    no_header = read_round_sheet(_csv_copy(tmp_path, "a,b\n1,2\n"))
+    no_header = read_round_sheet(_csv_copy(tmp_path, "a,b\n1,2\n"), allow=ALLOW)
     assert [i.code for i in no_header.issues] == ["sheet-no-header"]
     (tmp_path / "dot.hoi-dong.csv").unlink()
-    missing = read_round_sheet(_csv_copy(tmp_path, HEAD + GOOD))
+    missing = read_round_sheet(_csv_copy(tmp_path, HEAD + GOOD), allow=ALLOW)
     (tmp_path / "dot.hoi-dong.csv").unlink()
-    assert [i.code for i in read_round_sheet(tmp_path / "dot.csv").issues] == ["sheet-missing"]
+    assert [i.code for i in read_round_sheet(tmp_path / "dot.csv", allow=ALLOW).issues] == [
+        "sheet-missing"
+    ]
     assert missing.ok
     latin = tmp_path / "latin.csv"
     latin.write_bytes("Tên sản phẩm\nGà đồi\n".encode("cp1252", "replace"))
-    assert [i.code for i in read_round_sheet(latin).issues] == ["sheet-not-utf8"]
+    assert [i.code for i in read_round_sheet(latin, allow=ALLOW).issues] == ["sheet-not-utf8"]
     broken = tmp_path / "hong.xlsx"
     broken.write_bytes(b"not a workbook")
-    assert [i.code for i in read_round_sheet(broken).issues] == ["sheet-unreadable"]
+    assert [i.code for i in read_round_sheet(broken, allow=ALLOW).issues] == ["sheet-unreadable"]
 
 
 def test_round_information_rows(tmp_path: Path) -> None:
@@ -163,7 +174,7 @@ def test_round_information_rows(tmp_path: Path) -> None:
         members.read_text(encoding="utf-8-sig").replace("Thư ký,có,không", "Trưởng ban,có,không"),
         encoding="utf-8",
     )
-    sheet = read_round_sheet(tmp_path / "dot.csv")
+    sheet = read_round_sheet(tmp_path / "dot.csv", allow=ALLOW)
     found = {(i.code, i.params.get("row")) for i in sheet.issues}
     lines = text.splitlines()
     row_of = {line.split(",")[0]: n for n, line in enumerate(lines, start=1)}

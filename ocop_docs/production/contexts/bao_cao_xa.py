@@ -92,6 +92,7 @@ def read_assessment(path: Path) -> dict[str, Any]:
             path=str(path),
             count=max(len(errors), 1),
             first=errors[0].message("vi") if errors else "?",
+            first_en=errors[0].message("en") if errors else "?",
         )
     return dict(doc.data)
 

@@ -11,6 +11,7 @@ scorecard or a set number.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -61,15 +62,17 @@ def build_context(
     *,
     product: int | None = None,
     assessment: Path | str | None = None,
+    allow: Sequence[Path] = (),
 ) -> BuiltContext:
     """The context of ``kind`` from its input (``product``: 1-based, with a round file;
-    ``assessment``: the commune's assessment file, for Mẫu 03)."""
+    ``assessment``: the commune's assessment file, for Mẫu 03; ``allow``: folders besides
+    a round file's own that the dossiers and scorecards it names may lie in)."""
     spec = KINDS[kind]
     path = Path(source)
     what = detect_input(path)
     assessment_file = Path(assessment) if assessment is not None else None
     if spec.from_sheet_input is not None:
-        built = spec.from_sheet_input(path, what, product)
+        built = spec.from_sheet_input(path, what, product, tuple(allow))
         return BuiltContext(spec, built.context, built.when, built.warnings, path)
     _check_input(spec, path, what)
     if spec.from_file is not None:  # a paper with a data file of its own (Điều 8)
@@ -82,7 +85,7 @@ def build_context(
         label = str((data.get("san_pham") or {}).get("ten", path))
         built = spec.from_dossier(data, DossierSource(label, assessment_file))
     else:
-        rnd = require_valid(load_round(path))
+        rnd = require_valid(load_round(path, allow=allow))
         warnings = [i for i in rnd.issues if i.severity == "warning"]
         if spec.per_product and product is None:
             raise InputError("render-product-required", kind=kind)

@@ -62,7 +62,8 @@ class DossierSource:
 
 DossierBuilder = Callable[[Mapping[str, Any], DossierSource], Built]
 RoundBuilder = Callable[[Round, dict[str, Any], ProductResult | None], Built]
-SheetBuilder = Callable[[Path, InputKind, int | None], Built]
+# (input, its kind, product, folders besides the input's own its named files may lie in)
+SheetBuilder = Callable[[Path, InputKind, int | None, tuple[Path, ...]], Built]
 FileBuilder = Callable[[Path], Built]
 # The group of a round product for a per-group kind (a commune, a producer); None: the
 # product belongs to no group, so it gets no paper of that kind.

@@ -341,7 +341,7 @@ def round_sheets(
     return sheets, rubric.bo_tieu_chi, warnings
 
 
-def build(path: Path, what: InputKind, product: int | None) -> Built:
+def build(path: Path, what: InputKind, product: int | None, allow: tuple[Path, ...] = ()) -> Built:
     """``phieu-danh-gia`` from a set number, a scorecard, a dossier or a round's product."""
     source = str(path)
     if what == "set":
@@ -356,7 +356,7 @@ def build(path: Path, what: InputKind, product: int | None) -> Built:
         self_assessed = isinstance(data.get("tu_danh_gia"), dict)
         when = document_day(data.get("ngay_nop")) if self_assessed else None
         return Built(sheets_context([sheet], regime), when, warnings + found)
-    rnd = require_valid(load_round(path))
+    rnd = require_valid(load_round(path, allow=allow))
     if product is None:
         raise InputError("render-product-required", kind=KIND.name)
     sheets, regime, found = round_sheets(rnd, rnd.product(product), source)

@@ -18,13 +18,13 @@ at least half of the members met it). Problems in a card become ``round-scorecar
 from __future__ import annotations
 
 import datetime as dt
-import os
 import unicodedata
+from collections.abc import Sequence
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from ocop_docs.confined import linked_component
+from ocop_docs.confined import Refused, named_path
 from ocop_docs.errors import Issue
 from ocop_docs.production.inputs import read_dossier_data
 from ocop_docs.production.printing import format_address
@@ -43,6 +43,7 @@ from ocop_docs.production.rounds.model import (
     ProductResult,
     Round,
     exact_score,
+    outside_params,
 )
 from ocop_docs.production.wording import wording
 from ocop_docs.rules.regimes import DEFAULT_REGIME, rubric_regimes
@@ -72,11 +73,14 @@ def _nfc_tree(value: Any) -> Any:
     return value
 
 
-def load_round(path: Path | str) -> Round:
-    """Load and check a round file. Never raises for a bad file: see ``Round.issues``."""
+def load_round(path: Path | str, *, allow: Sequence[Path] = ()) -> Round:
+    """Load and check a round file. Never raises for a bad file: see ``Round.issues``.
+
+    The dossiers and scorecards it names are read from its own folder, or from the folders
+    in ``allow`` (the user's ``--allow``); any other path is refused unread."""
     path = Path(path)
     doc = load_document(path)
-    rnd = Round(path=path, issues=list(doc.issues))
+    rnd = Round(path=path, issues=list(doc.issues), allow=tuple(allow))
     if doc.data is None or any(i.severity == "error" for i in doc.issues):
         return rnd
     if not isinstance(doc.data, dict):
@@ -85,11 +89,12 @@ def load_round(path: Path | str) -> Round:
     return _checked(rnd, doc)
 
 
-def round_from_data(data: dict[str, Any], path: Path) -> Round:
+def round_from_data(data: dict[str, Any], path: Path, *, allow: Sequence[Path] = ()) -> Round:
     """:func:`load_round` for data already in memory: a spreadsheet (of any size: round
     files are limited to 1 MB, result sheets of thousands of rows are not), or a round
     without its bad products. ``path`` resolves relative dossier and scorecard paths."""
-    return _checked(Round(path=path), LoadedDocument(path=path, data=data))
+    rnd = Round(path=path, allow=tuple(allow))
+    return _checked(rnd, LoadedDocument(path=path, data=data))
 
 
 def _checked(rnd: Round, doc: LoadedDocument) -> Round:
@@ -166,29 +171,20 @@ def _build_product(
     dossier: dict[str, Any] | None = None
     dossier_path: Path | None = None
     if raw.get("ho_so"):
-        link = linked_component(rnd.path.parent, str(raw["ho_so"]))
-        if link is not None:  # a folder the round names is never a link (issue 9)
-            refused = Issue("file-symlink", params={"path": link})
-            rnd.issues.append(
-                doc.issue(
-                    "round-dossier-unreadable",
-                    f"{base}/ho_so",
-                    path=str(raw["ho_so"]),
-                    reason=refused.message("vi"),
-                    reason_en=refused.message("en"),
-                )
-            )
+        try:
+            target = named_path(rnd.path.parent, str(raw["ho_so"]), rnd.allow)
+        except Refused as exc:
+            rnd.issues.append(_outside(rnd, doc, f"{base}/ho_so", str(raw["ho_so"]), exc))
             return None
-        target = Path(os.path.normpath(rnd.path.parent / str(raw["ho_so"])))
         dossier, load_issues, dossier_path = read_dossier_data(target)
         if dossier is None:
-            reason = "; ".join(issue.message("vi") for issue in load_issues) or "?"
             rnd.issues.append(
                 doc.issue(
                     "round-dossier-unreadable",
                     f"{base}/ho_so",
                     path=str(raw["ho_so"]),
-                    reason=reason,
+                    reason="; ".join(i.message("vi") for i in load_issues) or "?",
+                    reason_en="; ".join(i.message("en") for i in load_issues) or "?",
                 )
             )
             return None
@@ -263,6 +259,18 @@ def _build_product(
         check_card_outcome(rnd, doc, base, product)
     check_spread(rnd, doc, base, product, spread_max)
     return product
+
+
+def _outside(rnd: Round, doc: LoadedDocument, pointer: str, path: str, exc: Refused) -> Issue:
+    """A file the round names that lies outside the folders it may read, or is reached
+    through a link (:func:`~ocop_docs.confined.named_path`): refused unread (issue 9)."""
+    if exc.code == "file-symlink":
+        refused = Issue("file-symlink", params={"path": exc.reason})
+        code = "round-scorecard-unreadable" if "/phieu/" in pointer else "round-dossier-unreadable"
+        issue = doc.issue(code, pointer, path=path, reason=refused.message("vi"))
+        issue.params.update(reason_en=refused.message("en"), member=pointer.rsplit("/", 1)[-1])
+        return issue
+    return doc.issue("round-path-outside", pointer, **outside_params(rnd.path, path))
 
 
 def _product_rubric(
@@ -377,18 +385,24 @@ def _product_cards(
             continue
         file: Path | None = None
         if isinstance(value, str):
-            file = Path(os.path.normpath(rnd.path.parent / value))
+            try:
+                file = named_path(rnd.path.parent, value, rnd.allow)
+            except Refused as exc:
+                rnd.issues.append(_outside(rnd, doc, pointer, value, exc))
+                continue
             try:
                 card = read_card(file, named=False)  # a link named by the round: refused
             except CardReadError as exc:
-                where = f", dòng {exc.line}" if exc.line is not None else ""
+                # The reason goes on with the line: its own full stop would end it early.
+                at = (f", dòng {exc.line}", f", line {exc.line}") if exc.line else ("", "")
                 rnd.issues.append(
                     doc.issue(
                         "round-scorecard-unreadable",
                         pointer,
                         path=value,
                         member=ma,
-                        reason=f"{exc.detail}{where}",
+                        reason=exc.detail.rstrip(".") + at[0],
+                        reason_en=exc.detail_en.rstrip(".") + at[1],
                     )
                 )
                 continue

@@ -14,6 +14,8 @@ defaults, the bands and who recognises what are the regime's data (``schemas/rul
 
 from __future__ import annotations
 
+import contextlib
+import os
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
@@ -146,6 +148,20 @@ class ProductResult:
         return bool(c and self.stars in c.stars and not self.proposed_up)
 
 
+def outside_params(round_path: Path, path: str) -> dict[str, str]:
+    """The parameters of ``round-path-outside``: the round file, its folder, the path it
+    names and the folder to name with ``--allow`` (the named file's own folder, as the
+    user would type it: relative to the working folder when it lies below it)."""
+    folder = round_path.parent
+    target = os.path.normpath(os.path.join(os.path.abspath(folder), path.replace("\\", "/")))
+    suggest = os.path.dirname(target)
+    with contextlib.suppress(ValueError):
+        here = os.path.relpath(suggest)
+        if not here.startswith(".."):
+            suggest = here
+    return {"file": str(round_path), "folder": str(folder) or ".", "path": path, "allow": suggest}
+
+
 @dataclass(slots=True)
 class Round(IssueCounts):
     """A loaded round file: raw data, issues, members and product results."""
@@ -156,6 +172,9 @@ class Round(IssueCounts):
     members: list[Member] = field(default_factory=list)
     products: list[ProductResult] = field(default_factory=list)
     competence: Competence | None = None
+    # Folders besides the round file's own that the files it names may lie in: only those
+    # the user named (``--allow``), never the round itself (issue 9).
+    allow: tuple[Path, ...] = ()
 
     @property
     def valid(self) -> bool:
@@ -221,9 +240,13 @@ def require_valid(rnd: Round) -> Round:
     """The round itself, or :class:`InputError` (exit 1) listing its errors."""
     if rnd.data is None or rnd.errors:
         errors = [i for i in rnd.issues if i.severity == "error"]
-        first = errors[0].message("vi") if errors else "?"
         raise InputError(
-            "round-invalid", issues=rnd.issues, path=str(rnd.path), count=len(errors), first=first
+            "round-invalid",
+            issues=rnd.issues,
+            path=str(rnd.path),
+            count=len(errors),
+            first=errors[0].message("vi") if errors else "?",
+            first_en=errors[0].message("en") if errors else "?",
         )
     return rnd
 

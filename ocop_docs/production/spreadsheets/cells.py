@@ -118,7 +118,7 @@ def schema_types(schema: Mapping[str, Any]) -> set[str]:
 def convert_value(value: Cell, schema: Mapping[str, Any]) -> tuple[Any, str | None]:
     """A cell as the round schema wants it, or (None, what was expected)."""
     types = schema_types(schema)
-    if schema.get("format") == "date" or schema.get("title") == "Ngày":
+    if schema.get("format") in ("date", "ngay") or schema.get("title") == "Ngày":
         found = cell_date(value)
         return (found, None) if found else (None, "date")
     if "pattern" in schema and "T" in str(schema.get("pattern")) and "string" in types:

@@ -13,15 +13,16 @@ that item alone); problems of the sheet as a whole become issues.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from ocop_docs.confined import linked_component
+from ocop_docs.confined import Refused, named_path
 from ocop_docs.errors import Issue
 from ocop_docs.production.rounds.loading import ROUND_SCHEMA
+from ocop_docs.production.rounds.model import outside_params
 from ocop_docs.production.schema_tree import ITEMS, schema_tree
 from ocop_docs.production.spreadsheets.cells import (
     EXPECTED,
@@ -177,7 +178,8 @@ def _product_row(
     number: int,
     record: Mapping[str, Cell],
     members: Mapping[str, str],
-    base: Path,
+    sheet_path: Path,
+    allow: Sequence[Path],
 ) -> tuple[dict[str, Any] | None, RowFailure | None]:
     label = cell_text(record.get("ten")) or cell_text(record.get("ho_so")) or "—"
     problems: list[Issue] = []
@@ -187,14 +189,17 @@ def _product_row(
 
     entry: dict[str, Any] = {}
     if cell_text(record.get("ho_so")):
-        link = linked_component(base, cell_text(record["ho_so"]))
-        if link is not None:  # resolve() would follow it out of the tree (issue 9)
-            refused = Issue("file-symlink", params={"path": link})
+        named = cell_text(record["ho_so"])
+        try:  # in the sheet's folder or an allowed one, never through a link (issue 9)
+            entry["ho_so"] = str(named_path(sheet_path.parent, named, allow))
+        except Refused as exc:
+            if exc.code == "file-symlink":
+                refused = Issue("file-symlink", params={"path": exc.reason})
+            else:
+                refused = Issue("round-path-outside", params=outside_params(sheet_path, named))
             problem(
                 "sheet-row-invalid", problem=refused.message("vi"), problem_en=refused.message("en")
             )
-        else:
-            entry["ho_so"] = str((base / cell_text(record["ho_so"])).resolve())
     for key in ("ten", "chu_the", "dia_chi", "ma_san_pham", "dien_thoai", "bi_loai", "ghi_chu"):
         if cell_text(record.get(key)):
             entry[key] = cell_text(record.get(key))
@@ -246,7 +251,12 @@ def _product_row(
 
 
 def _product_rows(
-    rows: list[Row], sheet: str, member_ids: Iterable[str], base: Path, result: SheetRound
+    rows: list[Row],
+    sheet: str,
+    member_ids: Iterable[str],
+    sheet_path: Path,
+    allow: Sequence[Path],
+    result: SheetRound,
 ) -> list[dict[str, Any]]:
     position, columns, header_issues = find_header(rows, sheet, PRODUCT_COLUMNS, ("ten",))
     result.issues.extend(header_issues)
@@ -273,7 +283,7 @@ def _product_rows(
         score_columns[key] = ma
     products: list[dict[str, Any]] = []
     for number, record in records(rows, position, columns):
-        entry, failure = _product_row(number, record, score_columns, base)
+        entry, failure = _product_row(number, record, score_columns, sheet_path, allow)
         if failure is not None:
             result.failures.append(failure)
         elif entry is not None:
@@ -282,8 +292,9 @@ def _product_rows(
     return products
 
 
-def read_round_sheet(path: Path | str) -> SheetRound:
-    """Read a results spreadsheet (.xlsx, or .csv with its two sidecar CSV files)."""
+def read_round_sheet(path: Path | str, *, allow: Sequence[Path] = ()) -> SheetRound:
+    """Read a results spreadsheet (.xlsx, or .csv with its two sidecar CSV files); the
+    dossiers it names lie in its folder or in one of ``allow`` (the user's ``--allow``)."""
     path = Path(path)
     result = SheetRound(path=path)
     try:
@@ -302,10 +313,8 @@ def read_round_sheet(path: Path | str) -> SheetRound:
         data = _info_data(info_rows, SHEET_INFO, result.issues)
         members = _members(member_rows, SHEET_MEMBERS, result.issues)
         data.setdefault("hoi_dong", {})["thanh_vien"] = members
-        base = path.parent
-        data["san_pham"] = _product_rows(
-            products_rows, SHEET_PRODUCTS, [str(m.get("ma", "")) for m in members], base, result
-        )
+        ids = [str(m.get("ma", "")) for m in members]
+        data["san_pham"] = _product_rows(products_rows, SHEET_PRODUCTS, ids, path, allow, result)
         result.data = data
     except SheetError as exc:
         result.issues.append(exc.issue)

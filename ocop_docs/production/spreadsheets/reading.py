@@ -7,6 +7,7 @@ rows and matched without case and diacritics (:data:`~.layout.PRODUCT_COLUMNS` â
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -50,9 +51,9 @@ def _rows_xlsx(path: Path) -> dict[str, list[Row]]:
         raise SheetError(exc.issue) from exc
 
 
-def _rows_csv(path: Path, sheet: str) -> list[Row]:
+def _rows_csv(path: Path, sheet: str, *, beside: bool = False) -> list[Row]:
     try:
-        raw = read_sheet_file(path)
+        raw = read_sheet_file(path, beside=beside)
     except SheetRefused as exc:
         raise SheetError(exc.issue) from exc
     decoded = decode_bytes(raw)
@@ -130,8 +131,8 @@ def read_sheets(path: Path) -> tuple[dict[str, list[Row]], dict[str, str]]:
         sheets = {SHEET_PRODUCTS: _rows_csv(path, SHEET_PRODUCTS)}
         for sheet, suffix in CSV_SIDECARS.items():
             side = path.with_name(f"{path.stem}.{suffix}.csv")
-            if side.is_file():
-                sheets[sheet] = _rows_csv(side, sheet)
+            if os.path.lexists(side):  # a link in its place is refused, not passed over
+                sheets[sheet] = _rows_csv(side, sheet, beside=True)
         return sheets, {s: f"{path.stem}.{x}.csv" for s, x in CSV_SIDECARS.items()}
     return _rows_xlsx(path), {s: s for s in CSV_SIDECARS}
 

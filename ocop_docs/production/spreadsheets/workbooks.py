@@ -37,8 +37,9 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
-from ocop_docs.confined import Refused, open_named, read_opened
+from ocop_docs.confined import Refused, open_inside, open_named, read_opened
 from ocop_docs.errors import Issue
+from ocop_docs.files import read_reason
 from ocop_docs.text.documents import human_size
 
 __all__ = [
@@ -79,18 +80,23 @@ def _refuse(code: str, **params: Any) -> SheetRefused:
     return SheetRefused(Issue(code, params=params))
 
 
-def read_sheet_file(path: Path) -> bytes:
+def read_sheet_file(path: Path, *, beside: bool = False) -> bytes:
     """The bytes of the spreadsheet ``path`` (named by the user or resolved by the caller),
-    from one descriptor, at most :data:`MAX_SHEET_FILE_BYTES`."""
+    from one descriptor, at most :data:`MAX_SHEET_FILE_BYTES`. ``beside``: a file the user
+    did not name but that is found beside one they did (a CSV's sidecars), opened in that
+    folder without following a link (issue 9), as what a round names is."""
     shown = str(path)
     try:
-        opened = open_named(path)
+        opened = open_inside(path.parent, path.name) if beside else open_named(path)
     except Refused as exc:
+        link = ("là một liên kết (symlink), không được đọc", "it is a link (symlink), not read")
         reasons = {
             "attachment-missing": ("không tồn tại", "not found"),
             "attachment-not-file": ("không phải một tệp thường", "not a regular file"),
+            "attachment-symlink": link,
+            "attachment-path-escapes": link,
         }
-        vi, en = reasons.get(exc.code, (exc.reason or exc.code, exc.reason or exc.code))
+        vi, en = reasons.get(exc.code, (exc.reason, exc.reason_en))
         raise _refuse("sheet-unreadable", path=shown, reason=vi, reason_en=en) from exc
     try:
         if opened.size > MAX_SHEET_FILE_BYTES:
@@ -98,8 +104,8 @@ def read_sheet_file(path: Path) -> bytes:
         else:
             raw = read_opened(opened, MAX_SHEET_FILE_BYTES)
     except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        raise _refuse("sheet-unreadable", path=shown, reason=reason) from exc
+        vi, en = read_reason(exc)
+        raise _refuse("sheet-unreadable", path=shown, reason=vi, reason_en=en) from exc
     finally:
         os.close(opened.fd)
     size = max(opened.size, len(raw))

@@ -102,7 +102,9 @@ def _cell(value: Any, schema: Mapping[str, Any]) -> Any:
     """Dates as real Excel dates, flags as «có»/«không»; everything else as it is."""
     if isinstance(value, bool):
         return "có" if value else "không"
-    if isinstance(value, str) and (schema.get("format") == "date" or schema.get("title") == "Ngày"):
+    if isinstance(value, str) and (
+        schema.get("format") in ("date", "ngay") or schema.get("title") == "Ngày"
+    ):
         try:
             return dt.date.fromisoformat(value)
         except ValueError:

@@ -18,7 +18,9 @@ from typing import Any, BinaryIO
 
 from ocop_docs.confined import Refused, open_inside
 from ocop_docs.errors import Issue
+from ocop_docs.files import read_reason
 from ocop_docs.text.documents import human_size
+from ocop_docs.text.reasons import UNKNOWN_IMAGE, library_reason
 from ocop_docs.validation.loading import LoadedDossier
 from ocop_docs.validation.report import AttachmentInfo
 
@@ -63,10 +65,11 @@ def _hash_and_head(handle: BinaryIO) -> tuple[str, bytes, int]:
     return digest.hexdigest(), head, total
 
 
-def _pdf_pages(handle: BinaryIO) -> tuple[int | None, str | None, str | None]:
-    """(pages, issue code, reason) for an open PDF."""
+# Why a PDF or a picture cannot be opened, in the catalogue's words: pypdf's and Pillow's
+# own text is English and is kept only as the issue's ``detail`` (issue 9).
+def _pdf_pages(handle: BinaryIO) -> tuple[int | None, str | None, dict[str, Any]]:
+    """(pages, issue code, the reason's parameters) for an open PDF."""
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     try:
         with warnings.catch_warnings():
@@ -76,19 +79,17 @@ def _pdf_pages(handle: BinaryIO) -> tuple[int | None, str | None, str | None]:
             if reader.is_encrypted:
                 # An empty user password still means the reader must decrypt; the office's
                 # software may not, so any encryption is reported.
-                return None, "attachment-pdf-encrypted", None
+                return None, "attachment-pdf-encrypted", {}
             pages = len(reader.pages)
-    except PdfReadError as exc:
-        return None, "attachment-pdf-corrupt", str(exc)[:120]
     except Exception as exc:  # pypdf raises many types on damaged files
-        return None, "attachment-pdf-corrupt", f"{type(exc).__name__}: {str(exc)[:100]}"
+        return None, "attachment-pdf-corrupt", library_reason(exc, "pdf")
     if pages == 0:
-        return 0, "attachment-pdf-no-pages", None
-    return pages, None, None
+        return 0, "attachment-pdf-no-pages", {}
+    return pages, None, {}
 
 
-def _image_problem(handle: BinaryIO) -> str | None:
-    from PIL import Image, UnidentifiedImageError
+def _image_problem(handle: BinaryIO) -> dict[str, Any] | None:
+    from PIL import Image
 
     try:
         with warnings.catch_warnings():
@@ -96,10 +97,8 @@ def _image_problem(handle: BinaryIO) -> str | None:
             handle.seek(0)
             with Image.open(handle) as img:
                 img.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        return str(exc)[:120] or type(exc).__name__
     except Exception as exc:  # Pillow decoders raise assorted errors on garbage
-        return f"{type(exc).__name__}: {str(exc)[:100]}"
+        return library_reason(exc, "image")
     return None
 
 
@@ -133,7 +132,7 @@ def check_attachments(
             if refused.code not in ("attachment-path-absolute", "attachment-path-escapes"):
                 info.exists = refused.code not in ("attachment-missing",)
             if refused.code == "attachment-unreadable":
-                report(refused.code, reason=refused.reason)
+                report(refused.code, reason=refused.reason, reason_en=refused.reason_en)
             else:
                 report(refused.code)
             continue
@@ -162,7 +161,8 @@ def _check_open_file(
     try:
         info.sha256, head, read = _hash_and_head(handle)
     except OSError as exc:
-        report("attachment-unreadable", reason=exc.strerror or str(exc))
+        vi, en = read_reason(exc)
+        report("attachment-unreadable", reason=vi, reason_en=en)
         return
     if read != size or os.fstat(handle.fileno()).st_size != size:
         # Replaced, truncated or grown while it was read (a synced or shared folder).
@@ -180,10 +180,10 @@ def _check_open_file(
                 actual_en=_SNIFF_NAMES[sniffed][1],
             )
             return
-        pages, code, reason = _pdf_pages(handle)
+        pages, code, params = _pdf_pages(handle)
         info.pages = pages
         if code is not None:
-            report(code, reason=reason or "")
+            report(code, **params)
             return
     elif ext in IMAGE_EXT:
         info.kind = "image"
@@ -192,13 +192,9 @@ def _check_open_file(
             if sniffed == "other":
                 problem = _image_problem(handle)
                 if problem is None:
-                    report(
-                        "attachment-image-corrupt",
-                        reason="định dạng không rõ",
-                        reason_en="unknown format",
-                    )
-                else:
-                    report("attachment-image-corrupt", reason=problem)
+                    vi, en = UNKNOWN_IMAGE
+                    problem = {"reason": vi, "reason_en": en}
+                report("attachment-image-corrupt", **problem)
             else:
                 report(
                     "attachment-type-mismatch",
@@ -207,9 +203,9 @@ def _check_open_file(
                     actual_en=_SNIFF_NAMES[sniffed][1],
                 )
             return
-        reason = _image_problem(handle)
-        if reason is not None:
-            report("attachment-image-corrupt", reason=reason)
+        problem = _image_problem(handle)
+        if problem is not None:
+            report("attachment-image-corrupt", **problem)
             return
         info.pages = 1
     else:
