@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ocop_docs.catalogue import Lang
-from ocop_docs.errors import InputError, Issue, UsageError
+from ocop_docs.errors import ConverterMissing, InputError, Issue, UsageError
 from ocop_docs.production.contexts.dates import decision_day, meeting_day
 from ocop_docs.production.contexts.partial import withheld_record
 from ocop_docs.production.contexts.registry import KINDS
@@ -135,6 +135,7 @@ class Plan:
     bundle_when: dt.datetime | None = None
     workdir: Path | None = None  # scratch for this run (removed at its end)
     jobs: int = 1  # parallel processes: as asked, capped to what the machine can hold
+    converter_missing: ConverterMissing | None = None  # --pdf asked, LibreOffice not found
 
     def item_outputs(self) -> list[str]:
         """Every file the plan's items write (relative to OUTDIR)."""
@@ -381,8 +382,13 @@ def plan_batch(
             plan.templates[kind] = PreparedTemplate(
                 _template_path(kind, options.templates_dir), draft=options.draft
             )
-    if options.pdf and check:  # fail before writing anything when LibreOffice is missing
-        find_soffice(options.soffice)
+    if options.pdf and check:
+        # Without LibreOffice the .docx files are still made (an official can print them
+        # from Word); the batch then says the PDFs could not be made and exits 3 (issue 12).
+        try:
+            find_soffice(options.soffice)
+        except ConverterMissing as exc:
+            plan.converter_missing = exc
     return plan
 
 

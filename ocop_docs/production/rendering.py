@@ -23,6 +23,7 @@ import contextlib
 import datetime as dt
 import io
 import re
+import tempfile
 import zipfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ from ocop_docs.production.contexts.building import build_context
 from ocop_docs.production.contexts.registry import KINDS
 from ocop_docs.production.conversion import DEFAULT_TIMEOUT, convert_to_pdf, find_soffice
 from ocop_docs.production.environment import MissingVariable, make_environment, wrap
+from ocop_docs.production.fonts import FontSubstitution, document_font, substitution
 from ocop_docs.production.limits import TemplateLimit
 from ocop_docs.production.lint import lint_template, locate_variable
 from ocop_docs.production.references import refuse_external
@@ -258,6 +260,7 @@ class RenderResult:
     pdf: Path | None = None
     placeholders: list[str] = field(default_factory=list)
     warnings: list[Issue] = field(default_factory=list)
+    font_substitution: FontSubstitution | None = None  # the PDF made without its font
 
 
 def render(
@@ -273,7 +276,8 @@ def render(
     soffice: str | Path | None = None,
     timeout: float | None = None,
 ) -> RenderResult:
-    """Render document ``kind`` from a dossier or round file to ``output`` (.docx).
+    """Render document ``kind`` from a dossier or round file to ``output`` (.docx, or .pdf:
+    then only the PDF is written, through LibreOffice).
 
     The library form of ``ocop-docs render``. Raises :class:`~ocop_docs.errors.InputError`
     (exit 1) for input problems, :class:`~ocop_docs.errors.DataError` (exit 3) for a broken
@@ -287,26 +291,43 @@ def render(
     if templates_dir is not None and not template.is_file():
         # A user's folder may hold only the templates they changed; the rest are shipped.
         template = find_templates() / KINDS[kind].template
-    if pdf:  # fail before writing anything when the converter is missing
+    out = Path(output)
+    # ``-o x.pdf`` asks for a PDF: the .docx is made beside it in a scratch folder and only
+    # the PDF is written (issue 12: a Word file named .pdf is no PDF).
+    as_pdf = out.suffix.lower() == ".pdf"
+    if pdf or as_pdf:  # fail before writing anything when the converter is missing
         find_soffice(soffice)
     rendered = render_template(template, built.context, draft=draft, when=built.when)
-    out = Path(output)
-    try:
-        atomic_write_bytes(out, rendered.data)
-    except OSError as exc:
-        raise InputError(
-            "render-output-unwritable",
-            path=str(out),
-            reason=os_reason(exc)[0],
-            reason_en=os_reason(exc)[1],
-        ) from exc
-    result = RenderResult(
-        kind, out, template, placeholders=rendered.placeholders, warnings=built.warnings
-    )
-    if pdf:
-        result.pdf = convert_to_pdf(
-            out, out.with_suffix(".pdf"), soffice=soffice, timeout=timeout or DEFAULT_TIMEOUT
+    with tempfile.TemporaryDirectory(prefix="ocop-render-") as scratch:
+        docx = Path(scratch) / (out.stem + ".docx") if as_pdf else out
+        try:
+            atomic_write_bytes(docx, rendered.data)
+        except OSError as exc:
+            raise InputError(
+                "render-output-unwritable",
+                path=str(out),
+                reason=os_reason(exc)[0],
+                reason_en=os_reason(exc)[1],
+            ) from exc
+        result = RenderResult(
+            kind, out, template, placeholders=rendered.placeholders, warnings=built.warnings
         )
+        if pdf or as_pdf:
+            target = out if as_pdf else out.with_suffix(".pdf")
+            try:
+                result.pdf = convert_to_pdf(
+                    docx, target, soffice=soffice, timeout=timeout or DEFAULT_TIMEOUT
+                )
+            except OSError as exc:  # the PDF's folder is read-only, the disk full
+                raise InputError(
+                    "render-output-unwritable",
+                    path=str(target),
+                    reason=os_reason(exc)[0],
+                    reason_en=os_reason(exc)[1],
+                ) from exc
+            result.font_substitution = substitution(
+                document_font(rendered.data), result.pdf.read_bytes()
+            )
     return result
 
 
