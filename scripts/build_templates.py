@@ -29,7 +29,7 @@ from typing import Any
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
@@ -1485,10 +1485,15 @@ def build_giay_chung_nhan() -> object:
     rule(right, indent_mm=((width - 95) - 66) / 2, space_after=0)
     # Title row: the logo's place (left), the title centred on the page (3 columns).
     title = table(doc, [40, width - 80, 40], rows=1)
+    # The row keeps its height with or without the logo (36 mm, the logo box 34 mm), so
+    # the page is the same whether the picture is given or pasted by hand.
+    title.rows[0].height = Mm(36)
+    title.rows[0].height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
     logo, middle, _right = title.rows[0].cells
-    cell_para(logo, "", size=12, before=6)
-    for _ in range(5):
-        para(logo, "", size=12)
+    logo.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    # The OCOP logo (--logo, or giay_chung_nhan.logo of the round file) goes where this
+    # marker prints (ocop_docs.production.pictures); without one the cell stays empty.
+    cell_para(logo, "{{ giay_chung_nhan.logo }}", align=CENTER, size=12)
     cell_para(middle, "GIẤY CHỨNG NHẬN", align=CENTER, size=28, b=True, before=18)
     para(middle, "SẢN PHẨM OCOP", align=CENTER, size=22, b=True, after=6)
     para(middle, "{{ quyet_dinh.tham_quyen }}", align=CENTER, size=13, b=True, before=6)
@@ -1496,7 +1501,10 @@ def build_giay_chung_nhan() -> object:
     for tier, size in (("lon", 26), ("vua", 20), ("nho", 16)):
         tag = "if" if tier == "lon" else "elif"
         para(doc, "{%p " + tag + " giay_chung_nhan.co_chu_ten == '" + tier + "' %}", size=size)
-        para(doc, "{{ sp.ten | upper }}", align=CENTER, size=size, b=True, after=2)
+        name = para(doc, "{{ sp.ten | upper }}", align=CENTER, size=size, b=True, after=2)
+        # A long name wraps inside the width of the title block, not from border to border.
+        name.paragraph_format.left_indent = Mm(20)
+        name.paragraph_format.right_indent = Mm(20)
     para(doc, "{%p endif %}", size=16)
     stars = para(doc, R("{{ sp.sao }}", size=32), align=CENTER, after=0)
     stars.runs[0].font.color.rgb = RGBColor(0xB8, 0x86, 0x0B)  # the stars drawn, in gold
@@ -1542,6 +1550,12 @@ def build_giay_chung_nhan() -> object:
             i=True,
             before=6,
         )
+        # The QR code and short link of the public look-up page (issue 14), only when the
+        # round names the page and the certificate is numbered.
+        para(cell, "{%p if giay_chung_nhan.ma_qr %}", size=6)
+        para(cell, "{{ giay_chung_nhan.ma_qr }}", size=11, before=6, after=0)
+        para(cell, "Tra cứu: ", "{{ giay_chung_nhan.tra_cuu }}", size=10, after=0)
+        para(cell, "{%p endif %}", size=6)
 
     def right_sign(cell: _Cell) -> None:
         cell_para(cell, "{{ giay_chung_nhan.ngay_dong }}", align=CENTER, i=True)
@@ -1721,6 +1735,58 @@ def build_phieu_danh_gia() -> object:
     return doc
 
 
+def build_giay_chung_nhan_phoi() -> object:
+    """The certificate's fields alone, for a province's pre-printed blanks (issue 12).
+
+    No border, header or labels: one paragraph per field of ``phoi.truong``, each a frame
+    anchored to the page at the layout file's position (``w:framePr`` x, y, width in twips,
+    from the context), with its own size, weight and alignment. The page size comes from
+    the layout (A4 landscape or portrait); no page number.
+    """
+    doc = new_document(landscape=True, title="Giấy chứng nhận sản phẩm OCOP (in trên phôi)")
+    section = doc.sections[0]  # type: ignore[attr-defined]
+    section.different_first_page_header_footer = False
+    for hp in section.header.paragraphs:  # no page number on a certificate
+        for child in list(hp._p):
+            if child.tag != qn("w:pPr"):
+                hp._p.remove(child)
+    sect = section._sectPr
+    size = sect.find(qn("w:pgSz"))
+    size.set(qn("w:w"), "{{ phoi.rong }}")
+    size.set(qn("w:h"), "{{ phoi.cao }}")
+    size.attrib.pop(qn("w:orient"), None)
+    for side in ("top", "bottom", "left", "right"):
+        sect.find(qn("w:pgMar")).set(qn(f"w:{side}"), "284")  # 5 mm: frames sit on the page
+    para(doc, "{%p for o in phoi.truong %}", size=2)
+    line = para(doc, "{{ o.chu }}")
+    ppr = line._p.get_or_add_pPr()
+    frame = OxmlElement("w:framePr")
+    for key, value in (
+        ("w:w", "{{ o.rong }}"),
+        ("w:x", "{{ o.x }}"),
+        ("w:y", "{{ o.y }}"),
+        ("w:hAnchor", "page"),
+        ("w:vAnchor", "page"),
+        ("w:wrap", "around"),
+    ):
+        frame.set(qn(key), value)
+    ppr.insert(0, frame)
+    jc = OxmlElement("w:jc")
+    jc.set(qn("w:val"), "{{ o.can }}")
+    ppr.append(jc)
+    rpr = line.runs[0]._r.get_or_add_rPr()
+    for tag in ("w:b", "w:i"):
+        el = OxmlElement(tag)
+        el.set(qn("w:val"), "{{ o.dam }}" if tag == "w:b" else "{{ o.nghieng }}")
+        rpr.append(el)
+    sz = OxmlElement("w:sz")
+    sz.set(qn("w:val"), "{{ o.co }}")
+    rpr.append(sz)
+    para(doc, "{%p endfor %}", size=2)
+    para(doc, "", size=2)  # a body always ends with a paragraph
+    return doc
+
+
 BUILDERS: dict[str, Callable[[], object]] = {
     "phieu-dang-ky": build_phieu_dang_ky,
     "bao-cao-tu-danh-gia": build_bao_cao_tu_danh_gia,
@@ -1728,6 +1794,7 @@ BUILDERS: dict[str, Callable[[], object]] = {
     "bien-ban": build_bien_ban,
     "quyet-dinh": build_quyet_dinh,
     "giay-chung-nhan": build_giay_chung_nhan,
+    "giay-chung-nhan-phoi": build_giay_chung_nhan_phoi,
     "phieu-danh-gia": build_phieu_danh_gia,
 }
 

@@ -175,6 +175,15 @@ def _clock(seconds: float) -> str:
     help="Giới hạn thời gian chuyển PDF cho mỗi văn bản (giây) / per-document PDF timeout.",
 )
 @click.option(
+    "--logo",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help=(
+        "Ảnh logo OCOP (PNG, JPEG) in trên giấy chứng nhận; mặc định: giay_chung_nhan.logo "
+        "của tệp đợt / the certificates' OCOP logo."
+    ),
+)
+@click.option(
     "--progress/--no-progress",
     default=None,
     help="Thanh tiến độ (mặc định: có khi chạy trong cửa sổ lệnh) / progress bar.",
@@ -196,6 +205,7 @@ def batch(
     templates_dir: Path | None,
     soffice: str | None,
     timeout: float,
+    logo: Path | None,
     progress: bool | None,
     lang: Lang,
     fmt: str,
@@ -212,6 +222,7 @@ def batch(
         soffice=soffice,
         timeout=timeout,
         lang=lang,
+        logo=logo,
     )
     bar = _Bar(lang) if _show_progress(fmt, progress) else None
     try:

@@ -127,6 +127,15 @@ class InputParam(click.ParamType):  # type: ignore[type-arg]  # generic only in 
     default=None,
     help="Giới hạn thời gian chuyển PDF (giây) / PDF conversion timeout (s).",
 )
+@click.option(
+    "--logo",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help=(
+        "Ảnh logo OCOP (PNG, JPEG) in trên giấy chứng nhận; mặc định: giay_chung_nhan.logo "
+        "của tệp đợt / the certificates' OCOP logo."
+    ),
+)
 @LANG_OPTION
 @format_option("render")
 def render(
@@ -140,6 +149,7 @@ def render(
     templates_dir: Path | None,
     soffice: str | None,
     timeout: float | None,
+    logo: Path | None,
     lang: Lang,
     fmt: str,
 ) -> None:
@@ -157,6 +167,7 @@ def render(
             assessment=assessment,
             soffice=soffice,
             timeout=timeout,
+            logo=logo,
         )
     print_report("render", fmt, result, lang)
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from ocop_docs.catalogue import Lang
 from ocop_docs.errors import ConverterMissing, InputError, Issue, UsageError
 from ocop_docs.production.contexts.dates import decision_day, meeting_day
+from ocop_docs.production.contexts.giay_chung_nhan import certificate_logo
 from ocop_docs.production.contexts.partial import withheld_record
 from ocop_docs.production.contexts.registry import KINDS
 from ocop_docs.production.conversion import find_soffice
@@ -39,6 +40,7 @@ from ocop_docs.production.manifest import (
     check_manifest_path,
     read_manifest,
 )
+from ocop_docs.production.pictures import Picture
 from ocop_docs.production.pool import DEFAULT_BATCH, DEFAULT_DOC_TIMEOUT, machine_workers
 from ocop_docs.production.prepared import PreparedTemplate
 from ocop_docs.production.resume import check_outputs, input_sha256
@@ -77,6 +79,7 @@ class BatchOptions:
     timeout: float = DEFAULT_DOC_TIMEOUT  # per document, PDF conversion
     batch_size: int = DEFAULT_BATCH  # documents per LibreOffice start
     lang: Lang = "vi"
+    logo: Path | None = None  # --logo: the certificates' OCOP logo (else the round file's)
 
 
 # --- the plan ---------------------------------------------------------------------------------
@@ -136,6 +139,7 @@ class Plan:
     workdir: Path | None = None  # scratch for this run (removed at its end)
     jobs: int = 1  # parallel processes: as asked, capped to what the machine can hold
     converter_missing: ConverterMissing | None = None  # --pdf asked, LibreOffice not found
+    logo: Picture | None = None  # the certificates' logo, read once for the whole round
 
     def item_outputs(self) -> list[str]:
         """Every file the plan's items write (relative to OUTDIR)."""
@@ -251,7 +255,7 @@ def _plan_round(plan: Plan, workdir: Path) -> None:
             plan.items.append(PlanItem(f"{kind}/{stem}", kind, spec.title_vi, warnings=partial))
             continue
         for position, product in enumerate(rnd.products):
-            if kind == "giay-chung-nhan":
+            if kind in ("giay-chung-nhan", "giay-chung-nhan-phoi"):
                 wanted = decided and product.recognised
             elif spec.source == "dossier":
                 wanted = product.dossier_path is not None and (
@@ -382,6 +386,9 @@ def plan_batch(
             plan.templates[kind] = PreparedTemplate(
                 _template_path(kind, options.templates_dir), draft=options.draft
             )
+    if plan.round is not None and any(KINDS[k].pictures for k in plan.kinds if k in KINDS):
+        # A logo that cannot be used stops the batch before anything is written (exit 1).
+        plan.logo = certificate_logo(plan.round, options.logo)
     if options.pdf and check:
         # Without LibreOffice the .docx files are still made (an official can print them
         # from Word); the batch then says the PDFs could not be made and exits 3 (issue 12).

@@ -36,12 +36,14 @@ from jinja2.exceptions import SecurityError, TemplateError, TemplateSyntaxError
 from ocop_docs.errors import DataError, InputError, Issue
 from ocop_docs.files import atomic_write_bytes, os_reason
 from ocop_docs.production.contexts.building import build_context
+from ocop_docs.production.contexts.giay_chung_nhan import certificate_logo
 from ocop_docs.production.contexts.registry import KINDS
 from ocop_docs.production.conversion import DEFAULT_TIMEOUT, convert_to_pdf, find_soffice
 from ocop_docs.production.environment import MissingVariable, make_environment, wrap
 from ocop_docs.production.fonts import FontSubstitution, document_font, substitution
 from ocop_docs.production.limits import TemplateLimit
 from ocop_docs.production.lint import lint_template, locate_variable
+from ocop_docs.production.pictures import place_pictures
 from ocop_docs.production.references import refuse_external
 from ocop_docs.resources import templates_dir as find_templates
 
@@ -275,6 +277,7 @@ def render(
     assessment: Path | str | None = None,
     soffice: str | Path | None = None,
     timeout: float | None = None,
+    logo: Path | str | None = None,
 ) -> RenderResult:
     """Render document ``kind`` from a dossier or round file to ``output`` (.docx, or .pdf:
     then only the PDF is written, through LibreOffice).
@@ -298,6 +301,10 @@ def render(
     if pdf or as_pdf:  # fail before writing anything when the converter is missing
         find_soffice(soffice)
     rendered = render_template(template, built.context, draft=draft, when=built.when)
+    spec = KINDS[kind]
+    if spec.pictures is not None:  # the certificate's logo and QR code (issue 12, 14)
+        picture = certificate_logo(built.round, logo) if built.round is not None else None
+        rendered.data = place_pictures(rendered.data, spec.pictures(built.context, picture))
     with tempfile.TemporaryDirectory(prefix="ocop-render-") as scratch:
         docx = Path(scratch) / (out.stem + ".docx") if as_pdf else out
         try:

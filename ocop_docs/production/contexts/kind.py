@@ -27,6 +27,7 @@ from typing import Any, Literal
 
 from ocop_docs.errors import Issue
 from ocop_docs.production.inputs import InputKind
+from ocop_docs.production.pictures import Picture, Placement
 from ocop_docs.production.rounds.model import ProductResult, Round
 from ocop_docs.production.schema_tree import SchemaTree, schema_tree
 
@@ -56,6 +57,7 @@ class DossierSource:
 DossierBuilder = Callable[[Mapping[str, Any], DossierSource], Built]
 RoundBuilder = Callable[[Round, dict[str, Any], ProductResult | None], Built]
 SheetBuilder = Callable[[Path, InputKind, int | None], Built]
+PictureMaker = Callable[[Mapping[str, Any], Picture | None], list[Placement]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +71,9 @@ class Kind:
     from_dossier: DossierBuilder | None = field(default=None, repr=False)
     from_round: RoundBuilder | None = field(default=None, repr=False)
     from_sheet_input: SheetBuilder | None = field(default=None, repr=False)
+    # The pictures of a document (the certificate's logo and QR code), placed after
+    # rendering (ocop_docs.production.pictures): context and logo → placements.
+    pictures: PictureMaker | None = field(default=None, repr=False)
 
     @property
     def source(self) -> Source:

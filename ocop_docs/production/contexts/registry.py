@@ -12,6 +12,7 @@ from ocop_docs.production.contexts import (
     bao_cao_xa,
     bien_ban,
     giay_chung_nhan,
+    giay_chung_nhan_phoi,
     phieu_dang_ky,
     phieu_danh_gia,
     quyet_dinh,
@@ -27,6 +28,7 @@ KINDS: dict[str, Kind] = {
         bien_ban.KIND,
         quyet_dinh.KIND,
         giay_chung_nhan.KIND,
+        giay_chung_nhan_phoi.KIND,
         phieu_danh_gia.KIND,
     )
 }

@@ -71,6 +71,13 @@ def check_decision(rnd: Round, doc: LoadedDocument, data: dict[str, Any]) -> Non
         )
 
 
+def check_certificates(rnd: Round, doc: LoadedDocument, data: dict[str, Any]) -> None:
+    """A look-up address needs numbered certificates: the link and QR carry the number."""
+    gcn = data.get("giay_chung_nhan") or {}
+    if gcn.get("tra_cuu") and not gcn.get("so_dau"):
+        rnd.issues.append(doc.issue("round-lookup-no-number", "/giay_chung_nhan/tra_cuu"))
+
+
 def check_totals(
     rnd: Round, doc: LoadedDocument, base: str, raw: Any, cards: list[MemberCard], product: str
 ) -> None:

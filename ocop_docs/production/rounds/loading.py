@@ -30,6 +30,7 @@ from ocop_docs.production.inputs import read_dossier_data
 from ocop_docs.production.printing import format_address
 from ocop_docs.production.rounds.checks import (
     check_card_outcome,
+    check_certificates,
     check_decision,
     check_meeting,
     check_quorum,
@@ -127,6 +128,7 @@ def _build(rnd: Round, doc: LoadedDocument) -> None:
         if product is not None:
             rnd.products.append(product)
     check_decision(rnd, doc, data)
+    check_certificates(rnd, doc, data)
 
 
 def _build_members(rnd: Round, doc: LoadedDocument, data: dict[str, Any]) -> None:
