@@ -869,6 +869,29 @@ def build_bao_cao_tu_danh_gia() -> object:
     ):
         body(doc, R("- " + topic, i=True), keep_next=True)
     body(doc, "{{ bao_cao.ket_qua_san_xuat | default(cham, true) }}")
+    # An upgrade shows "nội dung và tài liệu minh chứng về những thay đổi so với sản phẩm
+    # OCOP đã được công nhận" (QĐ 26/2026 Điều 6.1.b): bao_cao.thay_doi, as a table.
+    para(doc, "{%p if thay_doi %}", style="VB Nội dung")
+    body(
+        doc,
+        R("Những thay đổi so với sản phẩm OCOP đã được công nhận (đăng ký nâng hạng):", b=True),
+        keep_next=True,
+    )
+    t = table(doc, [10, 95, 60], rows=3, grid=True)
+    for cell, text in zip(
+        t.rows[0].cells, ("TT", "Nội dung thay đổi", "Tài liệu minh chứng"), strict=True
+    ):
+        cell_para(cell, text, style="VB Bảng tiêu đề")
+    repeat_header(t.rows[0])
+    cell_para(t.rows[1].cells[0], "{%tr for c in thay_doi %}", style="VB Bảng")
+    cant_split(t.rows[2])
+    cell_para(t.rows[2].cells[0], "{{ c.stt }}", style="VB Bảng", align=CENTER)
+    cell_para(t.rows[2].cells[1], "{{ c.noi_dung }}", style="VB Bảng")
+    cell_para(t.rows[2].cells[2], "{{ c.minh_chung | default('—', true) }}", style="VB Bảng")
+    end = add_row(t)
+    cell_para(end.cells[0], "{%tr endfor %}", style="VB Bảng")
+    para(doc, "", after=6)
+    para(doc, "{%p endif %}", style="VB Nội dung")
 
     part("III", "ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN THEO BỘ TIÊU CHÍ SẢN PHẨM OCOP")
     body(
@@ -963,6 +986,22 @@ def build_bao_cao_tu_danh_gia() -> object:
         "thời hạn.",
         "{% endif %}",
     )
+    # … and the dossier's answers to it (bao_cao.cap_nhat, Điều 6.1.c), topic by topic.
+    para(doc, "{%p if cap_nhat %}", style="VB Nội dung")
+    t = table(doc, [55, 110], rows=3, grid=True)
+    for cell, text in zip(
+        t.rows[0].cells, ("Nội dung", "Cập nhật, thay đổi sau 3 năm"), strict=True
+    ):
+        cell_para(cell, text, style="VB Bảng tiêu đề")
+    repeat_header(t.rows[0])
+    cell_para(t.rows[1].cells[0], "{%tr for u in cap_nhat %}", style="VB Bảng")
+    cant_split(t.rows[2])
+    cell_para(t.rows[2].cells[0], "{{ u.noi_dung }}", style="VB Bảng")
+    cell_para(t.rows[2].cells[1], "{{ u.cap_nhat }}", style="VB Bảng", align=JUSTIFY)
+    end = add_row(t)
+    cell_para(end.cells[0], "{%tr endfor %}", style="VB Bảng")
+    para(doc, "", after=6)
+    para(doc, "{%p endif %}", style="VB Nội dung")
 
     part("IV", "KẾ HOẠCH SẢN XUẤT, KINH DOANH")
     body(doc, "{{ bao_cao.ke_hoach | default(cham, true) }}")
@@ -1333,6 +1372,43 @@ def build_bien_ban() -> object:
     return doc
 
 
+def annex_table(doc: object, widths: list[float], *, score: bool, product_set: bool) -> None:
+    """The decision's annex table: STT, product (with "(Nâng hạng)" / "(Công nhận lại)"),
+    producer, address, [product set], [score], star, code; header repeated, rows unsplit."""
+    t = table(doc, widths, rows=3, grid=True)
+    cell_margins(t, 1)
+    heads = ["STT", "Tên sản phẩm", "Chủ thể", "Địa chỉ"]
+    heads += ["Bộ sản phẩm"] if product_set else []
+    heads += ["Điểm"] if score else []
+    heads += ["Hạng sao", "Mã sản phẩm"]
+    for cell, text in zip(t.rows[0].cells, heads, strict=True):
+        cell_para(cell, text, style="VB Bảng tiêu đề")
+    repeat_header(t.rows[0])
+    cell_para(t.rows[1].cells[0], "{%tr for sp in cong_nhan %}", style="VB Bảng")
+    d = t.rows[2].cells
+    cant_split(t.rows[2])
+    cell_para(d[0], "{{ sp.stt }}", style="VB Bảng", align=CENTER)
+    cell_para(d[1], "{{ sp.ten }}", style="VB Bảng")
+    para(d[1], "{%p if sp.hinh_thuc %}", style="VB Bảng")
+    para(d[1], "(", "{{ sp.hinh_thuc }}", ")", style="VB Bảng", i=True)
+    para(d[1], "{%p endif %}", style="VB Bảng")
+    cell_para(d[2], "{{ sp.chu_the }}", style="VB Bảng")
+    cell_para(d[3], "{{ sp.dia_chi }}", style="VB Bảng")
+    i = 4
+    if product_set:
+        cell_para(d[i], "{{ sp.bo_san_pham_ten }}", style="VB Bảng", size=11)
+        i += 1
+    if score:
+        cell_para(d[i], "{{ sp.diem_tb }}", style="VB Bảng", align=CENTER, size=11)
+        i += 1
+    cell_para(d[i], "{{ sp.hang_sao_chu }}", style="VB Bảng", align=CENTER)
+    cell_para(
+        d[i + 1], "{{ sp.ma_san_pham | default('', true) }}", style="VB Bảng", align=CENTER, size=11
+    )
+    end = add_row(t)
+    cell_para(end.cells[0], "{%tr endfor %}", style="VB Bảng")
+
+
 def build_quyet_dinh() -> object:
     """Quyết định (cá biệt) in the shape of NĐ 30/2020 Phụ lục III Mẫu 1.2, with its annex."""
     doc = new_document(title="Quyết định công nhận sản phẩm OCOP")
@@ -1365,6 +1441,10 @@ def build_quyet_dinh() -> object:
         "{% if so_cong_nhan_theo_sao %}",
         " (",
         "{{ so_cong_nhan_theo_sao }}",
+        "{% if cong_nhan_hinh_thuc %}",
+        "; ",
+        "{{ cong_nhan_hinh_thuc }}",
+        "{% endif %}",
         ")",
         "{% endif %}",
         ", có danh sách kèm theo Quyết định này.",
@@ -1422,26 +1502,20 @@ def build_quyet_dinh() -> object:
     )
     rule(doc, indent_mm=(TEXT_WIDTH_MM - 50) / 2, space_after=12)
     # The code column holds "19-05620-003-2026" on one line (11 pt, 1 mm padding): a code
-    # broken at a hyphen reads as two codes (issue 12).
-    t = table(doc, [11, 37, 32, 33, 16, 36], rows=3, grid=True)
-    cell_margins(t, 1)
-    heads = ("STT", "Tên sản phẩm", "Chủ thể", "Địa chỉ", "Hạng sao", "Mã sản phẩm")
-    for cell, text in zip(t.rows[0].cells, heads, strict=True):
-        cell_para(cell, text, style="VB Bảng tiêu đề")
-    repeat_header(t.rows[0])
-    cell_para(t.rows[1].cells[0], "{%tr for sp in cong_nhan %}", style="VB Bảng")
-    d = t.rows[2].cells
-    cant_split(t.rows[2])
-    cell_para(d[0], "{{ sp.stt }}", style="VB Bảng", align=CENTER)
-    cell_para(d[1], "{{ sp.ten }}", style="VB Bảng")
-    cell_para(d[2], "{{ sp.chu_the }}", style="VB Bảng")
-    cell_para(d[3], "{{ sp.dia_chi }}", style="VB Bảng")
-    cell_para(d[4], "{{ sp.hang_sao_chu }}", style="VB Bảng", align=CENTER)
-    cell_para(
-        d[5], "{{ sp.ma_san_pham | default('', true) }}", style="VB Bảng", align=CENTER, size=11
+    # broken at a hyphen reads as two codes (issue 12). The score and product-set columns
+    # are the round file's choice (quyet_dinh.danh_sach; many provinces publish without
+    # scores): one table per choice, the text columns narrower as columns are added.
+    variants = (
+        ("", [11, 37, 32, 33, 16, 36]),
+        ("diem", [10, 33, 28, 29, 13, 16, 36]),
+        ("bo", [10, 29, 25, 25, 24, 16, 36]),
+        ("bo_diem", [10, 26, 22, 20, 22, 13, 16, 36]),
     )
-    end = add_row(t)
-    cell_para(end.cells[0], "{%tr endfor %}", style="VB Bảng")
+    for n, (key, widths) in enumerate(variants):
+        tag = "if" if n == 0 else "elif"
+        para(doc, "{%p " + tag + " quyet_dinh.cot_danh_sach == '" + key + "' %}", size=2)
+        annex_table(doc, widths, score="diem" in key, product_set=key.startswith("bo"))
+    para(doc, "{%p endif %}", size=2)
     para(
         doc, "Danh sách gồm ", "{{ so_cong_nhan }}", " sản phẩm./.", align=CENTER, i=True, before=6
     )

@@ -179,7 +179,8 @@ def test_quyet_dinh_and_annex(rendered: dict[str, Path]) -> None:
     assert "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN" in text
     assert (
         "Điều 1. Công nhận 05 sản phẩm đạt tiêu chuẩn sản phẩm OCOP cấp tỉnh năm 2026 "
-        "(02 sản phẩm 4 sao, 03 sản phẩm 3 sao)" in text
+        "(02 sản phẩm 4 sao, 03 sản phẩm 3 sao; trong đó: công nhận mới 04 sản phẩm, "
+        "nâng hạng 01 sản phẩm)" in text  # Mật ong rừng Hương Rừng is an upgrade (issue 12)
     )
     assert "36 tháng kể từ ngày ký" in text
     assert "- Lưu: VT, KT." in text and "- Như Điều 3;" in text
@@ -327,7 +328,8 @@ def test_output_is_deterministic(tmp_path: Path, rendered: dict[str, Path]) -> N
 PDF_PAGES = {
     "phieu-dang-ky-mien-dong-tai-hoan": (2, "PHIẾU ĐĂNG KÝ"),
     # 7 pages: the sample carries its self-assessment (tu_danh_gia), printed in Phần III.
-    "bao-cao-tu-danh-gia-mien-dong-tai-hoan": (7, "BÁO CÁO TỰ ĐÁNH GIÁ VỀ SẢN PHẨM"),
+    # 8: the re-evaluation updates (bao_cao.cap_nhat) are printed as a table (issue 12)
+    "bao-cao-tu-danh-gia-mien-dong-tai-hoan": (8, "BÁO CÁO TỰ ĐÁNH GIÁ VỀ SẢN PHẨM"),
     "bao-cao-xa-thai-nguyen-2026-dot-2": (2, "Côn Minh, ngày 28 tháng 10 năm 2026"),
     "bien-ban-thai-nguyen-2026-dot-2": (3, "91,14"),
     # 3 pages: the decision's căn cứ (competence first, issue 12) take Điều 3 and the

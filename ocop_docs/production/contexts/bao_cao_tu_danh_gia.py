@@ -15,9 +15,10 @@ from typing import Any
 
 from ocop_docs.errors import Issue
 from ocop_docs.production.contexts.dates import document_day
-from ocop_docs.production.contexts.dossier import dossier_context
+from ocop_docs.production.contexts.dossier import dossier_context, evidence_name
 from ocop_docs.production.contexts.kind import Built, DossierSource, Kind
 from ocop_docs.production.contexts.scorecards import is_direct, self_card, unmet_text
+from ocop_docs.production.wording import wording
 from ocop_docs.rules.regimes import DEFAULT_REGIME, rubric_regimes
 from ocop_docs.scoring.card import score_card
 from ocop_docs.scoring.rubric_files import load_rubric
@@ -125,9 +126,42 @@ def self_assessment_context(
     }, warnings
 
 
+def changes_context(data: Mapping[str, Any]) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """``thay_doi`` (an upgrade's changes, Điều 6.1.b: what changed and its evidence, the
+    paper named as the evidence table names it) and ``cap_nhat`` (a re-evaluation's updates,
+    Điều 6.1.c, one row per topic the dossier fills, in the form's order)."""
+    report = data.get("bao_cao") if isinstance(data.get("bao_cao"), Mapping) else {}
+    assert isinstance(report, Mapping)
+    papers = [d for d in data.get("tai_lieu") or [] if isinstance(d, Mapping)]
+    changes: list[dict[str, str]] = []
+    for i, raw in enumerate(report.get("thay_doi") or [], start=1):
+        if not isinstance(raw, Mapping) or not raw.get("noi_dung"):
+            continue
+        proof = str(raw.get("minh_chung") or "")
+        named = [
+            evidence_name(d) for d in papers if proof and proof in (d.get("loai"), d.get("tep"))
+        ]
+        changes.append(
+            {
+                "stt": str(i),
+                "noi_dung": str(raw["noi_dung"]),
+                "minh_chung": "; ".join(named) or proof,
+            }
+        )
+    updates_raw = report.get("cap_nhat") if isinstance(report.get("cap_nhat"), Mapping) else {}
+    assert isinstance(updates_raw, Mapping)
+    updates = [
+        {"noi_dung": topic, "cap_nhat": str(updates_raw[key])}
+        for key, topic in wording().updates.items()
+        if updates_raw.get(key)
+    ]
+    return changes, updates
+
+
 def build(data: Mapping[str, Any], source: DossierSource) -> Built:
     ctx = dossier_context(data)
     ctx["ket_qua_tu_danh_gia"], warnings = self_assessment_context(data)
+    ctx["thay_doi"], ctx["cap_nhat"] = changes_context(data)
     return Built(ctx, document_day(data.get("ngay_nop")), warnings)
 
 
@@ -139,4 +173,4 @@ KIND = Kind(
     from_dossier=build,
 )
 
-__all__ = ["KIND", "build", "self_assessment_context"]
+__all__ = ["KIND", "build", "changes_context", "self_assessment_context"]

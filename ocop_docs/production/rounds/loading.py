@@ -34,6 +34,7 @@ from ocop_docs.production.rounds.checks import (
     check_decision,
     check_meeting,
     check_quorum,
+    check_signers,
     check_spread,
     check_totals,
 )
@@ -129,6 +130,7 @@ def _build(rnd: Round, doc: LoadedDocument) -> None:
             rnd.products.append(product)
     check_decision(rnd, doc, data)
     check_certificates(rnd, doc, data)
+    check_signers(rnd, doc, data)
 
 
 def _build_members(rnd: Round, doc: LoadedDocument, data: dict[str, Any]) -> None:
