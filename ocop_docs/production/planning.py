@@ -22,6 +22,7 @@ from pathlib import Path
 from ocop_docs.catalogue import Lang
 from ocop_docs.errors import ConverterMissing, InputError, Issue, UsageError
 from ocop_docs.production.contexts.dates import decision_day, meeting_day
+from ocop_docs.production.contexts.dossier import FORM_REGIME
 from ocop_docs.production.contexts.giay_chung_nhan import certificate_logo
 from ocop_docs.production.contexts.partial import withheld_record
 from ocop_docs.production.contexts.registry import KINDS
@@ -310,10 +311,33 @@ def _plan_dossiers(plan: Plan) -> None:
             if code and name
             else slugify(name) or slugify(folder.name) or "ho-so"
         )
+        regime = (
+            str((data or {}).get("bo_tieu_chi") or FORM_REGIME)
+            if isinstance(data, dict)
+            else FORM_REGIME
+        )
+        skipped: list[str] = []
         for kind in plan.kinds:
+            if kind != REPORT_KIND and regime != FORM_REGIME:
+                # Only today's forms exist (render-forms-regime); the check report is made.
+                skipped.append(kind)
+                continue
             stem = _unique(base, taken.setdefault(kind, set()))
             title = name or folder.name
             plan.items.append(PlanItem(f"{kind}/{stem}", kind, title, dossier=folder))
+        if skipped:
+            number, year = FORM_REGIME.split("/")
+            plan.warnings.append(
+                Issue(
+                    "batch-forms-regime",
+                    params={
+                        "kinds": ", ".join(skipped),
+                        "path": str(folder),
+                        "regime": regime,
+                        "current": f"{number}/{year}/QĐ-TTg",
+                    },
+                )
+            )
     plan.bundle_name = f"tap-van-ban_{slugify(source.resolve().name) or 'ho-so'}.pdf"
     plan.bundle_title = f"Hồ sơ sản phẩm OCOP — {source.resolve().name}"
     plan.bundle_subject = "Phiếu đăng ký đánh giá, phân hạng sản phẩm OCOP (Mẫu 01)"
