@@ -19,10 +19,12 @@ from __future__ import annotations
 import io
 import os
 import re
+import struct
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from ocop_docs.catalogue import ui
@@ -32,7 +34,6 @@ from ocop_docs.errors import InputError
 MAX_PICTURE_BYTES = 5 * 1024 * 1024  # a logo is tens of kilobytes; far above any real one
 MAX_PICTURE_PIXELS = 40_000_000
 EMU_PER_MM = 36_000
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _TYPES = {"PNG": ("png", "image/png"), "JPEG": ("jpeg", "image/jpeg")}
 _REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
 
@@ -160,10 +161,14 @@ _T_OPEN = r"<w:t(?:\s[^>]*)?>"
 
 def place_pictures(data: bytes, placements: list[Placement]) -> bytes:
     """``data`` (a .docx) with each placement's marker replaced by its picture (or removed
-    when it has none). Only the first run holding a marker gets the picture."""
+    when it has none). Only the first run holding a marker gets the picture. Nothing to
+    place: ``data`` itself (the batch's fast path is kept)."""
+    if not placements:
+        return data
+    wanted = ("word/document.xml", "word/_rels/document.xml.rels", "[Content_Types].xml")
     with zipfile.ZipFile(io.BytesIO(data)) as zin:
-        entries = [(info.filename, zin.read(info.filename)) for info in zin.infolist()]
-    parts = dict(entries)
+        names = zin.namelist()
+        parts = {name: zin.read(name) for name in wanted}
     body = parts["word/document.xml"].decode("utf-8")
     rels = parts["word/_rels/document.xml.rels"].decode("utf-8")
     types = parts["[Content_Types].xml"].decode("utf-8")
@@ -198,20 +203,64 @@ def place_pictures(data: bytes, placements: list[Placement]) -> bytes:
                 )
         body = body[: found.start()] + replacement + body[found.end() :]
         body = body.replace(escape(marker(place.name)), "")  # any other occurrence
-    parts["word/document.xml"] = body.encode("utf-8")
-    parts["word/_rels/document.xml.rels"] = rels.encode("utf-8")
-    parts["[Content_Types].xml"] = types.encode("utf-8")
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as zout:
-        names = [name for name, _ in entries] + [name for name, _ in media]
-        blobs: Mapping[str, bytes] = {**parts, **dict(media)}
-        for name in names:
-            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 0
-            info.external_attr = 0
-            zout.writestr(info, blobs[name], compresslevel=6)
-    return out.getvalue()
+    changed = {
+        "word/document.xml": body.encode("utf-8"),
+        "word/_rels/document.xml.rels": rels.encode("utf-8"),
+        "[Content_Types].xml": types.encode("utf-8"),
+    }
+    return _rezip(data, names, changed, media)
+
+
+def _rezip(
+    data: bytes, names: list[str], changed: Mapping[str, bytes], media: list[tuple[str, bytes]]
+) -> bytes:
+    """``data`` with ``changed`` members replaced and ``media`` added, the others copied as
+    they are (no second deflate of the 800 KB of styles a certificate carries); the same
+    bytes the deterministic writer gives (:func:`ocop_docs.production.prepared.write_zip`)."""
+    from ocop_docs.production.prepared import _Entry, write_zip
+
+    raw = _raw_entries(data)
+    entries = []
+    for name in names:
+        if name in changed or name not in raw:
+            blob = changed.get(name)
+            if blob is None:
+                with zipfile.ZipFile(io.BytesIO(data)) as z:
+                    blob = z.read(name)
+            entries.append(_Entry.of(name, blob))
+        else:
+            entries.append(raw[name])
+    entries.extend(_Entry.of(name, blob) for name, blob in media)
+    return write_zip(entries)
+
+
+def _raw_entries(data: bytes) -> dict[str, Any]:
+    """Each member's local header + data and central record (without offset and name), read
+    from the zip's own bytes; only members without extra fields or comments (what the
+    deterministic writer makes), others are left out and deflated again."""
+    from ocop_docs.production.prepared import _Entry
+
+    out: dict[str, Any] = {}
+    end = data.rfind(b"PK\005\006")
+    if end < 0:
+        return out
+    count, _size, start = struct.unpack("<HLL", data[end + 10 : end + 20])
+    pos = start
+    for _ in range(count):
+        if data[pos : pos + 4] != b"PK\001\002":
+            return {}
+        fixed = data[pos : pos + 46]
+        csize = struct.unpack("<L", fixed[20:24])[0]
+        n, m, k = struct.unpack("<3H", fixed[28:34])
+        offset = struct.unpack("<L", fixed[42:46])[0]
+        name = data[pos + 46 : pos + 46 + n]
+        pos += 46 + n + m + k
+        if m or k:
+            continue
+        ln, lm = struct.unpack("<2H", data[offset + 26 : offset + 30])
+        local = data[offset : offset + 30 + ln + lm + csize]
+        out[name.decode("ascii")] = _Entry(name, local, fixed[:42])
+    return out
 
 
 __all__ = [

@@ -23,6 +23,7 @@ from ocop_docs.errors import InputError, Issue
 from ocop_docs.files import atomic_write_bytes, os_reason
 from ocop_docs.production.contexts.building import build_context
 from ocop_docs.production.contexts.council import round_context
+from ocop_docs.production.contexts.giay_chung_nhan import with_logo
 from ocop_docs.production.contexts.partial import draft_context
 from ocop_docs.production.contexts.registry import KINDS
 from ocop_docs.production.environment import PathDict
@@ -95,6 +96,8 @@ class Producer:
             base = self._round_context()
             product = rnd.product(item.product) if item.product is not None else None
             shared = build(rnd, base, product)
+            if KINDS[item.kind].pictures is not None:
+                with_logo(shared.context, plan.logo)  # --logo, as render marks it
             # A council document of a partial round (made only with --draft) says so.
             context = draft_context(item.kind, shared.context, plan.failures)
             names = plan.templates[item.kind].variables

@@ -36,7 +36,7 @@ from jinja2.exceptions import SecurityError, TemplateError, TemplateSyntaxError
 from ocop_docs.errors import DataError, InputError, Issue
 from ocop_docs.files import atomic_write_bytes, os_reason
 from ocop_docs.production.contexts.building import build_context
-from ocop_docs.production.contexts.giay_chung_nhan import certificate_logo
+from ocop_docs.production.contexts.giay_chung_nhan import certificate_logo, with_logo
 from ocop_docs.production.contexts.registry import KINDS
 from ocop_docs.production.conversion import DEFAULT_TIMEOUT, convert_to_pdf, find_soffice
 from ocop_docs.production.environment import MissingVariable, make_environment, wrap
@@ -300,10 +300,14 @@ def render(
     as_pdf = out.suffix.lower() == ".pdf"
     if pdf or as_pdf:  # fail before writing anything when the converter is missing
         find_soffice(soffice)
-    rendered = render_template(template, built.context, draft=draft, when=built.when)
     spec = KINDS[kind]
-    if spec.pictures is not None:  # the certificate's logo and QR code (issue 12, 14)
-        picture = certificate_logo(built.round, logo) if built.round is not None else None
+    picture = None
+    if spec.pictures is not None and built.round is not None:
+        # the certificate's logo (read before anything is written) and QR code (issue 12, 14)
+        picture = certificate_logo(built.round, logo)
+        with_logo(built.context, picture)
+    rendered = render_template(template, built.context, draft=draft, when=built.when)
+    if spec.pictures is not None:
         rendered.data = place_pictures(rendered.data, spec.pictures(built.context, picture))
     with tempfile.TemporaryDirectory(prefix="ocop-render-") as scratch:
         docx = Path(scratch) / (out.stem + ".docx") if as_pdf else out

@@ -82,10 +82,11 @@ def certificate_context(rnd: Round, ctx: dict[str, Any], product: ProductResult)
         # clamped to the month end (brief §4.3 [DESIGN]).
         "het_han_ngan": format_date_short(add_months(issued, months)),
         "nguoi_ky": signer_context(gcn.get("nguoi_ky") or qd["nguoi_ky"]),
-        # The logo's place always holds its marker (the picture, or nothing, goes there after
-        # rendering: ocop_docs.production.pictures); the QR code and its short link only when
-        # the round names a public look-up page and the certificate has its number (issue 14).
-        "logo": marker(LOGO),
+        # The logo's marker when the round names a logo (``--logo`` sets it too: with_logo);
+        # the picture goes there after rendering (ocop_docs.production.pictures). The QR code
+        # and its short link only when the round names a public look-up page and the
+        # certificate has its number (issue 14). No marker, no post-processing.
+        "logo": marker(LOGO) if gcn.get("logo") else "",
         "ma_qr": marker(QR) if first and gcn.get("tra_cuu") else "",
         "tra_cuu": lookup_link(str(gcn["tra_cuu"]), number) if first and gcn.get("tra_cuu") else "",
     }
@@ -106,15 +107,25 @@ def lookup_link(base: str, number: str) -> str:
     return f"{base.rstrip('/')}/tra-cuu/{segment}"
 
 
+def with_logo(context: dict[str, Any], logo: Picture | None) -> None:
+    """Mark the logo's place in a built certificate context when a logo is given (``--logo``
+    when the round file names none)."""
+    gcn = context.get("giay_chung_nhan")
+    if logo is not None and isinstance(gcn, dict):
+        gcn["logo"] = marker(LOGO)
+
+
 def certificate_placements(context: Mapping[str, Any], logo: Picture | None) -> list[Placement]:
-    """The pictures of one certificate: the logo (when one is given) and the QR code of its
-    look-up link (when it has one)."""
+    """The pictures of one certificate: the logo and the QR code of its look-up link, each
+    only where the context marks its place (nothing to place: the .docx is left as made)."""
     gcn = context.get("giay_chung_nhan") or {}
     link = str(gcn.get("tra_cuu") or "")
-    return [
-        Placement(LOGO, logo, *LOGO_BOX_MM),
-        Placement(QR, qr_picture(link) if link else None, *QR_BOX_MM),
-    ]
+    out = []
+    if gcn.get("logo"):
+        out.append(Placement(LOGO, logo, *LOGO_BOX_MM))
+    if gcn.get("ma_qr") and link:
+        out.append(Placement(QR, qr_picture(link), *QR_BOX_MM))
+    return out
 
 
 def build(rnd: Round, base: dict[str, Any], product: ProductResult | None) -> Built:
@@ -154,4 +165,5 @@ __all__ = [
     "certificate_logo",
     "certificate_placements",
     "lookup_link",
+    "with_logo",
 ]
