@@ -1559,9 +1559,10 @@ def build_giay_chung_nhan() -> object:
     rule(right, indent_mm=((width - 95) - 66) / 2, space_after=0)
     # Title row: the logo's place (left), the title centred on the page (3 columns).
     title = table(doc, [40, width - 80, 40], rows=1)
-    # The row keeps its height with or without the logo (36 mm, the logo box 34 mm), so
-    # the page is the same whether the picture is given or pasted by hand.
-    title.rows[0].height = Mm(36)
+    # The row keeps its height with or without the logo (30 mm, the logo box 28 mm), so
+    # the page is the same whether the picture is given or pasted by hand; with a long name
+    # and a three-line signature (TM. / KT. / PHÓ CHỦ TỊCH) the page stays one.
+    title.rows[0].height = Mm(30)
     title.rows[0].height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
     logo, middle, _right = title.rows[0].cells
     logo.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
@@ -1580,7 +1581,7 @@ def build_giay_chung_nhan() -> object:
         name.paragraph_format.left_indent = Mm(20)
         name.paragraph_format.right_indent = Mm(20)
     para(doc, "{%p endif %}", size=16)
-    stars = para(doc, R("{{ sp.sao }}", size=32), align=CENTER, after=0)
+    stars = para(doc, R("{{ sp.sao }}", size=28), align=CENTER, after=0)
     stars.runs[0].font.color.rgb = RGBColor(0xB8, 0x86, 0x0B)  # the stars drawn, in gold
     para(doc, "Đạt hạng: ", R("{{ sp.hang_sao_chu | upper }}", b=True), align=CENTER, size=16)
     para(

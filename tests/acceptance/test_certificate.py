@@ -83,8 +83,8 @@ def test_sample_certificate_has_number_logo_qr_and_link(tmp_path: Path) -> None:
     assert "KT. CHỦ TỊCH" in text and "PHÓ CHỦ TỊCH" in text
     rels = files["word/_rels/document.xml.rels"].decode()
     assert 'Target="media/ocop-logo.png"' in rels and "TargetMode" not in rels
-    # The logo keeps its proportions inside the 34 mm box of the 40 mm cell.
-    assert '<wp:extent cx="1224000" cy="1224000"/>' in files["word/document.xml"].decode()
+    # The logo keeps its proportions inside the 28 mm box of the 40 mm cell.
+    assert '<wp:extent cx="1008000" cy="1008000"/>' in files["word/document.xml"].decode()
 
 
 def test_lookup_link_is_one_typeable_segment() -> None:
@@ -116,7 +116,7 @@ def test_logo_option_replaces_the_round_files(tmp_path: Path) -> None:
     assert files["word/media/ocop-logo.jpeg"] == other.read_bytes()
     assert "word/media/ocop-logo.png" not in files
     assert b'Extension="jpeg"' in files["[Content_Types].xml"]
-    assert '<wp:extent cx="1224000" cy="612000"/>' in files["word/document.xml"].decode()
+    assert '<wp:extent cx="1008000" cy="504000"/>' in files["word/document.xml"].decode()
 
 
 def test_no_lookup_page_no_qr_and_no_logo_leaves_the_place_empty(tmp_path: Path) -> None:
@@ -200,21 +200,25 @@ def test_batch_gives_the_same_certificate_bytes(tmp_path: Path) -> None:
     assert parts(made)["word/media/ocop-logo.png"] == other.read_bytes()
 
 
-def _long_round(folder: Path, name: str) -> Path:
-    source = round_copy(folder)
+def _long_round(folder: Path, name: str, three_lines: bool = False) -> Path:
+    source = round_copy(folder, logo="hinh/logo-ocop-mau.png")
     data = yaml.safe_load(source.read_text(encoding="utf-8"))
     data["san_pham"][1]["ten"] = name
+    if three_lines:  # a collective body's deputy: TM. / KT. / PHÓ CHỦ TỊCH (NĐ 30)
+        data["quyet_dinh"]["nguoi_ky"]["quyen_han"] = "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH"
     source.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return source
 
 
 @pytest.mark.skipif(SOFFICE is None or shutil.which("pdftotext") is None, reason="needs soffice")
-@pytest.mark.parametrize("length", [12, 120])
-def test_short_and_long_names_fit_one_balanced_page(tmp_path: Path, length: int) -> None:
+@pytest.mark.parametrize(("length", "three_lines"), [(12, False), (120, False), (120, True)])
+def test_short_and_long_names_fit_one_balanced_page(
+    tmp_path: Path, length: int, three_lines: bool
+) -> None:
     words = "Gà đồi Trần Phú thả vườn nuôi bằng thảo dược trên đồi chè xã Trần Phú tỉnh Thái Nguyên"
     name = " ".join([words] * 3)[:length].strip()
     assert len(name) >= length - 1
-    source = _long_round(tmp_path / "r", name)
+    source = _long_round(tmp_path / "r", name, three_lines)
     pdf = tmp_path / f"gcn-{length}.pdf"
     render("giay-chung-nhan", source, pdf, product=2)
     assert len(PdfReader(pdf).pages) == 1
@@ -302,3 +306,10 @@ def test_stock_prints_only_the_fields_where_the_layout_says(tmp_path: Path) -> N
     x, y = words["19-02176-003-2026"]
     assert abs(x - 110) < 1 and abs(y - 95) < 2
     assert "Nguyễn" in words and "12/GCN-UBND" not in words
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="needs soffice")
+def test_the_2019_certificate_with_three_signature_lines_is_one_page(tmp_path: Path) -> None:
+    pdf = tmp_path / "gcn-2019.pdf"
+    render("giay-chung-nhan", SAMPLES / "na-ri-2019.yaml", pdf, product=1)
+    assert len(PdfReader(pdf).pages) == 1  # was 2: the signature went to a page of its own

@@ -95,7 +95,7 @@ def certificate_context(rnd: Round, ctx: dict[str, Any], product: ProductResult)
 
 LOGO = "logo"
 QR = "qr"
-LOGO_BOX_MM = (34.0, 34.0)  # the 40 mm cell left of the title, less its padding
+LOGO_BOX_MM = (28.0, 28.0)  # the 30 mm row of the 40 mm cell left of the title
 QR_BOX_MM = (24.0, 24.0)  # scans from a phone at arm's length; 21–25 mm is usual
 
 
