@@ -29,7 +29,7 @@ from typing import Any
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
@@ -1356,6 +1356,43 @@ def build_bien_ban() -> object:
     return doc
 
 
+def annex_table(doc: object, widths: list[float], *, score: bool, product_set: bool) -> None:
+    """The decision's annex table: STT, product (with "(Nâng hạng)" / "(Công nhận lại)"),
+    producer, address, [product set], [score], star, code; header repeated, rows unsplit."""
+    t = table(doc, widths, rows=3, grid=True)
+    cell_margins(t, 1)
+    heads = ["STT", "Tên sản phẩm", "Chủ thể", "Địa chỉ"]
+    heads += ["Bộ sản phẩm"] if product_set else []
+    heads += ["Điểm"] if score else []
+    heads += ["Hạng sao", "Mã sản phẩm"]
+    for cell, text in zip(t.rows[0].cells, heads, strict=True):
+        cell_para(cell, text, style="VB Bảng tiêu đề")
+    repeat_header(t.rows[0])
+    cell_para(t.rows[1].cells[0], "{%tr for sp in cong_nhan %}", style="VB Bảng")
+    d = t.rows[2].cells
+    cant_split(t.rows[2])
+    cell_para(d[0], "{{ sp.stt }}", style="VB Bảng", align=CENTER)
+    cell_para(d[1], "{{ sp.ten }}", style="VB Bảng")
+    para(d[1], "{%p if sp.hinh_thuc %}", style="VB Bảng")
+    para(d[1], "(", "{{ sp.hinh_thuc }}", ")", style="VB Bảng", i=True)
+    para(d[1], "{%p endif %}", style="VB Bảng")
+    cell_para(d[2], "{{ sp.chu_the }}", style="VB Bảng")
+    cell_para(d[3], "{{ sp.dia_chi }}", style="VB Bảng")
+    i = 4
+    if product_set:
+        cell_para(d[i], "{{ sp.bo_san_pham_ten }}", style="VB Bảng", size=11)
+        i += 1
+    if score:
+        cell_para(d[i], "{{ sp.diem_tb }}", style="VB Bảng", align=CENTER, size=11)
+        i += 1
+    cell_para(d[i], "{{ sp.hang_sao_chu }}", style="VB Bảng", align=CENTER)
+    cell_para(
+        d[i + 1], "{{ sp.ma_san_pham | default('', true) }}", style="VB Bảng", align=CENTER, size=11
+    )
+    end = add_row(t)
+    cell_para(end.cells[0], "{%tr endfor %}", style="VB Bảng")
+
+
 def build_quyet_dinh() -> object:
     """Quyết định (cá biệt) in the shape of NĐ 30/2020 Phụ lục III Mẫu 1.2, with its annex."""
     doc = new_document(title="Quyết định công nhận sản phẩm OCOP")
@@ -1388,6 +1425,10 @@ def build_quyet_dinh() -> object:
         "{% if so_cong_nhan_theo_sao %}",
         " (",
         "{{ so_cong_nhan_theo_sao }}",
+        "{% if cong_nhan_hinh_thuc %}",
+        "; ",
+        "{{ cong_nhan_hinh_thuc }}",
+        "{% endif %}",
         ")",
         "{% endif %}",
         ", có danh sách kèm theo Quyết định này.",
@@ -1445,26 +1486,20 @@ def build_quyet_dinh() -> object:
     )
     rule(doc, indent_mm=(TEXT_WIDTH_MM - 50) / 2, space_after=12)
     # The code column holds "19-05620-003-2026" on one line (11 pt, 1 mm padding): a code
-    # broken at a hyphen reads as two codes (issue 12).
-    t = table(doc, [11, 37, 32, 33, 16, 36], rows=3, grid=True)
-    cell_margins(t, 1)
-    heads = ("STT", "Tên sản phẩm", "Chủ thể", "Địa chỉ", "Hạng sao", "Mã sản phẩm")
-    for cell, text in zip(t.rows[0].cells, heads, strict=True):
-        cell_para(cell, text, style="VB Bảng tiêu đề")
-    repeat_header(t.rows[0])
-    cell_para(t.rows[1].cells[0], "{%tr for sp in cong_nhan %}", style="VB Bảng")
-    d = t.rows[2].cells
-    cant_split(t.rows[2])
-    cell_para(d[0], "{{ sp.stt }}", style="VB Bảng", align=CENTER)
-    cell_para(d[1], "{{ sp.ten }}", style="VB Bảng")
-    cell_para(d[2], "{{ sp.chu_the }}", style="VB Bảng")
-    cell_para(d[3], "{{ sp.dia_chi }}", style="VB Bảng")
-    cell_para(d[4], "{{ sp.hang_sao_chu }}", style="VB Bảng", align=CENTER)
-    cell_para(
-        d[5], "{{ sp.ma_san_pham | default('', true) }}", style="VB Bảng", align=CENTER, size=11
+    # broken at a hyphen reads as two codes (issue 12). The score and product-set columns
+    # are the round file's choice (quyet_dinh.danh_sach; many provinces publish without
+    # scores): one table per choice, the text columns narrower as columns are added.
+    variants = (
+        ("", [11, 37, 32, 33, 16, 36]),
+        ("diem", [10, 33, 28, 29, 13, 16, 36]),
+        ("bo", [10, 29, 25, 25, 24, 16, 36]),
+        ("bo_diem", [10, 26, 22, 20, 22, 13, 16, 36]),
     )
-    end = add_row(t)
-    cell_para(end.cells[0], "{%tr endfor %}", style="VB Bảng")
+    for n, (key, widths) in enumerate(variants):
+        tag = "if" if n == 0 else "elif"
+        para(doc, "{%p " + tag + " quyet_dinh.cot_danh_sach == '" + key + "' %}", size=2)
+        annex_table(doc, widths, score="diem" in key, product_set=key.startswith("bo"))
+    para(doc, "{%p endif %}", size=2)
     para(
         doc, "Danh sách gồm ", "{{ so_cong_nhan }}", " sản phẩm./.", align=CENTER, i=True, before=6
     )
@@ -1508,10 +1543,16 @@ def build_giay_chung_nhan() -> object:
     rule(right, indent_mm=((width - 95) - 66) / 2, space_after=0)
     # Title row: the logo's place (left), the title centred on the page (3 columns).
     title = table(doc, [40, width - 80, 40], rows=1)
+    # The row keeps its height with or without the logo (30 mm, the logo box 28 mm), so
+    # the page is the same whether the picture is given or pasted by hand; with a long name
+    # and a three-line signature (TM. / KT. / PHÓ CHỦ TỊCH) the page stays one.
+    title.rows[0].height = Mm(30)
+    title.rows[0].height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
     logo, middle, _right = title.rows[0].cells
-    cell_para(logo, "", size=12, before=6)
-    for _ in range(5):
-        para(logo, "", size=12)
+    logo.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    # The OCOP logo (--logo, or giay_chung_nhan.logo of the round file) goes where this
+    # marker prints (ocop_docs.production.pictures); without one the cell stays empty.
+    cell_para(logo, "{{ giay_chung_nhan.logo }}", align=CENTER, size=12)
     cell_para(middle, "GIẤY CHỨNG NHẬN", align=CENTER, size=28, b=True, before=18)
     para(middle, "SẢN PHẨM OCOP", align=CENTER, size=22, b=True, after=6)
     para(middle, "{{ quyet_dinh.tham_quyen }}", align=CENTER, size=13, b=True, before=6)
@@ -1519,9 +1560,12 @@ def build_giay_chung_nhan() -> object:
     for tier, size in (("lon", 26), ("vua", 20), ("nho", 16)):
         tag = "if" if tier == "lon" else "elif"
         para(doc, "{%p " + tag + " giay_chung_nhan.co_chu_ten == '" + tier + "' %}", size=size)
-        para(doc, "{{ sp.ten | upper }}", align=CENTER, size=size, b=True, after=2)
+        name = para(doc, "{{ sp.ten | upper }}", align=CENTER, size=size, b=True, after=2)
+        # A long name wraps inside the width of the title block, not from border to border.
+        name.paragraph_format.left_indent = Mm(20)
+        name.paragraph_format.right_indent = Mm(20)
     para(doc, "{%p endif %}", size=16)
-    stars = para(doc, R("{{ sp.sao }}", size=32), align=CENTER, after=0)
+    stars = para(doc, R("{{ sp.sao }}", size=28), align=CENTER, after=0)
     stars.runs[0].font.color.rgb = RGBColor(0xB8, 0x86, 0x0B)  # the stars drawn, in gold
     para(doc, "Đạt hạng: ", R("{{ sp.hang_sao_chu | upper }}", b=True), align=CENTER, size=16)
     para(
@@ -1565,6 +1609,12 @@ def build_giay_chung_nhan() -> object:
             i=True,
             before=6,
         )
+        # The QR code and short link of the public look-up page (issue 14), only when the
+        # round names the page and the certificate is numbered.
+        para(cell, "{%p if giay_chung_nhan.ma_qr %}", size=6)
+        para(cell, "{{ giay_chung_nhan.ma_qr }}", size=11, before=6, after=0)
+        para(cell, "Tra cứu: ", "{{ giay_chung_nhan.tra_cuu }}", size=10, after=0)
+        para(cell, "{%p endif %}", size=6)
 
     def right_sign(cell: _Cell) -> None:
         cell_para(cell, "{{ giay_chung_nhan.ngay_dong }}", align=CENTER, i=True)
@@ -2204,6 +2254,58 @@ def build_quyet_dinh_thu_hoi() -> object:
     return doc
 
 
+def build_giay_chung_nhan_phoi() -> object:
+    """The certificate's fields alone, for a province's pre-printed blanks (issue 12).
+
+    No border, header or labels: one paragraph per field of ``phoi.truong``, each a frame
+    anchored to the page at the layout file's position (``w:framePr`` x, y, width in twips,
+    from the context), with its own size, weight and alignment. The page size comes from
+    the layout (A4 landscape or portrait); no page number.
+    """
+    doc = new_document(landscape=True, title="Giấy chứng nhận sản phẩm OCOP (in trên phôi)")
+    section = doc.sections[0]  # type: ignore[attr-defined]
+    section.different_first_page_header_footer = False
+    for hp in section.header.paragraphs:  # no page number on a certificate
+        for child in list(hp._p):
+            if child.tag != qn("w:pPr"):
+                hp._p.remove(child)
+    sect = section._sectPr
+    size = sect.find(qn("w:pgSz"))
+    size.set(qn("w:w"), "{{ phoi.rong }}")
+    size.set(qn("w:h"), "{{ phoi.cao }}")
+    size.attrib.pop(qn("w:orient"), None)
+    for side in ("top", "bottom", "left", "right"):
+        sect.find(qn("w:pgMar")).set(qn(f"w:{side}"), "284")  # 5 mm: frames sit on the page
+    para(doc, "{%p for o in phoi.truong %}", size=2)
+    line = para(doc, "{{ o.chu }}")
+    ppr = line._p.get_or_add_pPr()
+    frame = OxmlElement("w:framePr")
+    for key, value in (
+        ("w:w", "{{ o.rong }}"),
+        ("w:x", "{{ o.x }}"),
+        ("w:y", "{{ o.y }}"),
+        ("w:hAnchor", "page"),
+        ("w:vAnchor", "page"),
+        ("w:wrap", "around"),
+    ):
+        frame.set(qn(key), value)
+    ppr.insert(0, frame)
+    jc = OxmlElement("w:jc")
+    jc.set(qn("w:val"), "{{ o.can }}")
+    ppr.append(jc)
+    rpr = line.runs[0]._r.get_or_add_rPr()
+    for tag in ("w:b", "w:i"):
+        el = OxmlElement(tag)
+        el.set(qn("w:val"), "{{ o.dam }}" if tag == "w:b" else "{{ o.nghieng }}")
+        rpr.append(el)
+    sz = OxmlElement("w:sz")
+    sz.set(qn("w:val"), "{{ o.co }}")
+    rpr.append(sz)
+    para(doc, "{%p endfor %}", size=2)
+    para(doc, "", size=2)  # a body always ends with a paragraph
+    return doc
+
+
 BUILDERS: dict[str, Callable[[], object]] = {
     "phieu-dang-ky": build_phieu_dang_ky,
     "bao-cao-tu-danh-gia": build_bao_cao_tu_danh_gia,
@@ -2211,6 +2313,7 @@ BUILDERS: dict[str, Callable[[], object]] = {
     "bien-ban": build_bien_ban,
     "quyet-dinh": build_quyet_dinh,
     "giay-chung-nhan": build_giay_chung_nhan,
+    "giay-chung-nhan-phoi": build_giay_chung_nhan_phoi,
     "phieu-danh-gia": build_phieu_danh_gia,
     # The procedure's other papers (issue 12).
     "de-nghi-xa": build_de_nghi_xa,

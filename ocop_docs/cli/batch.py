@@ -178,6 +178,15 @@ def _clock(seconds: float) -> str:
     help="Giới hạn thời gian chuyển PDF cho mỗi văn bản (giây) / per-document PDF timeout.",
 )
 @click.option(
+    "--logo",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help=(
+        "Ảnh logo OCOP (PNG, JPEG) in trên giấy chứng nhận; mặc định: giay_chung_nhan.logo "
+        "của tệp đợt / the certificates' OCOP logo."
+    ),
+)
+@click.option(
     "--progress/--no-progress",
     default=None,
     help="Thanh tiến độ (mặc định: có khi chạy trong cửa sổ lệnh) / progress bar.",
@@ -208,6 +217,7 @@ def batch(
     templates_dir: Path | None,
     soffice: str | None,
     timeout: float,
+    logo: Path | None,
     progress: bool | None,
     registry: str | None,
     allow: tuple[Path, ...],
@@ -228,6 +238,7 @@ def batch(
         lang=lang,
         registry=registry,
         allow=allow,
+        logo=logo,
     )
     bar = _Bar(lang) if _show_progress(fmt, progress) else None
     try:

@@ -137,6 +137,15 @@ class InputParam(click.ParamType):  # type: ignore[type-arg]  # generic only in 
     help="Ghi đè tệp kết quả đã có / replace an existing output file.",
 )
 @ALLOW_OPTION
+@click.option(
+    "--logo",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help=(
+        "Ảnh logo OCOP (PNG, JPEG) in trên giấy chứng nhận; mặc định: giay_chung_nhan.logo "
+        "của tệp đợt / the certificates' OCOP logo."
+    ),
+)
 @LANG_OPTION
 @format_option("render")
 def render(
@@ -152,6 +161,7 @@ def render(
     timeout: float | None,
     overwrite: bool,
     allow: tuple[Path, ...],
+    logo: Path | None,
     lang: Lang,
     fmt: str,
 ) -> None:
@@ -171,6 +181,7 @@ def render(
             timeout=timeout,
             overwrite=overwrite,
             allow=allow,
+            logo=logo,
         )
     print_report("render", fmt, result, lang)
 

@@ -37,6 +37,7 @@ from ocop_docs.errors import InputError, Issue, OcopError
 from ocop_docs.files import os_reason
 from ocop_docs.production.bundling import BundleInfo, BundlePart, make_bundle
 from ocop_docs.production.contexts.registry import KINDS
+from ocop_docs.production.fonts import document_font, substitution
 from ocop_docs.production.locking import outdir_lock
 from ocop_docs.production.manifest import (
     ItemRecord,
@@ -189,8 +190,17 @@ class BatchResult:
         return [i for i in self.manifest.items if i.status == "failed"]
 
     @property
+    def pdf_error(self) -> dict[str, Any] | None:
+        """Why no PDF was made (LibreOffice missing), or None."""
+        error = self.manifest.pdf.get("error")
+        return error if isinstance(error, dict) else None
+
+    @property
     def exit_code(self) -> int:
-        """0 everything made; 1 some item failed or some dossier is invalid (architecture §3)."""
+        """0 everything made; 1 some item failed or some dossier is invalid; 3 the PDFs
+        could not be made (LibreOffice missing; the .docx files are there) (architecture §3)."""
+        if self.pdf_error is not None:
+            return 3
         bundle_failed = bool(self.manifest.bundle and self.manifest.bundle.get("error"))
         return 1 if self.failed or self.invalid_dossiers or bundle_failed else 0
 
@@ -228,6 +238,8 @@ class _Recorder:
         )
         if plan.previous_manifest is not None and plan.previous_manifest.bundle:
             self.manifest.bundle = plan.previous_manifest.bundle
+        if plan.previous_manifest is not None and plan.previous_manifest.pdf.get("fonts"):
+            self.manifest.pdf["fonts"] = list(plan.previous_manifest.pdf["fonts"])
 
     def add(self, record: ItemRecord) -> None:
         self.done[record.id] = record
@@ -300,6 +312,8 @@ def _pdf_stage(
     by_id = {item.id: item for item in plan.items}
     jobs = [Conversion(i, outdir / by_id[i].docx, outdir / by_id[i].pdf) for i in ids]
     workers = plan.jobs
+    fonts = {kind: document_font(t.template) for kind, t in plan.templates.items()}
+    substituted: dict[tuple[str, str], int] = {}
     _emit(progress, Progress("pdf", 0, len(jobs)))
     with ConverterPool(
         workers, soffice=options.soffice, timeout=options.timeout, batch_size=options.batch_size
@@ -312,12 +326,26 @@ def _pdf_stage(
                     OutputRecord(by_id[result.key].pdf, result.sha256, result.size, result.pages)
                 )
                 record.status = "ok"
+                note = substitution(fonts.get(by_id[result.key].kind), result.families)
+                if note is not None:
+                    pair = (note.font, note.substitute)
+                    substituted[pair] = substituted.get(pair, 0) + 1
             else:
                 record.status = "failed"
                 issue = Issue(result.code or "convert-failed", params=result.params)
                 record.error = issue_error([issue], options.lang)
             recorder.add(record)
             _emit(progress, Progress("pdf", done, len(jobs), result.key, record.status))
+        if substituted:  # beside what a previous run noted
+            earlier = recorder.manifest.pdf.get("fonts", [])
+            notes = {(n["font"], n["substitute"]): n for n in earlier}
+            for (font, substitute), count in substituted.items():
+                notes[(font, substitute)] = {
+                    "font": font,
+                    "substitute": substitute,
+                    "documents": count,
+                }
+            recorder.manifest.pdf["fonts"] = list(notes.values())
         stats = pool.stats
         return {
             "starts": stats.starts,
@@ -385,9 +413,14 @@ def _run_locked(
     recorder.write(complete=False)
     try:
         pending = _render_stage(plan, recorder, progress)
-        if options.pdf:
+        missing = plan.converter_missing
+        if options.pdf and missing is not None:
+            # Every .docx is made; the PDFs (and so the bundle) wait for LibreOffice, and
+            # ``--resume`` converts them once it is installed (issue 12).
+            recorder.manifest.pdf["error"] = error_json(missing, options.lang)
+        elif options.pdf:
             recorder.conversion = _pdf_stage(plan, recorder, pending, progress)
-        if options.bundle:
+        if options.bundle and missing is None:
             _bundle_stage(plan, recorder, progress)
     except BaseException:
         with contextlib.suppress(OcopError):  # the first error is the one to report

@@ -175,6 +175,10 @@ class Manifest:
     warnings: list[dict[str, Any]] = field(default_factory=list)
     summary: dict[str, Any] = field(default_factory=dict)
     complete: bool = False  # False while running and after an interruption
+    # PDF notes (issue 12): {"error": …} when LibreOffice was missing, and
+    # {"fonts": [{"document", "font", "substitute"}]} when a PDF was made without a font
+    # the template asks for (Times New Roman replaced by Liberation Serif, …).
+    pdf: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -187,6 +191,7 @@ class Manifest:
             "summary": self.summary,
             "warnings": self.warnings,
             "bundle": self.bundle,
+            "pdf": self.pdf,
             "items": [i.to_json() for i in self.items],
         }
 
@@ -270,6 +275,7 @@ def read_manifest(outdir: Path) -> Manifest | None:
             warnings=list(data.get("warnings") or []),
             summary=dict(data.get("summary") or {}),
             complete=bool(data.get("complete")),
+            pdf=dict(data.get("pdf") or {}),
         )
     except ManifestUnreadable:
         raise

@@ -20,8 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ocop_docs.catalogue import Lang
-from ocop_docs.errors import InputError, Issue, UsageError
+from ocop_docs.errors import ConverterMissing, InputError, Issue, UsageError
 from ocop_docs.production.contexts.dates import decision_day, meeting_day
+from ocop_docs.production.contexts.dossier import FORM_REGIME
+from ocop_docs.production.contexts.giay_chung_nhan import certificate_logo
 from ocop_docs.production.contexts.partial import withheld_record
 from ocop_docs.production.contexts.registry import KINDS
 from ocop_docs.production.conversion import find_soffice
@@ -41,6 +43,7 @@ from ocop_docs.production.manifest import (
     check_manifest_path,
     read_manifest,
 )
+from ocop_docs.production.pictures import Picture
 from ocop_docs.production.pool import DEFAULT_BATCH, DEFAULT_DOC_TIMEOUT, machine_workers
 from ocop_docs.production.prepared import PreparedTemplate
 from ocop_docs.production.resume import check_outputs, input_sha256
@@ -86,6 +89,7 @@ class BatchOptions:
     # Folders besides the round file's own that the dossiers and scorecards it names may
     # lie in (``--allow``; issue 9): nothing else a round names is read.
     allow: tuple[Path, ...] = ()
+    logo: Path | None = None  # --logo: the certificates' OCOP logo (else the round file's)
 
 
 # --- the plan ---------------------------------------------------------------------------------
@@ -144,6 +148,8 @@ class Plan:
     bundle_when: dt.datetime | None = None
     workdir: Path | None = None  # scratch for this run (removed at its end)
     jobs: int = 1  # parallel processes: as asked, capped to what the machine can hold
+    converter_missing: ConverterMissing | None = None  # --pdf asked, LibreOffice not found
+    logo: Picture | None = None  # the certificates' logo, read once for the whole round
 
     def item_outputs(self) -> list[str]:
         """Every file the plan's items write (relative to OUTDIR)."""
@@ -271,7 +277,7 @@ def _plan_round(plan: Plan, workdir: Path) -> None:
                 if group is None or group in groups:
                     continue
                 groups.add(group)
-            if kind == "giay-chung-nhan":
+            if kind in ("giay-chung-nhan", "giay-chung-nhan-phoi"):
                 wanted = decided and product.recognised
             elif spec.source == "dossier":
                 wanted = product.dossier_path is not None and (
@@ -330,10 +336,33 @@ def _plan_dossiers(plan: Plan) -> None:
             if code and name
             else slugify(name) or slugify(folder.name) or "ho-so"
         )
+        regime = (
+            str((data or {}).get("bo_tieu_chi") or FORM_REGIME)
+            if isinstance(data, dict)
+            else FORM_REGIME
+        )
+        skipped: list[str] = []
         for kind in plan.kinds:
+            if kind != REPORT_KIND and regime != FORM_REGIME:
+                # Only today's forms exist (render-forms-regime); the check report is made.
+                skipped.append(kind)
+                continue
             stem = _unique(base, taken.setdefault(kind, set()))
             title = name or folder.name
             plan.items.append(PlanItem(f"{kind}/{stem}", kind, title, dossier=folder))
+        if skipped:
+            number, year = FORM_REGIME.split("/")
+            plan.warnings.append(
+                Issue(
+                    "batch-forms-regime",
+                    params={
+                        "kinds": ", ".join(skipped),
+                        "path": str(folder),
+                        "regime": regime,
+                        "current": f"{number}/{year}/QĐ-TTg",
+                    },
+                )
+            )
     plan.bundle_name = f"tap-van-ban_{slugify(source.resolve().name) or 'ho-so'}.pdf"
     plan.bundle_title = f"Hồ sơ sản phẩm OCOP — {source.resolve().name}"
     plan.bundle_subject = "Phiếu đăng ký đánh giá, phân hạng sản phẩm OCOP (Mẫu 01)"
@@ -414,8 +443,16 @@ def plan_batch(
             plan.templates[kind] = PreparedTemplate(template, draft=options.draft)
     if absent and options.templates_dir is not None:
         plan.warnings.append(shipped_used(absent, options.templates_dir))
-    if options.pdf and check:  # fail before writing anything when LibreOffice is missing
-        find_soffice(options.soffice)
+    if plan.round is not None and any(KINDS[k].pictures for k in plan.kinds if k in KINDS):
+        # A logo that cannot be used stops the batch before anything is written (exit 1).
+        plan.logo = certificate_logo(plan.round, options.logo)
+    if options.pdf and check:
+        # Without LibreOffice the .docx files are still made (an official can print them
+        # from Word); the batch then says the PDFs could not be made and exits 3 (issue 12).
+        try:
+            find_soffice(options.soffice)
+        except ConverterMissing as exc:
+            plan.converter_missing = exc
     return plan
 
 

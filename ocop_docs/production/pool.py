@@ -41,7 +41,7 @@ import subprocess
 import tempfile
 import threading
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,6 +50,7 @@ from typing import Any
 
 from ocop_docs.files import atomic_write_bytes, os_reason
 from ocop_docs.production.conversion import find_soffice, prepare_profile, soffice_command
+from ocop_docs.production.fonts import pdf_families
 
 DEFAULT_DOC_TIMEOUT = 120.0  # seconds without a finished PDF before a worker counts as hung
 DEFAULT_STARTUP = 60.0  # extra allowance for LibreOffice's start before its first PDF
@@ -108,6 +109,7 @@ class Converted:
     sha256: str | None = None
     size: int | None = None
     pages: int | None = None
+    families: Counter[str] = field(default_factory=Counter)  # fonts the PDF is set in
     code: str | None = None  # catalogue code of the failure
     params: dict[str, Any] = field(default_factory=dict)
 
@@ -457,6 +459,7 @@ class ConverterPool:
             sha256=hashlib.sha256(data).hexdigest(),
             size=len(data),
             pages=pages,
+            families=pdf_families(data),
         )
 
 

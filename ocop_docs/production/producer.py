@@ -23,6 +23,7 @@ from ocop_docs.errors import InputError, Issue
 from ocop_docs.files import atomic_write_bytes, os_reason
 from ocop_docs.production.contexts.building import build_context
 from ocop_docs.production.contexts.council import round_context
+from ocop_docs.production.contexts.giay_chung_nhan import with_logo
 from ocop_docs.production.contexts.partial import draft_context
 from ocop_docs.production.contexts.registry import KINDS
 from ocop_docs.production.environment import PathDict
@@ -33,6 +34,7 @@ from ocop_docs.production.manifest import (
     issue_json,
     sha256_bytes,
 )
+from ocop_docs.production.pictures import place_pictures
 from ocop_docs.production.planning import REPORT_KIND, Plan, PlanItem, built_from_round_file
 from ocop_docs.production.prepared import PreparedTemplate, wrap_shared
 from ocop_docs.validation.pipeline import ValidationRun, validate_dossier
@@ -94,6 +96,8 @@ class Producer:
             base = self._round_context()
             product = rnd.product(item.product) if item.product is not None else None
             shared = build(rnd, base, product)
+            if KINDS[item.kind].pictures is not None:
+                with_logo(shared.context, plan.logo)  # --logo, as render marks it
             # A council document of a partial round (made only with --draft) says so.
             context = draft_context(item.kind, shared.context, plan.failures)
             names = plan.templates[item.kind].variables
@@ -116,6 +120,8 @@ class Producer:
         """A hash of the template and of exactly the data it reads."""
         digest = hashlib.sha256()
         head = [template.sha256, self.plan.options.draft, when.isoformat() if when else None]
+        if self.plan.logo is not None:  # a new logo makes new certificates on --resume
+            head.append(sha256_bytes(self.plan.logo.data))
         digest.update(json.dumps(head).encode())
         names = template.variables if template.variables is not None else ctx.keys()
         for name in sorted(names):
@@ -173,10 +179,12 @@ class Producer:
             record.outputs.append(docx)
         else:
             rendered = template.render(ctx, when=when, wrapped=isinstance(ctx, PathDict))
-            _write(outdir / item.docx, rendered.data)
-            record.outputs.append(
-                OutputRecord(item.docx, sha256_bytes(rendered.data), len(rendered.data))
-            )
+            data = rendered.data
+            spec = KINDS.get(item.kind)
+            if spec is not None and spec.pictures is not None:  # as ``render`` places them
+                data = place_pictures(data, spec.pictures(ctx, plan.logo))
+            _write(outdir / item.docx, data)
+            record.outputs.append(OutputRecord(item.docx, sha256_bytes(data), len(data)))
             if rendered.placeholders:
                 record.warnings.append(_draft_warning(rendered.placeholders, plan.options.lang))
         convert = False

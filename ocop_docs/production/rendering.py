@@ -24,6 +24,7 @@ import datetime as dt
 import io
 import os
 import re
+import tempfile
 import zipfile
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -36,11 +37,14 @@ from jinja2.exceptions import SecurityError, TemplateError, TemplateSyntaxError
 from ocop_docs.errors import DataError, InputError, Issue
 from ocop_docs.files import atomic_write_bytes, os_reason
 from ocop_docs.production.contexts.building import build_context
+from ocop_docs.production.contexts.giay_chung_nhan import certificate_logo, with_logo
 from ocop_docs.production.contexts.registry import KINDS
 from ocop_docs.production.conversion import DEFAULT_TIMEOUT, convert_to_pdf, find_soffice
 from ocop_docs.production.environment import MissingVariable, make_environment, wrap
+from ocop_docs.production.fonts import FontSubstitution, document_font, substitution
 from ocop_docs.production.limits import TemplateLimit
 from ocop_docs.production.lint import lint_template, locate_variable, shipped_used
+from ocop_docs.production.pictures import place_pictures
 from ocop_docs.production.references import refuse_external
 from ocop_docs.resources import templates_dir as find_templates
 from ocop_docs.text.reasons import library_reason
@@ -263,6 +267,7 @@ class RenderResult:
     pdf: Path | None = None
     placeholders: list[str] = field(default_factory=list)
     warnings: list[Issue] = field(default_factory=list)
+    font_substitution: FontSubstitution | None = None  # the PDF made without its font
 
 
 def render(
@@ -279,8 +284,10 @@ def render(
     timeout: float | None = None,
     overwrite: bool = True,
     allow: Sequence[Path] = (),
+    logo: Path | str | None = None,
 ) -> RenderResult:
-    """Render document ``kind`` from a dossier or round file to ``output`` (.docx).
+    """Render document ``kind`` from a dossier or round file to ``output`` (.docx, or .pdf:
+    then only the PDF is written, through LibreOffice).
 
     The library form of ``ocop-docs render``. Raises :class:`~ocop_docs.errors.InputError`
     (exit 1) for input problems, :class:`~ocop_docs.errors.DataError` (exit 3) for a broken
@@ -305,25 +312,54 @@ def render(
         # and the report says so (issue 12).
         fallback.append(shipped_used([KINDS[kind].template], find_templates(templates_dir)))
         template = find_templates() / KINDS[kind].template
-    if pdf:  # fail before writing anything when the converter is missing
+    # ``-o x.pdf`` asks for a PDF: the .docx is made beside it in a scratch folder and only
+    # the PDF is written (issue 12: a Word file named .pdf is no PDF).
+    as_pdf = out.suffix.lower() == ".pdf"
+    if pdf or as_pdf:  # fail before writing anything when the converter is missing
         find_soffice(soffice)
+    spec = KINDS[kind]
+    picture = None
+    if spec.pictures is not None and built.round is not None:
+        # the certificate's logo (read before anything is written) and QR code (issue 12, 14)
+        picture = certificate_logo(built.round, logo)
+        with_logo(built.context, picture)
     rendered = render_template(template, built.context, draft=draft, when=built.when)
-    try:
-        atomic_write_bytes(out, rendered.data)
-    except OSError as exc:
-        raise InputError(
-            "render-output-unwritable",
-            path=str(out),
-            reason=os_reason(exc)[0],
-            reason_en=os_reason(exc)[1],
-        ) from exc
-    result = RenderResult(
-        kind, out, template, placeholders=rendered.placeholders, warnings=built.warnings + fallback
-    )
-    if pdf:
-        result.pdf = convert_to_pdf(
-            out, out.with_suffix(".pdf"), soffice=soffice, timeout=timeout or DEFAULT_TIMEOUT
+    if spec.pictures is not None:
+        rendered.data = place_pictures(rendered.data, spec.pictures(built.context, picture))
+    with tempfile.TemporaryDirectory(prefix="ocop-render-") as scratch:
+        docx = Path(scratch) / (out.stem + ".docx") if as_pdf else out
+        try:
+            atomic_write_bytes(docx, rendered.data)
+        except OSError as exc:
+            raise InputError(
+                "render-output-unwritable",
+                path=str(out),
+                reason=os_reason(exc)[0],
+                reason_en=os_reason(exc)[1],
+            ) from exc
+        result = RenderResult(
+            kind,
+            out,
+            template,
+            placeholders=rendered.placeholders,
+            warnings=built.warnings + fallback,
         )
+        if pdf or as_pdf:
+            target = out if as_pdf else out.with_suffix(".pdf")
+            try:
+                result.pdf = convert_to_pdf(
+                    docx, target, soffice=soffice, timeout=timeout or DEFAULT_TIMEOUT
+                )
+            except OSError as exc:  # the PDF's folder is read-only, the disk full
+                raise InputError(
+                    "render-output-unwritable",
+                    path=str(target),
+                    reason=os_reason(exc)[0],
+                    reason_en=os_reason(exc)[1],
+                ) from exc
+            result.font_substitution = substitution(
+                document_font(rendered.data), result.pdf.read_bytes()
+            )
     return result
 
 

@@ -44,6 +44,9 @@ def render_json(result: RenderResult, lang: Lang = "vi") -> str:
             "pdf": str(result.pdf) if result.pdf else None,
             "template": str(result.template),
             "placeholders": result.placeholders,
+            "font_substitution": result.font_substitution.to_json()
+            if result.font_substitution
+            else None,
             "warnings": [w.to_json(lang) for w in result.warnings],
         }
     )
@@ -51,8 +54,10 @@ def render_json(result: RenderResult, lang: Lang = "vi") -> str:
 
 def render_text(result: RenderResult, lang: Lang = "vi") -> Output:
     out = [ui("render.written", lang, kind=result.kind, path=result.output)]
-    if result.pdf:
+    if result.pdf and result.pdf != result.output:
         out.append(ui("render.pdf", lang, path=result.pdf))
+    if result.font_substitution:
+        out.append(ui("render.font_substituted", lang, **result.font_substitution.to_json()))
     if result.placeholders:
         names = ", ".join(result.placeholders)
         out.append(ui("render.placeholders", lang, n=len(result.placeholders), names=names))
@@ -118,6 +123,11 @@ def batch_text(result: BatchResult, lang: Lang = "vi") -> Output:
         lines.append(ui("batch.bundle", lang, path=result.bundle, pages=result.bundle_pages))
     elif manifest.bundle and manifest.bundle.get("error"):
         lines.append(f"{ui('batch.failed', lang)}: {manifest.bundle['error']['message']}")
+    if result.pdf_error is not None:
+        lines.append(ui("batch.pdf_missing", lang, message=result.pdf_error["message"]))
+        lines.append(f"    {ui('batch.hint', lang)}: {result.pdf_error['hint']}")
+    for note in result.manifest.pdf.get("fonts") or []:
+        lines.append(ui("batch.font_substituted", lang, **note))
     if result.invalid_dossiers:
         lines.append(ui_count("batch.invalid", result.invalid_dossiers, lang))
     if result.notes:
@@ -138,6 +148,7 @@ def batch_json(result: BatchResult, lang: Lang = "vi") -> str:
             "manifest": str(result.outdir / "manifest.json"),
             "summary": manifest["summary"],
             "bundle": manifest["bundle"],
+            "pdf": manifest["pdf"],
             "warnings": manifest["warnings"],
             "failures": [i.to_json() for i in result.failures],
             "registry": (

@@ -4,7 +4,8 @@ Legal citations and form tables are data beside the rule data, not Python (issue
 
 * ``acts.yaml``: the decision founding each regime, as cited in "Căn cứ …";
 * ``names.yaml``: printed names of producer types, genders, council roles and levels;
-* ``form-02.yaml``: Mẫu 02's tick boxes (mục 7) and its evidence table (Phần III).
+* ``form-02.yaml``: Mẫu 02's tick boxes (mục 7), its evidence table (Phần III) and the
+  topics of a re-evaluation's updates (Điều 6.1.c).
 
 They are a folder of their own rather than keys of ``schemas/rules/<regime>.yaml``: they
 are what the produced documents print, read only by this pipeline, while the rule files
@@ -48,6 +49,7 @@ class Wording:
     levels: Mapping[str, Mapping[Lang, str]]  # cap → {"vi": "cấp tỉnh", "en": …}
     ticks: Mapping[str, tuple[str, ...]]  # Mẫu 02 mục 7 box → document types
     evidence: tuple[EvidenceRow, ...]
+    updates: Mapping[str, str]  # Mẫu 02, re-evaluation: bao_cao.cap_nhat key → topic
 
     def act(self, regime: str) -> str:
         """The founding decision of ``regime`` as cited, or the code when it is not known."""
@@ -113,6 +115,7 @@ def _wording() -> Wording:
             for box, types in form["o_danh_dau"].items()
         },
         evidence=evidence,
+        updates=_texts(form["cap_nhat"], f"{FOLDER}/form-02.yaml: cap_nhat"),
     )
 
 

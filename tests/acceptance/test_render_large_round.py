@@ -198,3 +198,56 @@ def test_no_signature_alone_on_a_page(outputs: dict[str, Path]) -> None:
         assert len(lines) >= 2, f"{kind}: the signature is alone on page {where[0] + 1}"
     cert = PdfReader(str(_pdf(outputs["giay-chung-nhan"])))
     assert len(cert.pages) == 1
+
+
+def _bboxes(pdf: Path) -> list[list[tuple[float, float, str]]]:
+    """Per page, each word's (x, y) in mm and its text (pdftotext -bbox)."""
+    out = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = out.split("<page ")[1:]
+    mm = 25.4 / 72
+    return [
+        [
+            (float(x) * mm, float(y) * mm, word)
+            for x, y, word in re.findall(
+                r'xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]+)</word>', page
+            )
+        ]
+        for page in pages
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (has_soffice and has_pdftotext), reason="LibreOffice or pdftotext missing")
+def test_score_table_header_on_every_page_and_never_left_alone(outputs: dict[str, Path]) -> None:
+    # Every page that holds rows of the score table also holds its header ("Điểm TB" is in
+    # the last block's header; "STT" in every block's), and a header is never the last
+    # thing on a page: at least one product row follows it there.
+    pages = _layout(_pdf(outputs["bien-ban"]))
+    table_pages = [p for p in pages if re.search(r"^\s*\d+\s+Sản phẩm thử", p, re.M)]
+    assert len(table_pages) > 5  # 200 products in two blocks run over many pages
+    for page in table_pages:
+        assert re.search(r"^\s*STT\s", page, re.M), page[:400]
+    for page in pages:
+        for header in re.finditer(r"^\s*STT\s.*$", page, re.M):
+            rest = page[header.end() :]
+            assert re.search(r"^\s*\d+\s+Sản phẩm thử", rest, re.M), page[-400:]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (has_soffice and has_pdftotext), reason="LibreOffice or pdftotext missing")
+def test_signature_and_seal_get_at_least_25_mm(outputs: dict[str, Path]) -> None:
+    for kind in ("quyet-dinh", "giay-chung-nhan"):
+        pages = _bboxes(_pdf(outputs[kind]))
+        for words in pages:
+            titles = [y for x, y, w in words if w == "PHÓ"]
+            names = [
+                y for x, y, w in words if w == "Nguyễn" and any(v == "An" for _, _, v in words)
+            ]
+            if titles and names:
+                gap = max(names) - max(titles)
+                assert gap >= 25, f"{kind}: {gap:.1f} mm between the title and the name"
+                break
+        else:
+            pytest.fail(f"{kind}: no signature block found")

@@ -184,7 +184,8 @@ def test_quyet_dinh_and_annex(rendered: dict[str, Path]) -> None:
     assert "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN" in text
     assert (
         "Điều 1. Công nhận 05 sản phẩm đạt tiêu chuẩn sản phẩm OCOP cấp tỉnh năm 2026 "
-        "(02 sản phẩm 4 sao, 03 sản phẩm 3 sao)" in text
+        "(02 sản phẩm 4 sao, 03 sản phẩm 3 sao; trong đó: công nhận mới 04 sản phẩm, "
+        "nâng hạng 01 sản phẩm)" in text  # Mật ong rừng Hương Rừng is an upgrade (issue 12)
     )
     assert "36 tháng kể từ ngày ký" in text
     assert "- Lưu: VT, KT." in text and "- Như Điều 3;" in text

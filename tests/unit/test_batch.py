@@ -238,7 +238,7 @@ def test_a_template_error_for_one_item_fails_that_item(tmp_path: Path) -> None:
     assert result.produced == 6 and result.exit_code == 1
 
 
-def test_broken_template_or_missing_libreoffice_stop_before_writing(tmp_path: Path) -> None:
+def test_broken_template_stops_before_writing(tmp_path: Path) -> None:
     templates = tmp_path / "mau"
     templates.mkdir()
     (templates / "bien-ban.docx").write_bytes(b"not a docx")
@@ -247,13 +247,19 @@ def test_broken_template_or_missing_libreoffice_stop_before_writing(tmp_path: Pa
             ROUND, tmp_path / "out", BatchOptions(allow=ALLOW, jobs=1, templates_dir=templates)
         )
     assert exc.value.exit_code == 3
-    with pytest.raises(ConverterMissing):
-        run_batch(
-            ROUND,
-            tmp_path / "out",
-            BatchOptions(allow=ALLOW, jobs=1, pdf=True, soffice=tmp_path / "no"),
-        )
     assert not (tmp_path / "out").exists()
+
+
+def test_missing_libreoffice_still_makes_the_docx_files(tmp_path: Path) -> None:
+    # Issue 12: the .docx files are made, the PDFs are not, and the run exits 3.
+    result = run_batch(
+        ROUND,
+        tmp_path / "out",
+        BatchOptions(allow=ALLOW, jobs=1, pdf=True, soffice=tmp_path / "no"),
+    )
+    assert result.exit_code == 3 and result.produced == 7 and result.pdfs == 0
+    assert result.pdf_error is not None and result.pdf_error["code"] == "convert-missing"
+    assert ConverterMissing.exit_code == 3
 
 
 def test_kinds_that_do_not_fit_the_input(tmp_path: Path) -> None:

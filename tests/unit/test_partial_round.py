@@ -6,7 +6,9 @@ import shutil
 import zipfile
 from pathlib import Path
 
+import pytest
 from docx import Document
+from pypdf import PdfReader
 
 from ocop_docs.production.batch import BatchOptions, run_batch
 
@@ -81,3 +83,18 @@ def test_complete_round_has_no_draft_mark(tmp_path: Path) -> None:
     for record in result.items:
         parts = xml_parts(tmp_path / "out" / f"{record.id}.docx")
         assert not any("DỰ THẢO" in x for x in parts.values())
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_draft_pdf_says_du_thao_on_every_page(tmp_path: Path) -> None:
+    source = partial_round(tmp_path)
+    options = BatchOptions(jobs=1, draft=True, pdf=True, kinds=("bien-ban", "quyet-dinh"))
+    result = run_batch(source, tmp_path / "out", options)
+    pdfs = sorted((tmp_path / "out").rglob("*.pdf"))
+    assert len(pdfs) == 2 and result.pdf_error is None
+    for pdf in pdfs:
+        pages = PdfReader(pdf).pages
+        assert len(pages) >= 2
+        for n, page in enumerate(pages, start=1):
+            assert "DỰ THẢO" in (page.extract_text() or ""), f"{pdf.name}: page {n}"

@@ -22,7 +22,7 @@ from ocop_docs.production.contexts.kind import DossierSource, Kind
 from ocop_docs.production.contexts.registry import KINDS
 from ocop_docs.production.inputs import INPUT_NAMES, InputKind, detect_input, read_valid_dossier
 from ocop_docs.production.rounds.loading import load_round
-from ocop_docs.production.rounds.model import require_valid
+from ocop_docs.production.rounds.model import Round, require_valid
 
 
 @dataclass(slots=True)
@@ -32,6 +32,7 @@ class BuiltContext:
     when: dt.datetime | None = None
     warnings: list[Issue] = field(default_factory=list)
     source: Path | None = None
+    round: Round | None = None  # the round a round kind was built from
 
 
 def _check_input(spec: Kind, path: Path, what: InputKind) -> None:
@@ -101,7 +102,14 @@ def build_context(
         else:
             assert spec.from_round is not None
             built = spec.from_round(rnd, round_context(rnd), item)
-    return BuiltContext(spec, built.context, built.when, warnings + built.warnings, path)
+    return BuiltContext(
+        spec,
+        built.context,
+        built.when,
+        warnings + built.warnings,
+        path,
+        rnd if what != "dossier" else None,
+    )
 
 
 __all__ = ["BuiltContext", "build_context"]

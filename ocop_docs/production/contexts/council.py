@@ -17,6 +17,7 @@ from ocop_docs.production.contexts.quyet_dinh import decision_context
 from ocop_docs.production.printing import CHAM, header_name, upper_vi
 from ocop_docs.production.rounds.model import Member, ProductResult, Round
 from ocop_docs.production.wording import wording
+from ocop_docs.rules.product_sets import product_sets
 from ocop_docs.text.official import (
     format_date,
     format_doc_number,
@@ -80,6 +81,29 @@ def _member(m: Member, label: str | None, last: bool = False) -> dict[str, Any]:
     }
 
 
+# QĐ 26/2026 Điều 1 names "công nhận, nâng hạng, công nhận lại": an upgraded product is
+# recognised at its new star ("nâng hạng", Điều 7.5), one re-evaluated at the end of its 36
+# months is "công nhận lại" (Điều 7.6), as provincial decisions write them.
+CASE_WORDS = {"lan_dau": "", "nang_hang": "Nâng hạng", "danh_gia_lai": "Công nhận lại"}
+
+
+def product_case(p: ProductResult) -> str:
+    """lan_dau, nang_hang or danh_gia_lai: the dossier's ``loai_danh_gia``, else the round's."""
+    case = str((p.dossier or {}).get("loai_danh_gia") or p.inline.get("loai_danh_gia") or "")
+    return case if case in CASE_WORDS else "lan_dau"
+
+
+def case_summary(recognised: list[dict[str, Any]]) -> str:
+    """ "trong đó: công nhận mới 03 sản phẩm, nâng hạng 01 sản phẩm, công nhận lại 01 sản
+    phẩm", or "" when every product is recognised for the first time."""
+    counts = {c: sum(1 for p in recognised if p["loai_danh_gia"] == c) for c in CASE_WORDS}
+    if counts["lan_dau"] == len(recognised):
+        return ""
+    words = {"lan_dau": "công nhận mới", "nang_hang": "nâng hạng", "danh_gia_lai": "công nhận lại"}
+    parts = [f"{words[c]} {pad2(n)} sản phẩm" for c, n in counts.items() if n]
+    return "trong đó: " + ", ".join(parts)
+
+
 def _product(p: ProductResult, numbers: Mapping[str, str], forward: str) -> dict[str, Any]:
     values = [s for _m, s in p.scores]
     by_rule = p.result.loai_theo if not p.inline.get("bi_loai") else ()
@@ -106,12 +130,19 @@ def _product(p: ProductResult, numbers: Mapping[str, str], forward: str) -> dict
         # The members' cards miss a minimum marker of the band (brief §3.5): say so where the
         # minutes print the star next to a mean that alone would give more.
         outcome += f"; hạ từ {format_stars(p.result.hang_theo_diem)} do chưa đạt yêu cầu tối thiểu"
+    case = product_case(p)
+    sets = product_sets()
     return {
         "stt": str(p.index),
         "ten": p.ten,
         "chu_the": p.chu_the,
         "dia_chi": p.dia_chi,
         "bo_san_pham": str(p.bo_san_pham) if p.bo_san_pham else "",
+        "bo_san_pham_ten": (
+            f"{pad2(p.bo_san_pham)}. {sets[p.bo_san_pham].ten}" if p.bo_san_pham in sets else ""
+        ),
+        "loai_danh_gia": case,
+        "hinh_thuc": CASE_WORDS[case],
         "ma_san_pham": p.ma_san_pham,
         "diem": [
             {"ky_hieu": numbers.get(m.ma, m.ma), "diem": format_score(s)} for m, s in p.scores
@@ -340,12 +371,16 @@ def round_context(rnd: Round) -> dict[str, Any]:
         "so_san_pham": pad2(len(products)),
         "so_cong_nhan": pad2(len(recognised)),
         "so_cong_nhan_theo_sao": counts or None,
+        "cong_nhan_hinh_thuc": case_summary(recognised),
         # Set by contexts.partial.draft_context for a council document of a partial round.
         "du_thao": None,
     }
     qd = data.get("quyet_dinh")
     if qd:
-        ctx["quyet_dinh"] = decision_context(qd, data, co_quan, council_raw, start, regime, level)
+        cases = {p["loai_danh_gia"] for p in recognised}
+        ctx["quyet_dinh"] = decision_context(
+            qd, data, co_quan, council_raw, start, regime, level, cases
+        )
     return ctx
 
 

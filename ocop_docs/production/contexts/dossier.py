@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ocop_docs.errors import InputError
 from ocop_docs.production.printing import (
     CHAM,
     NGAY_TRONG,
@@ -23,12 +24,28 @@ from ocop_docs.production.printing import (
 from ocop_docs.production.wording import wording
 from ocop_docs.rules.documents import document_name
 from ocop_docs.rules.product_sets import product_sets
+from ocop_docs.rules.regimes import DEFAULT_REGIME
 from ocop_docs.text.dates import parse_date
 from ocop_docs.text.official import format_date, format_date_short, pad2
+
+# The forms the templates are: QĐ 26/2026 Phụ lục III (Mẫu số 01–03). A dossier of an earlier
+# regime (QĐ 1048/QĐ-TTg 2019: Biểu 01–04; QĐ 148/QĐ-TTg 2023: its own Phụ lục) was filed
+# on that regime's forms, which the tool does not have; printing today's forms for it would
+# put a 2019 product on a 2026 paper. So it is refused with a message saying so (issue 12).
+FORM_REGIME = DEFAULT_REGIME
+
+
+def require_form_regime(data: Mapping[str, Any]) -> None:
+    """``render-forms-regime`` (exit 1) for a dossier whose regime's forms are not shipped."""
+    regime = str(data.get("bo_tieu_chi") or DEFAULT_REGIME)
+    if regime != FORM_REGIME:
+        number, year = FORM_REGIME.split("/")
+        raise InputError("render-forms-regime", regime=regime, current=f"{number}/{year}/QĐ-TTg")
 
 
 def dossier_context(data: Mapping[str, Any]) -> dict[str, Any]:
     """The context of Mẫu 01 and Mẫu 02 from a dossier's data (dates as ISO strings)."""
+    require_form_regime(data)
     ctx: dict[str, Any] = {k: v for k, v in data.items()}
     chu_the = data.get("chu_the") or {}
     address = chu_the.get("dia_chi") or {}
@@ -119,4 +136,4 @@ def evidence_name(paper: Mapping[str, Any]) -> str:
     return name
 
 
-__all__ = ["dossier_context"]
+__all__ = ["FORM_REGIME", "dossier_context", "require_form_regime"]

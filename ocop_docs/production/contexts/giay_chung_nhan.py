@@ -8,12 +8,16 @@ The council part of the context plus ``sp`` (the product, as the annex lists it)
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from ocop_docs.errors import InputError
 from ocop_docs.production.contexts.dates import certificate_day
 from ocop_docs.production.contexts.kind import Built, Kind
 from ocop_docs.production.contexts.signatures import signer_context
+from ocop_docs.production.pictures import Picture, Placement, load_picture, marker, qr_picture
 from ocop_docs.production.rounds.model import ProductResult, Round
 from ocop_docs.text.official import (
     add_months,
@@ -78,8 +82,50 @@ def certificate_context(rnd: Round, ctx: dict[str, Any], product: ProductResult)
         # clamped to the month end (brief §4.3 [DESIGN]).
         "het_han_ngan": format_date_short(add_months(issued, months)),
         "nguoi_ky": signer_context(gcn.get("nguoi_ky") or qd["nguoi_ky"]),
+        # The logo's marker when the round names a logo (``--logo`` sets it too: with_logo);
+        # the picture goes there after rendering (ocop_docs.production.pictures). The QR code
+        # and its short link only when the round names a public look-up page and the
+        # certificate has its number (issue 14). No marker, no post-processing.
+        "logo": marker(LOGO) if gcn.get("logo") else "",
+        "ma_qr": marker(QR) if first and gcn.get("tra_cuu") else "",
+        "tra_cuu": lookup_link(str(gcn["tra_cuu"]), number) if first and gcn.get("tra_cuu") else "",
     }
     return ctx
+
+
+LOGO = "logo"
+QR = "qr"
+LOGO_BOX_MM = (28.0, 28.0)  # the 30 mm row of the 40 mm cell left of the title
+QR_BOX_MM = (24.0, 24.0)  # scans from a phone at arm's length; 21–25 mm is usual
+
+
+def lookup_link(base: str, number: str) -> str:
+    """The public look-up address of a certificate: ``<base>/tra-cuu/<number>``, the number's
+    "/" written "-" so the link is one path segment a buyer can type
+    ("https://ocop.thainguyen.gov.vn/tra-cuu/12-GCN-UBND")."""
+    segment = quote(number.strip().replace("/", "-"), safe="-._~")
+    return f"{base.rstrip('/')}/tra-cuu/{segment}"
+
+
+def with_logo(context: dict[str, Any], logo: Picture | None) -> None:
+    """Mark the logo's place in a built certificate context when a logo is given (``--logo``
+    when the round file names none)."""
+    gcn = context.get("giay_chung_nhan")
+    if logo is not None and isinstance(gcn, dict):
+        gcn["logo"] = marker(LOGO)
+
+
+def certificate_placements(context: Mapping[str, Any], logo: Picture | None) -> list[Placement]:
+    """The pictures of one certificate: the logo and the QR code of its look-up link, each
+    only where the context marks its place (nothing to place: the .docx is left as made)."""
+    gcn = context.get("giay_chung_nhan") or {}
+    link = str(gcn.get("tra_cuu") or "")
+    out = []
+    if gcn.get("logo"):
+        out.append(Placement(LOGO, logo, *LOGO_BOX_MM))
+    if gcn.get("ma_qr") and link:
+        out.append(Placement(QR, qr_picture(link), *QR_BOX_MM))
+    return out
 
 
 def build(rnd: Round, base: dict[str, Any], product: ProductResult | None) -> Built:
@@ -89,12 +135,35 @@ def build(rnd: Round, base: dict[str, Any], product: ProductResult | None) -> Bu
     return Built(certificate_context(rnd, base, product), certificate_day(rnd.data or {}))
 
 
+def certificate_logo(rnd: Round, option: Path | str | None) -> Picture | None:
+    """The OCOP logo of the round's certificates: ``--logo`` (as the user named it), else
+    ``giay_chung_nhan.logo`` of the round file (inside the round file's folder, no link
+    followed), else None (the place stays empty, for a pasted or pre-printed logo)."""
+    if option is not None:
+        return load_picture(option)
+    named = ((rnd.data or {}).get("giay_chung_nhan") or {}).get("logo")
+    if named:
+        return load_picture(str(named), inside=rnd.path.parent)
+    return None
+
+
 KIND = Kind(
     "giay-chung-nhan",
     "Giấy chứng nhận sản phẩm OCOP",
     "Certificate for one product",
     per_product=True,
     from_round=build,
+    pictures=certificate_placements,
 )
 
-__all__ = ["KIND", "build", "certificate_context"]
+__all__ = [
+    "KIND",
+    "LOGO",
+    "QR",
+    "build",
+    "certificate_context",
+    "certificate_logo",
+    "certificate_placements",
+    "lookup_link",
+    "with_logo",
+]

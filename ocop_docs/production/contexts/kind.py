@@ -34,6 +34,7 @@ from typing import Any, Literal
 
 from ocop_docs.errors import Issue
 from ocop_docs.production.inputs import InputKind
+from ocop_docs.production.pictures import Picture, Placement
 from ocop_docs.production.rounds.model import ProductResult, Round
 from ocop_docs.production.schema_tree import SchemaTree, schema_tree
 
@@ -71,6 +72,7 @@ GroupOf = Callable[[ProductResult], str | None]
 # issue 14: a document of the registry (a reminder letter, the yearly report), from what
 # the registry made (one reminder, the statistics) and the sender (office and signer).
 RegistryBuilder = Callable[[Any, Mapping[str, Any]], Built]
+PictureMaker = Callable[[Mapping[str, Any], Picture | None], list[Placement]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +92,9 @@ class Kind:
     # ``batch`` notes a kind with nothing to make instead of failing on every item.
     wanted: Callable[[Round, ProductResult | None], bool] | None = field(default=None, repr=False)
     from_registry: RegistryBuilder | None = field(default=None, repr=False)
+    # The pictures of a document (the certificate's logo and QR code), placed after
+    # rendering (ocop_docs.production.pictures): context and logo → placements.
+    pictures: PictureMaker | None = field(default=None, repr=False)
 
     @property
     def source(self) -> Source:

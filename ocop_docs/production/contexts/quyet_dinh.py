@@ -10,7 +10,7 @@ signing. Template ``templates/quyet-dinh.docx``, schema
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from ocop_docs.errors import InputError
@@ -49,8 +49,11 @@ def decision_context(
     meeting: dt.datetime,
     regime: str,
     level: str,
+    cases: Collection[str] = (),
 ) -> dict[str, Any]:
-    """The ``quyet_dinh`` block: number, dates, authority, căn cứ, signer, recipients."""
+    """The ``quyet_dinh`` block: number, dates, authority, căn cứ, signer, recipients;
+    ``cases``: the ``loai_danh_gia`` of the recognised products (the trích yếu names an
+    upgrade, "nâng hạng", and a re-evaluation, "công nhận lại", when there are some)."""
     number = qd["so"]
     symbol = None if "/" in str(number) else f"QĐ-{co_quan['ky_hieu']}"
     # Under QĐ 26/2026 the Chủ tịch UBND cấp tỉnh decides (Điều 4.1.a, 7.3.e); under the
@@ -97,7 +100,20 @@ def decision_context(
         "Thủ trưởng các cơ quan, đơn vị có liên quan",
     ]
     year = data["nam"]
+    # QĐ 26/2026 Điều 1: "công nhận, nâng hạng, công nhận lại"; provinces name the last two
+    # in the trích yếu when the decision holds them.
+    extra = "".join(
+        f", {word}"
+        for case, word in (("nang_hang", "nâng hạng"), ("danh_gia_lai", "công nhận lại"))
+        if case in cases
+    )
+    # The annex's optional columns (many provinces publish without scores).
+    columns = qd.get("danh_sach") or {}
+    column_key = ("bo" if columns.get("bo_san_pham") else "") + (
+        "_diem" if columns.get("diem") else ""
+    )
     return {
+        "cot_danh_sach": column_key.lstrip("_"),
         "so": format_doc_number(number, symbol),
         "ngay_chu": format_date(qd["ngay"]),
         "ngay_ngan": format_date_short(qd["ngay"]),
@@ -106,7 +122,7 @@ def decision_context(
         or (
             # QĐ 26/2026 Điều 7.3.e: "quyết định công nhận kết quả đánh giá, cấp giấy
             # chứng nhận"; older regimes recognised products "đạt tiêu chuẩn".
-            f"Về việc công nhận kết quả đánh giá, phân hạng và cấp Giấy chứng nhận "
+            f"Về việc công nhận kết quả đánh giá, phân hạng{extra} và cấp Giấy chứng nhận "
             f"sản phẩm OCOP {wording().levels[level]['vi']} năm {year}"
             if regime == "26/2026"
             else f"Về việc công nhận sản phẩm đạt tiêu chuẩn sản phẩm OCOP "

@@ -15,6 +15,7 @@ from ocop_docs.production.contexts import (
     cong_van_de_nghi,
     de_nghi_xa,
     giay_chung_nhan,
+    giay_chung_nhan_phoi,
     phe_duyet_ket_qua,
     phieu_dang_ky,
     phieu_danh_gia,
@@ -34,6 +35,7 @@ KINDS: dict[str, Kind] = {
         bien_ban.KIND,
         quyet_dinh.KIND,
         giay_chung_nhan.KIND,
+        giay_chung_nhan_phoi.KIND,
         phieu_danh_gia.KIND,
         # The procedure's other papers (issue 12): the commune's proposal, the approval of
         # products of 90 points or more and the letter to the Ministry, the notification

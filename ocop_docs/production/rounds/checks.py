@@ -7,6 +7,7 @@ chế's (brief §6.5, [PRACTICE]) or the round's ``cau_hinh``.
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 from typing import Any
 
@@ -69,6 +70,45 @@ def check_decision(rnd: Round, doc: LoadedDocument, data: dict[str, Any]) -> Non
                 meeting=meeting.isoformat(),
             )
         )
+
+
+def check_certificates(rnd: Round, doc: LoadedDocument, data: dict[str, Any]) -> None:
+    """A look-up address needs numbered certificates: the link and QR carry the number."""
+    gcn = data.get("giay_chung_nhan") or {}
+    if gcn.get("tra_cuu") and not gcn.get("so_dau"):
+        rnd.issues.append(doc.issue("round-lookup-no-number", "/giay_chung_nhan/tra_cuu"))
+
+
+_AUTHORITY = re.compile(r"^\s*(KT|TM|Q|TL|TUQ)\.", re.IGNORECASE)
+
+
+def check_signers(rnd: Round, doc: LoadedDocument, data: dict[str, Any]) -> None:
+    """A "KT. …" (or TM., Q., TL., TUQ.) written in ``chuc_vu``: the authority belongs in
+    ``quyen_han``, one line each (NĐ 30/2020 Phụ lục I mục II.7); printed right anyway
+    (contexts/signatures.py), but said so the round file is written the documented way."""
+    places: list[tuple[str, Any]] = [
+        ("/quyet_dinh/nguoi_ky", (data.get("quyet_dinh") or {}).get("nguoi_ky")),
+        ("/giay_chung_nhan/nguoi_ky", (data.get("giay_chung_nhan") or {}).get("nguoi_ky")),
+    ]
+    for i, product in enumerate(data.get("san_pham") or []):
+        if isinstance(product, dict) and isinstance(product.get("danh_gia_xa"), dict):
+            places.append(
+                (f"/san_pham/{i}/danh_gia_xa/nguoi_ky", product["danh_gia_xa"].get("nguoi_ky"))
+            )
+    for pointer, signer in places:
+        if not isinstance(signer, dict):
+            continue
+        title = str(signer.get("chuc_vu") or "")
+        found = _AUTHORITY.match(title)
+        if found:
+            rnd.issues.append(
+                doc.issue(
+                    "round-signer-authority-in-title",
+                    f"{pointer}/chuc_vu",
+                    title=title,
+                    authority=found[1].upper() + ".",
+                )
+            )
 
 
 def check_totals(

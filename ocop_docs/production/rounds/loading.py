@@ -30,9 +30,11 @@ from ocop_docs.production.inputs import read_dossier_data
 from ocop_docs.production.printing import format_address
 from ocop_docs.production.rounds.checks import (
     check_card_outcome,
+    check_certificates,
     check_decision,
     check_meeting,
     check_quorum,
+    check_signers,
     check_spread,
     check_totals,
 )
@@ -134,6 +136,8 @@ def _build(rnd: Round, doc: LoadedDocument) -> None:
             rnd.products.append(product)
     check_decision(rnd, doc, data)
     check_deadlines(rnd, doc, data)
+    check_certificates(rnd, doc, data)
+    check_signers(rnd, doc, data)
 
 
 def _build_members(rnd: Round, doc: LoadedDocument, data: dict[str, Any]) -> None:
