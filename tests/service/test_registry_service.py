@@ -10,6 +10,7 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
+from ocop_docs.production.contexts.giay_chung_nhan import lookup_link
 from ocop_docs.registry.store import Registry
 from ocop_docs.service.jobqueue import JobQueue
 from ocop_docs.service.registry import mark_reminders
@@ -135,6 +136,12 @@ def test_public_lookup_shows_only_the_certificate(client: TestClient) -> None:
     again = client.get("/tra-cuu/15/gcn-ubnd", headers={"Accept": "application/json"}).json()
     assert again["ket_qua"][0]["tinh_trang"] == "da_thu_hoi"
     assert client.get("/tra-cuu/15/GCN-UBND?tinh=4").status_code == 404
+    # The certificate's QR code writes the number as one path segment, "/" as "-"
+    # (contexts/giay_chung_nhan.lookup_link): the page finds it the same.
+    link = lookup_link("https://ocop.example.vn", "15/GCN-UBND")
+    assert link.endswith("/tra-cuu/15-GCN-UBND")
+    dashed = client.get("/tra-cuu/15-GCN-UBND", headers={"Accept": "application/json"}).json()
+    assert dashed["ket_qua"][0]["tinh_trang"] == "da_thu_hoi"
 
 
 def test_officials_page_and_import_form(client: TestClient) -> None:
