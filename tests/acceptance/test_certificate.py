@@ -31,6 +31,7 @@ from ocop_docs.production.rendering import render
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples" / "dot-danh-gia"
 ROUND = SAMPLES / "thai-nguyen-2026-dot-2.yaml"
+ALLOW = (Path(__file__).resolve().parents[2] / "samples" / "ho-so",)  # --allow, issue 9
 LOGO = SAMPLES / "hinh" / "logo-ocop-mau.png"
 SOFFICE = shutil.which("soffice")
 LINK = "https://ocop.example.org/tra-cuu/12-GCN-UBND"
@@ -71,7 +72,7 @@ def round_copy(folder: Path, **gcn: object) -> Path:
 def test_sample_certificate_has_number_logo_qr_and_link(tmp_path: Path) -> None:
     out = tmp_path / "gcn.docx"
     source = round_copy(tmp_path / "r", logo="hinh/logo-ocop-mau.png")  # the round names it
-    render("giay-chung-nhan", source, out, product=2)
+    render("giay-chung-nhan", source, out, product=2, allow=ALLOW)
     files = parts(out)
     assert files["word/media/ocop-logo.png"] == LOGO.read_bytes()
     assert files["word/media/ocop-qr.png"] == qr_picture(LINK).data  # the QR says the link
@@ -102,6 +103,8 @@ def test_logo_option_replaces_the_round_files(tmp_path: Path) -> None:
         [
             "render",
             "giay-chung-nhan",
+            "--allow",
+            str(ALLOW[0]),
             str(source),
             "--product",
             "2",
@@ -122,7 +125,7 @@ def test_logo_option_replaces_the_round_files(tmp_path: Path) -> None:
 def test_no_lookup_page_no_qr_and_no_logo_leaves_the_place_empty(tmp_path: Path) -> None:
     source = round_copy(tmp_path / "r", tra_cuu=None)
     out = tmp_path / "gcn.docx"
-    render("giay-chung-nhan", source, out, product=2)
+    render("giay-chung-nhan", source, out, product=2, allow=ALLOW)
     files = parts(out)
     assert not [n for n in files if n.startswith("word/media/ocop-")]
     text = text_of(out)
@@ -136,6 +139,8 @@ def test_lookup_page_without_numbers_warns(tmp_path: Path) -> None:
         [
             "render",
             "giay-chung-nhan",
+            "--allow",
+            str(ALLOW[0]),
             str(source),
             "--product",
             "2",
@@ -153,7 +158,7 @@ def test_a_bad_logo_is_refused_with_its_name(tmp_path: Path) -> None:
     source = round_copy(folder, logo="hinh/logo.png")
     (folder / "hinh" / "logo.png").write_text("không phải ảnh", encoding="utf-8")
     with pytest.raises(InputError) as exc:
-        render("giay-chung-nhan", source, tmp_path / "g.docx", product=2)
+        render("giay-chung-nhan", source, tmp_path / "g.docx", product=2, allow=ALLOW)
     assert exc.value.code == "picture-unreadable" and exc.value.exit_code == 1
     assert "hinh/logo.png" in exc.value.message("vi") and "PNG" in exc.value.message("vi")
     assert not (tmp_path / "g.docx").exists()
@@ -161,31 +166,33 @@ def test_a_bad_logo_is_refused_with_its_name(tmp_path: Path) -> None:
     (folder / "hinh" / "logo.png").unlink()
     (folder / "hinh" / "logo.png").symlink_to(LOGO)  # a link out of the folder
     with pytest.raises(InputError) as exc:
-        render("giay-chung-nhan", source, tmp_path / "g.docx", product=2)
+        render("giay-chung-nhan", source, tmp_path / "g.docx", product=2, allow=ALLOW)
     assert "ra ngoài thư mục của tệp đợt" in exc.value.message("vi")
     (folder / "hinh" / "logo.png").unlink()
     (folder / "hinh" / "logo.png").symlink_to("logo-ocop-mau.png")  # a link inside
     with pytest.raises(InputError) as exc:
-        render("giay-chung-nhan", source, tmp_path / "g.docx", product=2)
+        render("giay-chung-nhan", source, tmp_path / "g.docx", product=2, allow=ALLOW)
     assert "liên kết (symlink)" in exc.value.message("vi")
     outside = round_copy(folder, logo="../../logo.png")
     with pytest.raises(InputError) as exc:
-        render("giay-chung-nhan", outside, tmp_path / "g.docx", product=2)
+        render("giay-chung-nhan", outside, tmp_path / "g.docx", product=2, allow=ALLOW)
     assert "ra ngoài" in exc.value.message("vi")
     # batch stops before writing anything
-    result = CliRunner().invoke(cli, ["batch", str(outside), "-o", str(tmp_path / "out")])
+    result = CliRunner().invoke(
+        cli, ["batch", str(outside), "-o", str(tmp_path / "out"), "--allow", str(ALLOW[0])]
+    )
     assert result.exit_code == 1
     assert "Không dùng được ảnh «../../logo.png»" in result.stderr
     assert not (tmp_path / "out").exists()
 
 
 def test_batch_gives_the_same_certificate_bytes(tmp_path: Path) -> None:
-    options = BatchOptions(kinds=("giay-chung-nhan",), jobs=1, logo=LOGO)
+    options = BatchOptions(kinds=("giay-chung-nhan",), jobs=1, logo=LOGO, allow=ALLOW)
     result = run_batch(ROUND, tmp_path / "out", options)
     assert result.exit_code == 0
     made = tmp_path / "out" / "giay-chung-nhan" / "19-02176-003-2026_ga-doi-tran-phu.docx"
     single = tmp_path / "gcn.docx"
-    render("giay-chung-nhan", ROUND, single, product=2, logo=LOGO)
+    render("giay-chung-nhan", ROUND, single, product=2, logo=LOGO, allow=ALLOW)
     assert made.read_bytes() == single.read_bytes()
     assert parts(made)["word/media/ocop-logo.png"] == LOGO.read_bytes()
     # --logo in batch, and --resume makes them again for another logo
@@ -194,7 +201,7 @@ def test_batch_gives_the_same_certificate_bytes(tmp_path: Path) -> None:
     again = run_batch(
         ROUND,
         tmp_path / "out",
-        BatchOptions(kinds=("giay-chung-nhan",), jobs=1, resume=True, logo=other),
+        BatchOptions(kinds=("giay-chung-nhan",), jobs=1, resume=True, logo=other, allow=ALLOW),
     )
     assert again.produced == 5 and again.skipped == 0
     assert parts(made)["word/media/ocop-logo.png"] == other.read_bytes()
@@ -220,7 +227,7 @@ def test_short_and_long_names_fit_one_balanced_page(
     assert len(name) >= length - 1
     source = _long_round(tmp_path / "r", name, three_lines)
     pdf = tmp_path / f"gcn-{length}.pdf"
-    render("giay-chung-nhan", source, pdf, product=2)
+    render("giay-chung-nhan", source, pdf, product=2, allow=ALLOW)
     assert len(PdfReader(pdf).pages) == 1
     subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(tmp_path / f"gcn-{length}")])
     text = subprocess.run(
@@ -276,7 +283,7 @@ def test_stock_layout_is_checked() -> None:
 @pytest.mark.skipif(SOFFICE is None or shutil.which("pdftotext") is None, reason="needs soffice")
 def test_stock_prints_only_the_fields_where_the_layout_says(tmp_path: Path) -> None:
     pdf = tmp_path / "phoi.pdf"
-    render("giay-chung-nhan-phoi", ROUND, pdf, product=2)
+    render("giay-chung-nhan-phoi", ROUND, pdf, product=2, allow=ALLOW)
     assert len(PdfReader(pdf).pages) == 1
     subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(tmp_path / "phoi")])
     words = _words(pdf)
@@ -289,7 +296,7 @@ def test_stock_prints_only_the_fields_where_the_layout_says(tmp_path: Path) -> N
     for printed in ("CHỨNG", "CỘNG", "Địa", "Mã", "Số:"):
         assert printed not in words
     docx = tmp_path / "phoi.docx"
-    render("giay-chung-nhan-phoi", ROUND, docx, product=2)
+    render("giay-chung-nhan-phoi", ROUND, docx, product=2, allow=ALLOW)
     assert parts(docx)["word/media/ocop-qr-11.png"] == qr_picture(LINK).data
     # A province's own layout, named in the round file, moved by the printer's offset.
     folder = tmp_path / "r"
@@ -301,7 +308,7 @@ def test_stock_prints_only_the_fields_where_the_layout_says(tmp_path: Path) -> N
         encoding="utf-8",
     )
     moved = tmp_path / "phoi-tinh.pdf"
-    render("giay-chung-nhan-phoi", source, moved, product=2)
+    render("giay-chung-nhan-phoi", source, moved, product=2, allow=ALLOW)
     words = _words(moved)
     x, y = words["19-02176-003-2026"]
     assert abs(x - 110) < 1 and abs(y - 95) < 2
@@ -311,5 +318,5 @@ def test_stock_prints_only_the_fields_where_the_layout_says(tmp_path: Path) -> N
 @pytest.mark.skipif(SOFFICE is None, reason="needs soffice")
 def test_the_2019_certificate_with_three_signature_lines_is_one_page(tmp_path: Path) -> None:
     pdf = tmp_path / "gcn-2019.pdf"
-    render("giay-chung-nhan", SAMPLES / "na-ri-2019.yaml", pdf, product=1)
+    render("giay-chung-nhan", SAMPLES / "na-ri-2019.yaml", pdf, product=1, allow=ALLOW)
     assert len(PdfReader(pdf).pages) == 1  # was 2: the signature went to a page of its own

@@ -19,6 +19,7 @@ from ocop_docs.production.fonts import document_font, family, substitution
 
 ROOT = Path(__file__).resolve().parents[2]
 ROUND = str(ROOT / "samples" / "dot-danh-gia" / "thai-nguyen-2026-dot-2.yaml")
+ALLOW = ("--allow", str(ROOT / "samples" / "ho-so"))  # the round's dossiers (issue 9)
 SOFFICE = shutil.which("soffice")
 needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
 
@@ -38,7 +39,7 @@ def run(*args: str) -> object:
 @needs_soffice
 def test_render_to_a_pdf_name_writes_a_pdf_and_nothing_else(tmp_path: Path) -> None:
     out = tmp_path / "quyet-dinh.pdf"
-    result = run("render", "quyet-dinh", ROUND, "-o", str(out), "--format", "json")
+    result = run("render", "quyet-dinh", ROUND, *ALLOW, "-o", str(out), "--format", "json")
     assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
     assert out.read_bytes().startswith(b"%PDF-")
     assert len(PdfReader(out).pages) >= 2
@@ -56,7 +57,9 @@ def test_render_to_a_pdf_name_writes_a_pdf_and_nothing_else(tmp_path: Path) -> N
 
 def test_render_to_a_pdf_name_without_libreoffice_writes_nothing(tmp_path: Path) -> None:
     out = tmp_path / "qd.pdf"
-    result = run("render", "quyet-dinh", ROUND, "-o", str(out), "--soffice", str(tmp_path / "no"))
+    result = run(
+        "render", "quyet-dinh", ROUND, *ALLOW, "-o", str(out), "--soffice", str(tmp_path / "no")
+    )
     assert result.exit_code == 3  # type: ignore[attr-defined]
     assert "libreoffice.org/download" in result.stderr  # type: ignore[attr-defined]
     assert list(tmp_path.iterdir()) == []
@@ -65,7 +68,15 @@ def test_render_to_a_pdf_name_without_libreoffice_writes_nothing(tmp_path: Path)
 def test_batch_without_libreoffice_writes_every_docx_then_exits_3(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = run(
-        "batch", ROUND, "-o", str(out), "--pdf", "--bundle", "--soffice", str(tmp_path / "no")
+        "batch",
+        ROUND,
+        *ALLOW,
+        "-o",
+        str(out),
+        "--pdf",
+        "--bundle",
+        "--soffice",
+        str(tmp_path / "no"),
     )
     assert result.exit_code == 3, result.output  # type: ignore[attr-defined]
     stdout = result.stdout  # type: ignore[attr-defined]
@@ -83,6 +94,7 @@ def test_batch_without_libreoffice_writes_every_docx_then_exits_3(tmp_path: Path
     english = run(
         "batch",
         ROUND,
+        *ALLOW,
         "-o",
         str(out),
         "--pdf",
@@ -110,7 +122,7 @@ def test_readme_has_the_install_hints() -> None:
 @needs_soffice
 def test_batch_resume_makes_the_pdfs_once_libreoffice_is_there(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    args = ("batch", ROUND, "-o", str(out), "--kinds", "quyet-dinh", "--pdf", "--jobs", "1")
+    args = ("batch", ROUND, *ALLOW, "-o", str(out), "--kinds", "quyet-dinh", "--pdf", "--jobs", "1")
     assert run(*args, "--soffice", str(tmp_path / "no")).exit_code == 3  # type: ignore[attr-defined]
     result = run(*args, "--resume")
     assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
