@@ -17,6 +17,7 @@ import pytest
 import yaml
 from pypdf import PdfWriter
 
+from ocop_docs.errors import InputError
 from ocop_docs.production.rendering import render
 from ocop_docs.resources import load_data
 from ocop_docs.rules.regimes import required_documents
@@ -113,8 +114,16 @@ def test_a_filled_scaffold_of_an_upgrade_or_reevaluation_is_valid(
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=[p.name for p in SAMPLES])
 def test_every_valid_sample_renders_both_forms_strictly(tmp_path: Path, sample: Path) -> None:
-    # The 2019 sample has no bao_cao: Mẫu 02 prints its dotted blanks (issue 12).
     assert validate_dossier(sample).valid
+    if sample.name.endswith("-2019"):
+        # A QĐ 1048/2019 dossier: only today's forms exist, and the tool says so instead
+        # of printing a 2026 form for it (issue 12, "or says clearly").
+        for kind in FORMS:
+            with pytest.raises(InputError) as refused:
+                render(kind, sample, tmp_path / f"{kind}.docx")
+            assert refused.value.code == "render-forms-regime"
+            assert not (tmp_path / f"{kind}.docx").exists()
+        return
     for kind in FORMS:
         render(kind, sample, tmp_path / f"{kind}.docx")
 
