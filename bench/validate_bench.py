@@ -10,7 +10,17 @@ Schema stage alone, in one process, on the same N loaded dossiers (start-up excl
   * jsonschema-rs: the yes/no validator ocop-docs now asks first (``quick_valid``);
   * ``check_schema()``: the whole schema stage as the pipeline calls it.
 
+YAML reading alone, in one process, on the same N files (the floor of the throughput goal):
+  * parse the YAML and nothing else: ``yaml.load(text, CSafeLoader)`` (libyaml, no positions);
+  * the candidates for the reader with positions: ``yaml.compose`` with libyaml's CSafeLoader
+    (nodes with marks, in C) and with the pure-Python SafeLoader;
+  * ``load_dossier()``, the tool's reader (read, compose, convert, NFC and value checks).
+
 The tool end to end:
+  * start-up to first dossier: ``ocop-docs validate ONE --no-attachments``, best of
+    --repeat, beside ``python -c pass`` (the interpreter alone);
+  * peak memory (RSS, from ``getrusage`` of the child) of ``ocop-docs validate`` on N/10 and
+    on N dossiers: flat means the two are close;
   * ocop-docs validate DIR... --no-attachments --format json (schema + rules + line numbers +
     checklist + address + text checks; attachments skipped);
   * ocop-docs validate DIR... --format json (every PDF opened and hashed: 13 per dossier);
@@ -71,6 +81,45 @@ for name, run in (("jsonschema", jsonschema_only), ("jsonschema-rs", jsonschema_
         t = time.perf_counter(); run(); best = min(best, time.perf_counter() - t)
     out[name] = best
 print(json.dumps(out))
+"""
+
+YAML = """
+import json, sys, time
+from pathlib import Path
+import yaml
+from ocop_docs.validation.loading import load_dossier
+repeat, files = int(sys.argv[1]), sys.argv[2:]
+def plain():
+    for f in files:
+        yaml.load(Path(f).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+def compose_c():
+    for f in files:
+        yaml.compose(Path(f).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+def compose_py():
+    for f in files[: max(1, len(files) // 10)]:  # ten times slower: a tenth of the files
+        yaml.compose(Path(f).read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+def tool():
+    for f in files:
+        assert load_dossier(Path(f).parent).ok
+out = {}
+for name, run, share in (("plain", plain, 1), ("compose_c", compose_c, 1),
+                         ("compose_py", compose_py, max(1, len(files) // 10) / len(files)),
+                         ("tool", tool, 1)):
+    run()
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.perf_counter(); run(); best = min(best, time.perf_counter() - t)
+    out[name] = best / share  # seconds for all the files
+print(json.dumps(out))
+"""
+
+# Peak RSS of one command, measured from a parent that does nothing else.
+PEAK = """
+import resource, subprocess, sys
+done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+if done.returncode != 0:
+    sys.stderr.write(done.stderr.decode()[-800:]); raise SystemExit(done.returncode)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
 """
 
 STEADY = """
@@ -167,6 +216,23 @@ def main() -> None:
                 pin([sys.executable, "-c", ENGINES, SCHEMA, str(args.repeat), *folders])
             ).stdout
         )
+        yaml_times = json.loads(
+            run_checked(pin([sys.executable, "-c", YAML, str(args.repeat), *files])).stdout
+        )
+        bare = best_time(pin([sys.executable, "-c", "pass"]), args.repeat * 3)
+        first = best_time(
+            pin([*ocop, "validate", folders[0], "--format", "json", "--no-attachments"]),
+            args.repeat * 3,
+        )
+        tenth = folders[: max(1, n // 10)]
+        peaks = [
+            float(
+                run_checked(
+                    pin([sys.executable, "-c", PEAK, *ocop, "validate", *some, "--format", "json"])
+                ).stdout
+            )
+            for some in (tenth, folders)
+        ]
         rows: list[tuple[str, float]] = []
         t_plain = best_time(
             pin([*ocop, "validate", *folders, "--format", "json", "--no-attachments"]),
@@ -221,6 +287,21 @@ def main() -> None:
         )
     lines += [
         "",
+        "Reading the YAML alone, same files, in one process:",
+        "",
+        "| reader | µs per dossier | dossiers/s |",
+        "| --- | ---: | ---: |",
+    ]
+    for label, key in (
+        ("parse the YAML only (`yaml.load`, CSafeLoader, no positions)", "plain"),
+        ("`yaml.compose`, CSafeLoader (libyaml: nodes with marks)", "compose_c"),
+        ("`yaml.compose`, SafeLoader (pure Python)", "compose_py"),
+        ("`load_dossier()`, the tool's reader", "tool"),
+    ):
+        seconds = yaml_times[key]
+        lines.append(f"| {label} | {seconds / n * 1e6:,.1f} | {n / seconds:,.0f} |")
+    lines += [
+        "",
         "The tool end to end:",
         "",
         "| command | seconds | dossiers/s |",
@@ -229,6 +310,18 @@ def main() -> None:
     for name, seconds in rows:
         lines.append(f"| {name} | {seconds:.2f} | {n / seconds:,.0f} |")
     lines.append("")
+    lines.append(
+        f"Start-up to first dossier: `ocop-docs validate ONE --no-attachments` {first * 1e3:.0f} ms "
+        f"(best of {args.repeat * 3}); the interpreter alone (`python -c pass`) {bare * 1e3:.0f} ms."
+    )
+    lines.append(
+        f"Peak RSS of `ocop-docs validate` (with attachments): {peaks[0]:.0f} MB for "
+        f"{len(tenth):,} dossiers, {peaks[1]:.0f} MB for {n:,}."
+    )
+    lines.append(
+        f"Library throughput against parsing the YAML only: "
+        f"{steady / yaml_times['plain']:.2f}× its time (goal ≤ 1.5×)."
+    )
     lines.append(
         f"With attachments: all {checked:,} attachments read and hashed ({n:,} × {per_dossier})."
     )

@@ -1,0 +1,48 @@
+"""The fast paths keep doing less work (issue 15), asserted as behaviour, never as time."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "samples" / "ho-so" / "mien-dong-tai-hoan"
+
+
+def test_a_valid_dossier_never_imports_jsonschema() -> None:
+    # jsonschema only explains invalid data; valid data is judged by jsonschema-rs alone, so
+    # the CLI's start-up does not pay jsonschema's import.
+    code = (
+        "import sys\n"
+        "from ocop_docs.validation.pipeline import ValidateOptions, validate\n"
+        f"run = validate([{str(SAMPLE)!r}], ValidateOptions(attachments=False))\n"
+        "assert run.exit_code == 0, run.reports[0].issues\n"
+        "assert 'jsonschema' not in sys.modules, 'jsonschema imported'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_valid_self_assessment_computes_no_positions() -> None:
+    from ocop_docs.rules.regimes import DEFAULT_REGIME
+    from ocop_docs.validation.checks.self_assessment import check_self_assessment
+    from ocop_docs.validation.loading import load_dossier
+
+    doc = load_dossier(SAMPLE)
+    issues, summary = check_self_assessment(doc, doc.data["bo_san_pham"], DEFAULT_REGIME)
+    assert summary is not None and not [i for i in issues if i.severity == "error"]
+    assert doc._positions is None  # positions stay lazy: nobody needed a line number
+
+
+def test_a_self_assessment_problem_still_has_its_line() -> None:
+    from ocop_docs.rules.regimes import DEFAULT_REGIME
+    from ocop_docs.validation.checks.self_assessment import check_self_assessment
+    from ocop_docs.validation.loading import load_dossier
+
+    doc = load_dossier(SAMPLE)
+    chon = doc.data["tu_danh_gia"]["chon"]
+    first = next(iter(chon))
+    chon[first] = 99  # an option that does not exist
+    issues, _ = check_self_assessment(doc, doc.data["bo_san_pham"], DEFAULT_REGIME)
+    wrong = [i for i in issues if i.pointer.startswith("/tu_danh_gia/chon/")]
+    assert wrong and all(i.line for i in wrong)
