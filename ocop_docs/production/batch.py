@@ -258,7 +258,7 @@ class _Recorder:
         self.manifest.items = self.items()
         self.manifest.summary = self.summary()
         self.manifest.complete = complete
-        write_manifest(self.manifest, self.plan.outdir)
+        write_manifest(self.manifest, self.plan.outdir, compact=not complete)
         self._last = time.monotonic()
 
 

@@ -53,7 +53,11 @@ from ocop_docs.production.conversion import find_soffice, prepare_profile, soffi
 
 DEFAULT_DOC_TIMEOUT = 120.0  # seconds without a finished PDF before a worker counts as hung
 DEFAULT_STARTUP = 60.0  # extra allowance for LibreOffice's start before its first PDF
-DEFAULT_BATCH = 24  # documents per LibreOffice start
+# Documents per LibreOffice start. Each start costs about a second; 24 per start made a
+# 200-document batch start 9 times (issue 15). A worker is restarted sooner when its
+# LibreOffice grows past MAX_WORKER_RSS, so a long batch cannot grow without bound.
+DEFAULT_BATCH = 200
+MAX_WORKER_RSS = 1024**3  # resident memory of one LibreOffice (all its processes)
 MAX_ATTEMPTS = 2  # the first try and one retry (issue #5)
 _POLL = 0.02
 # What one LibreOffice worker takes at its peak (150–300 MB measured, issue 9): the memory a
@@ -125,6 +129,7 @@ class PoolStats:
     kills: int = 0  # killed after a timeout or because the pool closed
     crashes: int = 0  # ended by themselves with an error
     retries: int = 0
+    recycles: int = 0  # stopped between documents for using over max_rss, the rest requeued
 
 
 # --- process groups ---------------------------------------------------------------------------
@@ -183,12 +188,14 @@ class ConverterPool:
         startup: float = DEFAULT_STARTUP,
         batch_size: int = DEFAULT_BATCH,
         workdir: Path | None = None,
+        max_rss: int | None = MAX_WORKER_RSS,
     ) -> None:
         self.exe = find_soffice(soffice)
         self.workers = max(1, min(workers or os.cpu_count() or 1, machine_workers()))
         self.timeout = timeout
         self.startup = startup
         self.batch_size = max(1, batch_size)
+        self.max_rss = max_rss
         self.stats = PoolStats()
         self._own_workdir = workdir is None
         self.workdir = Path(workdir or tempfile.mkdtemp(prefix="ocop-pool-")).resolve()
@@ -332,6 +339,7 @@ class ConverterPool:
                 self._procs.add(proc)
                 self.stats.starts += 1
             finished: set[int] = set()
+            finished_at_check: set[int] = set()
             last = time.monotonic()
             allowance = self.timeout + self.startup
             reason: str | None = None
@@ -349,6 +357,19 @@ class ConverterPool:
                         yield done
                 if rc is not None:
                     break
+                if (
+                    self.max_rss is not None
+                    and len(finished) > len(finished_at_check)
+                    and len(finished) < len(tasks)
+                ):
+                    # Between documents: a LibreOffice that grew too big is stopped and a
+                    # fresh one takes the rest (memory-based, not every N documents).
+                    finished_at_check = set(finished)
+                    if group_rss(proc.pid) > self.max_rss:
+                        kill_group(proc)
+                        self.stats.recycles += 1
+                        reason = "recycle"
+                        break
                 if self._stop.is_set():
                     kill_group(proc)
                     reason = "stopped"
@@ -372,6 +393,12 @@ class ConverterPool:
                     finished.add(i)
                     yield done
         if reason == "stopped":
+            return
+        if reason == "recycle":  # nothing failed: what is not done goes back as it was
+            rest = [task for i, task in enumerate(tasks) if i not in finished]
+            for task in rest:
+                task.attempts -= 1
+            state.put_back(rest)
             return
         clean = reason is None and rc == 0
         unfinished = len(finished) < len(tasks)
@@ -511,6 +538,30 @@ def _remove_stale_pipes(since: float) -> None:
             continue
 
 
+def group_rss(pgid: int) -> int:
+    """Resident memory (bytes) of every process in process group ``pgid`` (soffice,
+    oosplash, soffice.bin); 0 where /proc cannot tell."""
+    total = 0
+    page = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return 0
+    for entry in entries:
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+            if int(fields[2]) != pgid:  # after the name: state, ppid, pgrp
+                continue
+            with open(f"/proc/{entry}/statm", encoding="ascii") as handle:
+                total += int(handle.read().split()[1]) * page
+        except (OSError, ValueError, IndexError):
+            continue
+    return total
+
+
 def _lock_of(pdf: Path) -> Path:
     """LibreOffice's lock file while it writes ``pdf`` (created even with --nolockcheck)."""
     return pdf.with_name(f".~lock.{pdf.name}#")
@@ -530,6 +581,7 @@ __all__ = [
     "DEFAULT_DOC_TIMEOUT",
     "DEFAULT_STARTUP",
     "MAX_ATTEMPTS",
+    "MAX_WORKER_RSS",
     "WORKER_MEMORY",
     "Conversion",
     "Converted",
@@ -537,6 +589,7 @@ __all__ = [
     "Interrupted",
     "PoolStats",
     "available_memory",
+    "group_rss",
     "interruptible",
     "kill_group",
     "machine_workers",
