@@ -46,3 +46,25 @@ def test_a_self_assessment_problem_still_has_its_line() -> None:
     issues, _ = check_self_assessment(doc, doc.data["bo_san_pham"], DEFAULT_REGIME)
     wrong = [i for i in issues if i.pointer.startswith("/tu_danh_gia/chon/")]
     assert wrong and all(i.line for i in wrong)
+
+
+def test_the_streamed_report_is_the_whole_report() -> None:
+    from ocop_docs.reporting import terminal_safe
+    from ocop_docs.validation.pipeline import ValidateOptions, iter_validate, validate
+    from ocop_docs.validation.reporters import render_json, render_text, write_report
+
+    samples = sorted(p for p in (ROOT / "samples" / "ho-so").iterdir() if p.is_dir())
+    options = ValidateOptions(attachments=False)
+    for paths in (samples[:3], (samples * 3)[:21]):  # indented JSON up to 20, compact beyond
+        run = validate(paths, options)
+        for lang in ("vi", "en"):
+            for fmt, whole in (
+                ("json", render_json(run, lang)),
+                ("text", terminal_safe(render_text(run, lang))),
+            ):
+                out: list[str] = []
+                code = write_report(
+                    iter_validate(paths, options), fmt, lang, out.append, count=len(paths)
+                )
+                assert "".join(out) == whole
+                assert code == run.exit_code
