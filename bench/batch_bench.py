@@ -151,11 +151,24 @@ def batch_run(sheet: Path, out: Path, jobs: int) -> dict[str, float]:
 
     batch._render_stage = timed  # type: ignore[assignment]
     try:
+        me, kids = (
+            resource.getrusage(resource.RUSAGE_SELF),
+            resource.getrusage(resource.RUSAGE_CHILDREN),
+        )
         start = time.perf_counter()
         result = batch.run_batch(
             sheet, out, batch.BatchOptions(jobs=jobs, kinds=("giay-chung-nhan",))
         )
-        timing["total"] = result.produced / (time.perf_counter() - start)
+        timing["wall"] = time.perf_counter() - start
+        timing["total"] = result.produced / timing["wall"]
+        me2, kids2 = (
+            resource.getrusage(resource.RUSAGE_SELF),
+            resource.getrusage(resource.RUSAGE_CHILDREN),
+        )
+        # Where the CPU goes: the parent (planning, context, collecting results, manifest)
+        # and the render processes (joined at the end, so counted here).
+        timing["parent_cpu"] = me2.ru_utime + me2.ru_stime - me.ru_utime - me.ru_stime
+        timing["workers_cpu"] = kids2.ru_utime + kids2.ru_stime - kids.ru_utime - kids.ru_stime
         assert result.failed == 0
     finally:
         batch._render_stage = original  # type: ignore[assignment]
@@ -416,8 +429,8 @@ def machine() -> str:
         mem = f", {kb / 1024 / 1024:.0f} GB RAM"
     return (
         f"{platform.machine()}, {os.cpu_count()} cores ({model or platform.processor()}){mem}, "
-        f"{platform.system()} {platform.release()}, Python {platform.python_version()}"
-        + (f", {soffice}" if soffice else "")
+        f"{platform.system()} {platform.release()}, Python {platform.python_version()}, "
+        f"load average {os.getloadavg()[0]:.1f}" + (f", {soffice}" if soffice else "")
     )
 
 
@@ -451,6 +464,13 @@ def main(argv: list[str]) -> int:
         two = [batch_run(sheet, work / "b2", 2) for _ in range(args.runs)]
         r1 = max(t["render"] for t in one)
         r2 = max(t["render"] for t in two)
+        cpu2 = min(two, key=lambda t: t["wall"])
+        notes.append(
+            f"`--jobs 2` (whole run_batch, its fastest run): {cpu2['wall']:.2f} s wall; CPU "
+            f"{cpu2['parent_cpu']:.2f} s in the parent, {cpu2['workers_cpu']:.2f} s in the "
+            f"render processes; load average at the start {os.getloadavg()[0]:.1f} on "
+            f"{os.cpu_count()} cores."
+        )
         rows += [
             (
                 "plain docxtpl loop (`DocxTemplate(path).render(ctx); save()`), 1 core",
