@@ -163,21 +163,23 @@ ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 ENV["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "ocop-bench-pycache")
 
 
-def run_checked(cmd: list[str]) -> subprocess.CompletedProcess[str]:
-    proc = subprocess.run(cmd, capture_output=True, text=True, check=False, env=ENV)
+def run_checked(
+    cmd: list[str], env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env or ENV)
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd[:5])}… exited {proc.returncode}: {proc.stderr[-800:]}")
     return proc
 
 
-def best_time(cmd: list[str], repeat: int) -> float:
+def best_time(cmd: list[str], repeat: int, env: dict[str, str] | None = None) -> float:
     """Best of ``repeat`` runs of ``cmd``: its CPU time (user + system, from getrusage of the
     waited child), or its wall time with ``--clock wall``."""
     best = float("inf")
     for _ in range(repeat):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        run_checked(cmd)
+        run_checked(cmd, env)
         wall = time.perf_counter() - start
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
@@ -234,6 +236,11 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--clock", choices=("cpu", "wall"), default="cpu")
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="another checkout (e.g. the main branch) whose tool rows run beside, same files",
+    )
     args = parser.parse_args()
     ENV["BENCH_CLOCK"] = args.clock
     exe = shutil.which("ocop-docs")
@@ -292,6 +299,29 @@ def main() -> None:
             run_checked(pin([sys.executable, "-c", STEADY, str(args.repeat), *folders])).stdout
         )
         rows.append(("library validate(), no attachments, start-up excluded", steady))
+        before: dict[str, float] = {}
+        if args.baseline:
+            old_env = dict(ENV, PYTHONPATH=str(args.baseline.resolve()))
+            old = [sys.executable, "-m", "ocop_docs"]
+            run_checked([*old, "validate", folders[0], "--no-attachments"], old_env)
+            before["first"] = best_time(
+                pin([*old, "validate", folders[0], "--format", "json", "--no-attachments"]),
+                args.repeat * 3,
+                old_env,
+            )
+            before[rows[0][0]] = best_time(
+                pin([*old, "validate", *folders, "--format", "json", "--no-attachments"]),
+                args.repeat,
+                old_env,
+            )
+            before[rows[1][0]] = best_time(
+                pin([*old, "validate", *folders, "--format", "json"]), args.repeat, old_env
+            )
+            before[rows[2][0]] = float(
+                run_checked(
+                    pin([sys.executable, "-c", STEADY, str(args.repeat), *folders]), old_env
+                ).stdout
+            )
         t_cj = None
         if checker:
             schema = ROOT / "schemas" / SCHEMA
@@ -343,15 +373,22 @@ def main() -> None:
         "",
         "The tool end to end:",
         "",
-        "| command | seconds | dossiers/s |",
-        "| --- | ---: | ---: |",
+        "| command | seconds | dossiers/s | before: seconds | speed-up |"
+        if before
+        else "| command | seconds | dossiers/s |",
+        "| --- | ---: | ---: | ---: | ---: |" if before else "| --- | ---: | ---: |",
     ]
     for name, seconds in rows:
-        lines.append(f"| {name} | {seconds:.2f} | {n / seconds:,.0f} |")
+        line = f"| {name} | {seconds:.2f} | {n / seconds:,.0f} |"
+        if before:
+            old_s = before.get(name)
+            line += f" {old_s:.2f} | {old_s / seconds:.2f}× |" if old_s else " | |"
+        lines.append(line)
     lines.append("")
     lines.append(
         f"Start-up to first dossier: `ocop-docs validate ONE --no-attachments` {first * 1e3:.0f} ms "
-        f"(best of {args.repeat * 3}); the interpreter alone (`python -c pass`) {bare * 1e3:.0f} ms."
+        f"(best of {args.repeat * 3}); the interpreter alone (`python -c pass`) {bare * 1e3:.0f} ms"
+        + (f"; the baseline {before['first'] * 1e3:.0f} ms ({args.baseline})." if before else ".")
     )
     lines.append(
         f"Peak RSS of `ocop-docs validate` (with attachments): {peaks[0]:.0f} MB for "
@@ -369,7 +406,7 @@ def main() -> None:
     lines.append("")
     lines.append(
         f"Command: `python bench/validate_bench.py --count {n} --repeat {args.repeat}"
-        f" --clock {args.clock}`"
+        f" --clock {args.clock}" + (f" --baseline {args.baseline}" if args.baseline else "") + "`"
     )
     text = "\n".join(lines) + "\n"
     print(text)

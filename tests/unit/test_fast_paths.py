@@ -68,3 +68,21 @@ def test_the_streamed_report_is_the_whole_report() -> None:
                 )
                 assert "".join(out) == whole
                 assert code == run.exit_code
+
+
+def test_round_documents_are_dispatched_alone_and_first() -> None:
+    from types import SimpleNamespace
+
+    from ocop_docs.production.batch import _tasks
+    from ocop_docs.production.planning import PlanItem
+
+    items = [
+        PlanItem("quyet-dinh/qd", "quyet-dinh", "QĐ"),
+        PlanItem("bien-ban/bb", "bien-ban", "BB"),
+    ]
+    items += [
+        PlanItem(f"giay-chung-nhan/{n}", "giay-chung-nhan", "GCN", product=n) for n in range(1, 100)
+    ]
+    groups = _tasks(SimpleNamespace(items=items), 2)  # type: ignore[arg-type]
+    assert groups[:2] == [(0,), (1,)]  # the two long documents go to two processes
+    assert sorted(i for g in groups for i in g) == list(range(len(items)))  # each item once
