@@ -538,11 +538,57 @@ def _remove_stale_pipes(since: float) -> None:
             continue
 
 
+def _rss(pid: int | str, page: int) -> int:
+    try:
+        with open(f"/proc/{pid}/statm", encoding="ascii") as handle:
+            return int(handle.read().split()[1]) * page
+    except (OSError, ValueError, IndexError):
+        return 0  # gone meanwhile, or not ours to read
+
+
+def _children(pid: int) -> list[int] | None:
+    """The children of ``pid`` (all its threads'); None: this kernel has no children files."""
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return []  # the process is gone
+    found: list[int] = []
+    for task in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as handle:
+                found.extend(int(c) for c in handle.read().split())
+        except FileNotFoundError:
+            if os.path.isdir(f"/proc/{pid}/task/{task}"):
+                return None  # the thread is there but not the file (CONFIG_PROC_CHILDREN)
+        except (OSError, ValueError):
+            continue
+    return found
+
+
 def group_rss(pgid: int) -> int:
-    """Resident memory (bytes) of every process in process group ``pgid`` (soffice,
-    oosplash, soffice.bin); 0 where /proc cannot tell."""
-    total = 0
+    """Resident memory (bytes) of LibreOffice's processes (soffice, oosplash, soffice.bin:
+    the descendants of the group leader ``pgid``); 0 where /proc cannot tell.
+
+    A few /proc files per call (the leader's descendants); a kernel without the children
+    files gets a scan of every process's group instead."""
     page = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+    total = 0
+    todo, seen = [pgid], set()
+    while todo:
+        pid = todo.pop()
+        if pid in seen:
+            continue
+        seen.add(pid)
+        total += _rss(pid, page)
+        children = _children(pid)
+        if children is None:
+            return _scanned_rss(pgid, page)
+        todo.extend(children)
+    return total
+
+
+def _scanned_rss(pgid: int, page: int) -> int:
+    total = 0
     try:
         entries = os.listdir("/proc")
     except OSError:
@@ -553,12 +599,10 @@ def group_rss(pgid: int) -> int:
         try:
             with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as handle:
                 fields = handle.read().rsplit(")", 1)[1].split()
-            if int(fields[2]) != pgid:  # after the name: state, ppid, pgrp
-                continue
-            with open(f"/proc/{entry}/statm", encoding="ascii") as handle:
-                total += int(handle.read().split()[1]) * page
-        except (OSError, ValueError, IndexError):
+        except (OSError, IndexError):
             continue
+        if len(fields) > 2 and fields[2] == str(pgid):  # after the name: state, ppid, pgrp
+            total += _rss(entry, page)
     return total
 
 

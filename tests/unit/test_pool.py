@@ -148,7 +148,29 @@ def test_default_pool_does_not_restart_a_small_worker(tmp_path: Path, fake: Path
     with ConverterPool(1, soffice=fake, timeout=20) as pool:
         assert all(r.ok for r in pool.convert(jobs))
     assert pool.stats.starts == 1 and pool.stats.recycles == 0  # 30 documents, one start
-    assert group_rss(os.getpgid(0)) > 0
+
+
+def test_group_rss_counts_the_whole_tree() -> None:
+    import subprocess
+
+    from ocop_docs.production.pool import _scanned_rss
+
+    # A leader and two children in a session of their own, as the pool starts LibreOffice.
+    proc = subprocess.Popen(["sh", "-c", "sleep 30 & sleep 30 & wait"], start_new_session=True)
+    try:
+        deadline = time.monotonic() + 10
+        while len(Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()) < 2:
+            assert time.monotonic() < deadline
+            time.sleep(0.02)
+        walked = group_rss(proc.pid)
+        scanned = _scanned_rss(proc.pid, os.sysconf("SC_PAGE_SIZE"))
+        alone = int(Path(f"/proc/{proc.pid}/statm").read_text().split()[1])
+        assert walked > alone * os.sysconf("SC_PAGE_SIZE")  # the children are counted
+        assert scanned > 0
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    assert group_rss(proc.pid) == 0  # gone: nothing
 
 
 def test_small_batches_are_shared_between_workers(tmp_path: Path, fake: Path) -> None:
