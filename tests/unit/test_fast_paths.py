@@ -86,3 +86,23 @@ def test_round_documents_are_dispatched_alone_and_first() -> None:
     groups = _tasks(SimpleNamespace(items=items), 2)  # type: ignore[arg-type]
     assert groups[:2] == [(0,), (1,)]  # the two long documents go to two processes
     assert sorted(i for g in groups for i in g) == list(range(len(items)))  # each item once
+
+
+def test_manifest_checkpoints_are_compact_and_the_same_data(tmp_path: Path) -> None:
+    import json
+
+    from ocop_docs.production.manifest import ItemRecord, Manifest, OutputRecord, write_manifest
+
+    manifest = Manifest(input={"path": "dợt.csv"}, options={"pdf": False})
+    manifest.items = [
+        ItemRecord(f"giay-chung-nhan/{n}", "giay-chung-nhan", "Giấy chứng nhận", "ok", product=n)
+        for n in range(1, 4)
+    ]
+    manifest.items[0].outputs.append(OutputRecord("giay-chung-nhan/1.docx", "ab" * 32, 10))
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    compact = write_manifest(manifest, tmp_path / "a", compact=True).read_text("utf-8")
+    indented = write_manifest(manifest, tmp_path / "b").read_text("utf-8")
+    assert compact.count("\n") == 1 and indented.count("\n") > 10  # finished: for people
+    assert json.loads(compact) == json.loads(indented)
+    assert "dợt.csv" in compact  # UTF-8 as written, not \\u escapes
