@@ -93,5 +93,5 @@ def validate(
         max_attachment_bytes=max_size, schemas=schemas_dir, attachments=not no_attachments
     )
     # Streamed: each dossier is reported as it is checked, never all kept (issue 15).
-    code = write_report(iter_validate(paths, options), fmt, lang, write_output, count=len(paths))
+    code = write_report(iter_validate(paths, options), fmt, lang, write_output)
     click.get_current_context().exit(code)

@@ -6,9 +6,10 @@ JSON follows ``schemas/report.schema.json`` and is written with ``ensure_ascii=F
 
 from __future__ import annotations
 
+import itertools
 import json
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from ocop_docs import __version__
@@ -197,10 +198,8 @@ def write_report(
     fmt: str,
     lang: Lang,
     write: Callable[[str], None],
-    *,
-    count: int,
 ) -> int:
-    """The report of ``count`` dossiers, written as they are validated; the exit code.
+    """The report of the dossiers ``reports`` yields, written as they come; the exit code.
 
     The same text as :func:`render_text` / :func:`render_json` of the whole run (with
     :func:`~ocop_docs.reporting.terminal_safe` for text), but each dossier is rendered as
@@ -209,17 +208,22 @@ def write_report(
     ends, since the JSON head holds the summary: nothing is written before every dossier was
     checked, as before.
     """
-    if fmt == "json" and count <= 20:  # indented for people; small by definition
-        run = ValidationRun(list(reports))
-        write(render_json(run, lang, pretty=True))
-        return run.exit_code
+    pending: Iterator[DossierReport] = iter(reports)
+    if fmt == "json":
+        # Up to 20 dossiers the JSON is indented for people (render_json): look ahead.
+        first = list(itertools.islice(pending, 21))
+        if len(first) <= 20:
+            run = ValidationRun(first)
+            write(render_json(run, lang, pretty=True))
+            return run.exit_code
+        pending = itertools.chain(first, pending)
     names = document_names(lang)
     sets = product_sets()
     totals = _Totals()
     with tempfile.SpooledTemporaryFile(
         max_size=1 << 20, mode="w+", encoding="utf-8", newline=""
     ) as spool:
-        for report in reports:
+        for report in pending:
             if fmt == "json":
                 data = dossier_to_json(report, lang)
                 sep = "," if totals.counts["dossiers"] else ""

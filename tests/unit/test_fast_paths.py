@@ -63,9 +63,7 @@ def test_the_streamed_report_is_the_whole_report() -> None:
                 ("text", terminal_safe(render_text(run, lang))),
             ):
                 out: list[str] = []
-                code = write_report(
-                    iter_validate(paths, options), fmt, lang, out.append, count=len(paths)
-                )
+                code = write_report(iter_validate(paths, options), fmt, lang, out.append)
                 assert "".join(out) == whole
                 assert code == run.exit_code
 
