@@ -166,7 +166,11 @@ ENV["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "ocop-bench-pycac
 def run_checked(
     cmd: list[str], env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    proc = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env or ENV)
+    # Run from a folder without ocop_docs in it: ``python -m``/``-c`` put the current folder
+    # first on sys.path, ahead of PYTHONPATH, and would import the checkout we stand in.
+    proc = subprocess.run(
+        cmd, capture_output=True, text=True, check=False, env=env or ENV, cwd=tempfile.gettempdir()
+    )
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd[:5])}… exited {proc.returncode}: {proc.stderr[-800:]}")
     return proc
@@ -312,6 +316,11 @@ def main() -> None:
             old_env = dict(ENV, PYTHONPATH=str(args.baseline.resolve()))
             old = [sys.executable, "-m", "ocop_docs"]
             run_checked([*old, "validate", folders[0], "--no-attachments"], old_env)
+            where = run_checked(
+                [sys.executable, "-c", "import ocop_docs; print(ocop_docs.__file__)"], old_env
+            ).stdout.strip()
+            if not Path(where).resolve().is_relative_to(args.baseline.resolve()):
+                raise SystemExit(f"the baseline imports {where}, not {args.baseline}")
             sides.append((before, old, old_env))
         # The tool and the baseline alternate, round by round, so a change in the machine's
         # load during the run falls on both alike; the best of --repeat rounds counts.
