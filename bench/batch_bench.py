@@ -17,9 +17,15 @@ round's council and decision, given as a results spreadsheet):
 * **peak memory** of a 10,000-certificate batch (render only), from ``resource.getrusage``
   (peak RSS of the parent and of the largest worker) and the peak of the summed PSS of all
   processes, sampled from /proc (shared pages counted once);
+* **the floor**: zipping a certificate whose XML is already rendered, the fixed parts
+  deflated once (the zip floor), and that plus writing it atomically (the write floor);
+* **the minutes at many rows**: the render stage of one ``bien-ban`` for N/4 and N
+  products, to show it grows linearly;
 * **PDF**: one ``soffice --headless --convert-to pdf`` process per document (warm user
-  profile, one after the other) against the LibreOffice pool (2 workers, many documents
-  per start).
+  profile, one after the other, and two at a time); what a user would type, two plain
+  ``soffice --convert-to pdf`` calls with half the files each, side by side, and one call
+  with all of them; the LibreOffice pool with 1 and 2 workers, at its default documents
+  per start and at the former 24.
 
 Outputs go to a temporary folder on the same disk as the repository. No number here is
 asserted by the tests (no timed assertions in the unit tests); the table is for the README.
@@ -145,15 +151,81 @@ def batch_run(sheet: Path, out: Path, jobs: int) -> dict[str, float]:
 
     batch._render_stage = timed  # type: ignore[assignment]
     try:
+        me, kids = (
+            resource.getrusage(resource.RUSAGE_SELF),
+            resource.getrusage(resource.RUSAGE_CHILDREN),
+        )
         start = time.perf_counter()
         result = batch.run_batch(
             sheet, out, batch.BatchOptions(jobs=jobs, kinds=("giay-chung-nhan",))
         )
-        timing["total"] = result.produced / (time.perf_counter() - start)
+        timing["wall"] = time.perf_counter() - start
+        timing["total"] = result.produced / timing["wall"]
+        me2, kids2 = (
+            resource.getrusage(resource.RUSAGE_SELF),
+            resource.getrusage(resource.RUSAGE_CHILDREN),
+        )
+        # Where the CPU goes: the parent (planning, context, collecting results, manifest)
+        # and the render processes (joined at the end, so counted here).
+        timing["parent_cpu"] = me2.ru_utime + me2.ru_stime - me.ru_utime - me.ru_stime
+        timing["workers_cpu"] = kids2.ru_utime + kids2.ru_stime - kids.ru_utime - kids.ru_stime
         assert result.failed == 0
     finally:
         batch._render_stage = original  # type: ignore[assignment]
     return timing
+
+
+def floors(docx: Path, count: int, out: Path) -> tuple[float, float]:
+    """docs/s of the zip floor and of the zip-and-write floor for ``docx``'s parts: every
+    part but ``word/document.xml`` deflated once, that one deflated per document."""
+    import zipfile
+
+    from ocop_docs.files import atomic_write_bytes
+    from ocop_docs.production.prepared import _Entry, write_zip
+
+    with zipfile.ZipFile(docx) as z:
+        parts = [(i.filename, z.read(i)) for i in z.infolist()]
+    fixed = {name: _Entry.of(name, blob) for name, blob in parts if name != "word/document.xml"}
+    xml = dict(parts)["word/document.xml"]
+
+    def one() -> bytes:
+        entries = [fixed.get(name) or _Entry.of(name, xml) for name, _ in parts]
+        return write_zip(entries)
+
+    start = time.perf_counter()
+    for _ in range(count):
+        one()
+    zipping = count / (time.perf_counter() - start)
+    out.mkdir(parents=True, exist_ok=True)
+    start = time.perf_counter()
+    for n in range(count):
+        atomic_write_bytes(out / f"{n}.docx", one())
+    writing = count / (time.perf_counter() - start)
+    return zipping, writing
+
+
+def minutes_seconds(sheet: Path, out: Path) -> float:
+    """Seconds of the render stage for the minutes (one document listing every product)."""
+    import ocop_docs.production.batch as batch
+
+    shutil.rmtree(out, ignore_errors=True)
+    timing: dict[str, float] = {}
+    original = batch._render_stage
+
+    def timed(plan: Any, recorder: Any, progress: Any) -> Any:
+        start = time.perf_counter()
+        result = original(plan, recorder, progress)
+        timing["render"] = time.perf_counter() - start
+        return result
+
+    batch._render_stage = timed  # type: ignore[assignment]
+    try:
+        result = batch.run_batch(sheet, out, batch.BatchOptions(jobs=1, kinds=("bien-ban",)))
+        assert result.failed == 0 and result.produced == 1
+    finally:
+        batch._render_stage = original  # type: ignore[assignment]
+    shutil.rmtree(out, ignore_errors=True)
+    return timing["render"]
 
 
 # --- memory -----------------------------------------------------------------------------------
@@ -271,12 +343,60 @@ def one_process_per_document(files: list[Path], out: Path, parallel: int = 1) ->
     return len(files) / (time.perf_counter() - start)
 
 
-def with_pool(files: list[Path], out: Path, workers: int) -> tuple[float, int]:
-    from ocop_docs.production.pool import Conversion, ConverterPool
+def plain_calls(files: list[Path], out: Path, calls: int) -> float:
+    """docs/s of ``calls`` plain ``soffice --convert-to pdf --outdir D f…`` commands run side
+    by side, each with its share of the files and its own (warmed) profile."""
+    from ocop_docs.production.conversion import find_soffice
+
+    exe = str(find_soffice())
+    out.mkdir(parents=True, exist_ok=True)
+    shares = [files[i::calls] for i in range(calls)]
+    profiles = [out / f"profile-{n}" for n in range(calls)]
+
+    def command(share: list[Path], profile: Path, where: Path) -> list[str]:
+        return [
+            exe,
+            f"-env:UserInstallation={profile.resolve().as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(where),
+            *map(str, share),
+        ]
+
+    for profile in profiles:  # warm, as for one process per document
+        subprocess.run(
+            command(files[:1], profile, out / "warm"),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=True,
+        )
+    start = time.perf_counter()
+    procs = [
+        subprocess.Popen(
+            command(share, profile, out / "pdf"),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for share, profile in zip(shares, profiles, strict=True)
+    ]
+    if any(p.wait() != 0 for p in procs):
+        raise SystemExit("a plain soffice call failed")
+    made = len(list((out / "pdf").glob("*.pdf")))
+    if made != len(files):
+        raise SystemExit(f"plain soffice calls made {made} PDFs of {len(files)}")
+    return len(files) / (time.perf_counter() - start)
+
+
+def with_pool(
+    files: list[Path], out: Path, workers: int, batch_size: int | None = None
+) -> tuple[float, int]:
+    from ocop_docs.production.pool import DEFAULT_BATCH, Conversion, ConverterPool
 
     jobs = [Conversion(str(n), f, out / f"{n}.pdf") for n, f in enumerate(files)]
     start = time.perf_counter()
-    with ConverterPool(workers) as pool:
+    with ConverterPool(workers, batch_size=batch_size or DEFAULT_BATCH) as pool:
         results = list(pool.convert(jobs))
     assert all(r.ok for r in results)
     return len(files) / (time.perf_counter() - start), pool.stats.starts
@@ -309,8 +429,8 @@ def machine() -> str:
         mem = f", {kb / 1024 / 1024:.0f} GB RAM"
     return (
         f"{platform.machine()}, {os.cpu_count()} cores ({model or platform.processor()}){mem}, "
-        f"{platform.system()} {platform.release()}, Python {platform.python_version()}"
-        + (f", {soffice}" if soffice else "")
+        f"{platform.system()} {platform.release()}, Python {platform.python_version()}, "
+        f"load average {os.getloadavg()[0]:.1f}" + (f", {soffice}" if soffice else "")
     )
 
 
@@ -319,6 +439,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--docs", type=int, default=2000, help="certificates for the batch runs")
     parser.add_argument("--plain", type=int, default=200, help="documents for the plain loop")
     parser.add_argument("--memory", type=int, default=10000, help="certificates for memory")
+    parser.add_argument("--minutes", type=int, default=4000, help="products in the minutes")
     parser.add_argument("--pdf-single", type=int, default=20, help="documents, one soffice each")
     parser.add_argument("--pdf-pool", type=int, default=200, help="documents for the pool")
     parser.add_argument("--no-pdf", action="store_true")
@@ -343,6 +464,13 @@ def main(argv: list[str]) -> int:
         two = [batch_run(sheet, work / "b2", 2) for _ in range(args.runs)]
         r1 = max(t["render"] for t in one)
         r2 = max(t["render"] for t in two)
+        cpu2 = min(two, key=lambda t: t["wall"])
+        notes.append(
+            f"`--jobs 2` (whole run_batch, its fastest run): {cpu2['wall']:.2f} s wall; CPU "
+            f"{cpu2['parent_cpu']:.2f} s in the parent, {cpu2['workers_cpu']:.2f} s in the "
+            f"render processes; load average at the start {os.getloadavg()[0]:.1f} on "
+            f"{os.cpu_count()} cores."
+        )
         rows += [
             (
                 "plain docxtpl loop (`DocxTemplate(path).render(ctx); save()`), 1 core",
@@ -388,10 +516,36 @@ def main(argv: list[str]) -> int:
                 f"{max(t['total'] for t in two) / plain:.1f}×",
             ),
         ]
+        docx0 = next((work / "b1" / "giay-chung-nhan").glob("*.docx"))
+        zip_floor, write_floor = floors(docx0, args.plain * 5, work / "floor")
+        rows += [
+            (
+                "floor: zip a rendered certificate (fixed parts deflated once)",
+                f"{zip_floor:,.0f}",
+                f"{1e3 / zip_floor:.2f} ms a document",
+            ),
+            (
+                "floor: zip and write it atomically",
+                f"{write_floor:,.0f}",
+                f"{1e3 / write_floor:.2f} ms; batch `--jobs 1` takes "
+                f"{write_floor / r1:.1f}× this floor",
+            ),
+        ]
         notes.append(
             f"Rendering: {args.docs:,} certificates per batch run, plain loop on the first "
             f"{args.plain} of the same contexts; best of {args.runs}; pinned with "
             f"sched_setaffinity: {pinned}. Second core: {r2 / r1:.2f}× the first."
+        )
+        quarter = make_round(max(1, args.minutes // 4), work / "dot-minutes-4")
+        whole = make_round(args.minutes, work / "dot-minutes")
+        small_s, big_s = minutes_seconds(quarter, work / "mq"), minutes_seconds(whole, work / "mw")
+        rows.append(
+            (
+                f"the minutes (`bien-ban`) of {args.minutes // 4:,} and {args.minutes:,} "
+                "products: seconds to render",
+                f"{small_s:.2f} s / {big_s:.2f} s",
+                f"{big_s / small_s:.1f}× for 4× the rows",
+            )
         )
         big = make_round(args.memory, work / "dot10k")
         mem = memory(big, work / "m")
@@ -407,8 +561,11 @@ def main(argv: list[str]) -> int:
             docx = sorted((work / "b1" / "giay-chung-nhan").glob("*.docx"))
             single = one_process_per_document(docx[: args.pdf_single], work / "single")
             single2 = one_process_per_document(docx[: args.pdf_single], work / "single2", 2)
+            halves = plain_calls(docx[: args.pdf_pool], work / "halves", 2)
+            all_in_one = plain_calls(docx[: args.pdf_pool], work / "one-call", 1)
             pooled1, starts1 = with_pool(docx[: args.pdf_pool], work / "pool1", 1)
             pooled, starts = with_pool(docx[: args.pdf_pool], work / "pool2", 2)
+            old2, old_starts = with_pool(docx[: args.pdf_pool], work / "pool24", 2, 24)
             rows += [
                 (
                     "PDF: one `soffice --convert-to pdf` per document, one at a time",
@@ -419,6 +576,22 @@ def main(argv: list[str]) -> int:
                     "PDF: one `soffice` per document, 2 at a time",
                     f"{single2:.2f}",
                     f"{single2 / single:.1f}×",
+                ),
+                (
+                    "PDF: one plain `soffice --convert-to pdf` call with all the files",
+                    f"{all_in_one:.2f}",
+                    f"{all_in_one / single:.1f}×",
+                ),
+                (
+                    "PDF: two plain `soffice --convert-to pdf` calls side by side, half the "
+                    "files each",
+                    f"{halves:.2f}",
+                    f"{halves / single:.1f}×",
+                ),
+                (
+                    f"PDF: pool, 2 workers, 24 documents per start as before ({old_starts} starts)",
+                    f"{old2:.2f}",
+                    f"{old2 / single:.1f}×",
                 ),
                 (
                     f"PDF: pool, 1 worker ({starts1} starts)",

@@ -217,6 +217,12 @@ class UITable(Mapping[str, Mapping[Lang, str]]):
         self._load_all()
         return len(self._texts)
 
+    def namespace(self, name: str) -> dict[str, Mapping[Lang, str]]:
+        """The strings of ``ui/<name>.yaml``, reading that file alone (Click's messages are
+        looked up at every start: loading every namespace cost a fifth of a CLI start)."""
+        self._read_file(name)
+        return {k: v for k, v in self._texts.items() if self._origin.get(k) == name}
+
     def origin(self, key: str) -> str:
         """The namespace file that defines ``key``."""
         self[key]

@@ -7,11 +7,11 @@ from pathlib import Path
 import click
 
 from ocop_docs.catalogue import Lang, ui
-from ocop_docs.cli.common import LANG_OPTION, OcopCommand, format_option, print_report
+from ocop_docs.cli.common import LANG_OPTION, OcopCommand, format_option, write_output
 from ocop_docs.cli.language import current_language
 from ocop_docs.validation.checks.attachments import DEFAULT_MAX_BYTES
-from ocop_docs.validation.pipeline import ValidateOptions
-from ocop_docs.validation.pipeline import validate as validate_paths
+from ocop_docs.validation.pipeline import ValidateOptions, iter_validate
+from ocop_docs.validation.reporters import write_report
 
 _UNITS = {
     "": 1,
@@ -92,6 +92,6 @@ def validate(
     options = ValidateOptions(
         max_attachment_bytes=max_size, schemas=schemas_dir, attachments=not no_attachments
     )
-    run = validate_paths(paths, options)
-    print_report("validate", fmt, run, lang)
-    click.get_current_context().exit(run.exit_code)
+    # Streamed: each dossier is reported as it is checked, never all kept (issue 15).
+    code = write_report(iter_validate(paths, options), fmt, lang, write_output)
+    click.get_current_context().exit(code)

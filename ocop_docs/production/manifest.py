@@ -227,11 +227,19 @@ def check_manifest_path(outdir: Path) -> None:
     raise InputError("batch-manifest-unwritable", path=str(path), reason=vi, reason_en=en)
 
 
-def write_manifest(manifest: Manifest, outdir: Path) -> Path:
+def write_manifest(manifest: Manifest, outdir: Path, *, compact: bool = False) -> Path:
     """Write ``OUTDIR/manifest.json`` atomically; ``batch-manifest-unwritable`` (exit 1)
-    when it cannot be (a full disk, a read-only folder, a folder in its place)."""
+    when it cannot be (a full disk, a read-only folder, a folder in its place).
+
+    ``compact``: one line, by json's C encoder (the checkpoints written while a batch runs:
+    indented output goes through the pure-Python encoder, 0.27 s a write at 10,000 items);
+    the finished manifest is indented for people to read."""
     target = outdir / MANIFEST_NAME
-    text = json.dumps(manifest.to_json(), ensure_ascii=False, indent=1) + "\n"
+    data = manifest.to_json()
+    if compact:
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    else:
+        text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     try:
         atomic_write_text(target, text)
     except OSError as exc:

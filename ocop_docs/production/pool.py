@@ -54,7 +54,11 @@ from ocop_docs.production.fonts import pdf_families
 
 DEFAULT_DOC_TIMEOUT = 120.0  # seconds without a finished PDF before a worker counts as hung
 DEFAULT_STARTUP = 60.0  # extra allowance for LibreOffice's start before its first PDF
-DEFAULT_BATCH = 24  # documents per LibreOffice start
+# Documents per LibreOffice start. Each start costs about a second; 24 per start made a
+# 200-document batch start 9 times (issue 15). A worker is restarted sooner when its
+# LibreOffice grows past MAX_WORKER_RSS, so a long batch cannot grow without bound.
+DEFAULT_BATCH = 200
+MAX_WORKER_RSS = 1024**3  # resident memory of one LibreOffice (all its processes)
 MAX_ATTEMPTS = 2  # the first try and one retry (issue #5)
 _POLL = 0.02
 # What one LibreOffice worker takes at its peak (150–300 MB measured, issue 9): the memory a
@@ -127,6 +131,7 @@ class PoolStats:
     kills: int = 0  # killed after a timeout or because the pool closed
     crashes: int = 0  # ended by themselves with an error
     retries: int = 0
+    recycles: int = 0  # stopped between documents for using over max_rss, the rest requeued
 
 
 # --- process groups ---------------------------------------------------------------------------
@@ -185,12 +190,14 @@ class ConverterPool:
         startup: float = DEFAULT_STARTUP,
         batch_size: int = DEFAULT_BATCH,
         workdir: Path | None = None,
+        max_rss: int | None = MAX_WORKER_RSS,
     ) -> None:
         self.exe = find_soffice(soffice)
         self.workers = max(1, min(workers or os.cpu_count() or 1, machine_workers()))
         self.timeout = timeout
         self.startup = startup
         self.batch_size = max(1, batch_size)
+        self.max_rss = max_rss
         self.stats = PoolStats()
         self._own_workdir = workdir is None
         self.workdir = Path(workdir or tempfile.mkdtemp(prefix="ocop-pool-")).resolve()
@@ -334,6 +341,7 @@ class ConverterPool:
                 self._procs.add(proc)
                 self.stats.starts += 1
             finished: set[int] = set()
+            finished_at_check: set[int] = set()
             last = time.monotonic()
             allowance = self.timeout + self.startup
             reason: str | None = None
@@ -351,6 +359,19 @@ class ConverterPool:
                         yield done
                 if rc is not None:
                     break
+                if (
+                    self.max_rss is not None
+                    and len(finished) > len(finished_at_check)
+                    and len(finished) < len(tasks)
+                ):
+                    # Between documents: a LibreOffice that grew too big is stopped and a
+                    # fresh one takes the rest (memory-based, not every N documents).
+                    finished_at_check = set(finished)
+                    if group_rss(proc.pid) > self.max_rss:
+                        kill_group(proc)
+                        self.stats.recycles += 1
+                        reason = "recycle"
+                        break
                 if self._stop.is_set():
                     kill_group(proc)
                     reason = "stopped"
@@ -374,6 +395,12 @@ class ConverterPool:
                     finished.add(i)
                     yield done
         if reason == "stopped":
+            return
+        if reason == "recycle":  # nothing failed: what is not done goes back as it was
+            rest = [task for i, task in enumerate(tasks) if i not in finished]
+            for task in rest:
+                task.attempts -= 1
+            state.put_back(rest)
             return
         clean = reason is None and rc == 0
         unfinished = len(finished) < len(tasks)
@@ -514,6 +541,74 @@ def _remove_stale_pipes(since: float) -> None:
             continue
 
 
+def _rss(pid: int | str, page: int) -> int:
+    try:
+        with open(f"/proc/{pid}/statm", encoding="ascii") as handle:
+            return int(handle.read().split()[1]) * page
+    except (OSError, ValueError, IndexError):
+        return 0  # gone meanwhile, or not ours to read
+
+
+def _children(pid: int) -> list[int] | None:
+    """The children of ``pid`` (all its threads'); None: this kernel has no children files."""
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return []  # the process is gone
+    found: list[int] = []
+    for task in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as handle:
+                found.extend(int(c) for c in handle.read().split())
+        except FileNotFoundError:
+            if os.path.isdir(f"/proc/{pid}/task/{task}"):
+                return None  # the thread is there but not the file (CONFIG_PROC_CHILDREN)
+        except (OSError, ValueError):
+            continue
+    return found
+
+
+def group_rss(pgid: int) -> int:
+    """Resident memory (bytes) of LibreOffice's processes (soffice, oosplash, soffice.bin:
+    the descendants of the group leader ``pgid``); 0 where /proc cannot tell.
+
+    A few /proc files per call (the leader's descendants); a kernel without the children
+    files gets a scan of every process's group instead."""
+    page = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+    total = 0
+    todo, seen = [pgid], set()
+    while todo:
+        pid = todo.pop()
+        if pid in seen:
+            continue
+        seen.add(pid)
+        total += _rss(pid, page)
+        children = _children(pid)
+        if children is None:
+            return _scanned_rss(pgid, page)
+        todo.extend(children)
+    return total
+
+
+def _scanned_rss(pgid: int, page: int) -> int:
+    total = 0
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return 0
+    for entry in entries:
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if len(fields) > 2 and fields[2] == str(pgid):  # after the name: state, ppid, pgrp
+            total += _rss(entry, page)
+    return total
+
+
 def _lock_of(pdf: Path) -> Path:
     """LibreOffice's lock file while it writes ``pdf`` (created even with --nolockcheck)."""
     return pdf.with_name(f".~lock.{pdf.name}#")
@@ -533,6 +628,7 @@ __all__ = [
     "DEFAULT_DOC_TIMEOUT",
     "DEFAULT_STARTUP",
     "MAX_ATTEMPTS",
+    "MAX_WORKER_RSS",
     "WORKER_MEMORY",
     "Conversion",
     "Converted",
@@ -540,6 +636,7 @@ __all__ = [
     "Interrupted",
     "PoolStats",
     "available_memory",
+    "group_rss",
     "interruptible",
     "kill_group",
     "machine_workers",

@@ -112,7 +112,20 @@ class Province:
     name: str  # "Thái Nguyên" / "Thành phố Hà Nội"
     full_name: str  # "tỉnh Thái Nguyên" / "Thành phố Hà Nội"
     code: int
-    communes: dict[str, Unit]  # canonical name → commune
+    _communes: dict[str, Unit] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def communes(self) -> dict[str, Unit]:
+        """Canonical name → commune. Read on first use, for this province alone: naming
+        all 3,321 communes at the first address cost a sixth of a CLI start (issue 15)."""
+        built = self._communes
+        if built is None:
+            built = {}
+            for ward in Ward.iter_all():
+                if int(ward.province_code) == self.code:
+                    built[normalise_name(ward.name)] = Unit(ward.name, int(ward.code))
+            object.__setattr__(self, "_communes", built)  # whole, for concurrent readers
+        return built
 
 
 @dataclass(slots=True)
@@ -153,16 +166,11 @@ def _lower_type(name: str) -> str:
 @lru_cache(maxsize=1)
 def provinces() -> dict[str, Province]:
     """Today's provinces by canonical name (both 'hà nội' and its accent-free form)."""
-    by_code: dict[int, dict[str, Unit]] = {}
-    for ward in Ward.iter_all():
-        by_code.setdefault(int(ward.province_code), {})[normalise_name(ward.name)] = Unit(
-            ward.name, int(ward.code)
-        )
     out: dict[str, Province] = {}
     for p in VP.iter_all():
         is_city = p.name.startswith("Thành phố")
         full = p.name if is_city else f"tỉnh {p.name}"
-        prov = Province(p.name, full, int(p.code), by_code.get(int(p.code), {}))
+        prov = Province(p.name, full, int(p.code))
         out[normalise_name(p.name)] = prov
         out[fold(normalise_name(p.name))] = prov
     return out

@@ -34,7 +34,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -70,7 +70,40 @@ _JSON_CONSTANTS = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf
 # recorded (scorecards: the scorer reports the repeated criterion in its own words).
 RepeatedKeys = Literal["refuse", "keep-last"]
 
-_Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc]
+    """libyaml's composer with PyYAML's safe resolver, memoised.
+
+    libyaml composes the nodes (with their marks) in C but asks the Python resolver for the
+    tag of every scalar: a quarter of composing a dossier. Without path resolvers (the safe
+    loader has none) the tag depends only on the kind, the text and whether it was plain,
+    and dossiers repeat the same keys and short values, so short scalars are looked up
+    once per process.
+    """
+
+    _tags: ClassVar[dict[tuple[str, tuple[bool, bool]], str]] = {}
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is not ScalarNode or len(value) > 40:
+            return super().resolve(kind, value, implicit)
+        key = (value, implicit)
+        tag = self._tags.get(key)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            if len(self._tags) >= 8192:  # bounded: a file of many distinct values
+                self._tags.clear()
+            self._tags[key] = tag
+        return tag
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None  # only path resolvers use it, and there are none
+
+    def ascend_resolver(self) -> None:
+        return None
+
+
 _CONSTRUCTOR = SafeConstructor()
 
 _TAG = "tag:yaml.org,2002:"
@@ -231,13 +264,14 @@ def _json_number(node: ScalarNode, walk: _Walk) -> Any:
     return number
 
 
-def _nfc(text: str, pointer: str, non_nfc: list[str]) -> str:
+def _nfc(text: str, path: list[str | int], non_nfc: list[str]) -> str:
     if text.isascii() or unicodedata.is_normalized("NFC", text):
         return text
-    non_nfc.append(pointer)
+    non_nfc.append(pointer_from_path(path))  # the pointer only for the rare non-NFC text
     return unicodedata.normalize("NFC", text)
 
 
+_STR = _TAG + "str"
 _SEQ_MAP = frozenset({_TAG + "seq", _TAG + "map", _TAG + "omap"})
 
 
@@ -299,6 +333,11 @@ def _convert(node: Node, path: list[str | int], walk: _Walk) -> Any:
     if len(path) > MAX_DEPTH:
         raise _TooComplex(f"{MAX_DEPTH} tầng lồng nhau", f"{MAX_DEPTH} levels of nesting")
     if isinstance(node, ScalarNode):
+        if node.tag == _STR and not walk.json:
+            # Most values: plain printable ASCII text, nothing to check or convert.
+            value = node.value
+            if value.isascii() and value.isprintable():
+                return value
         if walk.json and not node.style and node.tag == _TAG + "str":
             # Unquoted text in valid JSON is a number YAML 1.1 does not resolve (1e5, NaN).
             return _json_number(node, walk)
@@ -307,7 +346,7 @@ def _convert(node: Node, path: list[str | int], walk: _Walk) -> Any:
             value = walk.text(value, node)
             if walk.lone:
                 walk.lone_escape(node)
-            return value if value.isascii() else _nfc(value, pointer_from_path(path), walk.non_nfc)
+            return value if value.isascii() else _nfc(value, path, walk.non_nfc)
         return value
     if node.tag not in _SEQ_MAP:
         raise yaml.YAMLError(f"thẻ YAML không được hỗ trợ: {node.tag}")
@@ -332,7 +371,7 @@ def _convert(node: Node, path: list[str | int], walk: _Walk) -> Any:
             if walk.lone:
                 walk.lone_escape(key_node)
             if not key.isascii():
-                key = _nfc(key, pointer_from_path(path), walk.non_nfc)
+                key = _nfc(key, path, walk.non_nfc)
             if key in seen:
                 if walk.repeated is None:
                     raise _Duplicate(key, node_position(seen[key]), key_node)
@@ -482,7 +521,7 @@ def _plain(value: Any, walk: _Walk) -> Any:
     if len(walk.path) > MAX_DEPTH:
         raise _TooComplex(_DEPTH["limit"], _DEPTH["limit_en"])
     if isinstance(value, str):
-        return _nfc(walk.text(value, None), pointer_from_path(walk.path), walk.non_nfc)
+        return _nfc(walk.text(value, None), walk.path, walk.non_nfc)
     if isinstance(value, float) and not math.isfinite(value):
         walk.finite = False
         walk.finding("number-not-finite", None, value=repr(value))
@@ -497,7 +536,7 @@ def _plain(value: Any, walk: _Walk) -> Any:
     if isinstance(value, dict):
         out: dict[str, Any] = {}
         for key, item in value.items():
-            key = _nfc(walk.text(key, None), pointer_from_path(walk.path), walk.non_nfc)
+            key = _nfc(walk.text(key, None), walk.path, walk.non_nfc)
             walk.path.append(key)
             out[key] = _plain(item, walk)
             walk.path.pop()

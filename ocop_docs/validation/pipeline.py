@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -175,11 +175,17 @@ def _run_checks(
 
 def validate(paths: Iterable[Path | str], options: ValidateOptions | None = None) -> ValidationRun:
     """Validate many dossiers in one run (the library form of ``ocop-docs validate``)."""
-    run = ValidationRun()
+    return ValidationRun(list(iter_validate(paths, options)))
+
+
+def iter_validate(
+    paths: Iterable[Path | str], options: ValidateOptions | None = None
+) -> Iterator[DossierReport]:
+    """Each dossier's report as soon as it is checked (the CLI streams its report from
+    this, so memory stays flat in the number of dossiers)."""
     for path in paths:
         for dossier in _dossiers_at(Path(path)):
-            run.reports.append(validate_dossier(dossier, options))
-    return run
+            yield validate_dossier(dossier, options)
 
 
 def _dossiers_at(path: Path) -> list[Path]:

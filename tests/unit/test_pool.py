@@ -3,12 +3,13 @@
 The fake (written per test) behaves like ``soffice --convert-to pdf --outdir D f1 … fK``:
 it writes one small PDF per input (to a temporary name, then renamed, as LibreOffice does)
 and misbehaves on inputs whose content asks for it: ``HANG-ONCE`` / ``CRASH-ONCE`` the
-first time only, ``HANG-ALWAYS``, ``BROKEN`` (no PDF, goes on). It also starts a child
+first time only, ``HANG-ALWAYS``, ``BROKEN`` (no PDF, goes on), ``SLOW`` (0.3 s). It also starts a child
 process, as ``soffice`` starts ``soffice.bin``, so orphans would show.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import signal
@@ -20,7 +21,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from ocop_docs.production.pool import Conversion, ConverterPool, Interrupted, interruptible
+from ocop_docs.production.pool import (
+    Conversion,
+    ConverterPool,
+    Interrupted,
+    group_rss,
+    interruptible,
+)
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="uses /proc and POSIX groups")
 
@@ -50,6 +57,8 @@ for f in files:
     if b"CRASH-ONCE" in data and not marker.exists():
         marker.touch()
         os.kill(os.getpid(), signal.SIGKILL)
+    if b"SLOW" in data:
+        time.sleep(0.3)
     if b"BROKEN" in data:
         print("Error: source file could not be loaded", file=sys.stderr)
         continue
@@ -120,6 +129,53 @@ def test_many_documents_per_start(tmp_path: Path, fake: Path) -> None:
     assert pool.stats.starts == 3 and pool.stats.kills == 0
     assert not workdir.exists()  # profiles and scratch removed
     assert living(str(tmp_path / "state")) == []
+
+
+def test_a_worker_over_its_memory_limit_is_restarted_between_documents(
+    tmp_path: Path, fake: Path
+) -> None:
+    # max_rss=1: every LibreOffice is "too big" after its first PDF, so each document gets
+    # a fresh start; nothing counts as a failure or a retry, every document is made once.
+    jobs = documents(tmp_path, *("SLOW" for _ in range(4)))
+    with ConverterPool(1, soffice=fake, timeout=20, max_rss=1) as pool:
+        results = {r.key: r for r in pool.convert(jobs)}
+    assert sorted(results) == ["doc1", "doc2", "doc3", "doc4"]
+    assert all(r.ok and r.attempts == 1 for r in results.values())
+    assert pool.stats.recycles >= 1 and pool.stats.retries == 0
+    assert pool.stats.starts == pool.stats.recycles + 1
+    given = [len(start) for start in starts(tmp_path)]  # each start gets what is not made
+    assert given[0] == 4 and all(a > b for a, b in itertools.pairwise(given))
+    assert living(str(tmp_path / "state")) == []
+
+
+def test_default_pool_does_not_restart_a_small_worker(tmp_path: Path, fake: Path) -> None:
+    jobs = documents(tmp_path, *("x" for _ in range(30)))
+    with ConverterPool(1, soffice=fake, timeout=20) as pool:
+        assert all(r.ok for r in pool.convert(jobs))
+    assert pool.stats.starts == 1 and pool.stats.recycles == 0  # 30 documents, one start
+
+
+def test_group_rss_counts_the_whole_tree() -> None:
+    import subprocess
+
+    from ocop_docs.production.pool import _scanned_rss
+
+    # A leader and two children in a session of their own, as the pool starts LibreOffice.
+    proc = subprocess.Popen(["sh", "-c", "sleep 30 & sleep 30 & wait"], start_new_session=True)
+    try:
+        deadline = time.monotonic() + 10
+        while len(Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()) < 2:
+            assert time.monotonic() < deadline
+            time.sleep(0.02)
+        walked = group_rss(proc.pid)
+        scanned = _scanned_rss(proc.pid, os.sysconf("SC_PAGE_SIZE"))
+        alone = int(Path(f"/proc/{proc.pid}/statm").read_text().split()[1])
+        assert walked > alone * os.sysconf("SC_PAGE_SIZE")  # the children are counted
+        assert scanned > 0
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    assert group_rss(proc.pid) == 0  # gone: nothing
 
 
 def test_small_batches_are_shared_between_workers(tmp_path: Path, fake: Path) -> None:
@@ -225,6 +281,14 @@ def test_real_libreoffice_pool(tmp_path: Path) -> None:
         workdir = str(pool.workdir)
     assert all(r.ok and r.pages == 1 for r in results)
     assert pool.stats.starts == 2  # two documents per LibreOffice start
+    assert living(workdir) == []
+    # The same documents with a LibreOffice restarted whenever it holds over 1 byte (after
+    # each PDF): the restart path with the real thing, same pages, nothing retried.
+    with ConverterPool(1, max_rss=1) as pool:
+        again = list(pool.convert(jobs))
+        workdir = str(pool.workdir)
+    assert all(r.ok and r.pages == 1 and r.attempts == 1 for r in again)
+    assert pool.stats.recycles >= 1 and pool.stats.retries == 0
     assert living(workdir) == []
 
 

@@ -22,7 +22,7 @@ import yaml
 from ocop_docs.rules.identifiers import FORMAT_PROBLEMS
 from ocop_docs.text.documents import all_finite, load_document
 from ocop_docs.validation.checks.schema import (
-    _FORMAT_CHECKER,
+    _format_checker,
     check_schema,
     compiled,
     fast_validator,
@@ -290,7 +290,7 @@ def suite_cases() -> list[Any]:
 @pytest.mark.parametrize(("schema", "data", "valid"), suite_cases())
 def test_json_schema_test_suite(schema: Any, data: Any, valid: bool) -> None:
     fast = fast_validator_for(schema).is_valid(data)
-    reference = jsonschema.Draft202012Validator(schema, format_checker=_FORMAT_CHECKER)
+    reference = jsonschema.Draft202012Validator(schema, format_checker=_format_checker())
     if isinstance(schema, dict) and schema.get("format") in FORMAT_PROBLEMS:
         # "email" is ours (rules/identifiers.py), asserted on every type: both engines alike.
         assert fast is reference.is_valid(data)

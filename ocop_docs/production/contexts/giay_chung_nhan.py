@@ -62,7 +62,7 @@ def certificate_context(rnd: Round, ctx: dict[str, Any], product: ProductResult)
     first = gcn.get("so_dau")
     # Numbered in the order of the annex (the recognised products); without ``so_dau`` the
     # clerk writes the number by hand, as on the minutes' "Số:      /BB-HĐ".
-    position = sum(1 for p in rnd.products[:index] if p.recognised)
+    position = rnd.recognised_before(index)
     number = f"{pad2(int(first) + position)}/{symbol}" if first else f"        /{symbol}"
     name_length = len(str(ctx["sp"]["ten"]))
     decision = ctx["quyet_dinh"]

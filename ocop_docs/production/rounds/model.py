@@ -175,10 +175,24 @@ class Round(IssueCounts):
     # Folders besides the round file's own that the files it names may lie in: only those
     # the user named (``--allow``), never the round itself (issue 9).
     allow: tuple[Path, ...] = ()
+    # Running count of recognised products (see recognised_before), built on first use.
+    _recognised_counts: list[int] | None = field(default=None, repr=False, compare=False)
 
     @property
     def valid(self) -> bool:
         return self.data is not None and self.errors == 0
+
+    def recognised_before(self, index: int) -> int:
+        """How many recognised products come before the product at 0-based ``index`` (the
+        certificate's place in the annex). Counted once per round: rescanning the products
+        for every certificate made a round's certificates quadratic in its size."""
+        counts = self._recognised_counts
+        if counts is None or len(counts) != len(self.products) + 1:
+            counts = [0]
+            for p in self.products:
+                counts.append(counts[-1] + p.recognised)
+            self._recognised_counts = counts
+        return counts[index]
 
     @property
     def settings(self) -> dict[str, Any]:

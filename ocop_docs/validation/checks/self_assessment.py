@@ -8,6 +8,7 @@ reported, and the self-assessed total and stars go into the report.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,30 @@ from ocop_docs.scoring.rubric_files import load_rubric, rubric_for_set
 from ocop_docs.validation.loading import LoadedDossier
 
 PREFIX = "/tu_danh_gia"
+
+
+class _CardPositions(Mapping[str, tuple[int, int]]):
+    """The dossier's positions seen from the scorecard (``/chon/…`` → its place), looked up
+    only when the scorer reports a problem: a valid dossier never computes its positions."""
+
+    def __init__(self, doc: LoadedDossier) -> None:
+        self._doc = doc
+
+    def __getitem__(self, pointer: str) -> tuple[int, int]:
+        pos = self._doc.positions.get(PREFIX + pointer) if pointer.startswith("/chon") else None
+        if pos is None:
+            raise KeyError(pointer)
+        return pos
+
+    def _own(self) -> list[str]:
+        start = PREFIX + "/chon"
+        return [p[len(PREFIX) :] for p in self._doc.positions if p.startswith(start)]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._own())
+
+    def __len__(self) -> int:
+        return len(self._own())
 
 
 def check_self_assessment(
@@ -46,12 +71,7 @@ def check_self_assessment(
         ], None
     rubric = load_rubric(number, regime_code, base)
     card = {"bo_san_pham": product_set, "bo_tieu_chi": regime_code, "chon": block["chon"]}
-    positions = {
-        pointer[len(PREFIX) :]: pos
-        for pointer, pos in doc.positions.items()
-        if pointer.startswith(PREFIX + "/chon")
-    }
-    result = score_card(Scorecard(card, doc.path, positions), rubric)
+    result = score_card(Scorecard(card, doc.path, _CardPositions(doc)), rubric)
     issues = []
     missing = [p for p in result.van_de if p.code == "scorecard-missing-criterion"]
     if missing:
