@@ -159,7 +159,10 @@ def test_no_former_unit_is_taken_for_today_s_unit_of_the_same_name() -> None:
                 continue
             xa, huyen, tinh = r.text.split(", ")
             result = check_address(xa, tinh, huyen)
-            assert result.status in ("old", "ambiguous"), (r.text, result.status)
+            # Mapped ("old"), one of several ("ambiguous"), or a former unit the data cannot
+            # map ("former": older releases of vietnam-address-converter, the floors, leave
+            # a few unmapped); never today's namesake ("current").
+            assert result.status in ("old", "ambiguous", "former"), (r.text, result.status)
             assert result.commune != namesake, r.text
             checked += 1
     assert checked > 250  # the issue counted 259 such units
