@@ -119,4 +119,5 @@ def _start_worker(settings: Settings) -> subprocess.Popen[bytes]:
     """The one worker process of the embedded default, with the web app's settings."""
     env = {**os.environ, **to_env(settings), "OCOP_ROLE": "worker"}
     env["OCOP_DATA_DIR"] = str(settings.data_dir.resolve())
+    env["OCOP_PARENT_PID"] = str(os.getpid())  # the worker stops when this process is gone
     return subprocess.Popen([sys.executable, "-m", "ocop_docs.service.worker"], env=env)

@@ -9,6 +9,7 @@ workers). Start as many as the machines allow: they share one queue.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 
 from ocop_docs.service.jobqueue import JobQueue, run_worker
@@ -37,9 +38,25 @@ def serve_worker(settings: Settings, stop: threading.Event | None = None) -> Non
         rt.close()
 
 
+def _watch_parent(parent: int, stop: threading.Event, every: float = 1.0) -> None:
+    """Stop when the process that started this worker is gone (``ocop-docs serve`` killed
+    with SIGKILL, or by the OOM killer, cannot stop its worker itself): no orphan worker
+    keeps taking jobs for a web app that no longer runs."""
+    while not stop.wait(every):
+        if os.getppid() != parent:
+            log.info("the serving process %s is gone: stopping", parent)
+            stop.set()
+
+
 def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    serve_worker(Settings.from_env())
+    stop = threading.Event()
+    parent = os.environ.get("OCOP_PARENT_PID", "")
+    if parent.isdigit():
+        threading.Thread(
+            target=_watch_parent, args=(int(parent), stop), daemon=True, name="ocop-parent"
+        ).start()
+    serve_worker(Settings.from_env(), stop=stop)
 
 
 if __name__ == "__main__":
