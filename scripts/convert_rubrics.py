@@ -37,6 +37,7 @@ import json
 import re
 import sys
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -902,32 +903,45 @@ def convert(source: Path) -> dict[str, str]:
     return files
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("source", nargs="?", type=Path, default=DEFAULT_SOURCE)
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+def run_converter(
+    name: str,
+    convert_source: Callable[[Path], dict[str, str]],
+    doc: str | None,
+    default_source: Path,
+    default_out: Path,
+    argv: list[str] | None = None,
+) -> int:
+    """The command line every rubric converter shares: convert ``source`` and write the
+    files to ``--out``, or with ``--check`` compare them (exit 1 when out of date)."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0] if doc else None)
+    parser.add_argument("source", nargs="?", type=Path, default=default_source)
+    parser.add_argument("--out", type=Path, default=default_out)
     parser.add_argument("--check", action="store_true", help="compare, do not write")
     args = parser.parse_args(argv)
     try:
-        files = convert(args.source)
+        files = convert_source(args.source)
     except (ConversionError, OSError) as exc:
-        print(f"convert_rubrics: {exc}", file=sys.stderr)
+        print(f"{name}: {exc}", file=sys.stderr)
         return 2
     if args.check:
         stale = [
-            name
-            for name, text in files.items()
-            if not (args.out / name).is_file()
-            or (args.out / name).read_text(encoding="utf-8") != text
+            file
+            for file, text in files.items()
+            if not (args.out / file).is_file()
+            or (args.out / file).read_text(encoding="utf-8") != text
         ]
-        for name in stale:
-            print(f"out of date: {args.out / name}", file=sys.stderr)
+        for file in stale:
+            print(f"out of date: {args.out / file}", file=sys.stderr)
         return 1 if stale else 0
     args.out.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        (args.out / name).write_bytes(text.encode("utf-8"))
+    for file, text in files.items():
+        (args.out / file).write_bytes(text.encode("utf-8"))
     print(f"wrote {len(files)} rubrics to {args.out}")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run_converter("convert_rubrics", convert, __doc__, DEFAULT_SOURCE, DEFAULT_OUT, argv)
 
 
 if __name__ == "__main__":

@@ -32,7 +32,6 @@ whose number is kept; the loader's invariants accept a difference only on a reco
 
 from __future__ import annotations
 
-import argparse
 import importlib.util
 import re
 import sys
@@ -656,31 +655,9 @@ def convert(source: Path) -> dict[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("source", nargs="?", type=Path, default=DEFAULT_SOURCE)
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    parser.add_argument("--check", action="store_true", help="compare, do not write")
-    args = parser.parse_args(argv)
-    try:
-        files = convert(args.source)
-    except (ConversionError, OSError) as exc:
-        print(f"convert_rubrics_1048: {exc}", file=sys.stderr)
-        return 2
-    if args.check:
-        stale = [
-            name
-            for name, text in files.items()
-            if not (args.out / name).is_file()
-            or (args.out / name).read_text(encoding="utf-8") != text
-        ]
-        for name in stale:
-            print(f"out of date: {args.out / name}", file=sys.stderr)
-        return 1 if stale else 0
-    args.out.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        (args.out / name).write_bytes(text.encode("utf-8"))
-    print(f"wrote {len(files)} rubrics to {args.out}")
-    return 0
+    return base.run_converter(
+        "convert_rubrics_1048", convert, __doc__, DEFAULT_SOURCE, DEFAULT_OUT, argv
+    )
 
 
 if __name__ == "__main__":
