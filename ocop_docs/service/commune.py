@@ -14,13 +14,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ocop_docs.errors import OcopError
 from ocop_docs.production.contexts.bao_cao_xa import read_assessment
-from ocop_docs.rules.units import check_address
 from ocop_docs.service.casefiles import CaseFileView
 from ocop_docs.service.checking import check_dossier, scrub
 from ocop_docs.service.composing import read_data
@@ -36,63 +34,41 @@ TEXT_LIMIT = 4000  # characters per field: a page of the form, far above any rea
 LINE_LIMIT = 200
 
 
-@dataclass(frozen=True, slots=True)
-class Commune:
-    province: int
-    commune: int
-    name: str  # today's unit, "xã Côn Minh, tỉnh Thái Nguyên"
+def submit_check(rt: Runtime, view: CheckView, workdir: Path) -> CaseFileView:
+    """File anonymous check ``view`` with its commune (blocking; once per check).
 
-
-def commune_of(data: Any) -> Commune | None:
-    """Today's commune of the producer's address, or None when it cannot be told."""
-    producer = data.get("chu_the") if isinstance(data, dict) else None
-    address = producer.get("dia_chi") if isinstance(producer, dict) else None
-    if not isinstance(address, dict):
-        return None
-    xa, tinh, huyen = address.get("xa"), address.get("tinh"), address.get("huyen")
-    if not isinstance(xa, str) or not xa.strip():
-        return None
-    found = check_address(
-        xa,
-        tinh if isinstance(tinh, str) else "",
-        huyen if isinstance(huyen, str) and huyen.strip() else None,
-    )
-    if found.status not in ("current", "old") or found.province is None or found.commune is None:
-        return None
-    return Commune(found.province.code, found.commune.code, found.current_text() or xa)
-
-
-def submit_check(rt: Runtime, view: CheckView, workdir: Path) -> tuple[CaseFileView, Commune]:
-    """File anonymous check ``view`` with its commune (blocking; once per check)."""
+    The commune is today's unit the validator resolved for ``chu_the.dia_chi`` (the
+    report's ``address``, former units mapped), so the address rules live in one place."""
+    earlier = rt.casefiles.submitted_from(view.id)
+    if earlier is not None:
+        return earlier
+    if view.errors:
+        raise ServiceError(422, "submit-invalid", errors=view.errors)
     folder = workdir / "ho-so"
     folder.mkdir(parents=True, exist_ok=True)
     rt.records.restore(view, folder)
     data, _name = read_data(folder)
-    where = commune_of(data)
-    if where is None:
-        raise ServiceError(422, "submit-no-commune")
-    earlier = rt.casefiles.submitted_from(view.id)
-    if earlier is not None:
-        return earlier, where
-    if view.errors:
-        raise ServiceError(422, "submit-invalid", errors=view.errors)
     dossier = Dossier(folder, view.source)
     checked = check_dossier(dossier, max_bytes=rt.settings.max_attachment, langs=("vi",))
     if checked.report.errors:  # the rules may have moved on since the check was made
         raise ServiceError(422, "submit-invalid", errors=checked.report.errors)
+    address = checked.report.address or {}
+    province, commune = address.get("province_code"), address.get("commune_code")
+    if not isinstance(province, int) or not isinstance(commune, int):
+        raise ServiceError(422, "submit-no-commune")
     dossier_id = rt.casefiles.create(
         dossier,
         checked,
         data,
-        province=where.province,
-        commune=where.commune,
+        province=province,
+        commune=commune,
         origin="check",
         user_id=None,
         source_check=view.id,
     )
     made = rt.casefiles.get(dossier_id)
     assert made is not None
-    return made, where
+    return made
 
 
 def _text(values: Mapping[str, Any], key: str, limit: int = TEXT_LIMIT) -> str:
@@ -185,10 +161,8 @@ def _passed_on(exc: OcopError, workdir: Path, name: str) -> ServiceError:
 
 __all__ = [
     "POINTS",
-    "Commune",
     "assessment_from_form",
     "checked_assessment",
-    "commune_of",
     "render_assessment",
     "submit_check",
 ]
