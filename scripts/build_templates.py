@@ -1393,26 +1393,34 @@ def annex_table(doc: object, widths: list[float], *, score: bool, product_set: b
     cell_para(end.cells[0], "{%tr endfor %}", style="VB Bảng")
 
 
-def build_quyet_dinh() -> object:
-    """Quyết định (cá biệt) in the shape of NĐ 30/2020 Phụ lục III Mẫu 1.2, with its annex."""
-    doc = new_document(title="Quyết định công nhận sản phẩm OCOP")
+def decision_opening(doc: object, block: str, *, draft: bool) -> None:
+    """A decision's head as NĐ 30/2020 Phụ lục III Mẫu 1.2 lays it out, from the context
+    block ``block`` (its so, ngay_dong, trich_yeu, tham_quyen, can_cu): issuer and number,
+    place and date, "QUYẾT ĐỊNH", trích yếu, the issuer's competence, the căn cứ (italic,
+    each ending ";", the last "." — Phụ lục I mục II.6) and "QUYẾT ĐỊNH:"."""
     header_block(
         doc,
         left_top="{{ co_quan.chu_quan_in_hoa | default('', true) }}",
         left_name="{{ co_quan.ten_in_hoa }}",
-        left_number="Số: {{ quyet_dinh.so }}",
-        right_date="{{ quyet_dinh.ngay_dong }}",
+        left_number="Số: {{ " + block + ".so }}",
+        right_date="{{ " + block + ".ngay_dong }}",
     )
-    draft_mark(doc)
+    if draft:
+        draft_mark(doc)
     para(doc, "QUYẾT ĐỊNH", style="VB Tên loại", before=18)
-    para(doc, "{{ quyet_dinh.trich_yeu }}", style="VB Trích yếu")
+    para(doc, "{{ " + block + ".trich_yeu }}", style="VB Trích yếu")
     rule(doc, indent_mm=(TEXT_WIDTH_MM - 50) / 2, space_after=12)
-    para(doc, "{{ quyet_dinh.tham_quyen }}", style="VB Tên loại", before=0, after=12)
-    # Căn cứ: italic, each ends with ";", the last with "." (NĐ 30 Phụ lục I mục II.6).
-    para(doc, "{%p for c in quyet_dinh.can_cu %}", style="VB Căn cứ")
+    para(doc, "{{ " + block + ".tham_quyen }}", style="VB Tên loại", before=0, after=12)
+    para(doc, "{%p for c in " + block + ".can_cu %}", style="VB Căn cứ")
     para(doc, "{{ c }}", style="VB Căn cứ")
     para(doc, "{%p endfor %}", style="VB Căn cứ")
     para(doc, "QUYẾT ĐỊNH:", style="VB Tên loại", before=6, after=12)
+
+
+def build_quyet_dinh() -> object:
+    """Quyết định (cá biệt) in the shape of NĐ 30/2020 Phụ lục III Mẫu 1.2, with its annex."""
+    doc = new_document(title="Quyết định công nhận sản phẩm OCOP")
+    decision_opening(doc, "quyet_dinh", draft=True)
     body(
         doc,
         R("Điều 1. ", b=True),
@@ -1929,22 +1937,7 @@ def _annex_heading(doc: object, *lines: list[Run], ref: list[Run]) -> None:
 def build_phe_duyet_ket_qua() -> object:
     """Quyết định phê duyệt kết quả của sản phẩm đạt từ 90 điểm (Điều 6.3.a, 7.3.e)."""
     doc = new_document(title="Quyết định phê duyệt kết quả đánh giá sản phẩm OCOP")
-    header_block(
-        doc,
-        left_top="{{ co_quan.chu_quan_in_hoa | default('', true) }}",
-        left_name="{{ co_quan.ten_in_hoa }}",
-        left_number="Số: {{ phe_duyet.so }}",
-        right_date="{{ phe_duyet.ngay_dong }}",
-    )
-    draft_mark(doc)
-    para(doc, "QUYẾT ĐỊNH", style="VB Tên loại", before=18)
-    para(doc, "{{ phe_duyet.trich_yeu }}", style="VB Trích yếu")
-    rule(doc, indent_mm=(TEXT_WIDTH_MM - 50) / 2, space_after=12)
-    para(doc, "{{ phe_duyet.tham_quyen }}", style="VB Tên loại", before=0, after=12)
-    para(doc, "{%p for c in phe_duyet.can_cu %}", style="VB Căn cứ")
-    para(doc, "{{ c }}", style="VB Căn cứ")
-    para(doc, "{%p endfor %}", style="VB Căn cứ")
-    para(doc, "QUYẾT ĐỊNH:", style="VB Tên loại", before=6, after=12)
+    decision_opening(doc, "phe_duyet", draft=True)
     body(
         doc,
         R("Điều 1. ", b=True),
@@ -2186,21 +2179,7 @@ def build_thong_bao_ket_qua() -> object:
 def build_quyet_dinh_thu_hoi() -> object:
     """Quyết định thu hồi giấy chứng nhận sản phẩm OCOP (QĐ 26/2026 Điều 8)."""
     doc = new_document(title="Quyết định thu hồi giấy chứng nhận sản phẩm OCOP")
-    header_block(
-        doc,
-        left_top="{{ co_quan.chu_quan_in_hoa | default('', true) }}",
-        left_name="{{ co_quan.ten_in_hoa }}",
-        left_number="Số: {{ thu_hoi.so }}",
-        right_date="{{ thu_hoi.ngay_dong }}",
-    )
-    para(doc, "QUYẾT ĐỊNH", style="VB Tên loại", before=18)
-    para(doc, "{{ thu_hoi.trich_yeu }}", style="VB Trích yếu")
-    rule(doc, indent_mm=(TEXT_WIDTH_MM - 50) / 2, space_after=12)
-    para(doc, "{{ thu_hoi.tham_quyen }}", style="VB Tên loại", before=0, after=12)
-    para(doc, "{%p for c in thu_hoi.can_cu %}", style="VB Căn cứ")
-    para(doc, "{{ c }}", style="VB Căn cứ")
-    para(doc, "{%p endfor %}", style="VB Căn cứ")
-    para(doc, "QUYẾT ĐỊNH:", style="VB Tên loại", before=6, after=12)
+    decision_opening(doc, "thu_hoi", draft=False)
     body(
         doc,
         R("Điều 1. ", b=True),
