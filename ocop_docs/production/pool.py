@@ -434,7 +434,7 @@ class ConverterPool:
             state.retry(task)
             return
         if reason == "timeout":
-            why = f"quá {self.timeout:g} giây không xong"
+            why = f"quá {self.timeout:g} giây không xong".replace(".", ",")  # 0,2 giây
             why_en = f"no result after {self.timeout:g} s"
         elif rc:
             why = f"LibreOffice dừng với mã {rc}" + (f": {detail}" if detail else "")

@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import os
 import posixpath
+import re
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -30,7 +31,7 @@ from typing import Any
 
 import yaml
 
-from ocop_docs.catalogue import Lang
+from ocop_docs.catalogue import ISSUES, Lang, ui
 from ocop_docs.errors import OcopError
 from ocop_docs.production.batch import BatchOptions, plan_batch
 from ocop_docs.production.manifest import issue_json
@@ -236,6 +237,36 @@ def _relative(path: Path | None, tree: Path) -> str | None:
     return None
 
 
+def _cli_advice(lang: Lang) -> re.Pattern[str]:
+    """The command line's advice in a ``round-path-outside`` message (its text after the
+    first "; ", with the parameters as wildcards), wherever a message quotes it."""
+    advice = ISSUES["round-path-outside"].message_template(lang).split("; ", 1)[1]
+    parts = re.split(r"\{\w+\}", advice)
+    return re.compile("; " + "[^\n\"]*?".join(re.escape(part) for part in parts))
+
+
+def web_hints(data: Any, lang: Lang) -> Any:
+    """``data`` (findings as JSON) worded for the web page where a path of a round lies
+    outside what was uploaded (``round-path-outside``): the command line's ``--allow DIR``
+    means nothing to someone uploading a round; what they can do is send the dossiers along
+    with it. The message's own advice is cut wherever it is quoted, and the hint replaced."""
+    advice = _cli_advice(lang)
+
+    def walk(value: Any) -> Any:
+        if isinstance(value, dict):
+            out = {key: walk(item) for key, item in value.items()}
+            if out.get("code") == "round-path-outside" and "hint" in out:
+                out["hint"] = ui("o.upload_path_outside_hint", lang)
+            return out
+        if isinstance(value, list):
+            return [walk(item) for item in value]
+        if isinstance(value, str) and "--allow" in value:
+            return advice.sub(".", value)
+        return value
+
+    return walk(data)
+
+
 def summarise(laid: LaidOut) -> dict[str, Any]:
     """The round as the library reads it, for the pages and the API: products with their
     results, the council, rows that failed and warnings (both languages); or the input's
@@ -249,15 +280,21 @@ def summarise(laid: LaidOut) -> dict[str, Any]:
             plan = _plan(source, tree, lang)
         except OcopError as exc:
             error = ServiceError(422, exc.code)
-            error.body = {other: scrub(library_error_json(exc, other), tree, "") for other in LANGS}
+            error.body = {
+                other: web_hints(scrub(library_error_json(exc, other), tree, ""), other)
+                for other in LANGS
+            }
             raise error from exc
-        texts[lang] = scrub(
-            {
-                "failures": [f.to_json() for f in plan.failures],
-                "warnings": [issue_json(w, lang) for w in plan.warnings],
-            },
-            tree,
-            "",
+        texts[lang] = web_hints(
+            scrub(
+                {
+                    "failures": [f.to_json() for f in plan.failures],
+                    "warnings": [issue_json(w, lang) for w in plan.warnings],
+                },
+                tree,
+                "",
+            ),
+            lang,
         )
     assert plan is not None and plan.round is not None and plan.round.data is not None
     rnd = plan.round

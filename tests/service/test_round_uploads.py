@@ -185,3 +185,10 @@ def test_an_uploaded_round_reads_nothing_of_the_server_s_disk(
     assert body["products"] == 6
     codes = [i["code"] for f in body["failures"] for i in f["error"]["details"]]
     assert "round-path-outside" in codes
+    # The hint speaks of what a web user can do (send the dossiers along), not of --allow.
+    refused = [i for f in body["failures"] for i in f["error"]["details"]]
+    hints = [i["hint"] for i in refused if i["code"] == "round-path-outside"]
+    assert hints and all("--allow" not in h and "Hồ sơ kèm theo" in h for h in hints)
+    assert "--allow" not in answer.text and not any(h.endswith("..") for h in hints)
+    quoted = [i["message"] for i in refused if i["code"] == "round-path-outside"]
+    assert all(m.endswith("không được đọc.") or m.endswith("was not read.") for m in quoted)

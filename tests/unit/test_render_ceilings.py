@@ -155,3 +155,12 @@ def test_a_run_of_text_libxml2_could_not_read_is_a_limit(tmp_path: Path) -> None
         assert "3,000,000 characters" in caught.value.message("en")
     fine = _doc(tmp_path / "ok.docx", '{{ "x" * 1000000 }}', '{{ "y" * 1000000 }}')
     assert render_template(fine, {}).data  # long, but each run within the limit
+
+
+def test_the_time_limit_is_written_with_a_decimal_comma_in_vietnamese(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(limits, "RENDER_SECONDS", 0.2)
+    with pytest.raises(limits.TemplateLimit) as caught:
+        limits.Budget(deadline=0.0).tick()
+    assert caught.value.what == "quá 0,2 giây" and caught.value.what_en == "more than 0.2 seconds"

@@ -195,11 +195,13 @@ def _product_row(
         except Refused as exc:
             if exc.code == "file-symlink":
                 refused = Issue("file-symlink", params={"path": exc.reason})
-            else:
-                refused = Issue("round-path-outside", params=outside_params(sheet_path, named))
-            problem(
-                "sheet-row-invalid", problem=refused.message("vi"), problem_en=refused.message("en")
-            )
+                problem(
+                    "sheet-row-invalid",
+                    problem=refused.message("vi"),
+                    problem_en=refused.message("en"),
+                )
+            else:  # its own code, so that its hint (--allow) can be worded for the web too
+                problem("round-path-outside", **outside_params(sheet_path, named))
     for key in ("ten", "chu_the", "dia_chi", "ma_san_pham", "dien_thoai", "bi_loai", "ghi_chu"):
         if cell_text(record.get(key)):
             entry[key] = cell_text(record.get(key))
