@@ -105,7 +105,8 @@ class Budget:
             )
         if time.monotonic() > self.deadline:
             raise TemplateLimit(
-                f"quá {RENDER_SECONDS:g} giây".replace(".", ","), f"more than {RENDER_SECONDS:g} seconds"
+                f"quá {RENDER_SECONDS:g} giây".replace(".", ","),
+                f"more than {RENDER_SECONDS:g} seconds",
             )
 
 
@@ -349,7 +350,9 @@ def memory_ceiling() -> Iterator[None]:
 
 
 def _time_limit() -> TemplateLimit:
-    return TemplateLimit(f"quá {RENDER_SECONDS:g} giây".replace(".", ","), f"more than {RENDER_SECONDS:g} seconds")
+    return TemplateLimit(
+        f"quá {RENDER_SECONDS:g} giây".replace(".", ","), f"more than {RENDER_SECONDS:g} seconds"
+    )
 
 
 def _ring(_signum: int, _frame: Any) -> None:

@@ -242,7 +242,7 @@ def _cli_advice(lang: Lang) -> re.Pattern[str]:
     first "; ", with the parameters as wildcards), wherever a message quotes it."""
     advice = ISSUES["round-path-outside"].message_template(lang).split("; ", 1)[1]
     parts = re.split(r"\{\w+\}", advice)
-    return re.compile("; " + "[^\n\"]*?".join(re.escape(part) for part in parts))
+    return re.compile("; " + '[^\n"]*?'.join(re.escape(part) for part in parts))
 
 
 def web_hints(data: Any, lang: Lang) -> Any:
