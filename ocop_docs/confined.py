@@ -227,12 +227,16 @@ def named_path(base: Path, relative: str, allow: Sequence[Path] = ()) -> Path:
         raise Refused("round-path-outside")  # another system's absolute path
     target = Path(os.path.normpath(os.path.join(os.path.abspath(base), text)))
     for root in (base, *allow):
-        folder = Path(os.path.normpath(os.path.abspath(root)))
-        if target == folder or target.is_relative_to(folder):
-            link = linked_component(folder, target.relative_to(folder).as_posix())
-            if link is not None:
-                raise Refused("file-symlink", str(folder / link))
-            return target
+        written = Path(os.path.normpath(os.path.abspath(root)))
+        # A folder named through a link of its own (``--allow ~/ho-so`` where ~/ho-so links
+        # to the shared drive) is that folder: compare with its real path too. Links BELOW
+        # the folder are still refused (``linked_component``).
+        for folder in dict.fromkeys((written, Path(os.path.realpath(written)))):
+            if target == folder or target.is_relative_to(folder):
+                link = linked_component(folder, target.relative_to(folder).as_posix())
+                if link is not None:
+                    raise Refused("file-symlink", str(folder / link))
+                return target
     raise Refused("round-path-outside")
 
 

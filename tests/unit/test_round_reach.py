@@ -176,3 +176,21 @@ def test_a_csv_sidecar_that_is_a_link_is_refused_unread(tmp_path: Path) -> None:
     text = " ".join(i.message("vi") + i.message("en") for i in sheet.issues)
     assert [i.code for i in sheet.issues] == ["sheet-unreadable"]
     assert "symlink" in text and SECRET not in text and sheet.data is None
+
+
+def test_an_allowed_folder_named_through_a_link_is_that_folder(tmp_path: Path) -> None:
+    """``--allow ~/ho-so`` where ~/ho-so is a link to the shared drive's folder allows that
+    folder; links below an allowed folder are still refused."""
+    real = tmp_path / "o-chung" / "ho-so"
+    (real / "x").mkdir(parents=True)
+    (tmp_path / "o-chung" / "dot").mkdir()
+    (tmp_path / "loi-tat").symlink_to(real)
+    base = tmp_path / "o-chung" / "dot"
+    assert named_path(base, "../ho-so/x", (tmp_path / "loi-tat",)) == real / "x"
+    with pytest.raises(Refused) as caught:
+        named_path(base, "../ho-so/x")
+    assert caught.value.code == "round-path-outside"
+    (real / "lien-ket").symlink_to(tmp_path / "o-chung" / "dot")
+    with pytest.raises(Refused) as linked:
+        named_path(base, "../ho-so/lien-ket", (tmp_path / "loi-tat",))
+    assert linked.value.code == "file-symlink"
