@@ -38,8 +38,9 @@ from build_templates import (  # type: ignore[import-not-found]
     repeat_header,
     table,
 )
-from docx.enum.table import WD_ROW_HEIGHT_RULE
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.oxml.ns import qn
 from docx.shared import Mm
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
@@ -95,10 +96,21 @@ def line(
     return p
 
 
+def _keep_last(doc: object) -> None:
+    """Keep the body's last paragraph with what follows (a question with its answer lines)."""
+    last = doc.element.body[-1]  # type: ignore[attr-defined]
+    while last is not None and last.tag == qn("w:sectPr"):
+        last = last.getprevious()
+    if last is not None and last.tag == qn("w:p"):
+        Paragraph(last, doc).paragraph_format.keep_with_next = True  # type: ignore[arg-type]
+
+
 def blank(doc: object, count: int = 1) -> None:
-    """``count`` dotted lines across the text width (free writing space of the form)."""
-    for _ in range(count):
-        line(doc, after=3)
+    """``count`` dotted lines across the text width (free writing space of the form), kept
+    on the page of the question they answer."""
+    _keep_last(doc)
+    for n in range(count):
+        line(doc, after=3, keep_next=n < count - 1)
 
 
 def heading(doc: object, text: str, *, before: float = 6, keep_next: bool = True) -> Paragraph:
@@ -134,6 +146,7 @@ def grid(
     repeat_header(t.rows[0])
     cant_split(t.rows[0])
     for cell, text in zip(t.rows[0].cells, head, strict=True):
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         cell_para(cell, text, align=CENTER, b=True, size=TABLE_SIZE)
     bold = set(bold_rows)
     numbered = head[0] in ("TT", "STT")  # a number column is centred, a label column not
@@ -144,7 +157,16 @@ def grid(
         row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
         for col, (cell, text) in enumerate(zip(row.cells, values, strict=True)):
             align = CENTER if col == 0 and numbered else LEFT
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             cell_para(cell, text, align=align, size=TABLE_SIZE, b=n in bold or None)
+    # A short table is kept on one page (keep-with-next on every row but the last); a long
+    # one may break, but never leaves its first or last rows alone (a total on its own).
+    rows_ = list(t.rows)
+    kept = rows_[:-1] if len(rows_) <= 10 else rows_[:3] + rows_[-4:-1]
+    for row in kept:
+        for cell in row.cells:
+            for p in cell.paragraphs:
+                p.paragraph_format.keep_with_next = True
     para(doc, "", size=6, after=3)
 
 
