@@ -49,7 +49,7 @@ REGISTRATION = "phieu-dang-ky"
 _NOT_IN_1048: dict[str, tuple[str, str, str, str]] = {
     "bao-cao-tu-danh-gia": (
         "báo cáo tự đánh giá về sản phẩm (như Mẫu 02 hiện hành)",
-        "self-assessment report (like today's Form 02)",
+        "self-assessment report form (like today's Form 02)",
         "hồ sơ cấp huyện gồm phiếu đăng ký, phương án kinh doanh, giới thiệu bộ máy tổ chức và "
         "tài liệu minh chứng (Phụ lục II mục 3.a); Hội đồng cấp huyện chấm điểm theo phiếu "
         "đánh giá.",
@@ -59,7 +59,7 @@ _NOT_IN_1048: dict[str, tuple[str, str, str, str]] = {
     ),
     "bao-cao-xa": (
         "báo cáo đánh giá của UBND cấp xã (như Mẫu 03 hiện hành)",
-        "commune assessment report (like today's Form 03)",
+        "commune assessment report form (like today's Form 03)",
         "Ủy ban nhân dân cấp huyện tiếp nhận, kiểm tra hồ sơ và đánh giá (Phụ lục II mục 1.a, "
         "4.a); cấp xã không lập báo cáo đánh giá.",
         "the district People's Committee receives and checks the dossier and its council "
