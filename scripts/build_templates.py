@@ -2583,6 +2583,24 @@ BUILDERS.update(
 )
 
 
+# The dossier forms of QĐ 1048/QĐ-TTg (2019), in their own modules (scripts/templates_1048*.py),
+# which take their helpers from this one: registered under its import name first, so that
+# running this file as a script does not load a second copy of it.
+sys.modules.setdefault("build_templates", sys.modules[__name__])
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from templates_1048_ke_hoach import build_bieu_03_1048, build_bieu_04_1048  # noqa: E402
+from templates_1048_phieu import build_bieu_01_1048, build_bieu_02_1048  # noqa: E402
+
+BUILDERS.update(
+    {
+        "bieu-01-1048": build_bieu_01_1048,
+        "bieu-02-1048": build_bieu_02_1048,
+        "bieu-03-1048": build_bieu_03_1048,
+        "bieu-04-1048": build_bieu_04_1048,
+    }
+)
+
+
 def build(kind: str) -> bytes:
     doc = BUILDERS[kind]()
     buffer = io.BytesIO()

@@ -22,9 +22,10 @@ from pathlib import Path
 from ocop_docs.catalogue import Lang
 from ocop_docs.errors import ConverterMissing, InputError, Issue, UsageError
 from ocop_docs.production.contexts.dates import decision_day, meeting_day
-from ocop_docs.production.contexts.dossier import FORM_REGIME
+from ocop_docs.production.contexts.dossier import FORM_REGIME, FORM_REGIMES
 from ocop_docs.production.contexts.giay_chung_nhan import certificate_logo
 from ocop_docs.production.contexts.partial import withheld_record
+from ocop_docs.production.contexts.regime_forms import FORMS_1048, REGISTRATION, form_kind
 from ocop_docs.production.contexts.registry import KINDS
 from ocop_docs.production.conversion import find_soffice
 from ocop_docs.production.inputs import (
@@ -291,16 +292,24 @@ def _plan_round(plan: Plan, workdir: Path) -> None:
                 continue
             if spec.wanted is not None and not spec.wanted(rnd, product):
                 continue
+            made = kind
+            if spec.source == "dossier" and product.dossier is not None:
+                # The product's regime's own form (contexts.regime_forms), as for dossiers.
+                try:
+                    made, _noted = form_kind(kind, product.dossier)
+                except InputError as exc:
+                    plan.warnings.append(_form_skipped(kind, product.ten, exc))
+                    continue
             base = _product_stem(product.ma_san_pham, product.ten, numbers[position])
             title = product.ten + (f" ({product.ma_san_pham})" if product.ma_san_pham else "")
             if spec.group is not None:  # named by its commune or producer
                 title = spec.group(product) or title
                 base = slugify(title) or base
-            stem = _unique(base, names)
+            stem = _unique(base, taken.setdefault(made, set()) if made != kind else names)
             plan.items.append(
                 PlanItem(
-                    f"{kind}/{stem}",
-                    kind,
+                    f"{made}/{stem}",
+                    made,
                     title,
                     product=product.index,
                     number=numbers[position] if rows is None else None,
@@ -308,7 +317,7 @@ def _plan_round(plan: Plan, workdir: Path) -> None:
                     dossier=product.dossier_path,
                 )
             )
-        if not any(i.kind == kind for i in plan.items):
+        if not any(i.kind == kind for i in plan.items) and not _made_instead(plan, kind):
             plan.notes.append(kind)
     if any(built_from_round_file(i) for i in plan.items):
         plan.round_file = round_file(working, plan.source, plan.input_kind, workdir)
@@ -318,6 +327,19 @@ def _plan_round(plan: Plan, workdir: Path) -> None:
     plan.bundle_subject = str(data["hoi_dong"]["ten"])
     plan.bundle_author = str(co_quan["ten"])
     plan.bundle_when = decision_day(data) or meeting_day(data)
+
+
+def _form_skipped(kind: str, where: str, exc: InputError) -> Issue:
+    """``batch-form-skipped``: the dossier's regime has no such form (regime_forms)."""
+    params = {"kinds": kind, "path": where, "why": exc.message("vi"), "why_en": exc.message("en")}
+    return Issue("batch-form-skipped", params=params)
+
+
+def _made_instead(plan: Plan, kind: str) -> bool:
+    """Whether ``kind`` was asked and its regime's form made instead (or refused, and said)."""
+    return (kind == REGISTRATION and any(i.kind in FORMS_1048 for i in plan.items)) or any(
+        w.code == "batch-form-skipped" and w.params.get("kinds") == kind for w in plan.warnings
+    )
 
 
 def _plan_dossiers(plan: Plan) -> None:
@@ -343,13 +365,25 @@ def _plan_dossiers(plan: Plan) -> None:
         )
         skipped: list[str] = []
         for kind in plan.kinds:
-            if kind != REPORT_KIND and regime != FORM_REGIME:
-                # Only today's forms exist (render-forms-regime); the check report is made.
+            if kind != REPORT_KIND and regime not in FORM_REGIMES:
+                # This regime's forms are not shipped (render-forms-regime); the check
+                # report is made.
                 skipped.append(kind)
                 continue
-            stem = _unique(base, taken.setdefault(kind, set()))
+            made = kind
+            if kind != REPORT_KIND and isinstance(data, dict):
+                # Each regime's own form (contexts.regime_forms): Mẫu 01 of a QĐ 1048/2019
+                # dossier is its Biểu 02; a form the regime lacks is left out, and said so.
+                try:
+                    made, _noted = form_kind(kind, data)
+                except InputError as exc:
+                    plan.warnings.append(_form_skipped(kind, str(folder), exc))
+                    continue
+            if any(i.kind == made and i.dossier == folder for i in plan.items):
+                continue  # phieu-dang-ky and bieu-02-1048 asked together: one form
+            stem = _unique(base, taken.setdefault(made, set()))
             title = name or folder.name
-            plan.items.append(PlanItem(f"{kind}/{stem}", kind, title, dossier=folder))
+            plan.items.append(PlanItem(f"{made}/{stem}", made, title, dossier=folder))
         if skipped:
             number, year = FORM_REGIME.split("/")
             plan.warnings.append(

@@ -305,19 +305,22 @@ def render(
             if os.path.lexists(target):
                 raise InputError("output-exists", path=str(target))
     built = build_context(kind, source, product=product, assessment=assessment, allow=allow)
-    template = find_templates(templates_dir) / KINDS[kind].template
+    # The kind built may be the dossier's regime's own form (Mẫu 01 of a QĐ 1048/2019
+    # dossier is its Biểu 02: contexts.regime_forms); its template is the one filled.
+    spec = built.kind
+    kind = spec.name
+    template = find_templates(templates_dir) / spec.template
     fallback: list[Issue] = []
     if templates_dir is not None and not template.is_file():
         # A user's folder may hold only the templates they changed; the rest are shipped,
         # and the report says so (issue 12).
-        fallback.append(shipped_used([KINDS[kind].template], find_templates(templates_dir)))
-        template = find_templates() / KINDS[kind].template
+        fallback.append(shipped_used([spec.template], find_templates(templates_dir)))
+        template = find_templates() / spec.template
     # ``-o x.pdf`` asks for a PDF: the .docx is made beside it in a scratch folder and only
     # the PDF is written (issue 12: a Word file named .pdf is no PDF).
     as_pdf = out.suffix.lower() == ".pdf"
     if pdf or as_pdf:  # fail before writing anything when the converter is missing
         find_soffice(soffice)
-    spec = KINDS[kind]
     picture = None
     if spec.pictures is not None and built.round is not None:
         # the certificate's logo (read before anything is written) and QR code (issue 12, 14)

@@ -116,13 +116,16 @@ def test_a_filled_scaffold_of_an_upgrade_or_reevaluation_is_valid(
 def test_every_valid_sample_renders_both_forms_strictly(tmp_path: Path, sample: Path) -> None:
     assert validate_dossier(sample).valid
     if sample.name.endswith("-2019"):
-        # A QĐ 1048/2019 dossier: only today's forms exist, and the tool says so instead
-        # of printing a 2026 form for it (issue 12, "or says clearly").
-        for kind in FORMS:
-            with pytest.raises(InputError) as refused:
-                render(kind, sample, tmp_path / f"{kind}.docx")
-            assert refused.value.code == "render-forms-regime"
-            assert not (tmp_path / f"{kind}.docx").exists()
+        # A QĐ 1048/2019 dossier renders the forms of its own regime (issue 12): Mẫu 01 is
+        # its Biểu 02; 1048 has no self-assessment report, and the tool says so.
+        made = render("phieu-dang-ky", sample, tmp_path / "phieu-dang-ky.docx")
+        assert made.kind == "bieu-02-1048" and not made.placeholders
+        with pytest.raises(InputError) as refused:
+            render("bao-cao-tu-danh-gia", sample, tmp_path / "bao-cao-tu-danh-gia.docx")
+        assert refused.value.code == "render-form-not-in-regime"
+        assert not (tmp_path / "bao-cao-tu-danh-gia.docx").exists()
+        for kind in ("bieu-01-1048", "bieu-02-1048", "bieu-03-1048", "bieu-04-1048"):
+            assert not render(kind, sample, tmp_path / f"{kind}.docx").placeholders
         return
     for kind in FORMS:
         render(kind, sample, tmp_path / f"{kind}.docx")

@@ -173,13 +173,15 @@ def test_every_sample_context_validates_against_its_schema_file(kind: str) -> No
         + [(r, None) for r in revocations]
     ):
         try:
-            context = build_context(kind, source, product=product, allow=ALLOW).context
+            made = build_context(kind, source, product=product, allow=ALLOW)
         except OcopError:
             continue  # a kind that does not fit this input
         built += 1
+        # Mẫu 01 of a QĐ 1048/2019 dossier is its Biểu 02 (regime_forms): its own schema.
+        check = validator if made.kind.name == kind else _context_validator(made.kind.name)
         errors = [
             f"{list(e.absolute_path)}: {e.message}"
-            for e in validator.iter_errors(_present(context))
+            for e in check.iter_errors(_present(made.context))
         ]
         assert errors == [], f"{kind} from {source.name}"
     assert built >= 1

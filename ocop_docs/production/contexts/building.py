@@ -11,7 +11,7 @@ scorecard or a set number.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ from typing import Any
 from ocop_docs.errors import InputError, Issue
 from ocop_docs.production.contexts.council import round_context
 from ocop_docs.production.contexts.kind import DossierSource, Kind
+from ocop_docs.production.contexts.regime_forms import form_kind
 from ocop_docs.production.contexts.registry import KINDS
 from ocop_docs.production.inputs import INPUT_NAMES, InputKind, detect_input, read_valid_dossier
 from ocop_docs.production.rounds.loading import load_round
@@ -57,6 +58,15 @@ def _check_input(spec: Kind, path: Path, what: InputKind) -> None:
         )
 
 
+def _regime_spec(spec: Kind, data: Mapping[str, Any]) -> tuple[Kind, list[Issue]]:
+    """The kind printed for this dossier: its regime's own form (``regime_forms``: Mẫu 01
+    of a QĐ 1048/2019 dossier is its Biểu 02), with the warning that says so."""
+    name, noted = form_kind(spec.name, data)
+    made = KINDS[name]
+    assert made.from_dossier is not None  # a form of a dossier, as the kind asked
+    return made, noted
+
+
 def build_context(
     kind: str,
     source: Path | str,
@@ -84,6 +94,9 @@ def build_context(
         assert spec.from_dossier is not None
         data, warnings = read_valid_dossier(path)
         label = str((data.get("san_pham") or {}).get("ten", path))
+        spec, noted = _regime_spec(spec, data)
+        warnings = warnings + noted
+        assert spec.from_dossier is not None
         built = spec.from_dossier(data, DossierSource(label, assessment_file))
     else:
         rnd = require_valid(load_round(path, allow=allow))
@@ -96,6 +109,9 @@ def build_context(
             if item.dossier is None:
                 raise InputError("render-no-dossier", kind=kind, product=item.ten)
             inline = dict(item.inline.get("danh_gia_xa") or {})
+            spec, noted = _regime_spec(spec, item.dossier)
+            warnings = warnings + noted
+            assert spec.from_dossier is not None
             built = spec.from_dossier(
                 item.dossier, DossierSource(item.ten, assessment_file, inline)
             )

@@ -28,17 +28,18 @@ from ocop_docs.rules.regimes import DEFAULT_REGIME
 from ocop_docs.text.dates import parse_date
 from ocop_docs.text.official import format_date, format_date_short, pad2
 
-# The forms the templates are: QĐ 26/2026 Phụ lục III (Mẫu số 01–03). A dossier of an earlier
-# regime (QĐ 1048/QĐ-TTg 2019: Biểu 01–04; QĐ 148/QĐ-TTg 2023: its own Phụ lục) was filed
-# on that regime's forms, which the tool does not have; printing today's forms for it would
-# put a 2019 product on a 2026 paper. So it is refused with a message saying so (issue 12).
+# The regimes whose dossier forms are shipped: QĐ 26/2026 Phụ lục III (Mẫu số 01–03) and
+# QĐ 1048/QĐ-TTg 2019 Phụ lục II (Biểu 01–04, contexts.forms_1048; which form a dossier
+# gets is contexts.regime_forms). A dossier of QĐ 148/QĐ-TTg 2023, whose forms the tool does
+# not have, is refused rather than put on another regime's paper (issue 12).
 FORM_REGIME = DEFAULT_REGIME
+FORM_REGIMES = (DEFAULT_REGIME, "1048/2019")
 
 
 def require_form_regime(data: Mapping[str, Any]) -> None:
     """``render-forms-regime`` (exit 1) for a dossier whose regime's forms are not shipped."""
     regime = str(data.get("bo_tieu_chi") or DEFAULT_REGIME)
-    if regime != FORM_REGIME:
+    if regime not in FORM_REGIMES:
         number, year = FORM_REGIME.split("/")
         raise InputError("render-forms-regime", regime=regime, current=f"{number}/{year}/QĐ-TTg")
 
@@ -136,4 +137,4 @@ def evidence_name(paper: Mapping[str, Any]) -> str:
     return name
 
 
-__all__ = ["FORM_REGIME", "dossier_context", "require_form_regime"]
+__all__ = ["FORM_REGIME", "FORM_REGIMES", "dossier_context", "require_form_regime"]

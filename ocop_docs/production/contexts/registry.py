@@ -12,6 +12,10 @@ from ocop_docs.production.contexts import (
     bao_cao_tu_danh_gia,
     bao_cao_xa,
     bien_ban,
+    bieu_01_1048,
+    bieu_02_1048,
+    bieu_03_1048,
+    bieu_04_1048,
     cong_van_de_nghi,
     de_nghi_xa,
     giay_chung_nhan,
@@ -45,6 +49,12 @@ KINDS: dict[str, Kind] = {
         cong_van_de_nghi.KIND,
         thong_bao_ket_qua.KIND,
         quyet_dinh_thu_hoi.KIND,
+        # The dossier forms of QĐ 1048/QĐ-TTg (2019) Phụ lục II, for historical dossiers
+        # (issue 11, 12): Biểu 01–04 (regime_forms says which form a dossier gets).
+        bieu_01_1048.KIND,
+        bieu_02_1048.KIND,
+        bieu_03_1048.KIND,
+        bieu_04_1048.KIND,
     )
 }
 
