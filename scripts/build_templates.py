@@ -2450,6 +2450,24 @@ def build_thong_bao_danh_gia_lai() -> object:
     return doc
 
 
+def _kinh_gui_list(doc: object, expr: str) -> None:
+    """ "Kính gửi:" once (NĐ 30/2020 Phụ lục III Mẫu 1.4): one recipient on its line,
+    centred; several, each on its own line after "Kính gửi:" with "- " (the context gives
+    the lines with their "- " and ";" / "."), the dashes aligned under the first."""
+    at, tab = 32.0, 24.0  # left edge of "Kính gửi:", width kept for it (mm)
+    para(doc, "{%p if " + expr + " | length == 1 %}", align=CENTER)
+    para(doc, "Kính gửi: ", "{{ " + expr + "[0] }}", align=CENTER, after=0)
+    para(doc, "{%p elif " + expr + " %}", align=CENTER)
+    first = para(doc, "Kính gửi:\t", "{{ " + expr + "[0] }}", after=0)
+    first.paragraph_format.left_indent = Mm(at + tab)
+    first.paragraph_format.first_line_indent = Mm(-tab)
+    first.paragraph_format.tab_stops.add_tab_stop(Mm(at + tab))
+    para(doc, "{%p for k in " + expr + "[1:] %}", align=CENTER)
+    para(doc, "{{ k }}", left_indent=at + tab, after=0)
+    para(doc, "{%p endfor %}", align=CENTER)
+    para(doc, "{%p endif %}", align=CENTER)
+
+
 def build_bao_cao_nam() -> object:
     """Báo cáo (NĐ 30/2020 Phụ lục III, Mẫu 1.4): the registry's counts, tables and charts."""
     doc = new_document(title="Báo cáo kết quả thực hiện Chương trình OCOP")
@@ -2468,9 +2486,7 @@ def build_bao_cao_nam() -> object:
         style="VB Trích yếu",
     )
     rule(doc, indent_mm=(TEXT_WIDTH_MM - 50) / 2, space_after=12)
-    para(doc, "{%p for k in bao_cao.kinh_gui %}", align=CENTER)
-    para(doc, "Kính gửi: ", "{{ k }}", align=CENTER, after=0)
-    para(doc, "{%p endfor %}", align=CENTER)
+    _kinh_gui_list(doc, "bao_cao.kinh_gui_dong")
     body(
         doc,
         "Căn cứ sổ theo dõi sản phẩm OCOP (số liệu đến ngày ",
@@ -2478,6 +2494,7 @@ def build_bao_cao_nam() -> object:
         "), ",
         "{{ co_quan.ten }}",
         " báo cáo kết quả đánh giá, phân hạng sản phẩm OCOP như sau:",
+        before=12,
     )
     para(doc, "I. SẢN PHẨM ĐƯỢC CÔNG NHẬN THEO NĂM", style="VB Tiêu đề mục", keep_next=True)
     t = _grid(
