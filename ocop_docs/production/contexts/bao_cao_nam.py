@@ -46,7 +46,7 @@ def recipient_lines(recipients: Sequence[Any]) -> list[str]:
     recipient)."""
     names = [" ".join(str(r).split()).rstrip(";.") for r in recipients if str(r).strip()]
     if len(names) <= 1:
-        return names
+        return [f"{n}." for n in names]  # as the other papers' "Kính gửi: ….": one line
     return [f"- {n};" for n in names[:-1]] + [f"- {names[-1]}."]
 
 
