@@ -71,11 +71,8 @@ def test_library_refuses_a_bad_address_as_usage(tmp_path: Path) -> None:
 def test_batch_gives_the_spreadsheet_round_a_lookup_page(tmp_path: Path) -> None:
     """A round given as a spreadsheet gets QR codes too (its sheet may not carry one)."""
     out = tmp_path / "out"
-    result = CliRunner().invoke(
-        batch,
-        [SHEET, "-o", str(out), "--kinds", "giay-chung-nhan", "--allow", str(HO_SO)]
-        + ["--tra-cuu", URL, "--no-progress"],
-    )
+    args = [SHEET, "-o", str(out), "--kinds", "giay-chung-nhan", "--allow", str(HO_SO)]
+    result = CliRunner().invoke(batch, [*args, "--tra-cuu", URL, "--no-progress"])
     assert result.exit_code == 0, result.output
     made = sorted((out / "giay-chung-nhan").glob("*.docx"))
     texts = "\n".join(_text(p) for p in made)

@@ -42,7 +42,7 @@ def _total(table: Mapping[Any, Mapping[int, int]]) -> dict[str, str]:
 
 def recipient_lines(recipients: Sequence[Any]) -> list[str]:
     """ "Kính gửi:" as NĐ 30/2020 Phụ lục III Mẫu 1.4 writes it, printed once: one recipient
-    as it is; several, one line each, "- A;" … "- B." (issue 12: not one "Kính gửi:" per
+    on its line ("A."); several, one line each, "- A;" … "- B." (issue 12: not one "Kính gửi:" per
     recipient)."""
     names = [" ".join(str(r).split()).rstrip(";.") for r in recipients if str(r).strip()]
     if len(names) <= 1:
