@@ -43,7 +43,8 @@ from ocop_docs.service.settings import Settings
 from ocop_docs.validation.loading import DOSSIER_NAMES
 
 ROUND_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx", ".csv")
-SIDECARS = (".hoi-dong.csv", ".thong-tin-dot.csv")
+# The CSV files beside a results CSV (spreadsheets.layout): never a round of their own.
+SIDECARS = (".hoi-dong.csv", ".thong-tin-dot.csv", ".van-ban-xa.csv", ".danh-gia-xa.csv")
 ROUND_FOLDER = "dot-danh-gia"
 LANGS: tuple[Lang, ...] = ("vi", "en")
 
