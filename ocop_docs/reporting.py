@@ -109,6 +109,10 @@ REPORTERS: dict[str, dict[str, str]] = {
         "text": "ocop_docs.registry.reporters:export_text",
         "json": "ocop_docs.registry.reporters:export_json",
     },
+    "so-theo-doi thu-hoi": {
+        "text": "ocop_docs.registry.reporters:revoked_text",
+        "json": "ocop_docs.registry.reporters:revoked_json",
+    },
 }
 
 

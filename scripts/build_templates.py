@@ -893,13 +893,15 @@ def build_bao_cao_tu_danh_gia() -> object:
     para(doc, "{%p endif %}", style="VB Nội dung")
 
     part("III", "ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN THEO BỘ TIÊU CHÍ SẢN PHẨM OCOP")
+    # Phần III's three instructions word for word (QĐ 26/2026 Phụ lục III, Mẫu số 02); the
+    # product set the report is scored against is said on its own line, not in the form's
+    # sentence.
     body(
         doc,
         "- Căn cứ vào Bộ tiêu chí đánh giá, phân hạng sản phẩm OCOP tương ứng với sản phẩm "
-        "đăng ký (",
-        "{{ ten_bo_san_pham }}",
-        "), chủ thể tự đánh giá về kết quả (điểm số) có thể đạt theo thứ tự từng tiêu chí.",
+        "đăng ký, chủ thể tự đánh giá về kết quả (điểm số) có thể đạt theo thứ tự từng tiêu chí.",
     )
+    body(doc, "Bộ tiêu chí tương ứng với sản phẩm đăng ký: ", "{{ ten_bo_san_pham }}", ".")
     # The self-assessed points per criterion, in rubric order, when the dossier carries the
     # producer's own scorecard (tu_danh_gia); the part rows carry the part totals.
     para(doc, "{%p if ket_qua_tu_danh_gia %}", style="VB Nội dung")
@@ -958,7 +960,12 @@ def build_bao_cao_tu_danh_gia() -> object:
         "- Mô tả, chứng minh về kết quả tương ứng (mô tả, tài liệu minh chứng cho nội dung "
         "mô tả, được sắp xếp theo thứ tự các chỉ tiêu trong Bộ tiêu chí).",
     )
-    body(doc, "- Tài liệu minh chứng kèm theo vào phụ lục của Báo cáo:")
+    body(
+        doc,
+        "- Tài liệu minh chứng kèm theo vào phụ lục của Báo cáo, tham khảo hướng dẫn theo "
+        "bảng dưới đây:",
+        keep_next=True,
+    )
     t = table(doc, [10, 42, 68, 45], rows=3, grid=True)
     heads = ("TT", "Nội dung", "Yêu cầu", "Tài liệu kèm theo hồ sơ")
     for cell, text in zip(t.rows[0].cells, heads, strict=True):
@@ -974,16 +981,19 @@ def build_bao_cao_tu_danh_gia() -> object:
     end = add_row(t)
     cell_para(end.cells[0], "{%tr endfor %}", style="VB Bảng")
     para(doc, "", after=6)
+    # The re-evaluation instruction after the evidence table, in the form's own words and
+    # punctuation (QĐ 26/2026 Phụ lục III, Mẫu số 02, Phần III): an instruction of the form,
+    # printed on every report as Phần II's "Lưu ý" is; a re-evaluated product's updates follow.
     body(
         doc,
-        "{% if loai_danh_gia == 'danh_gia_lai' %}",
-        # The re-evaluation instruction as Mẫu số 02 words it (after the evidence table).
-        "Đối với sản phẩm đăng ký đánh giá, phân hạng lại: cần rà soát, cập nhật những nội "
-        "dung mới và đánh giá về những thay đổi, kết quả đạt được sau 3 năm được công nhận "
-        "OCOP: về nguyên liệu, công nghệ sử dụng, bao bì, nhãn mác, công bố chất lượng, thị "
-        "trường tiêu thụ, sản lượng, doanh thu; bổ sung các giấy tờ minh chứng pháp lý có "
-        "thời hạn.",
-        "{% endif %}",
+        R(
+            "Đối với sản phẩm đăng ký đánh giá, phân hạng lại: cần rà soát, cập nhật những nội "
+            "dung mới và đánh giá về những thay đổi, kết quả đạt được sau 3 năm được công nhận "
+            "OCOP: về nguyên liệu, công nghệ sử dụng, bao bì, nhãn mác, công bố chất lượng, thị "
+            "trường tiêu thụ, sản lượng, doanh thu; bổ sung các giấy tờ minh chứng pháp lý có "
+            "thời hạn;....",
+            i=True,
+        ),
     )
     # Re-evaluation: the updates the dossier gives, in the order of Điều 6.1.c (issue 11).
     para(doc, "{%p for c in cap_nhat_danh_gia_lai %}", style="VB Nội dung")
@@ -991,6 +1001,15 @@ def build_bao_cao_tu_danh_gia() -> object:
     para(doc, "{%p endfor %}", style="VB Nội dung")
 
     part("IV", "KẾ HOẠCH SẢN XUẤT, KINH DOANH")
+    body(
+        doc,
+        R(
+            "Trình bày những định hướng, kế hoạch của chủ sở hữu trong thời gian tới về phát "
+            "triển sản phẩm, tổ chức sản xuất, thị trường.",
+            i=True,
+        ),
+        keep_next=True,
+    )
     body(doc, "{{ bao_cao.ke_hoach | default(cham, true) }}")
 
     def right(cell: _Cell) -> None:
@@ -2450,6 +2469,27 @@ def build_thong_bao_danh_gia_lai() -> object:
     return doc
 
 
+def _kinh_gui_list(doc: object, expr: str) -> None:
+    """ "Kính gửi:" once (NĐ 30/2020 Phụ lục III Mẫu 1.4): one recipient on its line,
+    centred; several, each on its own line after "Kính gửi:" with "- " (the context gives
+    the lines with their "- " and ";" / "."), the dashes aligned under the first."""
+    at, tab = 32.0, 24.0  # left edge of "Kính gửi:", width kept for it (mm)
+    para(doc, "{%p if " + expr + " | length == 1 %}", align=CENTER)
+    para(doc, "Kính gửi: ", "{{ " + expr + "[0] }}", align=CENTER, after=0)
+    para(doc, "{%p else %}", align=CENTER)
+    para(doc, "{%p for k in " + expr + " %}", align=CENTER)
+    para(doc, "{%p if loop.first %}", align=CENTER)
+    first = para(doc, "Kính gửi:\t", "{{ k }}", after=0)
+    first.paragraph_format.left_indent = Mm(at + tab)
+    first.paragraph_format.first_line_indent = Mm(-tab)
+    first.paragraph_format.tab_stops.add_tab_stop(Mm(at + tab))
+    para(doc, "{%p else %}", align=CENTER)
+    para(doc, "{{ k }}", left_indent=at + tab, after=0)
+    para(doc, "{%p endif %}", align=CENTER)
+    para(doc, "{%p endfor %}", align=CENTER)
+    para(doc, "{%p endif %}", align=CENTER)
+
+
 def build_bao_cao_nam() -> object:
     """Báo cáo (NĐ 30/2020 Phụ lục III, Mẫu 1.4): the registry's counts, tables and charts."""
     doc = new_document(title="Báo cáo kết quả thực hiện Chương trình OCOP")
@@ -2468,9 +2508,7 @@ def build_bao_cao_nam() -> object:
         style="VB Trích yếu",
     )
     rule(doc, indent_mm=(TEXT_WIDTH_MM - 50) / 2, space_after=12)
-    para(doc, "{%p for k in bao_cao.kinh_gui %}", align=CENTER)
-    para(doc, "Kính gửi: ", "{{ k }}", align=CENTER, after=0)
-    para(doc, "{%p endfor %}", align=CENTER)
+    _kinh_gui_list(doc, "bao_cao.kinh_gui_dong")
     body(
         doc,
         "Căn cứ sổ theo dõi sản phẩm OCOP (số liệu đến ngày ",
@@ -2478,6 +2516,7 @@ def build_bao_cao_nam() -> object:
         "), ",
         "{{ co_quan.ten }}",
         " báo cáo kết quả đánh giá, phân hạng sản phẩm OCOP như sau:",
+        before=12,
     )
     para(doc, "I. SẢN PHẨM ĐƯỢC CÔNG NHẬN THEO NĂM", style="VB Tiêu đề mục", keep_next=True)
     t = _grid(

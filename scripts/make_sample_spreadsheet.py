@@ -7,16 +7,18 @@ How to (re)run, from the repository root:
 
 For ``samples/dot-danh-gia/<name>.yaml`` it writes, beside it:
 
-* ``<name>.xlsx`` with the sheets «Sản phẩm», «Thông tin đợt» and «Hội đồng»;
-* ``<name>.csv`` (the products) with ``<name>.thong-tin-dot.csv`` and ``<name>.hoi-dong.csv``.
+* ``<name>.xlsx`` with the sheets «Sản phẩm», «Thông tin đợt», «Hội đồng» and, when the
+  round has them, «Văn bản xã» (``van_ban_xa``) and «Đánh giá xã» (each ``danh_gia_xa``);
+* ``<name>.csv`` (the products) with ``<name>.thong-tin-dot.csv``, ``<name>.hoi-dong.csv``
+  (and ``<name>.van-ban-xa.csv``, ``<name>.danh-gia-xa.csv``).
 
 The spreadsheet is derived from the round file, so the two always agree: a test reads
-the spreadsheet back and compares every product's result with the round file's. Commune
-assessments (``danh_gia_xa``, Mẫu 03), the blocks of the procedure's other papers
-(``van_ban_xa``, ``phe_duyet``, ``cong_van``, ``thong_bao``, ``co_quan_tham_muu``) and
-full scorecards (``phieu``) have no columns in the sheet; rounds that need them stay round
-files. The .xlsx is deterministic (fixed timestamps), so running the script again changes
-nothing.
+the spreadsheet back and compares every product's result with the round file's, and
+another makes every paper from both and compares their texts (issue 12). The blocks of
+the procedure's other papers (``phe_duyet``, ``cong_van``, ``thong_bao``,
+``co_quan_tham_muu``) are rows of «Thông tin đợt». Only full scorecards (``phieu``) have
+no columns in the sheet; rounds that need them stay round files. The .xlsx is
+deterministic (fixed timestamps), so running the script again changes nothing.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ import click
 from ocop_docs.catalogue import Lang, ui
 from ocop_docs.cli.common import ALLOW_OPTION, LANG_OPTION, OcopCommand, format_option, print_report
 from ocop_docs.cli.language import current_language
-from ocop_docs.cli.options import JOBS_RANGE, TIMEOUT_RANGE, BoundedInt, FiniteFloat
+from ocop_docs.cli.options import JOBS_RANGE, TIMEOUT_RANGE, BoundedInt, FiniteFloat, LookupURL
 from ocop_docs.production.batch import (
     DEFAULT_KINDS,
     REPORT_KIND,
@@ -187,6 +187,17 @@ def _clock(seconds: float) -> str:
     ),
 )
 @click.option(
+    "--tra-cuu",
+    "lookup",
+    type=LookupURL(),
+    default=None,
+    metavar="URL",
+    help=(
+        "Trang tra cứu công khai (http/https): mỗi giấy chứng nhận in mã QR <URL>/tra-cuu/<số>; "
+        "thay giay_chung_nhan.tra_cuu của tệp đợt / the certificates' look-up page."
+    ),
+)
+@click.option(
     "--progress/--no-progress",
     default=None,
     help="Thanh tiến độ (mặc định: có khi chạy trong cửa sổ lệnh) / progress bar.",
@@ -218,6 +229,7 @@ def batch(
     soffice: str | None,
     timeout: float,
     logo: Path | None,
+    lookup: str | None,
     progress: bool | None,
     registry: str | None,
     allow: tuple[Path, ...],
@@ -239,6 +251,7 @@ def batch(
         registry=registry,
         allow=allow,
         logo=logo,
+        lookup=lookup,
     )
     bar = _Bar(lang) if _show_progress(fmt, progress) else None
     try:

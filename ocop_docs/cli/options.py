@@ -68,6 +68,21 @@ class BoundedInt(click.ParamType):  # type: ignore[type-arg]
 
 
 # Bounds of the options; documented in the README ("Limits").
+class LookupURL(click.ParamType):  # type: ignore[type-arg]
+    """``--tra-cuu URL``: the certificates' public look-up page, http(s) only (issue 12;
+    :mod:`ocop_docs.production.lookup`); anything else is a usage error (exit 2)."""
+
+    name = "url"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        from ocop_docs.production.lookup import valid_lookup
+
+        text = str(value).strip()
+        if not valid_lookup(text):
+            self.fail(ui("cli.lookup_invalid", current_language(), value=value), param, ctx)
+        return text
+
+
 TIMEOUT_RANGE = (1.0, 86_400.0)  # one second to one day per conversion
 JOBS_RANGE = (1, 10_000)  # what is asked; the batch then caps it to the machine
 

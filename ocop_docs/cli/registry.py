@@ -2,7 +2,8 @@
 
 Verbs mirror :mod:`ocop_docs.registry.verbs`: ``nhap`` (import a published annex list),
 ``danh-sach`` (list), ``nhac-han`` (re-evaluation reminders, and the letters to producers),
-``thong-ke`` (statistics, and the yearly report), ``xuat`` (export to .xlsx); no English
+``thong-ke`` (statistics, and the yearly report), ``xuat`` (export to .xlsx), ``thu-hoi``
+(record a revocation, QĐ 26/2026 Điều 8: :mod:`ocop_docs.registry.revoking`); no English
 aliases: one name per verb keeps the help and the README short. The book is a local
 SQLite file (``--so``, default ``./so-theo-doi.sqlite`` or ``OCOP_SO_THEO_DOI``, which may
 also be the service's database URL).
@@ -77,6 +78,8 @@ def registry() -> None:
       ocop-docs so-theo-doi nhac-han --ngay 20/09/2026 --thu-muc thong-bao/
       ocop-docs so-theo-doi thong-ke --nam 2020 --dau-ra bao-cao-2020.docx
       ocop-docs so-theo-doi xuat so-theo-doi.xlsx
+      ocop-docs so-theo-doi thu-hoi samples/thu-hoi/thai-nguyen-2027-thu-hoi.yaml
+      ocop-docs so-theo-doi thu-hoi --gcn 13/GCN-UBND --quyet-dinh 1420/QĐ-UBND --ngay 20/10/2027
     """
 
 
@@ -289,3 +292,72 @@ def export_command(
     from ocop_docs.registry.verbs import export_workbook
 
     print_report("so-theo-doi xuat", fmt, export_workbook(_open(target), output, ngay), lang)
+
+
+@registry.command("thu-hoi")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path), required=False)
+@click.option(
+    "--id",
+    "entry_id",
+    type=BoundedInt(1, 2**31 - 1),
+    default=None,
+    help="Mã mục trong sổ / entry id.",
+)
+@click.option(
+    "--gcn",
+    "number",
+    default=None,
+    metavar="SỐ",
+    help="Số giấy chứng nhận «13/GCN-UBND» / certificate number.",
+)
+@click.option(
+    "--quyet-dinh", "decision", default=None, help="Số quyết định thu hồi / revoking decision."
+)
+@click.option("--ngay", type=DATE, default=None, help="Ngày quyết định thu hồi / its date.")
+@click.option("--ly-do", "reason", default="", help="Lý do thu hồi / the grounds.")
+@click.option("--thu", "dry_run", is_flag=True, help="Chỉ kiểm tra, không ghi / check only.")
+@REGISTRY_OPTION
+@format_option("so-theo-doi thu-hoi")
+@LANG_OPTION
+def revoke_command(
+    file: Path | None,
+    entry_id: int | None,
+    number: str | None,
+    decision: str | None,
+    ngay: dt.date | None,
+    reason: str,
+    dry_run: bool,
+    target: str | None,
+    fmt: str,
+    lang: Lang,
+) -> None:
+    """Ghi quyết định thu hồi giấy chứng nhận vào sổ (QĐ 26/2026 Điều 8).
+
+    FILE: tệp thu hồi (như «render quyet-dinh-thu-hoi», samples/thu-hoi/): mọi giấy chứng
+    nhận trong tệp hết hiệu lực từ ngày quyết định. Hoặc một giấy: --gcn SỐ (hoặc --id N)
+    với --quyet-dinh và --ngay. Không ghi gì khi có giấy không tìm thấy (mã thoát 1).
+
+    Records a revocation: every certificate of the revocation file (or the one --gcn/--id
+    names, with --quyet-dinh and --ngay) stops on the decision's day.
+    """
+    from ocop_docs.errors import UsageError
+    from ocop_docs.registry.revoking import (
+        read_revocation_file,
+        revoke_certificates,
+        single_revocation,
+    )
+
+    if file is not None:
+        if entry_id is not None or number or decision or ngay or reason:
+            raise UsageError("registry-revoke-file-and-options")
+        revocation = read_revocation_file(file)
+    else:
+        if not decision or ngay is None:
+            raise UsageError("registry-revoke-decision-missing")
+        revocation = single_revocation(
+            entry_id=entry_id, number=number, decision=decision, on=ngay, reason=reason
+        )
+    result = revoke_certificates(_open(target), revocation, dry_run=dry_run)
+    print_report("so-theo-doi thu-hoi", fmt, result, lang)
+    if result.errors:
+        raise click.exceptions.Exit(1)

@@ -17,7 +17,7 @@ import click
 from ocop_docs.catalogue import Lang, ui
 from ocop_docs.cli.common import ALLOW_OPTION, LANG_OPTION, OcopCommand, format_option, print_report
 from ocop_docs.cli.language import current_language
-from ocop_docs.cli.options import TIMEOUT_RANGE, FiniteFloat
+from ocop_docs.cli.options import TIMEOUT_RANGE, FiniteFloat, LookupURL
 from ocop_docs.production.contexts.registry import KINDS
 from ocop_docs.production.pool import interruptible
 from ocop_docs.production.rendering import render as render_document
@@ -35,6 +35,7 @@ def _kinds_help() -> str:
         f"  {k:<21}{v.title_vi} — {SOURCES_HELP[v.source]}"
         + (" (+ --product N với tệp đợt)" if v.per_product and v.source != "round" else "")
         + (" (+ --product N)" if v.per_product and v.source == "round" else "")
+        + (", hoặc từ hồ sơ của xã (+ --thong-tin)" if v.from_dossiers is not None else "")
         for k, v in KINDS.items()
     )
     return rows
@@ -70,10 +71,16 @@ class InputParam(click.ParamType):  # type: ignore[type-arg]  # generic only in 
         "--allow samples/ho-so -o bien-ban.docx --pdf\n"
         "  ocop-docs render giay-chung-nhan samples/dot-danh-gia/thai-nguyen-2026-dot-2.yaml "
         "--allow samples/ho-so --product 2 -o gcn.docx\n"
+        "  ocop-docs render de-nghi-xa samples/ho-so/mien-dong-tai-hoan "
+        "samples/ho-so/mat-ong-huong-rung samples/ho-so/lan-hai-con-minh "
+        "--thong-tin samples/de-nghi-xa/con-minh-2026.yaml -o to-trinh.docx\n"
         "  ocop-docs render phieu-danh-gia 7 -o phieu-trong-bo-7.docx\n"
         "  ocop-docs render phieu-danh-gia phieu-cham.yaml -o phieu.docx\n"
         "  ocop-docs render phieu-danh-gia samples/dot-danh-gia/thai-nguyen-2026-phieu-cham.yaml "
         "--allow samples/ho-so --product 1 -o phieu-thanh-vien.docx\n\n"
+        "de-nghi-xa còn lập được từ hồ sơ của xã trước khi có đợt: INPUT là các hồ sơ "
+        "hoặc thư mục chứa hồ sơ (cùng một xã, đều hợp lệ như khi chạy validate), "
+        "--thong-tin là số, ngày, người ký của tờ trình.\n\n"
         "Tệp đợt chỉ được dẫn tới hồ sơ, phiếu chấm trong thư mục của nó, hoặc trong thư mục "
         "ghi bằng --allow.\n\n"
         "Hồ sơ theo QĐ 1048/2019 in trên biểu mẫu của quy định đó (bieu-01-1048 … "
@@ -87,7 +94,7 @@ class InputParam(click.ParamType):  # type: ignore[type-arg]  # generic only in 
     ),
 )
 @click.argument("kind", type=click.Choice(list(KINDS)))
-@click.argument("source", metavar="INPUT", type=InputParam())
+@click.argument("sources", metavar="INPUT...", nargs=-1, required=True, type=InputParam())
 @click.option(
     "-o",
     "--output",
@@ -149,11 +156,33 @@ class InputParam(click.ParamType):  # type: ignore[type-arg]  # generic only in 
         "của tệp đợt / the certificates' OCOP logo."
     ),
 )
+@click.option(
+    "--thong-tin",
+    "details",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    metavar="FILE",
+    help=(
+        "de-nghi-xa từ hồ sơ: tệp YAML số, ngày, người ký, nơi nhận của tờ trình "
+        "(samples/de-nghi-xa/) / the commune letter's own fields."
+    ),
+)
+@click.option(
+    "--tra-cuu",
+    "lookup",
+    type=LookupURL(),
+    default=None,
+    metavar="URL",
+    help=(
+        "Trang tra cứu công khai (http/https) in thành mã QR trên giấy chứng nhận; thay "
+        "giay_chung_nhan.tra_cuu của tệp đợt / the certificates' look-up page."
+    ),
+)
 @LANG_OPTION
 @format_option("render")
 def render(
     kind: str,
-    source: Path | str,
+    sources: tuple[Path | str, ...],
     output: Path,
     pdf: bool,
     draft: bool,
@@ -165,6 +194,8 @@ def render(
     overwrite: bool,
     allow: tuple[Path, ...],
     logo: Path | None,
+    details: Path | None,
+    lookup: str | None,
     lang: Lang,
     fmt: str,
 ) -> None:
@@ -173,7 +204,7 @@ def render(
     with interruptible():
         result = render_document(
             kind,
-            source,
+            sources[0] if len(sources) == 1 else list(sources),
             output,
             product=product,
             draft=draft,
@@ -185,6 +216,8 @@ def render(
             overwrite=overwrite,
             allow=allow,
             logo=logo,
+            details=details,
+            lookup=lookup,
         )
     print_report("render", fmt, result, lang)
 

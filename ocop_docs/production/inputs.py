@@ -23,7 +23,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ocop_docs.errors import InputError, Issue
-from ocop_docs.production.spreadsheets.layout import CSV_SIDECARS, SPREADSHEET_SUFFIXES
+from ocop_docs.production.spreadsheets.layout import (
+    CSV_SIDECARS,
+    OPTIONAL_SIDECARS,
+    SPREADSHEET_SUFFIXES,
+)
 from ocop_docs.scoring.card_file import CardReadError, read_card
 from ocop_docs.validation.loading import (
     DOSSIER_NAMES,
@@ -121,7 +125,9 @@ def input_files(path: Path, kind: BatchInput) -> list[Path]:
     if kind == "spreadsheet":
         if path.suffix.lower() != ".csv":
             return [path]
-        return [path] + [path.with_name(f"{path.stem}.{x}.csv") for x in CSV_SIDECARS.values()]
+        sides = [path.with_name(f"{path.stem}.{x}.csv") for x in CSV_SIDECARS.values()]
+        optional = [path.with_name(f"{path.stem}.{x}.csv") for x in OPTIONAL_SIDECARS.values()]
+        return [path, *sides, *(p for p in optional if p.exists())]
     return sorted(p for p in path.rglob("ho-so.*") if p.is_file())
 
 

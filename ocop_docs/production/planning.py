@@ -36,6 +36,7 @@ from ocop_docs.production.inputs import (
     read_dossier_data,
 )
 from ocop_docs.production.lint import shipped_used
+from ocop_docs.production.lookup import apply_lookup
 from ocop_docs.production.manifest import (
     MANIFEST_NAME,
     ItemRecord,
@@ -91,6 +92,7 @@ class BatchOptions:
     # lie in (``--allow``; issue 9): nothing else a round names is read.
     allow: tuple[Path, ...] = ()
     logo: Path | None = None  # --logo: the certificates' OCOP logo (else the round file's)
+    lookup: str | None = None  # --tra-cuu: the certificates' look-up page (else the round's)
 
 
 # --- the plan ---------------------------------------------------------------------------------
@@ -214,6 +216,8 @@ def _plan_round(plan: Plan, workdir: Path) -> None:
     plan.warnings.extend(working.warnings)
     plan.round, plan.numbers, plan.rows = working.round, working.numbers, working.rows
     rnd = working.round
+    if plan.options.lookup is not None:  # --tra-cuu over the round's own (issue 12)
+        plan.warnings.extend(apply_lookup(rnd, plan.options.lookup))
     assert rnd.data is not None
     numbers, rows = plan.numbers, plan.rows
     data = rnd.data

@@ -44,6 +44,7 @@ from ocop_docs.production.environment import MissingVariable, make_environment, 
 from ocop_docs.production.fonts import FontSubstitution, document_font, substitution
 from ocop_docs.production.limits import TemplateLimit
 from ocop_docs.production.lint import lint_template, locate_variable, shipped_used
+from ocop_docs.production.lookup import check_lookup
 from ocop_docs.production.pictures import place_pictures
 from ocop_docs.production.references import refuse_external
 from ocop_docs.resources import templates_dir as find_templates
@@ -272,7 +273,7 @@ class RenderResult:
 
 def render(
     kind: str,
-    source: Path | str,
+    source: Path | str | Sequence[Path | str],
     output: Path | str,
     *,
     product: int | None = None,
@@ -285,6 +286,8 @@ def render(
     overwrite: bool = True,
     allow: Sequence[Path] = (),
     logo: Path | str | None = None,
+    details: Path | str | None = None,
+    lookup: str | None = None,
 ) -> RenderResult:
     """Render document ``kind`` from a dossier or round file to ``output`` (.docx, or .pdf:
     then only the PDF is written, through LibreOffice).
@@ -294,6 +297,9 @@ def render(
     template, :class:`~ocop_docs.errors.ConverterMissing` (exit 3) when ``pdf`` is asked
     and LibreOffice is missing. ``overwrite=False`` (the command line without
     ``--overwrite``) refuses an output that exists, before anything is read or written.
+    ``source`` may be several dossiers or folders of dossiers, and ``details`` the paper's
+    own fields, for the commune's letter (``de-nghi-xa``); ``lookup`` (``--tra-cuu``) is the
+    certificates' look-up address over the round file's (see :func:`build_context`).
     """
     if kind not in KINDS:
         raise ValueError(f"unknown document kind {kind!r}; known: {', '.join(KINDS)}")
@@ -304,7 +310,17 @@ def render(
         for target in (out, out.with_suffix(".pdf")) if pdf else (out,):
             if os.path.lexists(target):
                 raise InputError("output-exists", path=str(target))
-    built = build_context(kind, source, product=product, assessment=assessment, allow=allow)
+    if lookup is not None:
+        lookup = check_lookup(lookup)  # a bad address is a usage error (exit 2) on any input
+    built = build_context(
+        kind,
+        source,
+        product=product,
+        assessment=assessment,
+        allow=allow,
+        details=details,
+        lookup=lookup,
+    )
     # The kind built may be the dossier's regime's own form (Mẫu 01 of a QĐ 1048/2019
     # dossier is its Biểu 02: contexts.regime_forms); its template is the one filled.
     spec = built.kind

@@ -1,7 +1,7 @@
 """Reporters of ``so-theo-doi``: text for people, JSON for programs (issue 14).
 
 Registered in :mod:`ocop_docs.reporting` as ``so-theo-doi nhap``, ``… danh-sach``,
-``… nhac-han``, ``… thong-ke`` and ``… xuat``.
+``… nhac-han``, ``… thong-ke``, ``… xuat`` and ``… thu-hoi``.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import Any
 from ocop_docs.catalogue import Lang, ui
 from ocop_docs.registry.model import STARS, Entry
 from ocop_docs.registry.reminders import CATEGORIES, ReminderList
+from ocop_docs.registry.revoking import RevokeResult
 from ocop_docs.registry.statistics import Statistics
 from ocop_docs.registry.store import AddResult
 from ocop_docs.registry.verbs import Export, Listing
@@ -193,6 +194,40 @@ def export_json(result: Export, lang: Lang = "vi") -> str:
     return _dump({"path": str(result.path), "rows": result.rows})
 
 
+def revoked_text(result: RevokeResult, lang: Lang = "vi") -> Output:
+    err = "".join(issue_line(i, lang) + "\n" for i in result.issues)
+    if result.errors:
+        return Output(ui("registry.revoke_refused", lang, n=result.errors) + "\n", err)
+    key = "registry.revoke_dry_run" if result.dry_run else "registry.revoked"
+    head = ui(
+        key,
+        lang,
+        n=len(result.revoked),
+        skipped=len(result.skipped),
+        decision=result.decision,
+        day=_d(result.on),
+    )
+    lines = [head, *("  " + entry_line(e, lang, result.on) for e in result.revoked)]
+    return Output("\n".join(lines) + "\n", err)
+
+
+def revoked_json(result: RevokeResult, lang: Lang = "vi") -> str:
+    return _dump(
+        {
+            "ok": not result.errors,
+            "source": result.source,
+            "decision": result.decision,
+            "day": result.on.isoformat(),
+            "dry_run": result.dry_run,
+            "revoked": [e.to_json(result.on) for e in result.revoked],
+            "skipped": [e.id for e in result.skipped],
+            "errors": result.errors,
+            "warnings": result.warnings,
+            "issues": [_issue_json(i, lang) for i in result.issues],
+        }
+    )
+
+
 __all__ = [
     "added_json",
     "added_text",
@@ -203,6 +238,8 @@ __all__ = [
     "listing_text",
     "reminders_json",
     "reminders_text",
+    "revoked_json",
+    "revoked_text",
     "statistics_json",
     "statistics_text",
 ]

@@ -40,9 +40,13 @@ class ProductSet:
 
     def classification(self) -> str:
         """Mẫu 01 mục 3 "Ngành, Nhóm, Phân nhóm" wording from Phụ lục I."""
-        parts = [self.nhom_ten.capitalize(), f"Nhóm: {self.nhom_con}"]
-        if self.phan_nhom:
-            parts.append(f"Phân nhóm: {self.phan_nhom}")
+        # The form asks for the three ("Ngành, Nhóm, Phân nhóm"); a group of Phụ lục I that
+        # has no subgroups (Cà phê, ca cao; groups III–VI) says so instead of leaving it out.
+        parts = [
+            self.nhom_ten.capitalize(),
+            f"Nhóm: {self.nhom_con}",
+            f"Phân nhóm: {self.phan_nhom or 'không có'}",
+        ]
         return "; ".join(parts)
 
 

@@ -36,6 +36,7 @@ from ocop_docs.errors import OcopError
 from ocop_docs.production.batch import BatchOptions, plan_batch
 from ocop_docs.production.manifest import issue_json
 from ocop_docs.production.planning import Plan
+from ocop_docs.production.spreadsheets.layout import CSV_SIDECARS, OPTIONAL_SIDECARS
 from ocop_docs.production.spreadsheets.mapping import read_round_sheet
 from ocop_docs.service.checking import scrub
 from ocop_docs.service.errors import ServiceError, library_error_json
@@ -44,7 +45,8 @@ from ocop_docs.service.settings import Settings
 from ocop_docs.validation.loading import DOSSIER_NAMES
 
 ROUND_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx", ".csv")
-SIDECARS = (".hoi-dong.csv", ".thong-tin-dot.csv")
+# The CSV files beside a results CSV (spreadsheets.layout): never a round of their own.
+SIDECARS = tuple(f".{x}.csv" for x in (*CSV_SIDECARS.values(), *OPTIONAL_SIDECARS.values()))
 ROUND_FOLDER = "dot-danh-gia"
 LANGS: tuple[Lang, ...] = ("vi", "en")
 

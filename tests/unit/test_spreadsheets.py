@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 import shutil
 from pathlib import Path
@@ -176,13 +178,15 @@ def test_round_information_rows(tmp_path: Path) -> None:
     )
     sheet = read_round_sheet(tmp_path / "dot.csv", allow=ALLOW)
     found = {(i.code, i.params.get("row")) for i in sheet.issues}
-    lines = text.splitlines()
-    row_of = {line.split(",")[0]: n for n, line in enumerate(lines, start=1)}
+    # Rows as Excel numbers them: a quoted cell may hold line breaks (a signer's
+    # "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH"), so rows are the CSV's records, not its lines.
+    records = list(csv.reader(io.StringIO(text)))
+    row_of = {r[0]: n for n, r in enumerate(records, start=1) if r}
     assert ("sheet-info-bad-value", row_of["quyet_dinh.ngay"]) in found
     assert ("sheet-info-unknown-key", row_of["co_quan.ten_moi"]) in found
     assert ("sheet-info-group-key", row_of["hop"]) in found
     assert ("sheet-info-misplaced-key", row_of["san_pham.ten"]) in found
-    assert ("sheet-info-duplicate-key", len(lines)) in found
+    assert ("sheet-info-duplicate-key", len(records)) in found
     assert ("sheet-member-bad-value", 10) in found
     bad_date = next(i for i in sheet.issues if i.code == "sheet-info-bad-value")
     assert "cần một ngày dd/mm/yyyy" in bad_date.message()

@@ -12,7 +12,7 @@ embedded where the template has a ``[[bieu_do:<name>]]`` paragraph
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ocop_docs.production.contexts.kind import Built, Kind
@@ -38,6 +38,16 @@ def _total(table: Mapping[Any, Mapping[int, int]]) -> dict[str, str]:
     out = {key: str(sum(c.get(stars, 0) for c in table.values())) for stars, key in STAR_KEYS}
     out["tong"] = str(sum(sum(c.values()) for c in table.values()))
     return out
+
+
+def recipient_lines(recipients: Sequence[Any]) -> list[str]:
+    """ "Kính gửi:" as NĐ 30/2020 Phụ lục III Mẫu 1.4 writes it, printed once: one recipient
+    on its line ("A."); several, one line each, "- A;" … "- B." (issue 12: not one "Kính gửi:" per
+    recipient)."""
+    names = [" ".join(str(r).split()).rstrip(";.") for r in recipients if str(r).strip()]
+    if len(names) <= 1:
+        return [f"{n}." for n in names]  # as the other papers' "Kính gửi: ….": one line
+    return [f"- {n};" for n in names[:-1]] + [f"- {names[-1]}."]
 
 
 def build(stats: Any, sender: Mapping[str, Any]) -> Built:
@@ -86,6 +96,7 @@ def build(stats: Any, sender: Mapping[str, Any]) -> Built:
             "ngay_dong": format_place_date(str(office["dia_danh"]), day),
             "giai_doan": span,
             "kinh_gui": list(sender.get("kinh_gui") or []),
+            "kinh_gui_dong": recipient_lines(sender.get("kinh_gui") or []),
             "ngay_tinh": format_date_short(stats.on),
             "noi_nhan": [f"{r};" for r in recipients[:-1]] + [f"{recipients[-1]}."],
         },
@@ -110,4 +121,4 @@ KIND = Kind(
     from_registry=build,
 )
 
-__all__ = ["KIND", "build"]
+__all__ = ["KIND", "build", "recipient_lines"]

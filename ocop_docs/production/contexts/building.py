@@ -21,7 +21,14 @@ from ocop_docs.production.contexts.council import round_context
 from ocop_docs.production.contexts.kind import DossierSource, Kind
 from ocop_docs.production.contexts.regime_forms import form_kind
 from ocop_docs.production.contexts.registry import KINDS
-from ocop_docs.production.inputs import INPUT_NAMES, InputKind, detect_input, read_valid_dossier
+from ocop_docs.production.inputs import (
+    INPUT_NAMES,
+    InputKind,
+    classify,
+    detect_input,
+    read_valid_dossier,
+)
+from ocop_docs.production.lookup import apply_lookup
 from ocop_docs.production.rounds.loading import load_round
 from ocop_docs.production.rounds.model import Round, require_valid
 
@@ -69,17 +76,33 @@ def _regime_spec(spec: Kind, data: Mapping[str, Any]) -> tuple[Kind, list[Issue]
 
 def build_context(
     kind: str,
-    source: Path | str,
+    source: Path | str | Sequence[Path | str],
     *,
     product: int | None = None,
     assessment: Path | str | None = None,
     allow: Sequence[Path] = (),
+    details: Path | str | None = None,
+    lookup: str | None = None,
 ) -> BuiltContext:
     """The context of ``kind`` from its input (``product``: 1-based, with a round file;
     ``assessment``: the commune's assessment file, for Mẫu 03; ``allow``: folders besides
-    a round file's own that the dossiers and scorecards it names may lie in)."""
+    a round file's own that the dossiers and scorecards it names may lie in). Several
+    inputs, a folder of dossiers and ``details`` (the paper's own fields) only for a kind a
+    commune makes from its dossiers (``de-nghi-xa``); ``lookup``: the certificates' public
+    look-up address, over the round file's ``giay_chung_nhan.tra_cuu``."""
     spec = KINDS[kind]
-    path = Path(source)
+    sources = [Path(source)] if isinstance(source, str | Path) else [Path(s) for s in source]
+    if spec.from_dossiers is not None and (
+        len(sources) > 1 or classify(sources[0]) in ("dossier", "dossiers")
+    ):
+        # The commune's letter from its own dossiers, before any round (issue 12).
+        built = spec.from_dossiers(sources, Path(details) if details is not None else None)
+        return BuiltContext(spec, built.context, built.when, built.warnings, sources[0])
+    if len(sources) > 1:
+        raise InputError("render-one-input", kind=kind, n=len(sources))
+    if details is not None:
+        raise InputError("render-details-unused", kind=kind)
+    path = sources[0]
     what = detect_input(path)
     assessment_file = Path(assessment) if assessment is not None else None
     if spec.from_sheet_input is not None:
@@ -101,6 +124,8 @@ def build_context(
     else:
         rnd = require_valid(load_round(path, allow=allow))
         warnings = [i for i in rnd.issues if i.severity == "warning"]
+        if lookup is not None:  # --tra-cuu over the round file's (issue 12)
+            warnings.extend(apply_lookup(rnd, lookup))
         if spec.per_product and product is None:
             raise InputError("render-product-required", kind=kind)
         item = rnd.product(product) if spec.per_product and product is not None else None

@@ -27,7 +27,7 @@ group (the first product of each).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -66,6 +66,9 @@ RoundBuilder = Callable[[Round, dict[str, Any], ProductResult | None], Built]
 # (input, its kind, product, folders besides the input's own its named files may lie in)
 SheetBuilder = Callable[[Path, InputKind, int | None, tuple[Path, ...]], Built]
 FileBuilder = Callable[[Path], Built]
+# issue 12: a round kind a commune also makes before any round exists, from its dossiers
+# (folders of dossiers or dossiers) and the paper's own fields (a YAML file, or None).
+DossiersBuilder = Callable[[Sequence[Path], Path | None], Built]
 # The group of a round product for a per-group kind (a commune, a producer); None: the
 # product belongs to no group, so it gets no paper of that kind.
 GroupOf = Callable[[ProductResult], str | None]
@@ -95,6 +98,7 @@ class Kind:
     # The pictures of a document (the certificate's logo and QR code), placed after
     # rendering (ocop_docs.production.pictures): context and logo → placements.
     pictures: PictureMaker | None = field(default=None, repr=False)
+    from_dossiers: DossiersBuilder | None = field(default=None, repr=False)
 
     @property
     def source(self) -> Source:
@@ -120,6 +124,7 @@ __all__ = [
     "Built",
     "DossierBuilder",
     "DossierSource",
+    "DossiersBuilder",
     "FileBuilder",
     "GroupOf",
     "Kind",

@@ -15,8 +15,21 @@ headers are matched without case and diacritics, so "Tên sản phẩm", "TEN SA
   ``quyet_dinh.can_cu`` takes one row per item.
 * **Hội đồng**: ``Mã`` | ``Họ tên`` | ``Chức vụ`` | ``Vai trò`` | ``Có mặt`` | ``Chấm điểm``.
 
+The procedure's other papers (issue 12) read the same blocks as a round file: the
+approval, the letter to the Ministry, the notices and the OCOP office (``phe_duyet.so``,
+``cong_van.nguoi_ky.ho_ten``, ``thong_bao.so_dau``, ``co_quan_tham_muu.ten`` …) are rows of
+«Thông tin đợt»; two optional sheets hold what is one entry per commune or per product:
+
+* **Văn bản xã**: one row per commune's proposal letter (``van_ban_xa``): ``Xã`` | ``Số`` |
+  ``Ngày`` | ``Địa danh`` | ``Kính gửi`` | ``Trích yếu`` | ``Quyền hạn người ký`` |
+  ``Chức vụ người ký`` | ``Người ký`` | ``Nơi nhận`` (one per line in the cell, or ";").
+* **Đánh giá xã**: one row per product's Mẫu 03 (``danh_gia_xa``), by the product's ``STT``:
+  ``STT`` | ``Xã`` | ``Số`` | ``Ngày`` | ``Nguyên liệu`` | ``Lao động`` | ``Ý tưởng`` |
+  ``Bản sắc`` | the signer's three columns | ``Nơi nhận``.
+
 A CSV file holds the products; the two other sheets are CSV files beside it named
-``<tên>.thong-tin-dot.csv`` and ``<tên>.hoi-dong.csv``. CSV must be UTF-8 (Excel: "CSV
+``<tên>.thong-tin-dot.csv`` and ``<tên>.hoi-dong.csv`` (the optional ones
+``<tên>.van-ban-xa.csv`` and ``<tên>.danh-gia-xa.csv``). CSV must be UTF-8 (Excel: "CSV
 UTF-8"); "," or ";" separated; decimal commas ("91,5") are read as numbers.
 """
 
@@ -26,6 +39,9 @@ SHEET_PRODUCTS = "Sản phẩm"
 SHEET_INFO = "Thông tin đợt"
 SHEET_MEMBERS = "Hội đồng"
 CSV_SIDECARS: dict[str, str] = {SHEET_INFO: "thong-tin-dot", SHEET_MEMBERS: "hoi-dong"}
+SHEET_LETTERS = "Văn bản xã"  # van_ban_xa: the communes' proposal letters (issue 12)
+SHEET_ASSESSMENTS = "Đánh giá xã"  # danh_gia_xa: each product's Mẫu 03 (issue 12)
+OPTIONAL_SIDECARS: dict[str, str] = {SHEET_LETTERS: "van-ban-xa", SHEET_ASSESSMENTS: "danh-gia-xa"}
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".csv")
 
 # Product columns: key in the round file → the header officials see, and accepted variants.
@@ -40,6 +56,7 @@ PRODUCT_COLUMNS: dict[str, tuple[str, ...]] = {
     "ho_so": ("Hồ sơ", "Thư mục hồ sơ", "Đường dẫn hồ sơ"),
     "diem_tb": ("Điểm trung bình", "Tổng điểm trung bình", "Điểm TB"),
     "bi_loai": ("Lý do bị loại", "Bị loại"),
+    "ngay_nhan_ho_so": ("Ngày nhận hồ sơ", "Ngày nhận đủ hồ sơ"),
     "ghi_chu": ("Ghi chú",),
 }
 SCORE_PREFIX = "Điểm"
@@ -56,6 +73,35 @@ INFO_COLUMNS: dict[str, tuple[str, ...]] = {
     "gia_tri": ("Giá trị",),
     "noi_dung": ("Nội dung", "Mục", "Ghi chú"),
 }
+# The signer of a paper, three columns (NĐ 30/2020 Phụ lục I mục II.7): nguoi_ky.<key>.
+SIGNER_COLUMNS: dict[str, tuple[str, ...]] = {
+    "quyen_han": ("Quyền hạn người ký", "Quyền hạn ký", "Quyền hạn"),
+    "chuc_vu": ("Chức vụ người ký",),
+    "ho_ten": ("Người ký", "Họ tên người ký"),
+}
+LETTER_COLUMNS: dict[str, tuple[str, ...]] = {
+    "xa": ("Xã", "Xã, phường"),
+    "so": ("Số", "Số tờ trình"),
+    "ngay": ("Ngày", "Ngày tờ trình"),
+    "dia_danh": ("Địa danh",),
+    "kinh_gui": ("Kính gửi",),
+    "trich_yeu": ("Trích yếu",),
+    **SIGNER_COLUMNS,
+    "noi_nhan": ("Nơi nhận",),
+}
+ASSESSMENT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "stt": ("STT", "Số thứ tự", "TT"),
+    "xa": ("Xã", "Xã, phường"),
+    "so": ("Số", "Số báo cáo"),
+    "ngay": ("Ngày", "Ngày báo cáo"),
+    "dia_danh": ("Địa danh",),
+    "nguyen_lieu": ("Nguyên liệu", "Nguyên liệu địa phương"),
+    "lao_dong": ("Lao động", "Lao động địa phương"),
+    "y_tuong": ("Ý tưởng", "Nguồn gốc ý tưởng"),
+    "ban_sac": ("Bản sắc", "Bản sắc, trí tuệ địa phương"),
+    **SIGNER_COLUMNS,
+    "noi_nhan": ("Nơi nhận",),
+}
 ROLE_WORDS: dict[str, str] = {
     "chu tich": "chu_tich",
     "chu tich hoi dong": "chu_tich",
@@ -70,14 +116,20 @@ ROLE_WORDS: dict[str, str] = {
 
 
 __all__ = [
+    "ASSESSMENT_COLUMNS",
     "CSV_SIDECARS",
     "INFO_COLUMNS",
+    "LETTER_COLUMNS",
     "MEMBER_COLUMNS",
+    "OPTIONAL_SIDECARS",
     "PRODUCT_COLUMNS",
     "ROLE_WORDS",
     "SCORE_PREFIX",
+    "SHEET_ASSESSMENTS",
     "SHEET_INFO",
+    "SHEET_LETTERS",
     "SHEET_MEMBERS",
     "SHEET_PRODUCTS",
+    "SIGNER_COLUMNS",
     "SPREADSHEET_SUFFIXES",
 ]

@@ -27,6 +27,7 @@ from ocop_docs.production.schema_tree import ITEMS, schema_tree
 from ocop_docs.production.spreadsheets.cells import (
     EXPECTED,
     Cell,
+    cell_date,
     cell_flag,
     cell_number,
     cell_text,
@@ -39,9 +40,16 @@ from ocop_docs.production.spreadsheets.layout import (
     PRODUCT_COLUMNS,
     ROLE_WORDS,
     SCORE_PREFIX,
+    SHEET_ASSESSMENTS,
     SHEET_INFO,
+    SHEET_LETTERS,
     SHEET_MEMBERS,
     SHEET_PRODUCTS,
+)
+from ocop_docs.production.spreadsheets.papers import (
+    assessments_data,
+    attach_assessments,
+    letters_data,
 )
 from ocop_docs.production.spreadsheets.reading import (
     Row,
@@ -205,6 +213,16 @@ def _product_row(
     for key in ("ten", "chu_the", "dia_chi", "ma_san_pham", "dien_thoai", "bi_loai", "ghi_chu"):
         if cell_text(record.get(key)):
             entry[key] = cell_text(record.get(key))
+    if cell_text(record.get("ngay_nhan_ho_so")):  # Điều 7.6.g's 45 days count from it
+        received = cell_date(record.get("ngay_nhan_ho_so"))
+        if received is None:
+            problem(
+                "sheet-row-bad-date",
+                column=PRODUCT_COLUMNS["ngay_nhan_ho_so"][0],
+                value=cell_text(record.get("ngay_nhan_ho_so")),
+            )
+        else:
+            entry["ngay_nhan_ho_so"] = received
     if "ho_so" not in entry:
         for key in ("ten", "chu_the", "dia_chi"):
             if key not in entry:
@@ -259,6 +277,8 @@ def _product_rows(
     sheet_path: Path,
     allow: Sequence[Path],
     result: SheetRound,
+    stts: list[str],
+    failed: set[str],
 ) -> list[dict[str, Any]]:
     position, columns, header_issues = find_header(rows, sheet, PRODUCT_COLUMNS, ("ten",))
     result.issues.extend(header_issues)
@@ -288,9 +308,11 @@ def _product_rows(
         entry, failure = _product_row(number, record, score_columns, sheet_path, allow)
         if failure is not None:
             result.failures.append(failure)
+            failed.add(cell_text(record.get("stt")))
         elif entry is not None:
             products.append(entry)
             result.rows.append(number)
+            stts.append(cell_text(record.get("stt")))
     return products
 
 
@@ -316,7 +338,21 @@ def read_round_sheet(path: Path | str, *, allow: Sequence[Path] = ()) -> SheetRo
         members = _members(member_rows, SHEET_MEMBERS, result.issues)
         data.setdefault("hoi_dong", {})["thanh_vien"] = members
         ids = [str(m.get("ma", "")) for m in members]
-        data["san_pham"] = _product_rows(products_rows, SHEET_PRODUCTS, ids, path, allow, result)
+        stts: list[str] = []  # the STT of each product kept, and of each row that failed
+        failed: set[str] = set()
+        data["san_pham"] = _product_rows(
+            products_rows, SHEET_PRODUCTS, ids, path, allow, result, stts, failed
+        )
+        # The procedure's other papers (issue 12): the communes' letters, each Mẫu 03.
+        letter_rows = find_sheet(sheets, SHEET_LETTERS)
+        if letter_rows:
+            letters = letters_data(letter_rows, result.issues)
+            if letters:
+                data["van_ban_xa"] = letters
+        assessment_rows = find_sheet(sheets, SHEET_ASSESSMENTS)
+        if assessment_rows:
+            found = assessments_data(assessment_rows, result.issues)
+            attach_assessments(data["san_pham"], stts, found, result.issues, failed)
         result.data = data
     except SheetError as exc:
         result.issues.append(exc.issue)

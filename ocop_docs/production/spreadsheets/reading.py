@@ -15,6 +15,7 @@ from ocop_docs.errors import Issue
 from ocop_docs.production.spreadsheets.cells import Cell, cell_text
 from ocop_docs.production.spreadsheets.layout import (
     CSV_SIDECARS,
+    OPTIONAL_SIDECARS,
     PRODUCT_COLUMNS,
     SCORE_PREFIX,
     SHEET_PRODUCTS,
@@ -129,7 +130,7 @@ def read_sheets(path: Path) -> tuple[dict[str, list[Row]], dict[str, str]]:
     for messages, where each sheet of the layout is looked for."""
     if path.suffix.lower() == ".csv":
         sheets = {SHEET_PRODUCTS: _rows_csv(path, SHEET_PRODUCTS)}
-        for sheet, suffix in CSV_SIDECARS.items():
+        for sheet, suffix in {**CSV_SIDECARS, **OPTIONAL_SIDECARS}.items():
             side = path.with_name(f"{path.stem}.{suffix}.csv")
             if os.path.lexists(side):  # a link in its place is refused, not passed over
                 sheets[sheet] = _rows_csv(side, sheet, beside=True)

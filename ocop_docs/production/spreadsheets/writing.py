@@ -1,6 +1,6 @@
 """Writing a round as a workbook: the sample spreadsheet is generated from the round file.
 
-:func:`round_tables` lays a loaded round out in the three sheets of
+:func:`round_tables` lays a loaded round out in the sheets of
 :mod:`~ocop_docs.production.spreadsheets.layout`; :func:`write_workbook` writes them as an
 .xlsx an official can fill in (byte-identical for the same round), :func:`write_csv` as the
 CSV file and its two sidecars.
@@ -25,17 +25,23 @@ from ocop_docs.production.schema_tree import schema_tree
 from ocop_docs.production.spreadsheets.cells import cell_text
 from ocop_docs.production.spreadsheets.layout import (
     CSV_SIDECARS,
+    OPTIONAL_SIDECARS,
     SCORE_PREFIX,
+    SHEET_ASSESSMENTS,
     SHEET_INFO,
+    SHEET_LETTERS,
     SHEET_MEMBERS,
     SHEET_PRODUCTS,
 )
+from ocop_docs.production.spreadsheets.papers import assessments_table, letters_table
 
-PROCEDURE_BLOCKS = ("van_ban_xa", "co_quan_tham_muu", "phe_duyet", "cong_van", "thong_bao")
+# Blocks with sheets of their own (issue 12); the approval, the letter to the Ministry, the
+# notices and the OCOP office are rows of «Thông tin đợt» like the decision.
+OWN_SHEETS = ("san_pham", "hoi_dong.thanh_vien", "van_ban_xa")
 
 
 def round_tables(rnd: Round) -> dict[str, list[list[Any]]]:
-    """The three sheets of a loaded :class:`~ocop_docs.production.rounds.Round`, as rows of cells.
+    """The sheets of a loaded :class:`~ocop_docs.production.rounds.Round`, as rows of cells.
 
     Products keep their dossier path (relative to the round file) and also show its name,
     producer, address, set and code, so the sheet reads on its own.
@@ -45,10 +51,8 @@ def round_tables(rnd: Round) -> dict[str, list[list[Any]]]:
     info: list[list[Any]] = [["Khóa", "Giá trị", "Nội dung"]]
 
     def walk(value: Any, prefix: str) -> None:
-        # The products and members have sheets of their own; the procedure's other papers
-        # (the communes' letters, the approval, the letter to the Ministry, the notices:
-        # issue 12) have no rows, like Mẫu 03: a round that needs them stays a round file.
-        if prefix in ("san_pham", "hoi_dong.thanh_vien", *PROCEDURE_BLOCKS):
+        # The products, members, communes' letters and Mẫu 03 have sheets of their own.
+        if prefix in OWN_SHEETS:
             return
         if isinstance(value, Mapping):
             for key, sub in value.items():
@@ -76,9 +80,12 @@ def round_tables(rnd: Round) -> dict[str, list[list[Any]]]:
     scorers = [m.ma for m in rnd.scorers]
     header = ["STT", "Tên sản phẩm", "Chủ thể", "Địa chỉ", "Bộ sản phẩm", "Mã sản phẩm"]
     header += [f"{SCORE_PREFIX} {ma.upper()}" for ma in scorers]
-    header += ["Điểm trung bình", "Hồ sơ", "Lý do bị loại"]
+    header += ["Điểm trung bình", "Hồ sơ", "Lý do bị loại", "Ngày nhận hồ sơ"]
     products = [header]
+    assessed: list[tuple[Any, Mapping[str, Any]]] = []
     for raw, p in zip(data.get("san_pham") or [], rnd.products, strict=True):
+        if raw.get("danh_gia_xa"):
+            assessed.append((p.index, raw["danh_gia_xa"]))
         by_member = {m.ma: s for m, s in p.scores}
         row: list[Any] = [
             p.index,
@@ -89,9 +96,24 @@ def round_tables(rnd: Round) -> dict[str, list[list[Any]]]:
             p.ma_san_pham or None,
         ]
         row += [_score_cell(by_member[ma]) if ma in by_member else None for ma in scorers]
-        row += [p.mean_text, raw.get("ho_so"), raw.get("bi_loai")]
+        row += [
+            p.mean_text,
+            raw.get("ho_so"),
+            raw.get("bi_loai"),
+            _date(raw.get("ngay_nhan_ho_so")),
+        ]
         products.append(row)
-    return {SHEET_PRODUCTS: products, SHEET_INFO: info, SHEET_MEMBERS: members}
+    tables = {SHEET_PRODUCTS: products, SHEET_INFO: info, SHEET_MEMBERS: members}
+    if data.get("van_ban_xa"):
+        tables[SHEET_LETTERS] = letters_table(data["van_ban_xa"], _date)
+    if assessed:
+        tables[SHEET_ASSESSMENTS] = assessments_table(assessed, _date)
+    return tables
+
+
+def _date(value: Any) -> Any:
+    """An ISO date as a real Excel date (shown dd/mm/yyyy); anything else as it is."""
+    return _cell(value, {"format": "ngay"})
 
 
 def _score_cell(value: Fraction) -> int | float:
@@ -151,6 +173,13 @@ def write_csv(tables: Mapping[str, list[list[Any]]], path: Path) -> list[Path]:
     written: list[Path] = []
     targets = {SHEET_PRODUCTS: path}
     targets.update({s: path.with_name(f"{path.stem}.{x}.csv") for s, x in CSV_SIDECARS.items()})
+    targets.update(
+        {
+            s: path.with_name(f"{path.stem}.{x}.csv")
+            for s, x in OPTIONAL_SIDECARS.items()
+            if s in tables
+        }
+    )
     for sheet, target in targets.items():
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
