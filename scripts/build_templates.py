@@ -1638,6 +1638,15 @@ def build_giay_chung_nhan() -> object:
     return doc
 
 
+# QĐ 26/2026 Phụ lục II's header lines, as schemas/documents/scoring-sheet.yaml has them
+# (tests/unit/test_phieu_danh_gia.py checks the two agree).
+SHEET_SUBTITLE = "(Kiêm phiếu đánh giá sản phẩm OCOP)"
+SHEET_CODE_LEGEND = (
+    "T: Mã tỉnh - X: Mã xã - STT: Số thứ tự sản phẩm do xã lập thống kê - Năm đánh giá. "
+    "Mã đơn vị hành chính theo Quyết định số 19/2025/QĐ-TTg ngày 30/6/2025"
+)
+
+
 def build_phieu_danh_gia() -> object:
     """QĐ 26/2026 Phụ lục II: "Bộ tiêu chí đánh giá sản phẩm OCOP (Kiêm phiếu đánh giá …)".
 
@@ -1650,7 +1659,14 @@ def build_phieu_danh_gia() -> object:
     doc = new_document(title="Bộ tiêu chí đánh giá sản phẩm OCOP (kiêm phiếu đánh giá)")
     para(doc, "{%p for ph in phieu %}", style="VB Tên loại")
     para(doc, "BỘ TIÊU CHÍ ĐÁNH GIÁ SẢN PHẨM OCOP", style="VB Tên loại", before=0)
-    para(doc, "(Kiêm phiếu đánh giá sản phẩm OCOP)", style="VB Trích yếu")
+    # A regime with a header of its own (schemas/documents/scoring-sheet.yaml; QĐ 1048 Phụ
+    # lục III: "(Kiêm Phiếu … của thành viên Hội đồng đánh giá)", the district's code, no
+    # phone line) prints it; QĐ 26/2026's lines stay literal (the shipped outputs unchanged).
+    para(doc, "{%p if ph.dau_phieu_rieng %}", style="VB Trích yếu")
+    para(doc, "{{ ph.phu_de }}", style="VB Trích yếu")
+    para(doc, "{%p else %}", style="VB Trích yếu")
+    para(doc, SHEET_SUBTITLE, style="VB Trích yếu")
+    para(doc, "{%p endif %}", style="VB Trích yếu")
     para(doc, "(Kèm theo ", "{{ van_ban_bo_tieu_chi }}", ")", align=CENTER, i=True, size=13)
     para(
         doc,
@@ -1676,16 +1692,15 @@ def build_phieu_danh_gia() -> object:
 
     field("Tên sản phẩm: ", "ph.ten_san_pham")
     field("Mã số sản phẩm: ", "ph.ma_san_pham")
-    para(
-        doc,
-        "T: Mã tỉnh - X: Mã xã - STT: Số thứ tự sản phẩm do xã lập thống kê - Năm đánh giá. "
-        "Mã đơn vị hành chính theo Quyết định số 19/2025/QĐ-TTg ngày 30/6/2025",
-        size=11,
-        i=True,
-        after=3,
-    )
+    para(doc, "{%p if not ph.dau_phieu_rieng %}", size=11, i=True, after=3)
+    para(doc, SHEET_CODE_LEGEND, size=11, i=True, after=3)
+    para(doc, "{%p elif ph.chu_giai_ma_so %}", size=11, i=True, after=3)
+    para(doc, "{{ ph.chu_giai_ma_so }}", size=11, i=True, after=3)
+    para(doc, "{%p endif %}", size=11, i=True, after=3)
     field("Tên chủ thể sản xuất: ", "ph.chu_the")
+    para(doc, "{%p if ph.co_dien_thoai %}", size=13)
     field("Số điện thoại: ", "ph.dien_thoai")
+    para(doc, "{%p endif %}", size=13)
     field("Địa chỉ: ", "ph.dia_chi")
     para(doc, "{%p if ph.thanh_vien %}", size=13)
     field("Người đánh giá: ", "ph.thanh_vien")

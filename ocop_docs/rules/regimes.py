@@ -159,6 +159,10 @@ class Procedure:
         """Who certifies ``stars`` (None: 1★–2★ get no certificate)."""
         return next((s for s in self.certifies if stars in s.stars), None)
 
+    def certifies_at(self, level: str) -> bool:
+        """Whether a body of ``level`` certifies anything (QĐ 1048: the district does not)."""
+        return any(s.level == level for s in self.certifies)
+
 
 @dataclass(frozen=True, slots=True)
 class Regime:
@@ -220,6 +224,20 @@ class Regime:
             if points >= band.lowest:
                 return band.stars
         return self.bands[-1].stars
+
+    def round_competence(self, level: str) -> Competence | None:
+        """What a round of ``level`` decides: its ``cong_nhan`` entry; else, for a council
+        of the procedure that only scores and forwards (QĐ 1048 Phụ lục II mục 1.a: the
+        district council recognises nothing, it forwards products from 50 points to the
+        province), a competence with no stars and that step's forwarding; else None (a
+        level this regime does not have)."""
+        found = self.competence.get(level)
+        if found is not None:
+            return found
+        step = self.procedure.council(level) if self.procedure else None
+        if step is None:
+            return None
+        return Competence(stars=(), forward_from=step.forward_from, forward_to=step.forward_to)
 
     def rules_for(self, product_set: int, case: str) -> list[DocumentRule]:
         """The rules of one set and case, strongest level first (stable within a level)."""

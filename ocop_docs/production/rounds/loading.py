@@ -112,7 +112,9 @@ def _checked(rnd: Round, doc: LoadedDocument) -> Round:
 def _build(rnd: Round, doc: LoadedDocument) -> None:
     data = rnd.data or {}
     regime, level = str(data["bo_tieu_chi"]), str(data["cap"])
-    rnd.competence = rnd.rules.competence.get(level)
+    # A level of cong_nhan, or a council of the regime's procedure that only scores and
+    # forwards (QĐ 1048 Phụ lục II mục 1.a: a district round).
+    rnd.competence = rnd.rules.round_competence(level)
     if rnd.competence is None:
         levels = wording().levels
         rnd.issues.append(
