@@ -1218,6 +1218,12 @@ def build_bien_ban() -> object:
     para(doc, "{%p endfor %}", style="VB Nội dung")
     para(doc, "", after=6)
     body(doc, "3. Kết quả đánh giá, phân hạng:", keep_next=True)
+    # A council that only scores and forwards (quy_trinh.chi_cham_diem: QĐ 1048 Phụ lục II
+    # mục 1.a, 4.a, the district's) proposes no recognition: its minutes say which products
+    # go on to the next level (from its threshold, 50 points) and which wait for a later round.
+    para(doc, "{%p if quy_trinh.chi_cham_diem %}", style="VB Nội dung")
+    minutes_forwarding(doc)
+    para(doc, "{%p else %}", style="VB Nội dung")
     body(
         doc,
         "a) Sản phẩm đề nghị công nhận đạt tiêu chuẩn sản phẩm OCOP ",
@@ -1274,22 +1280,8 @@ def build_bien_ban() -> object:
         "c) Sản phẩm chưa đạt hạng được công nhận (không ban hành quyết định công nhận, "
         "không cấp giấy chứng nhận):",
     )
-    para(doc, "{%p for sp in khong_dat %}", style="VB Nội dung")
-    body(
-        doc,
-        "- ",
-        "{{ sp.ten }}",
-        " (",
-        "{{ sp.chu_the }}",
-        "): ",
-        "{{ sp.diem_tb }}",
-        " điểm, ",
-        # The specific ground (issue 11): "hồ sơ bị loại theo tiêu chí 1.1 (…)", "không xếp
-        # hạng: không đánh giá các bước tiếp theo sau tiêu chí 6 (…)", or "hạng 2 sao".
-        "{{ sp.ket_luan }}",
-        "{{ ';' if not loop.last else '.' }}",
-    )
-    para(doc, "{%p endfor %}", style="VB Nội dung")
+    _minutes_not_reached(doc)
+    para(doc, "{%p endif %}", style="VB Nội dung")
     para(doc, "{%p endif %}", style="VB Nội dung")
     para(doc, "{%p if vuot_chenh_lech %}", style="VB Nội dung")
     body(
@@ -1354,6 +1346,87 @@ def build_bien_ban() -> object:
 
     signature_block(doc, left=left, right=right, widths=(80, 85))
     return doc
+
+
+def _minutes_not_reached(doc: object) -> None:
+    """The minutes' list of products below the level's mark, with their specific ground."""
+    para(doc, "{%p for sp in khong_dat %}", style="VB Nội dung")
+    body(
+        doc,
+        "- ",
+        "{{ sp.ten }}",
+        " (",
+        "{{ sp.chu_the }}",
+        "): ",
+        "{{ sp.diem_tb }}",
+        " điểm, ",
+        # The specific ground (issue 11): "hồ sơ bị loại theo tiêu chí 1.1 (…)", "không xếp
+        # hạng: không đánh giá các bước tiếp theo sau tiêu chí 6 (…)", or "hạng 2 sao".
+        "{{ sp.ket_luan }}",
+        "{{ ';' if not loop.last else '.' }}",
+    )
+    para(doc, "{%p endfor %}", style="VB Nội dung")
+
+
+def minutes_forwarding(doc: object) -> None:
+    """Section 3 of the minutes of a council that scores and forwards (QĐ 1048 Phụ lục II
+    mục 4.a(2)–(3)): ranked 1–5 stars; from the threshold, proposed to the next level through
+    the council's committee (hồ sơ and sản phẩm mẫu); below it, a later round (Hình 1:
+    "Không đạt → Thi đánh giá đợt sau"); the report to the committee."""
+    body(
+        doc,
+        "Căn cứ kết quả điểm số đánh giá, các sản phẩm được xếp hạng theo khung từ 01 đến 05 sao; ",
+        "{{ quy_trinh.hoi_dong }}",
+        " thống nhất, thông qua kết quả đánh giá và đề xuất các sản phẩm được tham gia đánh giá ",
+        "{{ quy_trinh.cap_tren }}",
+        ":",
+    )
+    para(doc, "{%p if de_nghi_cap_tren %}", style="VB Nội dung")
+    body(
+        doc,
+        "a) Sản phẩm đạt từ ",
+        "{{ quy_trinh.nguong }}",
+        " điểm trở lên, đề nghị ",
+        "{{ quy_trinh.co_quan_chuyen }}",
+        " chuyển hồ sơ và sản phẩm mẫu đến ",
+        "{{ quy_trinh.co_quan_nhan }}",
+        " đánh giá, phân hạng, công nhận (",
+        "{{ quy_trinh.so_de_nghi }}",
+        " sản phẩm):",
+    )
+    para(doc, "{%p for sp in de_nghi_cap_tren %}", style="VB Nội dung")
+    body(
+        doc,
+        "- ",
+        "{{ sp.ten }}",
+        " (",
+        "{{ sp.chu_the }}",
+        "): ",
+        "{{ sp.diem_tb }}",
+        " điểm, hạng ",
+        "{{ sp.hang_sao_chu }}",
+        "{{ ';' if not loop.last else '.' }}",
+    )
+    para(doc, "{%p endfor %}", style="VB Nội dung")
+    para(doc, "{%p endif %}", style="VB Nội dung")
+    para(doc, "{%p if khong_dat %}", style="VB Nội dung")
+    body(
+        doc,
+        "{{ 'b' if de_nghi_cap_tren else 'a' }}",
+        ") Sản phẩm chưa đạt ",
+        "{{ quy_trinh.nguong }}",
+        " điểm, không đề nghị ",
+        "{{ quy_trinh.cap_tren }}",
+        " đánh giá (tham gia đánh giá đợt sau):",
+    )
+    _minutes_not_reached(doc)
+    para(doc, "{%p endif %}", style="VB Nội dung")
+    body(
+        doc,
+        "Hội đồng báo cáo kết quả đánh giá gửi ",
+        "{{ quy_trinh.co_quan_chuyen }}",
+        ".",
+    )
 
 
 def annex_table(doc: object, widths: list[float], *, score: bool, product_set: bool) -> None:
@@ -2030,6 +2103,23 @@ def build_phe_duyet_ket_qua() -> object:
     return doc
 
 
+def _letter_table(doc: object, score_head: str) -> None:
+    """The proposal letter's list of products (one code line per product, 11 pt)."""
+    _list_table(
+        doc,
+        "sp in cong_van.san_pham",
+        [
+            ("STT", 11, "sp.stt", CENTER, None),
+            ("Tên sản phẩm", 34, "sp.ten", None, None),
+            ("Chủ thể, địa chỉ", 44, "sp.chu_the }}, {{ sp.dia_chi", None, None),
+            (score_head, 16, "sp.diem_tb", CENTER, None),
+            ("Hình thức", 24, "sp.hinh_thuc", CENTER, None),
+            # The code on one line (11 pt, 36 mm), as in the decision's annex (issue 12).
+            ("Mã sản phẩm", 36, "sp.ma_san_pham | default('', true)", CENTER, 11),
+        ],
+    )
+
+
 def build_cong_van_de_nghi() -> object:
     """Công văn của UBND tỉnh đề nghị Bộ đánh giá 5 sao (NĐ 30 Phụ lục III Mẫu 1.4)."""
     doc = new_document(title="Công văn đề nghị đánh giá, phân hạng sản phẩm OCOP 5 sao")
@@ -2046,6 +2136,34 @@ def build_cong_van_de_nghi() -> object:
     para(doc, "", after=6)
     _kinh_gui(doc, "cong_van.kinh_gui")
     body(doc, "{{ cong_van.can_cu }}", ";")
+    # A regime whose procedure is data (cong_van.de_nghi: QĐ 1048 Phụ lục II mục 3.b–c, the
+    # district's letter to the province, the province's to the Ministry) says what it asks,
+    # its level's score and the clause of its papers; QĐ 26/2026's letter keeps its text.
+    para(doc, "{%p if cong_van.de_nghi %}", style="VB Nội dung")
+    body(
+        doc,
+        "{{ cong_van.ket_qua }}",
+        ", ",
+        "{{ co_quan.ten }}",
+        " đề nghị ",
+        "{{ cong_van.kinh_gui }}",
+        " ",
+        "{{ cong_van.de_nghi }}",
+        " đối với ",
+        "{{ cong_van.so_san_pham }}",
+        " sản phẩm sau:",
+        keep_next=True,
+    )
+    _letter_table(doc, "{{ cong_van.cot_diem }}")
+    body(
+        doc,
+        "Hồ sơ gửi kèm (theo ",
+        "{{ cong_van.can_cu_ho_so }}",
+        "), gồm:",
+        before=6,
+        keep_next=True,
+    )
+    para(doc, "{%p else %}", style="VB Nội dung")
     body(
         doc,
         "{{ cong_van.ket_qua }}",
@@ -2058,19 +2176,7 @@ def build_cong_van_de_nghi() -> object:
         " sản phẩm sau:",
         keep_next=True,
     )
-    _list_table(
-        doc,
-        "sp in cong_van.san_pham",
-        [
-            ("STT", 11, "sp.stt", CENTER, None),
-            ("Tên sản phẩm", 34, "sp.ten", None, None),
-            ("Chủ thể, địa chỉ", 44, "sp.chu_the }}, {{ sp.dia_chi", None, None),
-            ("Điểm cấp tỉnh", 16, "sp.diem_tb", CENTER, None),
-            ("Hình thức", 24, "sp.hinh_thuc", CENTER, None),
-            # The code on one line (11 pt, 36 mm), as in the decision's annex (issue 12).
-            ("Mã sản phẩm", 36, "sp.ma_san_pham | default('', true)", CENTER, 11),
-        ],
-    )
+    _letter_table(doc, "Điểm cấp tỉnh")
     body(
         doc,
         "Hồ sơ gửi kèm (01 bộ hồ sơ giấy và 01 bộ hồ sơ điện tử, theo khoản 3 Điều 6 ",
@@ -2079,6 +2185,7 @@ def build_cong_van_de_nghi() -> object:
         before=6,
         keep_next=True,
     )
+    para(doc, "{%p endif %}", style="VB Nội dung")
     para(doc, "{%p for g in cong_van.ho_so %}", style="VB Nội dung")
     para(doc, "{%p if g.tieu_de %}", style="VB Nội dung")
     body(doc, "{{ g.tieu_de }}", i=True, keep_next=True)

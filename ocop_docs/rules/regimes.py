@@ -131,6 +131,12 @@ class ProcedureStep:
     forward_from: int | None = None
     forward_to: str | None = None
     stars: tuple[int, ...] = ()
+    # For a forwarding council: what its body asks of the next level ("đánh giá, phân hạng,
+    # công nhận sản phẩm OCOP") and the papers it sends, with their clause (QĐ 1048 Phụ lục
+    # II mục 3.b–c: "Hồ sơ đề xuất đánh giá sản phẩm cấp tỉnh … bao gồm").
+    asks: str = ""
+    papers: tuple[str, ...] = ()
+    papers_basis: str = ""
 
     def name(self, lang: Lang = "vi") -> str:
         return self.who.get(lang, self.who.get("vi", ""))
@@ -407,6 +413,9 @@ def _step(item: dict[str, Any]) -> ProcedureStep:
         forward_from=int(up["tu"]) if up else None,
         forward_to=str(up["cap"]) if up else None,
         stars=tuple(int(s) for s in item.get("sao", ())),
+        asks=str(up.get("de_nghi") or ""),
+        papers=tuple(str(x) for x in up.get("ho_so") or ()),
+        papers_basis=str(up.get("can_cu_ho_so") or ""),
     )
 
 

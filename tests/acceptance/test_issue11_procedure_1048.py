@@ -12,10 +12,14 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
+from click.testing import CliRunner
 from docx import Document
 
+from ocop_docs.cli.main import cli
+from ocop_docs.production.batch import BatchOptions, run_batch
 from ocop_docs.production.contexts.building import build_context
 from ocop_docs.production.rendering import render
+from ocop_docs.production.rounds.loading import load_round
 from ocop_docs.production.wording import sheet_header
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,3 +73,81 @@ def test_template_literals_are_the_2026_data() -> None:
     header = sheet_header("26/2026")
     assert header.phu_de == module.SHEET_SUBTITLE
     assert header.chu_giai == module.SHEET_CODE_LEGEND
+
+
+# --- a district round of QĐ 1048: the council scores and forwards, recognises nothing ------
+
+ROUND_DISTRICT = ROUNDS / "na-ri-2019-huyen.yaml"
+
+
+def test_district_round_of_1048_is_valid_and_forwards_from_50() -> None:
+    # Before: "round-level-not-competent" (QĐ 1048 has no district recognition).
+    rnd = load_round(ROUND_DISTRICT, allow=ALLOW)
+    assert rnd.valid, [i.message() for i in rnd.issues]
+    assert rnd.competence is not None and rnd.competence.stars == ()
+    assert [p.proposed_up for p in rnd.products] == [True] * 5 + [False]  # 44 points: not
+    assert not any(p.recognised for p in rnd.products)
+
+
+def test_district_minutes_record_the_products_forwarded_to_the_province(tmp_path: Path) -> None:
+    out = tmp_path / "bien-ban.docx"
+    render("bien-ban", ROUND_DISTRICT, out, allow=ALLOW)
+    text = text_of(out)
+    assert "HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP HUYỆN NA RÌ" in text
+    assert "Na Rì, ngày 26 tháng 11 năm 2019" in text and "Số: 03/BB-HĐ" in text
+    # QĐ 1048 Phụ lục II mục 4.a(2)–(3): ranked 1–5 stars, from 50 points forwarded.
+    assert "Hội đồng đánh giá, phân hạng sản phẩm OCOP cấp huyện thống nhất" in text
+    assert (
+        "a) Sản phẩm đạt từ 50 điểm trở lên, đề nghị Ủy ban nhân dân huyện Na Rì chuyển hồ sơ "
+        "và sản phẩm mẫu đến Ủy ban nhân dân tỉnh Bắc Kạn đánh giá, phân hạng, công nhận "
+        "(05 sản phẩm):"
+    ) in text
+    assert "- Gà đồi Trần Phú (Hợp tác xã Trần Phú): 62,00 điểm, hạng 3 sao;" in text
+    assert "b) Sản phẩm chưa đạt 50 điểm, không đề nghị cấp tỉnh đánh giá" in text
+    assert "3 sao, đề nghị cấp tỉnh" in text  # the table's result column
+    assert "Hội đồng báo cáo kết quả đánh giá gửi Ủy ban nhân dân huyện Na Rì." in text
+    # No recognition at the district (before: "đề nghị công nhận đạt tiêu chuẩn … cấp huyện").
+    assert "đề nghị công nhận" not in text and "không cấp giấy chứng nhận" not in text
+
+
+def test_district_round_has_no_decision_nor_certificate(tmp_path: Path) -> None:
+    runner = CliRunner()
+    for kind, extra in (("quyet-dinh", []), ("giay-chung-nhan", ["--product", "1"])):
+        args = ["render", kind, str(ROUND_DISTRICT), *extra, "-o", str(tmp_path / f"{kind}.docx")]
+        result = runner.invoke(cli, [*args, "--allow", str(ALLOW[0])])
+        assert result.exit_code == 1, result.output
+        assert "chỉ chấm điểm, xếp hạng và đề xuất sản phẩm lên cấp tỉnh" in result.output
+        assert f"đợt cấp huyện không có «{kind}»" in result.output
+        assert not (tmp_path / f"{kind}.docx").exists()
+    args = ["render", "quyet-dinh", str(ROUND_DISTRICT), "-o", str(tmp_path / "q.docx")]
+    english = runner.invoke(cli, [*args, "--allow", str(ALLOW[0]), "--lang", "en"])
+    assert english.exit_code == 1
+    assert "the district OCOP evaluation council only scores" in english.output
+
+
+def test_district_letter_proposes_the_products_to_the_province(tmp_path: Path) -> None:
+    out = tmp_path / "cong-van.docx"
+    render("cong-van-de-nghi", ROUND_DISTRICT, out, allow=ALLOW)
+    text = text_of(out)
+    assert "ỦY BAN NHÂN DÂN\nHUYỆN NA RÌ" in text and "Số: 812/UBND-NN" in text
+    assert "V/v đề nghị đánh giá, phân hạng sản phẩm OCOP cấp tỉnh năm 2019" in text
+    assert "Kính gửi: Ủy ban nhân dân tỉnh Bắc Kạn." in text
+    assert (
+        "Ủy ban nhân dân huyện Na Rì đề nghị Ủy ban nhân dân tỉnh Bắc Kạn đánh giá, phân hạng, "
+        "công nhận sản phẩm OCOP đối với 05 sản phẩm sau:"
+    ) in text
+    # QĐ 1048 Phụ lục II mục 3.b (not QĐ 26/2026 Điều 6.3, not "5 sao").
+    assert "Hồ sơ gửi kèm (theo mục 3.b Phụ lục II Quyết định số 1048/QĐ-TTg" in text
+    assert "- Biên bản đánh giá của Hội đồng cấp huyện;" in text
+    assert "Điểm cấp huyện" in text and "5 sao" not in text and "26/2026" not in text
+    assert "Bánh gio" not in text  # 44 points: not forwarded
+
+
+def test_district_batch_makes_minutes_and_letter_notes_the_rest(tmp_path: Path) -> None:
+    kinds = ("bien-ban", "quyet-dinh", "giay-chung-nhan", "cong-van-de-nghi")
+    result = run_batch(
+        ROUND_DISTRICT, tmp_path / "out", BatchOptions(kinds=kinds, jobs=1, allow=ALLOW)
+    )
+    made = sorted(i.kind for i in result.items if i.status == "ok")
+    assert made == ["bien-ban", "cong-van-de-nghi"]
+    assert not [i for i in result.items if i.status != "ok"]

@@ -137,7 +137,44 @@ def decision_context(
     }
 
 
+def refuse_scoring_only(rnd: Round, kind: str) -> None:
+    """``render-level-scores-only`` (exit 1) for a round whose council only scores and
+    forwards (QĐ 1048 Phụ lục II mục 1.a: the district council; UBND cấp tỉnh issues the
+    decision and the certificates of 3–4★ after the provincial council, mục 1.b)."""
+    procedure = rnd.rules.procedure
+    level = str((rnd.data or {}).get("cap"))
+    step = procedure.council(level) if procedure else None
+    if procedure is None or step is None or procedure.certifies_at(level):
+        return
+    levels = wording().levels
+    up = step.forward_to or ""
+    certifier = next((c for c in procedure.certifies if c.level == up), None)
+    council_body = (rnd.data or {}).get("hoi_dong", {}).get("co_quan") or (rnd.data or {}).get(
+        "co_quan", {}
+    )
+    body = str(council_body.get("ten") or "")
+    raise InputError(
+        "render-level-scores-only",
+        regime=str((rnd.data or {}).get("bo_tieu_chi")),
+        kind=kind,
+        council=step.name("vi"),
+        council_en=step.name("en"),
+        level=levels[level]["vi"],
+        level_en=levels[level]["en"],
+        level_up=levels[up]["vi"] if up in levels else up,
+        level_up_en=levels[up]["en"] if up in levels else up,
+        body=body,
+        body_en=body,
+        receiver=certifier.name("vi") if certifier else "",
+        receiver_en=certifier.name("en") if certifier else "",
+        certifier=certifier.name("vi") if certifier else "",
+        certifier_en=certifier.name("en") if certifier else "",
+        basis=step.basis.partition(":")[0],  # the clause, without its Vietnamese gloss
+    )
+
+
 def build(rnd: Round, base: dict[str, Any], product: ProductResult | None) -> Built:
+    refuse_scoring_only(rnd, KIND_NAME)
     if "quyet_dinh" not in base:
         raise InputError("render-no-decision")
     if not base["cong_nhan"]:
@@ -145,12 +182,20 @@ def build(rnd: Round, base: dict[str, Any], product: ProductResult | None) -> Bu
     return Built(base, decision_day(rnd.data or {}))
 
 
+KIND_NAME = "quyet-dinh"
 KIND = Kind(
-    "quyet-dinh",
+    KIND_NAME,
     "Quyết định công nhận sản phẩm OCOP (kèm danh sách)",
     "Decision recognising OCOP products (with the annex list)",
     per_product=False,
     from_round=build,
 )
 
-__all__ = ["ACT_TITLES", "KIND", "LOCAL_GOVERNMENT_LAW", "build", "decision_context"]
+__all__ = [
+    "ACT_TITLES",
+    "KIND",
+    "LOCAL_GOVERNMENT_LAW",
+    "build",
+    "decision_context",
+    "refuse_scoring_only",
+]
