@@ -1514,6 +1514,36 @@ def build_quyet_dinh() -> object:
         "{% endif %}",
         ", có danh sách kèm theo Quyết định này.",
     )
+    # A level that forwards its best products (quy_trinh.cap_tren; QĐ 1048 Phụ lục II mục
+    # 4.b(4): UBND cấp tỉnh "chuyển hồ sơ và sản phẩm mẫu của các sản phẩm có tiềm năng đạt
+    # năm (05) sao (từ 90 đến 100 điểm) đề nghị cấp trung ương") says so in its decision.
+    para(doc, "{%p if quy_trinh.cap_tren and de_nghi_cap_tren %}", style="VB Nội dung")
+    body(
+        doc,
+        "Chuyển hồ sơ và sản phẩm mẫu của ",
+        "{{ quy_trinh.so_de_nghi }}",
+        " sản phẩm đạt từ ",
+        "{{ quy_trinh.nguong }}",
+        " điểm trở lên đến ",
+        "{{ quy_trinh.co_quan_nhan }}",
+        " đề nghị ",
+        "{{ quy_trinh.de_nghi }}",
+        ":",
+    )
+    para(doc, "{%p for sp in de_nghi_cap_tren %}", style="VB Nội dung")
+    body(
+        doc,
+        "- ",
+        "{{ sp.ten }}",
+        " (",
+        "{{ sp.chu_the }}",
+        "): ",
+        "{{ sp.diem_tb }}",
+        " điểm",
+        "{{ ';' if not loop.last else '.' }}",
+    )
+    para(doc, "{%p endfor %}", style="VB Nội dung")
+    para(doc, "{%p endif %}", style="VB Nội dung")
     body(
         doc,
         R("Điều 2. ", b=True),

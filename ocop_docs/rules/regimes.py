@@ -42,6 +42,7 @@ __all__ = [
     "regime",
     "regime_codes",
     "regime_for_date",
+    "regime_option",
     "required_documents",
     "rubric_regimes",
 ]
@@ -477,6 +478,15 @@ def _check(rules: Regime, code: str) -> None:
 def rubric_regimes(base: Path | None = None) -> tuple[str, ...]:
     """The regimes whose rubrics are in the data (a ``thu_muc_bo_tieu_chi``)."""
     return tuple(c for c in regime_codes(base) if regime(c, base).rubric_dir is not None)
+
+
+def regime_option(code: object) -> str:
+    """The ``--regime`` a command needs for ``code`` (" --regime 1048/2019"), "" for the
+    default regime or a value that is not a regime: the hints that send the user to
+    ``ocop-docs rubric show``/``list`` show the rubrics of the dossier's or round's regime."""
+    if not isinstance(code, str) or code == DEFAULT_REGIME or code not in regime_codes():
+        return ""
+    return f" --regime {code}"
 
 
 def regime_for_date(day: dt.date, base: Path | None = None) -> str:

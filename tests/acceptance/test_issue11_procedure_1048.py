@@ -10,8 +10,11 @@ and the hints sent the user to the 26/2026 rubrics.
 from __future__ import annotations
 
 import importlib.util
+import json
+import shutil
 from pathlib import Path
 
+import yaml
 from click.testing import CliRunner
 from docx import Document
 
@@ -130,7 +133,7 @@ def test_district_letter_proposes_the_products_to_the_province(tmp_path: Path) -
     render("cong-van-de-nghi", ROUND_DISTRICT, out, allow=ALLOW)
     text = text_of(out)
     assert "ỦY BAN NHÂN DÂN\nHUYỆN NA RÌ" in text and "Số: 812/UBND-NN" in text
-    assert "V/v đề nghị đánh giá, phân hạng sản phẩm OCOP cấp tỉnh năm 2019" in text
+    assert "V/v đề nghị cấp tỉnh đánh giá, phân hạng, công nhận sản phẩm OCOP năm 2019" in text
     assert "Kính gửi: Ủy ban nhân dân tỉnh Bắc Kạn." in text
     assert (
         "Ủy ban nhân dân huyện Na Rì đề nghị Ủy ban nhân dân tỉnh Bắc Kạn đánh giá, phân hạng, "
@@ -151,3 +154,131 @@ def test_district_batch_makes_minutes_and_letter_notes_the_rest(tmp_path: Path) 
     made = sorted(i.kind for i in result.items if i.status == "ok")
     assert made == ["bien-ban", "cong-van-de-nghi"]
     assert not [i for i in result.items if i.status != "ok"]
+
+
+# --- a provincial round of QĐ 1048: UBND tỉnh recognises 3–4★, sends ≥ 90 to the Ministry ---
+
+
+def test_provincial_minutes_and_decision_follow_1048(tmp_path: Path) -> None:
+    minutes, decision = tmp_path / "bien-ban.docx", tmp_path / "quyet-dinh.docx"
+    render("bien-ban", ROUND_2019, minutes, allow=ALLOW)
+    render("quyet-dinh", ROUND_2019, decision, allow=ALLOW)
+    text = text_of(minutes)
+    assert "HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP TỈNH BẮC KẠN" in text
+    assert "a) Sản phẩm đề nghị công nhận đạt tiêu chuẩn sản phẩm OCOP cấp tỉnh" in text
+    text = text_of(decision)
+    # The regime's own act by its exact title, not QĐ 26/2026 (the sample names no căn cứ).
+    assert (
+        "Căn cứ Quyết định số 1048/QĐ-TTg ngày 21 tháng 8 năm 2019 của Thủ tướng Chính phủ "
+        "về việc ban hành Bộ tiêu chí đánh giá, phân hạng sản phẩm Chương trình mỗi xã một "
+        "sản phẩm;"
+    ) in text
+    assert "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015" in text
+    assert "kết quả đánh giá, phân hạng sản phẩm của Hội đồng đánh giá, phân hạng sản phẩm " in text
+    assert "OCOP tỉnh Bắc Kạn ngày 20 tháng 12 năm 2019;" in text
+    assert "Xét đề nghị của Ủy ban nhân dân huyện Na Rì tại Công văn số 812/UBND-NN" in text
+    assert "26/2026" not in text and "Chủ tịch Ủy ban nhân dân tỉnh Bắc Kạn quyết định" not in text
+    assert "ỦY BAN NHÂN DÂN TỈNH BẮC KẠN" in text  # the committee decides (1048), not its Chủ tịch
+
+
+def _with_a_product_of_90(tmp_path: Path) -> Path:
+    """The provincial sample with a product of 90 points or more and a letter to the Ministry."""
+    data = yaml.safe_load(ROUND_2019.read_text(encoding="utf-8"))
+    data["san_pham"][0]["ho_so"] = str(ALLOW[0] / "ga-doi-tran-phu-2019")
+    data["san_pham"].append(
+        {
+            "ten": "Miến dong Côn Minh (hư cấu)",
+            "chu_the": "Hợp tác xã Côn Minh",
+            "dia_chi": "xã Côn Minh, huyện Na Rì, tỉnh Bắc Kạn",
+            "diem": [92, 91, 93, 90, 92, 91, 92, 93, 90],
+        }
+    )
+    data["cong_van"] = {
+        "so": 55,
+        "ngay": "2020-01-15",
+        "nguoi_ky": {"quyen_han": "KT. CHỦ TỊCH", "chuc_vu": "PHÓ CHỦ TỊCH", "ho_ten": "X"},
+    }
+    path = tmp_path / "dot.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_provincial_decision_and_letter_send_90_points_to_the_ministry(tmp_path: Path) -> None:
+    source = _with_a_product_of_90(tmp_path)
+    decision, letter = tmp_path / "quyet-dinh.docx", tmp_path / "cong-van.docx"
+    render("quyet-dinh", source, decision, allow=ALLOW)
+    text = text_of(decision)
+    # Phụ lục II mục 4.b(4): 3–4★ recognised; from 90 points sent to the Ministry (MARD).
+    assert "Điều 1. Công nhận 05 sản phẩm đạt tiêu chuẩn sản phẩm OCOP cấp tỉnh" in text
+    assert (
+        "Chuyển hồ sơ và sản phẩm mẫu của 01 sản phẩm đạt từ 90 điểm trở lên đến Bộ Nông "
+        "nghiệp và Phát triển nông thôn đề nghị đánh giá, phân hạng, công nhận sản phẩm OCOP "
+        "cấp quốc gia:"
+    ) in text
+    assert "- Miến dong Côn Minh (hư cấu) (Hợp tác xã Côn Minh): 91,56 điểm." in text
+    render("cong-van-de-nghi", source, letter, allow=ALLOW)
+    text = text_of(letter)
+    assert "Kính gửi: Bộ Nông nghiệp và Phát triển nông thôn." in text
+    assert "công nhận sản phẩm OCOP cấp quốc gia năm 2019" in text
+    assert "công nhận sản phẩm OCOP cấp quốc gia đối với 01 sản phẩm sau:" in text
+    assert "và Quyết định số 45/QĐ-UBND ngày 10 tháng 01 năm 2020 của Ủy ban nhân dân" in text
+    assert "Hồ sơ gửi kèm (theo mục 3.c Phụ lục II Quyết định số 1048/QĐ-TTg" in text
+    assert "- Biên bản đánh giá của Hội đồng cấp tỉnh;" in text
+    assert "Điểm cấp tỉnh" in text and "Bộ Nông nghiệp và Môi trường" not in text
+
+
+def test_2026_decision_has_no_forwarding_paragraph(tmp_path: Path) -> None:
+    """QĐ 26/2026 approves ≥ 90 in its own decision (phe-duyet-ket-qua), not in this one."""
+    out = tmp_path / "qd.docx"
+    render("quyet-dinh", ROUNDS / "thai-nguyen-2026-dot-2.yaml", out, allow=ALLOW)
+    assert "Chuyển hồ sơ và sản phẩm mẫu" not in text_of(out)
+
+
+# --- hints that send the user to the rubrics name the regime ------------------------------
+
+
+def _card(tmp_path: Path, data: dict[str, object]) -> Path:
+    path = tmp_path / "phieu.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_scorecard_hints_of_1048_name_the_regime(tmp_path: Path) -> None:
+    runner = CliRunner()
+    old = {"bo_san_pham": 8, "bo_tieu_chi": "1048/2019", "so_bo_tieu_chi": 9, "chon": {"9.9": 1}}
+    result = runner.invoke(cli, ["rubric", "score", str(_card(tmp_path, old)), "--lang", "en"])
+    # Before: "See the criteria: ocop-docs rubric show 9" (the 2026 rubric 9, another set).
+    assert "ocop-docs rubric show 9 --regime 1048/2019" in result.output
+    new = {"bo_san_pham": 8, "chon": {"9.9": 1}}
+    result = runner.invoke(cli, ["rubric", "score", str(_card(tmp_path, new)), "--format", "json"])
+    assert "ocop-docs rubric show 8" in result.output
+    assert "--regime" not in result.output and "tuy_chon" not in result.output  # as before
+    no_set = {"bo_tieu_chi": "1048/2019", "chon": {}}
+    result = runner.invoke(cli, ["rubric", "score", str(_card(tmp_path, no_set))])
+    assert "ocop-docs rubric list --regime 1048/2019" in result.output
+
+
+def test_round_card_hint_names_the_regime(tmp_path: Path) -> None:
+    data = yaml.safe_load(ROUND_2019.read_text(encoding="utf-8"))
+    first = data["san_pham"][0]
+    first["ho_so"] = str(ALLOW[0] / "ga-doi-tran-phu-2019")
+    first.pop("diem")
+    first["phieu"] = {m["ma"]: {"chon": {"1.1": 9}} for m in data["hoi_dong"]["thanh_vien"]}
+    path = tmp_path / "dot.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    rnd = load_round(path, allow=ALLOW)
+    hints = {i.hint("vi") for i in rnd.issues if i.code == "round-scorecard-invalid"}
+    assert hints and all("ocop-docs rubric show N --regime 1048/2019" in h for h in hints)
+
+
+def test_self_assessment_hint_names_the_1048_rubric(tmp_path: Path) -> None:
+    target = tmp_path / "ho-so"
+    shutil.copytree(ALLOW[0] / "ga-doi-tran-phu-2019", target)
+    data = yaml.safe_load((target / "ho-so.yaml").read_text(encoding="utf-8"))
+    data["tu_danh_gia"] = {"chon": {"1.1": 1}}
+    (target / "ho-so.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(target), "--format", "json"])
+    issues = json.loads(result.output)["dossiers"][0]["issues"]
+    hint = next(i["hint"] for i in issues if i["code"] == "self-assessment-incomplete")
+    # Product set 2 is QĐ 1048's rubric 2 ("Thịt, trứng, sữa tươi"), under its regime.
+    assert hint.endswith("ocop-docs rubric show 2 --regime 1048/2019")

@@ -123,6 +123,7 @@ def procedure_context(rnd: Round, council_body: Mapping[str, Any]) -> dict[str, 
             "cap_tren": "",
             "nguong": "",
             "co_quan_nhan": "",
+            "de_nghi": "",
         }
     up = step.forward_to
     receiver = next((s for s in procedure.certifies if s.level == up), None) if up else None
@@ -139,6 +140,7 @@ def procedure_context(rnd: Round, council_body: Mapping[str, Any]) -> dict[str, 
         "cap_tren": levels[up]["vi"] if up else "",
         "nguong": str(step.forward_from) if step.forward_from is not None else "",
         "co_quan_nhan": receiver_name,
+        "de_nghi": step.asks,
     }
 
 

@@ -85,7 +85,8 @@ def letter_context(rnd: Round, ctx: dict[str, Any], step: ProcedureStep) -> dict
         "ngay_dong": letters.dated(co_quan["dia_danh"], raw.get("ngay")),
         "trich_yeu": str(
             raw.get("trich_yeu")
-            or f"V/v đề nghị đánh giá, phân hạng sản phẩm OCOP {level_up} năm {year}"
+            # Phụ lục II mục 1.a–b: "đề nghị cấp tỉnh đánh giá, phân hạng, công nhận …".
+            or f"V/v đề nghị {level_up} {step.asks} năm {year}"
         ),
         "kinh_gui": str(raw.get("kinh_gui") or procedure["co_quan_nhan"]),
         "can_cu": f"Thực hiện {act} {ACT_TITLES.get(regime, '')}".rstrip(),

@@ -30,8 +30,10 @@ ACT_TITLES: dict[str, str] = {
     "26/2026": "ban hành Bộ tiêu chí và quy trình đánh giá, phân hạng sản phẩm mỗi xã một sản phẩm",
     "148/2023": "ban hành Bộ tiêu chí và quy trình đánh giá, phân hạng sản phẩm Chương "
     "trình Mỗi xã một sản phẩm",
-    "1048/2019": "ban hành Bộ tiêu chí đánh giá, phân hạng sản phẩm Chương trình mỗi xã "
-    "một sản phẩm",
+    # QĐ 1048/QĐ-TTg's title line: "VỀ VIỆC BAN HÀNH BỘ TIÊU CHÍ ĐÁNH GIÁ, PHÂN HẠNG SẢN
+    # PHẨM CHƯƠNG TRÌNH MỖI XÃ MỘT SẢN PHẨM".
+    "1048/2019": "về việc ban hành Bộ tiêu chí đánh giá, phân hạng sản phẩm Chương trình mỗi "
+    "xã một sản phẩm",
 }
 # The issuer's competence: the Law on the Organisation of Local Government in force.
 LOCAL_GOVERNMENT_LAW: dict[str, str] = {
@@ -91,6 +93,9 @@ def decision_context(
             else []
         ),
         f"Căn cứ kết quả đánh giá, phân hạng sản phẩm của {council['ten']} {format_date(meeting)}",
+        # The proposal the decision answers, last (NĐ 30 Phụ lục I mục II.5): under QĐ 1048
+        # the district's letter (Phụ lục II mục 3.b) and the office's submission.
+        *([f"Xét đề nghị của {qd['de_nghi']}"] if qd.get("de_nghi") else []),
     ]
     recipients = list(qd.get("noi_nhan") or ["Như Điều 3"])
     if not any(str(r).strip().startswith("Lưu") for r in recipients):

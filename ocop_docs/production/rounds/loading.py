@@ -348,6 +348,9 @@ def _card_issue(
         problem=problem.message("vi"),
         problem_en=problem.message("en"),
     )
+    if problem.params.get("tuy_chon_bo_tieu_chi"):
+        # The hint's "ocop-docs rubric show N" of the round's regime (" --regime 1048/2019").
+        issue.params["tuy_chon_bo_tieu_chi"] = problem.params["tuy_chon_bo_tieu_chi"]
     return issue
 
 
