@@ -138,6 +138,10 @@ class ProcedureStep:
     asks: str = ""
     papers: tuple[str, ...] = ()
     papers_basis: str = ""
+    # The council's size, fewest and most members (QĐ 1048 Phụ lục II mục 2: "Có từ 05 đến
+    # 07 thành viên" at the district, 09 to 11 at the province and the centre).
+    members: tuple[int, int] | None = None
+    members_basis: str = ""
 
     def name(self, lang: Lang = "vi") -> str:
         return self.who.get(lang, self.who.get("vi", ""))
@@ -417,6 +421,8 @@ def _step(item: dict[str, Any]) -> ProcedureStep:
         asks=str(up.get("de_nghi") or ""),
         papers=tuple(str(x) for x in up.get("ho_so") or ()),
         papers_basis=str(up.get("can_cu_ho_so") or ""),
+        members=(int(size["tu"]), int(size["den"])) if (size := item.get("thanh_vien")) else None,
+        members_basis=str((item.get("thanh_vien") or {}).get("can_cu") or ""),
     )
 
 

@@ -282,3 +282,21 @@ def test_self_assessment_hint_names_the_1048_rubric(tmp_path: Path) -> None:
     hint = next(i["hint"] for i in issues if i["code"] == "self-assessment-incomplete")
     # Product set 2 is QĐ 1048's rubric 2 ("Thịt, trứng, sữa tươi"), under its regime.
     assert hint.endswith("ocop-docs rubric show 2 --regime 1048/2019")
+
+
+def test_council_size_of_the_level_is_checked(tmp_path: Path) -> None:
+    """QĐ 1048 Phụ lục II mục 2: 05–07 members at the district, 09–11 at the province. The
+    district's five-member council declared as the provincial round's is flagged."""
+    for sample in (ROUND_DISTRICT, ROUND_2019):
+        assert not [i for i in load_round(sample, allow=ALLOW).issues if i.code.endswith("size")]
+    data = yaml.safe_load(ROUND_DISTRICT.read_text(encoding="utf-8"))
+    data["cap"] = "tinh"
+    data["san_pham"][0]["ho_so"] = str(ALLOW[0] / "ga-doi-tran-phu-2019")
+    path = tmp_path / "dot.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    found = [i for i in load_round(path, allow=ALLOW).issues if i.code == "round-council-size"]
+    assert len(found) == 1 and found[0].severity == "warning"
+    assert found[0].message("vi") == (
+        "Hội đồng có 05 thành viên; theo bộ tiêu chí 1048/2019, Hội đồng đánh giá, phân hạng "
+        "sản phẩm OCOP cấp tỉnh có từ 09 đến 11 thành viên (QĐ 1048/QĐ-TTg Phụ lục II mục 2.b)."
+    )

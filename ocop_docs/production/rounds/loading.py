@@ -31,6 +31,7 @@ from ocop_docs.production.printing import format_address
 from ocop_docs.production.rounds.checks import (
     check_card_outcome,
     check_certificates,
+    check_council_size,
     check_decision,
     check_meeting,
     check_quorum,
@@ -128,6 +129,7 @@ def _build(rnd: Round, doc: LoadedDocument) -> None:
         )
     _build_members(rnd, doc, data)
     check_quorum(rnd, doc)
+    check_council_size(rnd, doc)
     check_meeting(rnd, doc, data)
     spread_max = Fraction(str(rnd.settings.get("chenh_lech_toi_da", rnd.rules.council.spread_max)))
     has_cards = any(isinstance(raw, dict) and raw.get("phieu") for raw in data["san_pham"])
