@@ -300,3 +300,13 @@ def test_council_size_of_the_level_is_checked(tmp_path: Path) -> None:
         "Hội đồng có 05 thành viên; theo bộ tiêu chí 1048/2019, Hội đồng đánh giá, phân hạng "
         "sản phẩm OCOP cấp tỉnh có từ 09 đến 11 thành viên (QĐ 1048/QĐ-TTg Phụ lục II mục 2.b)."
     )
+
+
+def test_2026_approval_keeps_its_single_proposal_basis() -> None:
+    """The recognition decision's ``de_nghi`` is its own: the approval of ≥ 90 points
+    (QĐ 26/2026, phe_duyet.de_nghi) still ends with one "Theo đề nghị của …"."""
+    ctx = build_context(
+        "phe-duyet-ket-qua", ROUNDS / "thai-nguyen-2026-dot-2.yaml", allow=ALLOW
+    ).context["phe_duyet"]
+    basis = " ".join(ctx["can_cu"])
+    assert basis.count("đề nghị của") == 1 and "Theo đề nghị của" in basis

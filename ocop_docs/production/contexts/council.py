@@ -432,7 +432,7 @@ def round_context(rnd: Round) -> dict[str, Any]:
     if qd:
         cases = {p["loai_danh_gia"] for p in recognised}
         ctx["quyet_dinh"] = decision_context(
-            qd, data, co_quan, council_raw, start, regime, level, cases
+            qd, data, co_quan, council_raw, start, regime, level, cases, qd.get("de_nghi")
         )
     return ctx
 

@@ -52,10 +52,12 @@ def decision_context(
     regime: str,
     level: str,
     cases: Collection[str] = (),
+    proposal: str | None = None,
 ) -> dict[str, Any]:
     """The ``quyet_dinh`` block: number, dates, authority, căn cứ, signer, recipients;
     ``cases``: the ``loai_danh_gia`` of the recognised products (the trích yếu names an
-    upgrade, "nâng hạng", and a re-evaluation, "công nhận lại", when there are some)."""
+    upgrade, "nâng hạng", and a re-evaluation, "công nhận lại", when there are some);
+    ``proposal``: the recognition decision's ``de_nghi``, its last default căn cứ."""
     number = qd["so"]
     symbol = None if "/" in str(number) else f"QĐ-{co_quan['ky_hieu']}"
     # Under QĐ 26/2026 the Chủ tịch UBND cấp tỉnh decides (Điều 4.1.a, 7.3.e); under the
@@ -95,7 +97,7 @@ def decision_context(
         f"Căn cứ kết quả đánh giá, phân hạng sản phẩm của {council['ten']} {format_date(meeting)}",
         # The proposal the decision answers, last (NĐ 30 Phụ lục I mục II.5): under QĐ 1048
         # the district's letter (Phụ lục II mục 3.b) and the office's submission.
-        *([f"Xét đề nghị của {qd['de_nghi']}"] if qd.get("de_nghi") else []),
+        *([f"Xét đề nghị của {proposal}"] if proposal else []),
     ]
     recipients = list(qd.get("noi_nhan") or ["Như Điều 3"])
     if not any(str(r).strip().startswith("Lưu") for r in recipients):
