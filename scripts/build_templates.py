@@ -1237,6 +1237,12 @@ def build_bien_ban() -> object:
     para(doc, "{%p endfor %}", style="VB Nội dung")
     para(doc, "", after=6)
     body(doc, "3. Kết quả đánh giá, phân hạng:", keep_next=True)
+    # A council that only scores and forwards (quy_trinh.chi_cham_diem: QĐ 1048 Phụ lục II
+    # mục 1.a, 4.a, the district's) proposes no recognition: its minutes say which products
+    # go on to the next level (from its threshold, 50 points) and which wait for a later round.
+    para(doc, "{%p if quy_trinh.chi_cham_diem %}", style="VB Nội dung")
+    minutes_forwarding(doc)
+    para(doc, "{%p else %}", style="VB Nội dung")
     body(
         doc,
         "a) Sản phẩm đề nghị công nhận đạt tiêu chuẩn sản phẩm OCOP ",
@@ -1293,22 +1299,8 @@ def build_bien_ban() -> object:
         "c) Sản phẩm chưa đạt hạng được công nhận (không ban hành quyết định công nhận, "
         "không cấp giấy chứng nhận):",
     )
-    para(doc, "{%p for sp in khong_dat %}", style="VB Nội dung")
-    body(
-        doc,
-        "- ",
-        "{{ sp.ten }}",
-        " (",
-        "{{ sp.chu_the }}",
-        "): ",
-        "{{ sp.diem_tb }}",
-        " điểm, ",
-        # The specific ground (issue 11): "hồ sơ bị loại theo tiêu chí 1.1 (…)", "không xếp
-        # hạng: không đánh giá các bước tiếp theo sau tiêu chí 6 (…)", or "hạng 2 sao".
-        "{{ sp.ket_luan }}",
-        "{{ ';' if not loop.last else '.' }}",
-    )
-    para(doc, "{%p endfor %}", style="VB Nội dung")
+    _minutes_not_reached(doc)
+    para(doc, "{%p endif %}", style="VB Nội dung")
     para(doc, "{%p endif %}", style="VB Nội dung")
     para(doc, "{%p if vuot_chenh_lech %}", style="VB Nội dung")
     body(
@@ -1373,6 +1365,87 @@ def build_bien_ban() -> object:
 
     signature_block(doc, left=left, right=right, widths=(80, 85))
     return doc
+
+
+def _minutes_not_reached(doc: object) -> None:
+    """The minutes' list of products below the level's mark, with their specific ground."""
+    para(doc, "{%p for sp in khong_dat %}", style="VB Nội dung")
+    body(
+        doc,
+        "- ",
+        "{{ sp.ten }}",
+        " (",
+        "{{ sp.chu_the }}",
+        "): ",
+        "{{ sp.diem_tb }}",
+        " điểm, ",
+        # The specific ground (issue 11): "hồ sơ bị loại theo tiêu chí 1.1 (…)", "không xếp
+        # hạng: không đánh giá các bước tiếp theo sau tiêu chí 6 (…)", or "hạng 2 sao".
+        "{{ sp.ket_luan }}",
+        "{{ ';' if not loop.last else '.' }}",
+    )
+    para(doc, "{%p endfor %}", style="VB Nội dung")
+
+
+def minutes_forwarding(doc: object) -> None:
+    """Section 3 of the minutes of a council that scores and forwards (QĐ 1048 Phụ lục II
+    mục 4.a(2)–(3)): ranked 1–5 stars; from the threshold, proposed to the next level through
+    the council's committee (hồ sơ and sản phẩm mẫu); below it, a later round (Hình 1:
+    "Không đạt → Thi đánh giá đợt sau"); the report to the committee."""
+    body(
+        doc,
+        "Căn cứ kết quả điểm số đánh giá, các sản phẩm được xếp hạng theo khung từ 01 đến 05 sao; ",
+        "{{ quy_trinh.hoi_dong }}",
+        " thống nhất, thông qua kết quả đánh giá và đề xuất các sản phẩm được tham gia đánh giá ",
+        "{{ quy_trinh.cap_tren }}",
+        ":",
+    )
+    para(doc, "{%p if de_nghi_cap_tren %}", style="VB Nội dung")
+    body(
+        doc,
+        "a) Sản phẩm đạt từ ",
+        "{{ quy_trinh.nguong }}",
+        " điểm trở lên, đề nghị ",
+        "{{ quy_trinh.co_quan_chuyen }}",
+        " chuyển hồ sơ và sản phẩm mẫu đến ",
+        "{{ quy_trinh.co_quan_nhan }}",
+        " đánh giá, phân hạng, công nhận (",
+        "{{ quy_trinh.so_de_nghi }}",
+        " sản phẩm):",
+    )
+    para(doc, "{%p for sp in de_nghi_cap_tren %}", style="VB Nội dung")
+    body(
+        doc,
+        "- ",
+        "{{ sp.ten }}",
+        " (",
+        "{{ sp.chu_the }}",
+        "): ",
+        "{{ sp.diem_tb }}",
+        " điểm, hạng ",
+        "{{ sp.hang_sao_chu }}",
+        "{{ ';' if not loop.last else '.' }}",
+    )
+    para(doc, "{%p endfor %}", style="VB Nội dung")
+    para(doc, "{%p endif %}", style="VB Nội dung")
+    para(doc, "{%p if khong_dat %}", style="VB Nội dung")
+    body(
+        doc,
+        "{{ 'b' if de_nghi_cap_tren else 'a' }}",
+        ") Sản phẩm chưa đạt ",
+        "{{ quy_trinh.nguong }}",
+        " điểm, không đề nghị ",
+        "{{ quy_trinh.cap_tren }}",
+        " đánh giá (tham gia đánh giá đợt sau):",
+    )
+    _minutes_not_reached(doc)
+    para(doc, "{%p endif %}", style="VB Nội dung")
+    body(
+        doc,
+        "Hội đồng báo cáo kết quả đánh giá gửi ",
+        "{{ quy_trinh.co_quan_chuyen }}",
+        ".",
+    )
 
 
 def annex_table(doc: object, widths: list[float], *, score: bool, product_set: bool) -> None:
@@ -1460,6 +1533,36 @@ def build_quyet_dinh() -> object:
         "{% endif %}",
         ", có danh sách kèm theo Quyết định này.",
     )
+    # A level that forwards its best products (quy_trinh.cap_tren; QĐ 1048 Phụ lục II mục
+    # 4.b(4): UBND cấp tỉnh "chuyển hồ sơ và sản phẩm mẫu của các sản phẩm có tiềm năng đạt
+    # năm (05) sao (từ 90 đến 100 điểm) đề nghị cấp trung ương") says so in its decision.
+    para(doc, "{%p if quy_trinh.cap_tren and de_nghi_cap_tren %}", style="VB Nội dung")
+    body(
+        doc,
+        "Chuyển hồ sơ và sản phẩm mẫu của ",
+        "{{ quy_trinh.so_de_nghi }}",
+        " sản phẩm đạt từ ",
+        "{{ quy_trinh.nguong }}",
+        " điểm trở lên đến ",
+        "{{ quy_trinh.co_quan_nhan }}",
+        " đề nghị ",
+        "{{ quy_trinh.de_nghi }}",
+        ":",
+    )
+    para(doc, "{%p for sp in de_nghi_cap_tren %}", style="VB Nội dung")
+    body(
+        doc,
+        "- ",
+        "{{ sp.ten }}",
+        " (",
+        "{{ sp.chu_the }}",
+        "): ",
+        "{{ sp.diem_tb }}",
+        " điểm",
+        "{{ ';' if not loop.last else '.' }}",
+    )
+    para(doc, "{%p endfor %}", style="VB Nội dung")
+    para(doc, "{%p endif %}", style="VB Nội dung")
     body(
         doc,
         R("Điều 2. ", b=True),
@@ -1657,6 +1760,15 @@ def build_giay_chung_nhan() -> object:
     return doc
 
 
+# QĐ 26/2026 Phụ lục II's header lines, as schemas/documents/scoring-sheet.yaml has them
+# (tests/unit/test_phieu_danh_gia.py checks the two agree).
+SHEET_SUBTITLE = "(Kiêm phiếu đánh giá sản phẩm OCOP)"
+SHEET_CODE_LEGEND = (
+    "T: Mã tỉnh - X: Mã xã - STT: Số thứ tự sản phẩm do xã lập thống kê - Năm đánh giá. "
+    "Mã đơn vị hành chính theo Quyết định số 19/2025/QĐ-TTg ngày 30/6/2025"
+)
+
+
 def build_phieu_danh_gia() -> object:
     """QĐ 26/2026 Phụ lục II: "Bộ tiêu chí đánh giá sản phẩm OCOP (Kiêm phiếu đánh giá …)".
 
@@ -1669,7 +1781,14 @@ def build_phieu_danh_gia() -> object:
     doc = new_document(title="Bộ tiêu chí đánh giá sản phẩm OCOP (kiêm phiếu đánh giá)")
     para(doc, "{%p for ph in phieu %}", style="VB Tên loại")
     para(doc, "BỘ TIÊU CHÍ ĐÁNH GIÁ SẢN PHẨM OCOP", style="VB Tên loại", before=0)
-    para(doc, "(Kiêm phiếu đánh giá sản phẩm OCOP)", style="VB Trích yếu")
+    # A regime with a header of its own (schemas/documents/scoring-sheet.yaml; QĐ 1048 Phụ
+    # lục III: "(Kiêm Phiếu … của thành viên Hội đồng đánh giá)", the district's code, no
+    # phone line) prints it; QĐ 26/2026's lines stay literal (the shipped outputs unchanged).
+    para(doc, "{%p if ph.dau_phieu_rieng %}", style="VB Trích yếu")
+    para(doc, "{{ ph.phu_de }}", style="VB Trích yếu")
+    para(doc, "{%p else %}", style="VB Trích yếu")
+    para(doc, SHEET_SUBTITLE, style="VB Trích yếu")
+    para(doc, "{%p endif %}", style="VB Trích yếu")
     para(doc, "(Kèm theo ", "{{ van_ban_bo_tieu_chi }}", ")", align=CENTER, i=True, size=13)
     para(
         doc,
@@ -1695,16 +1814,15 @@ def build_phieu_danh_gia() -> object:
 
     field("Tên sản phẩm: ", "ph.ten_san_pham")
     field("Mã số sản phẩm: ", "ph.ma_san_pham")
-    para(
-        doc,
-        "T: Mã tỉnh - X: Mã xã - STT: Số thứ tự sản phẩm do xã lập thống kê - Năm đánh giá. "
-        "Mã đơn vị hành chính theo Quyết định số 19/2025/QĐ-TTg ngày 30/6/2025",
-        size=11,
-        i=True,
-        after=3,
-    )
+    para(doc, "{%p if not ph.dau_phieu_rieng %}", size=11, i=True, after=3)
+    para(doc, SHEET_CODE_LEGEND, size=11, i=True, after=3)
+    para(doc, "{%p elif ph.chu_giai_ma_so %}", size=11, i=True, after=3)
+    para(doc, "{{ ph.chu_giai_ma_so }}", size=11, i=True, after=3)
+    para(doc, "{%p endif %}", size=11, i=True, after=3)
     field("Tên chủ thể sản xuất: ", "ph.chu_the")
+    para(doc, "{%p if ph.co_dien_thoai %}", size=13)
     field("Số điện thoại: ", "ph.dien_thoai")
+    para(doc, "{%p endif %}", size=13)
     field("Địa chỉ: ", "ph.dia_chi")
     para(doc, "{%p if ph.thanh_vien %}", size=13)
     field("Người đánh giá: ", "ph.thanh_vien")
@@ -2034,6 +2152,23 @@ def build_phe_duyet_ket_qua() -> object:
     return doc
 
 
+def _letter_table(doc: object, score_head: str) -> None:
+    """The proposal letter's list of products (one code line per product, 11 pt)."""
+    _list_table(
+        doc,
+        "sp in cong_van.san_pham",
+        [
+            ("STT", 11, "sp.stt", CENTER, None),
+            ("Tên sản phẩm", 34, "sp.ten", None, None),
+            ("Chủ thể, địa chỉ", 44, "sp.chu_the }}, {{ sp.dia_chi", None, None),
+            (score_head, 16, "sp.diem_tb", CENTER, None),
+            ("Hình thức", 24, "sp.hinh_thuc", CENTER, None),
+            # The code on one line (11 pt, 36 mm), as in the decision's annex (issue 12).
+            ("Mã sản phẩm", 36, "sp.ma_san_pham | default('', true)", CENTER, 11),
+        ],
+    )
+
+
 def build_cong_van_de_nghi() -> object:
     """Công văn của UBND tỉnh đề nghị Bộ đánh giá 5 sao (NĐ 30 Phụ lục III Mẫu 1.4)."""
     doc = new_document(title="Công văn đề nghị đánh giá, phân hạng sản phẩm OCOP 5 sao")
@@ -2050,6 +2185,34 @@ def build_cong_van_de_nghi() -> object:
     para(doc, "", after=6)
     _kinh_gui(doc, "cong_van.kinh_gui")
     body(doc, "{{ cong_van.can_cu }}", ";")
+    # A regime whose procedure is data (cong_van.de_nghi: QĐ 1048 Phụ lục II mục 3.b–c, the
+    # district's letter to the province, the province's to the Ministry) says what it asks,
+    # its level's score and the clause of its papers; QĐ 26/2026's letter keeps its text.
+    para(doc, "{%p if cong_van.de_nghi %}", style="VB Nội dung")
+    body(
+        doc,
+        "{{ cong_van.ket_qua }}",
+        ", ",
+        "{{ co_quan.ten }}",
+        " đề nghị ",
+        "{{ cong_van.kinh_gui }}",
+        " ",
+        "{{ cong_van.de_nghi }}",
+        " đối với ",
+        "{{ cong_van.so_san_pham }}",
+        " sản phẩm sau:",
+        keep_next=True,
+    )
+    _letter_table(doc, "{{ cong_van.cot_diem }}")
+    body(
+        doc,
+        "Hồ sơ gửi kèm (theo ",
+        "{{ cong_van.can_cu_ho_so }}",
+        "), gồm:",
+        before=6,
+        keep_next=True,
+    )
+    para(doc, "{%p else %}", style="VB Nội dung")
     body(
         doc,
         "{{ cong_van.ket_qua }}",
@@ -2062,19 +2225,7 @@ def build_cong_van_de_nghi() -> object:
         " sản phẩm sau:",
         keep_next=True,
     )
-    _list_table(
-        doc,
-        "sp in cong_van.san_pham",
-        [
-            ("STT", 11, "sp.stt", CENTER, None),
-            ("Tên sản phẩm", 34, "sp.ten", None, None),
-            ("Chủ thể, địa chỉ", 44, "sp.chu_the }}, {{ sp.dia_chi", None, None),
-            ("Điểm cấp tỉnh", 16, "sp.diem_tb", CENTER, None),
-            ("Hình thức", 24, "sp.hinh_thuc", CENTER, None),
-            # The code on one line (11 pt, 36 mm), as in the decision's annex (issue 12).
-            ("Mã sản phẩm", 36, "sp.ma_san_pham | default('', true)", CENTER, 11),
-        ],
-    )
+    _letter_table(doc, "Điểm cấp tỉnh")
     body(
         doc,
         "Hồ sơ gửi kèm (01 bộ hồ sơ giấy và 01 bộ hồ sơ điện tử, theo khoản 3 Điều 6 ",
@@ -2083,6 +2234,7 @@ def build_cong_van_de_nghi() -> object:
         before=6,
         keep_next=True,
     )
+    para(doc, "{%p endif %}", style="VB Nội dung")
     para(doc, "{%p for g in cong_van.ho_so %}", style="VB Nội dung")
     para(doc, "{%p if g.tieu_de %}", style="VB Nội dung")
     body(doc, "{{ g.tieu_de }}", i=True, keep_next=True)

@@ -78,9 +78,14 @@ class _StageCodes(Set[str]):
 DOSSIER_CODES: Set[str] = _StageCodes("dossier")
 
 
+# A parameter named ``tuy_chon_*`` is an optional part of a command shown in a hint (the
+# " --regime 1048/2019" of "ocop-docs rubric show 2 --regime 1048/2019"): empty when absent.
+OPTIONAL_PREFIX = "tuy_chon_"
+
+
 class _Defaulting(dict[str, Any]):
     def __missing__(self, key: str) -> str:
-        return "…"
+        return "" if key.startswith(OPTIONAL_PREFIX) else "…"
 
 
 class _English(_Defaulting):

@@ -146,4 +146,52 @@ def procedure_wording() -> ProcedureWording:
         raise DataError("schema-unreadable", path=where, reason=repr(exc)) from exc
 
 
-__all__ = ["EvidenceRow", "ProcedureWording", "Wording", "procedure_wording", "wording"]
+# --- the scoring sheet's header, per regime ----------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SheetHeader:
+    """``scoring-sheet.yaml``: the header of a regime's scoring sheet as its annex prints it
+    (QĐ 26/2026 Phụ lục II; QĐ 1048/QĐ-TTg Phụ lục III: the district's code, QĐ 124/2004)."""
+
+    phu_de: str
+    ma_so_trong: str
+    chu_giai: str | None
+    dien_thoai: bool
+
+
+@lru_cache(maxsize=1)
+def sheet_headers() -> Mapping[str, SheetHeader]:
+    """The shipped ``scoring-sheet.yaml`` by regime code, read once per process."""
+    where = f"{FOLDER}/scoring-sheet.yaml"
+    data = _read("scoring-sheet.yaml")
+    try:
+        return {
+            str(code): SheetHeader(
+                phu_de=str(raw["phu_de"]),
+                ma_so_trong=str(raw["ma_so_trong"]),
+                chu_giai=str(raw["chu_giai"]) if raw.get("chu_giai") else None,
+                dien_thoai=bool(raw["dien_thoai"]),
+            )
+            for code, raw in data.items()
+        }
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise DataError("schema-unreadable", path=where, reason=repr(exc)) from exc
+
+
+def sheet_header(regime: str) -> SheetHeader:
+    """The header of ``regime``'s sheet; QĐ 26/2026's for a regime the file does not list."""
+    headers = sheet_headers()
+    return headers.get(regime) or headers["26/2026"]
+
+
+__all__ = [
+    "EvidenceRow",
+    "ProcedureWording",
+    "SheetHeader",
+    "Wording",
+    "procedure_wording",
+    "sheet_header",
+    "sheet_headers",
+    "wording",
+]

@@ -42,6 +42,7 @@ __all__ = [
     "regime",
     "regime_codes",
     "regime_for_date",
+    "regime_option",
     "required_documents",
     "rubric_regimes",
 ]
@@ -131,6 +132,16 @@ class ProcedureStep:
     forward_from: int | None = None
     forward_to: str | None = None
     stars: tuple[int, ...] = ()
+    # For a forwarding council: what its body asks of the next level ("đánh giá, phân hạng,
+    # công nhận sản phẩm OCOP") and the papers it sends, with their clause (QĐ 1048 Phụ lục
+    # II mục 3.b–c: "Hồ sơ đề xuất đánh giá sản phẩm cấp tỉnh … bao gồm").
+    asks: str = ""
+    papers: tuple[str, ...] = ()
+    papers_basis: str = ""
+    # The council's size, fewest and most members (QĐ 1048 Phụ lục II mục 2: "Có từ 05 đến
+    # 07 thành viên" at the district, 09 to 11 at the province and the centre).
+    members: tuple[int, int] | None = None
+    members_basis: str = ""
 
     def name(self, lang: Lang = "vi") -> str:
         return self.who.get(lang, self.who.get("vi", ""))
@@ -158,6 +169,10 @@ class Procedure:
     def certifier(self, stars: int) -> ProcedureStep | None:
         """Who certifies ``stars`` (None: 1★–2★ get no certificate)."""
         return next((s for s in self.certifies if stars in s.stars), None)
+
+    def certifies_at(self, level: str) -> bool:
+        """Whether a body of ``level`` certifies anything (QĐ 1048: the district does not)."""
+        return any(s.level == level for s in self.certifies)
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +235,20 @@ class Regime:
             if points >= band.lowest:
                 return band.stars
         return self.bands[-1].stars
+
+    def round_competence(self, level: str) -> Competence | None:
+        """What a round of ``level`` decides: its ``cong_nhan`` entry; else, for a council
+        of the procedure that only scores and forwards (QĐ 1048 Phụ lục II mục 1.a: the
+        district council recognises nothing, it forwards products from 50 points to the
+        province), a competence with no stars and that step's forwarding; else None (a
+        level this regime does not have)."""
+        found = self.competence.get(level)
+        if found is not None:
+            return found
+        step = self.procedure.council(level) if self.procedure else None
+        if step is None:
+            return None
+        return Competence(stars=(), forward_from=step.forward_from, forward_to=step.forward_to)
 
     def rules_for(self, product_set: int, case: str) -> list[DocumentRule]:
         """The rules of one set and case, strongest level first (stable within a level)."""
@@ -389,6 +418,11 @@ def _step(item: dict[str, Any]) -> ProcedureStep:
         forward_from=int(up["tu"]) if up else None,
         forward_to=str(up["cap"]) if up else None,
         stars=tuple(int(s) for s in item.get("sao", ())),
+        asks=str(up.get("de_nghi") or ""),
+        papers=tuple(str(x) for x in up.get("ho_so") or ()),
+        papers_basis=str(up.get("can_cu_ho_so") or ""),
+        members=(int(size["tu"]), int(size["den"])) if (size := item.get("thanh_vien")) else None,
+        members_basis=str((item.get("thanh_vien") or {}).get("can_cu") or ""),
     )
 
 
@@ -450,6 +484,15 @@ def _check(rules: Regime, code: str) -> None:
 def rubric_regimes(base: Path | None = None) -> tuple[str, ...]:
     """The regimes whose rubrics are in the data (a ``thu_muc_bo_tieu_chi``)."""
     return tuple(c for c in regime_codes(base) if regime(c, base).rubric_dir is not None)
+
+
+def regime_option(code: object) -> str:
+    """The ``--regime`` a command needs for ``code`` (" --regime 1048/2019"), "" for the
+    default regime or a value that is not a regime: the hints that send the user to
+    ``ocop-docs rubric show``/``list`` show the rubrics of the dossier's or round's regime."""
+    if not isinstance(code, str) or code == DEFAULT_REGIME or code not in regime_codes():
+        return ""
+    return f" --regime {code}"
 
 
 def regime_for_date(day: dt.date, base: Path | None = None) -> str:

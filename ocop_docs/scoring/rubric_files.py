@@ -24,7 +24,7 @@ from typing import Any
 from ocop_docs.errors import DataError, Issue
 from ocop_docs.resources import schemas_dir
 from ocop_docs.rules.product_sets import SET_NUMBERS
-from ocop_docs.rules.regimes import DEFAULT_REGIME, rubric_regimes
+from ocop_docs.rules.regimes import DEFAULT_REGIME, regime_option, rubric_regimes
 from ocop_docs.rules.regimes import regime as regime_rules
 from ocop_docs.scoring.rubrics import (
     Case,
@@ -98,7 +98,9 @@ def load_rubric(set_no: int, regime: str = DEFAULT_REGIME, base: Path | None = N
     :class:`RubricError` for a file that is not valid rubric data.
     """
     if isinstance(set_no, bool) or not isinstance(set_no, int) or set_no not in SET_NUMBERS:
-        raise RubricNotFound("rubric-set-unknown", value=repr(set_no))
+        option = regime_option(regime)
+        listed = {"tuy_chon_bo_tieu_chi": option} if option else {}
+        raise RubricNotFound("rubric-set-unknown", value=repr(set_no), **listed)
     return _load(set_no, regime, base)
 
 

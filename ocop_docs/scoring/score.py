@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from ocop_docs.catalogue import Lang
 from ocop_docs.errors import InputError, Issue
-from ocop_docs.rules.regimes import DEFAULT_REGIME, rubric_regimes
+from ocop_docs.rules.regimes import DEFAULT_REGIME, regime_option, rubric_regimes
 from ocop_docs.scoring.card import Scorecard, ScoreResult, result_to_json, score_card
 from ocop_docs.scoring.card_file import read_card
 from ocop_docs.scoring.rubric_files import load_rubric, rubric_for_set
@@ -41,11 +41,14 @@ def card_rubric(
     if not isinstance(data, dict):
         raise UnscorableCard(Issue("scorecard-not-mapping"))
     chosen = set_no if set_no is not None else data.get("bo_san_pham")
+    # "ocop-docs rubric list" of the card's regime (" --regime 1048/2019"; none by default).
+    option = regime_option(data.get("bo_tieu_chi"))
+    listed = {"tuy_chon_bo_tieu_chi": option} if option else {}
     if chosen is None:
-        raise UnscorableCard(Issue("scorecard-set-required"))
+        raise UnscorableCard(Issue("scorecard-set-required", params=listed))
     if isinstance(chosen, bool) or not isinstance(chosen, int) or not 1 <= chosen <= 26:
         raise UnscorableCard(
-            Issue("scorecard-set-invalid", "/bo_san_pham", params={"gia_tri": chosen})
+            Issue("scorecard-set-invalid", "/bo_san_pham", params={"gia_tri": chosen, **listed})
         )
     regime = data.get("bo_tieu_chi", DEFAULT_REGIME)
     known = rubric_regimes(schemas)

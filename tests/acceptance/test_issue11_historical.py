@@ -113,7 +113,7 @@ def _round_with_cards(tmp_path: Path) -> Path:
     chon = _best(2)
     chon["1.5"] = 1  # 5 → 1 point: each member's total is 96
     first.pop("diem")
-    first["phieu"] = {m: {"chon": chon} for m in "abcde"}
+    first["phieu"] = {m["ma"]: {"chon": chon} for m in data["hoi_dong"]["thanh_vien"]}
     path = tmp_path / "dot.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return path

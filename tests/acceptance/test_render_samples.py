@@ -218,8 +218,10 @@ def test_quyet_dinh_2019(rendered: dict[str, Path]) -> None:
 
 def test_bien_ban_2019_district_council(rendered: dict[str, Path]) -> None:
     text = all_text(doc_of(rendered, "bien-ban-na-ri-2019"))
-    assert "HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP HUYỆN NA RÌ" in text
-    assert "Na Rì, ngày 26 tháng 11 năm 2019" in text and "Số: 03/BB-HĐ" in text
+    # QĐ 1048 Phụ lục II mục 1.b: the provincial council scores what the district proposed
+    # (the district's own minutes: tests/acceptance/test_issue11_procedure_1048.py).
+    assert "HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP TỈNH BẮC KẠN" in text
+    assert "Bắc Kạn, ngày 20 tháng 12 năm 2019" in text and "Số: 12/BB-HĐ" in text
 
 
 def test_giay_chung_nhan(rendered: dict[str, Path]) -> None:

@@ -69,7 +69,8 @@ def test_sample_2026_results() -> None:
 def test_sample_2019_province_recognises_district_scores() -> None:
     rnd = load_round(ROUND_2019, allow=ALLOW)
     assert rnd.valid, [i.message() for i in rnd.issues]
-    assert [p.stars for p in rnd.products] == [3, 3, 3, 3, 3, 2]
+    # The provincial round scores the district's proposals, all from 50 points (QĐ 1048).
+    assert [p.stars for p in rnd.products] == [3, 3, 3, 3, 3]
     assert rnd.products[0].ten == "Gà đồi Trần Phú"  # read from the 2019 dossier
     assert "huyện Na Rì, tỉnh Bắc Kạn" in rnd.products[0].dia_chi
     assert rnd.competence is not None and rnd.competence.stars == (3, 4)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from ocop_docs.errors import InputError
-from ocop_docs.production.contexts import letters
+from ocop_docs.production.contexts import letters, procedure_letter
 from ocop_docs.production.contexts.dates import document_day
 from ocop_docs.production.contexts.kind import Built, Kind
 from ocop_docs.production.contexts.phe_duyet_ket_qua import approval_context
@@ -33,6 +33,12 @@ def _renewal(product: ProductResult) -> bool:
 
 
 def letter_context(rnd: Round, ctx: dict[str, Any]) -> dict[str, Any]:
+    # A regime whose procedure is data (QĐ 1048 Phụ lục II mục 3.b–c): the letter of the
+    # round's level to the next one (the district's to the province, the province's to the
+    # Ministry), as that procedure lists it.
+    step = procedure_letter.step_of(rnd)
+    if step is not None:
+        return procedure_letter.letter_context(rnd, ctx, step)
     letters.require_procedure(rnd, "cong-van-de-nghi")
     data = rnd.data or {}
     raw = data.get("cong_van")
@@ -99,6 +105,10 @@ def letter_context(rnd: Round, ctx: dict[str, Any]) -> dict[str, Any]:
                 approval["co_quan_tham_muu"],
             ],
         ),
+        # Empty: the template's own wording of Điều 6.3 (procedure_letter fills these).
+        "de_nghi": "",
+        "cot_diem": "",
+        "can_cu_ho_so": "",
     }
 
 
@@ -110,6 +120,8 @@ def build(rnd: Round, base: dict[str, Any], product: ProductResult | None) -> Bu
 
 def wanted(rnd: Round, product: ProductResult | None) -> bool:
     data = rnd.data or {}
+    if procedure_letter.step_of(rnd) is not None:
+        return bool(data.get("cong_van")) and bool(procedure_letter.forwarded(rnd))
     return (
         letters.procedure_round(rnd)
         and bool(data.get("cong_van") and data.get("phe_duyet"))

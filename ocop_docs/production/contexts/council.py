@@ -104,7 +104,49 @@ def case_summary(recognised: list[dict[str, Any]]) -> str:
     return "trong đó: " + ", ".join(parts)
 
 
-def _product(p: ProductResult, numbers: Mapping[str, str], forward: str) -> dict[str, Any]:
+def procedure_context(rnd: Round, council_body: Mapping[str, Any]) -> dict[str, Any]:
+    """What the regime's procedure (``quy_trinh``, :class:`~ocop_docs.rules.regimes.Procedure`)
+    says of this round's level, for the documents (empty texts for a regime without one).
+
+    ``chi_cham_diem``: the level's council only scores and forwards, its body recognises
+    nothing (QĐ 1048 Phụ lục II mục 1.a, 4.a: the district council; UBND cấp huyện forwards
+    the products from 50 points to the province, which certifies 3–4★).
+    """
+    procedure = rnd.rules.procedure
+    level = str((rnd.data or {})["cap"])
+    step = procedure.council(level) if procedure else None
+    if procedure is None or step is None:
+        return {
+            "chi_cham_diem": False,
+            "hoi_dong": "",
+            "co_quan_chuyen": "",
+            "cap_tren": "",
+            "nguong": "",
+            "co_quan_nhan": "",
+            "de_nghi": "",
+        }
+    up = step.forward_to
+    receiver = next((s for s in procedure.certifies if s.level == up), None) if up else None
+    levels = wording().levels
+    receiver_name = receiver.name() if receiver else ""
+    province = (rnd.data or {})["co_quan"].get("tinh")
+    if up == "tinh" and province:
+        # "Ủy ban nhân dân cấp tỉnh" of the procedure, named: "Ủy ban nhân dân tỉnh Bắc Kạn".
+        receiver_name = receiver_name.replace(levels[up]["vi"], str(province))
+    return {
+        "chi_cham_diem": not procedure.certifies_at(level),
+        "hoi_dong": step.name(),
+        "co_quan_chuyen": str(council_body["ten"]),
+        "cap_tren": levels[up]["vi"] if up else "",
+        "nguong": str(step.forward_from) if step.forward_from is not None else "",
+        "co_quan_nhan": receiver_name,
+        "de_nghi": step.asks,
+    }
+
+
+def _product(
+    p: ProductResult, numbers: Mapping[str, str], forward: str, ranks_only: bool = False
+) -> dict[str, Any]:
     values = [s for _m, s in p.scores]
     by_rule = p.result.loai_theo if not p.inline.get("bi_loai") else ()
     if p.disqualified:
@@ -112,6 +154,10 @@ def _product(p: ProductResult, numbers: Mapping[str, str], forward: str) -> dict
         outcome = f"Bị loại (tiêu chí {', '.join(by_rule)})" if by_rule else "Bị loại"
     elif p.stopped:
         outcome = f"Không xếp hạng (dừng tại tiêu chí {p.result.dung_tai})"
+    elif p.proposed_up and ranks_only:
+        # A council that only ranks and forwards (QĐ 1048 Phụ lục II mục 4.a(3): "xếp hạng
+        # theo khung từ 01 đến 05 sao", then the province evaluates): the band, forwarded.
+        outcome = f"{format_stars(p.stars)}, đề nghị {forward}"
     elif p.proposed_up:
         outcome = f"Đề nghị {forward}"
     elif p.recognised:
@@ -268,7 +314,12 @@ def round_context(rnd: Round) -> dict[str, Any]:
     forward_from = competence.forward_from if competence else None
     forward_stars = (competence.stars[-1] + 1) if competence and competence.stars else 5
     forward_text = f"{forward_stars} sao" if forward_to else ""
-    products = [_product(p, numbers, forward_text) for p in rnd.products]
+    procedure = procedure_context(rnd, council_body)
+    ranks_only = bool(procedure["chi_cham_diem"])
+    if ranks_only and forward_to:
+        forward_text = str(procedure["cap_tren"])
+    products = [_product(p, numbers, forward_text, ranks_only) for p in rnd.products]
+    procedure["so_de_nghi"] = pad2(sum(1 for p in products if p["de_nghi_cap_tren"]))
     recognised = [dict(p) for p in products if p["cong_nhan"]]
     for i, p in enumerate(recognised, start=1):
         p["stt"] = str(i)
@@ -372,6 +423,8 @@ def round_context(rnd: Round) -> dict[str, Any]:
         "so_cong_nhan": pad2(len(recognised)),
         "so_cong_nhan_theo_sao": counts or None,
         "cong_nhan_hinh_thuc": case_summary(recognised),
+        # Who scores, forwards and certifies at this level (QĐ 1048 Phụ lục II).
+        "quy_trinh": procedure,
         # Set by contexts.partial.draft_context for a council document of a partial round.
         "du_thao": None,
     }
@@ -379,9 +432,9 @@ def round_context(rnd: Round) -> dict[str, Any]:
     if qd:
         cases = {p["loai_danh_gia"] for p in recognised}
         ctx["quyet_dinh"] = decision_context(
-            qd, data, co_quan, council_raw, start, regime, level, cases
+            qd, data, co_quan, council_raw, start, regime, level, cases, qd.get("de_nghi")
         )
     return ctx
 
 
-__all__ = ["round_context"]
+__all__ = ["procedure_context", "round_context"]

@@ -16,6 +16,7 @@ from urllib.parse import quote
 from ocop_docs.errors import InputError
 from ocop_docs.production.contexts.dates import certificate_day
 from ocop_docs.production.contexts.kind import Built, Kind
+from ocop_docs.production.contexts.quyet_dinh import refuse_scoring_only
 from ocop_docs.production.contexts.signatures import signer_context
 from ocop_docs.production.pictures import Picture, Placement, load_picture, marker, qr_picture
 from ocop_docs.production.rounds.model import ProductResult, Round
@@ -129,6 +130,8 @@ def certificate_placements(context: Mapping[str, Any], logo: Picture | None) -> 
 
 
 def build(rnd: Round, base: dict[str, Any], product: ProductResult | None) -> Built:
+    # A council that only scores and forwards certifies nothing (QĐ 1048 Phụ lục II mục 1.a).
+    refuse_scoring_only(rnd, "giay-chung-nhan")
     if "quyet_dinh" not in base:
         raise InputError("render-no-decision")
     assert product is not None  # a per-product kind

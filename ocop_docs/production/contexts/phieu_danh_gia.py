@@ -33,7 +33,7 @@ from ocop_docs.production.inputs import InputKind, read_valid_dossier
 from ocop_docs.production.printing import CHAM, CHECKED, NGAY_TRONG, UNCHECKED
 from ocop_docs.production.rounds.loading import load_round
 from ocop_docs.production.rounds.model import Member, ProductResult, Round, require_valid
-from ocop_docs.production.wording import wording
+from ocop_docs.production.wording import sheet_header, wording
 from ocop_docs.rules.regimes import DEFAULT_REGIME, rubric_regimes
 from ocop_docs.scoring.card import Scorecard, ScoreResult, score_card
 from ocop_docs.scoring.card_file import read_card
@@ -41,8 +41,10 @@ from ocop_docs.scoring.rubrics import Criterion, Rubric
 from ocop_docs.text.official import format_date, format_stars, parse_datetime
 
 # The header of every Phụ lục II sheet prints the product code as ".(T).-.(X).-.(STT).-20……"
-# (T: province, X: commune, STT: the commune's number, year; QĐ 19/2025/QĐ-TTg codes).
-MA_SO_TRONG = ".(T).-.(X).-.(STT).-20………"
+# (T: province, X: commune, STT: the commune's number, year; QĐ 19/2025/QĐ-TTg codes). Each
+# regime's own header (QĐ 1048: the district's code, QĐ 124/2004) is data:
+# schemas/documents/scoring-sheet.yaml.
+MA_SO_TRONG = sheet_header(DEFAULT_REGIME).ma_so_trong
 NGAY_DONG_TRONG = "……, " + NGAY_TRONG
 Y_KIEN_TRONG = ["…" * 34, "…" * 34]  # two dotted lines, as the form prints them
 
@@ -141,6 +143,7 @@ def sheet_context(
     form's dotted line.
     """
     head = header or {}
+    printed = sheet_header(rubric.bo_tieu_chi)
     chosen = {c.tieu_chi: c.stt for c in result.lua_chon} if result is not None else {}
     parts = {s.so: s.diem for s in result.phan} if result is not None else {}
     notes: list[str] = []
@@ -177,10 +180,16 @@ def sheet_context(
         "bo_san_pham": str(rubric.bo_san_pham),
         "ten_bo": rubric.tieu_de or rubric.ten,
         "tieu_de_phu": rubric.tieu_de_phu,
+        # Another regime's header than QĐ 26/2026's, which the template prints as its own.
+        "dau_phieu_rieng": printed != sheet_header(DEFAULT_REGIME),
+        "phu_de": printed.phu_de,
         "ten_san_pham": _text(head.get("ten_san_pham")) or CHAM,
-        "ma_san_pham": _text(head.get("ma_san_pham")) or MA_SO_TRONG,
+        "ma_san_pham": _text(head.get("ma_san_pham")) or printed.ma_so_trong,
+        "chu_giai_ma_so": printed.chu_giai or "",
         "chu_the": _text(head.get("chu_the")) or CHAM,
         "dien_thoai": _text(head.get("dien_thoai")) or CHAM,
+        # QĐ 1048 Phụ lục III prints no telephone line.
+        "co_dien_thoai": printed.dien_thoai,
         "dia_chi": _text(head.get("dia_chi")) or CHAM,
         "thanh_vien": _text(head.get("thanh_vien")),
         "loai_khi": loai_khi,

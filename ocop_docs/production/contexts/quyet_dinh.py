@@ -30,8 +30,10 @@ ACT_TITLES: dict[str, str] = {
     "26/2026": "ban hành Bộ tiêu chí và quy trình đánh giá, phân hạng sản phẩm mỗi xã một sản phẩm",
     "148/2023": "ban hành Bộ tiêu chí và quy trình đánh giá, phân hạng sản phẩm Chương "
     "trình Mỗi xã một sản phẩm",
-    "1048/2019": "ban hành Bộ tiêu chí đánh giá, phân hạng sản phẩm Chương trình mỗi xã "
-    "một sản phẩm",
+    # QĐ 1048/QĐ-TTg's title line: "VỀ VIỆC BAN HÀNH BỘ TIÊU CHÍ ĐÁNH GIÁ, PHÂN HẠNG SẢN
+    # PHẨM CHƯƠNG TRÌNH MỖI XÃ MỘT SẢN PHẨM".
+    "1048/2019": "về việc ban hành Bộ tiêu chí đánh giá, phân hạng sản phẩm Chương trình mỗi "
+    "xã một sản phẩm",
 }
 # The issuer's competence: the Law on the Organisation of Local Government in force.
 LOCAL_GOVERNMENT_LAW: dict[str, str] = {
@@ -50,10 +52,12 @@ def decision_context(
     regime: str,
     level: str,
     cases: Collection[str] = (),
+    proposal: str | None = None,
 ) -> dict[str, Any]:
     """The ``quyet_dinh`` block: number, dates, authority, căn cứ, signer, recipients;
     ``cases``: the ``loai_danh_gia`` of the recognised products (the trích yếu names an
-    upgrade, "nâng hạng", and a re-evaluation, "công nhận lại", when there are some)."""
+    upgrade, "nâng hạng", and a re-evaluation, "công nhận lại", when there are some);
+    ``proposal``: the recognition decision's ``de_nghi``, its last default căn cứ."""
     number = qd["so"]
     symbol = None if "/" in str(number) else f"QĐ-{co_quan['ky_hieu']}"
     # Under QĐ 26/2026 the Chủ tịch UBND cấp tỉnh decides (Điều 4.1.a, 7.3.e); under the
@@ -91,6 +95,9 @@ def decision_context(
             else []
         ),
         f"Căn cứ kết quả đánh giá, phân hạng sản phẩm của {council['ten']} {format_date(meeting)}",
+        # The proposal the decision answers, last (NĐ 30 Phụ lục I mục II.5): under QĐ 1048
+        # the district's letter (Phụ lục II mục 3.b) and the office's submission.
+        *([f"Xét đề nghị của {proposal}"] if proposal else []),
     ]
     recipients = list(qd.get("noi_nhan") or ["Như Điều 3"])
     if not any(str(r).strip().startswith("Lưu") for r in recipients):
@@ -137,7 +144,44 @@ def decision_context(
     }
 
 
+def refuse_scoring_only(rnd: Round, kind: str) -> None:
+    """``render-level-scores-only`` (exit 1) for a round whose council only scores and
+    forwards (QĐ 1048 Phụ lục II mục 1.a: the district council; UBND cấp tỉnh issues the
+    decision and the certificates of 3–4★ after the provincial council, mục 1.b)."""
+    procedure = rnd.rules.procedure
+    level = str((rnd.data or {}).get("cap"))
+    step = procedure.council(level) if procedure else None
+    if procedure is None or step is None or procedure.certifies_at(level):
+        return
+    levels = wording().levels
+    up = step.forward_to or ""
+    certifier = next((c for c in procedure.certifies if c.level == up), None)
+    council_body = (rnd.data or {}).get("hoi_dong", {}).get("co_quan") or (rnd.data or {}).get(
+        "co_quan", {}
+    )
+    body = str(council_body.get("ten") or "")
+    raise InputError(
+        "render-level-scores-only",
+        regime=str((rnd.data or {}).get("bo_tieu_chi")),
+        kind=kind,
+        council=step.name("vi"),
+        council_en=step.name("en"),
+        level=levels[level]["vi"],
+        level_en=levels[level]["en"],
+        level_up=levels[up]["vi"] if up in levels else up,
+        level_up_en=levels[up]["en"] if up in levels else up,
+        body=body,
+        body_en=body,
+        receiver=certifier.name("vi") if certifier else "",
+        receiver_en=certifier.name("en") if certifier else "",
+        certifier=certifier.name("vi") if certifier else "",
+        certifier_en=certifier.name("en") if certifier else "",
+        basis=step.basis.partition(":")[0],  # the clause, without its Vietnamese gloss
+    )
+
+
 def build(rnd: Round, base: dict[str, Any], product: ProductResult | None) -> Built:
+    refuse_scoring_only(rnd, KIND_NAME)
     if "quyet_dinh" not in base:
         raise InputError("render-no-decision")
     if not base["cong_nhan"]:
@@ -145,12 +189,20 @@ def build(rnd: Round, base: dict[str, Any], product: ProductResult | None) -> Bu
     return Built(base, decision_day(rnd.data or {}))
 
 
+KIND_NAME = "quyet-dinh"
 KIND = Kind(
-    "quyet-dinh",
+    KIND_NAME,
     "Quyết định công nhận sản phẩm OCOP (kèm danh sách)",
     "Decision recognising OCOP products (with the annex list)",
     per_product=False,
     from_round=build,
 )
 
-__all__ = ["ACT_TITLES", "KIND", "LOCAL_GOVERNMENT_LAW", "build", "decision_context"]
+__all__ = [
+    "ACT_TITLES",
+    "KIND",
+    "LOCAL_GOVERNMENT_LAW",
+    "build",
+    "decision_context",
+    "refuse_scoring_only",
+]

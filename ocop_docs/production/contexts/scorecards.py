@@ -74,6 +74,8 @@ def refuse_errors(issues: list[Issue], source: str) -> None:
     """A filled sheet is never made from a card with errors (exit 1)."""
     errors = [i for i in issues if i.severity == "error"]
     if errors:
+        # The card's regime, for the hint's "ocop-docs rubric show N --regime …".
+        option = {k: v for k, v in errors[0].params.items() if k == "tuy_chon_bo_tieu_chi" and v}
         raise InputError(
             "render-scorecard-invalid",
             issues=issues,
@@ -81,6 +83,7 @@ def refuse_errors(issues: list[Issue], source: str) -> None:
             count=len(errors),
             first=errors[0].message("vi"),
             first_en=errors[0].message("en"),
+            **option,
         )
 
 

@@ -35,6 +35,31 @@ def check_quorum(rnd: Round, doc: LoadedDocument) -> None:
         rnd.issues.append(doc.issue("round-chair-absent", "/hoi_dong/thanh_vien"))
 
 
+def check_council_size(rnd: Round, doc: LoadedDocument) -> None:
+    """The council has as many members as the regime's procedure sets for its level (QĐ
+    1048 Phụ lục II mục 2: 05–07 at the district, 09–11 at the province). A warning: the
+    papers can still be made, the official decides."""
+    procedure = rnd.rules.procedure
+    step = procedure.council(str((rnd.data or {}).get("cap"))) if procedure else None
+    if step is None or step.members is None:
+        return
+    low, high = step.members
+    if not low <= len(rnd.members) <= high:
+        rnd.issues.append(
+            doc.issue(
+                "round-council-size",
+                "/hoi_dong/thanh_vien",
+                count=f"{len(rnd.members):02d}",
+                low=f"{low:02d}",
+                high=f"{high:02d}",
+                council=step.name("vi"),
+                council_en=step.name("en"),
+                regime=rnd.rules.code,
+                basis=step.members_basis,
+            )
+        )
+
+
 def check_meeting(rnd: Round, doc: LoadedDocument, data: dict[str, Any]) -> None:
     """The chair and the secretary are present members; the meeting ends after it starts."""
     hop = data["hop"]
@@ -240,6 +265,7 @@ def check_spread(
 
 __all__ = [
     "check_card_outcome",
+    "check_council_size",
     "check_decision",
     "check_meeting",
     "check_quorum",

@@ -31,6 +31,7 @@ from ocop_docs.production.printing import format_address
 from ocop_docs.production.rounds.checks import (
     check_card_outcome,
     check_certificates,
+    check_council_size,
     check_decision,
     check_meeting,
     check_quorum,
@@ -112,7 +113,9 @@ def _checked(rnd: Round, doc: LoadedDocument) -> Round:
 def _build(rnd: Round, doc: LoadedDocument) -> None:
     data = rnd.data or {}
     regime, level = str(data["bo_tieu_chi"]), str(data["cap"])
-    rnd.competence = rnd.rules.competence.get(level)
+    # A level of cong_nhan, or a council of the regime's procedure that only scores and
+    # forwards (QĐ 1048 Phụ lục II mục 1.a: a district round).
+    rnd.competence = rnd.rules.round_competence(level)
     if rnd.competence is None:
         levels = wording().levels
         rnd.issues.append(
@@ -126,6 +129,7 @@ def _build(rnd: Round, doc: LoadedDocument) -> None:
         )
     _build_members(rnd, doc, data)
     check_quorum(rnd, doc)
+    check_council_size(rnd, doc)
     check_meeting(rnd, doc, data)
     spread_max = Fraction(str(rnd.settings.get("chenh_lech_toi_da", rnd.rules.council.spread_max)))
     has_cards = any(isinstance(raw, dict) and raw.get("phieu") for raw in data["san_pham"])
@@ -346,6 +350,9 @@ def _card_issue(
         problem=problem.message("vi"),
         problem_en=problem.message("en"),
     )
+    if problem.params.get("tuy_chon_bo_tieu_chi"):
+        # The hint's "ocop-docs rubric show N" of the round's regime (" --regime 1048/2019").
+        issue.params["tuy_chon_bo_tieu_chi"] = problem.params["tuy_chon_bo_tieu_chi"]
     return issue
 
 

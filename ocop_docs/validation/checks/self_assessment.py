@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ocop_docs.errors import Issue
-from ocop_docs.rules.regimes import rubric_regimes
+from ocop_docs.rules.regimes import regime_option, rubric_regimes
 from ocop_docs.scoring.card import Scorecard, score_card
 from ocop_docs.scoring.rubric_files import load_rubric, rubric_for_set
 from ocop_docs.validation.loading import LoadedDossier
@@ -79,13 +79,17 @@ def check_self_assessment(
         # self-assessment is a gap to fill, the council scores the product anyway.
         numbers = [str(p.params.get("tieu_chi")) for p in missing]
         shown = ", ".join(numbers[:12]) + (", …" if len(numbers) > 12 else "")
+        # The hint's "ocop-docs rubric show N": the rubric's own number and, for another
+        # regime than the default, its --regime (QĐ 1048 numbers its rubrics differently).
+        option = regime_option(regime_code)
         issues.append(
             doc.issue(
                 "self-assessment-incomplete",
                 PREFIX + "/chon",
                 count=len(numbers),
                 criteria=shown,
-                bo_san_pham=product_set,
+                bo_san_pham=rubric.bo_san_pham,
+                **({"tuy_chon_bo_tieu_chi": option} if option else {}),
             )
         )
     for problem in result.van_de:
