@@ -56,12 +56,13 @@ def main() -> None:
                 continue
             for kind in ("phe-duyet-ket-qua", "cong-van-de-nghi"):
                 target = out / f"{rnd.stem}.{kind}.docx"
-                code = run(["render", kind, str(rnd), "-o", str(target)])
+                code = run(["render", kind, str(rnd), "-o", str(target), *allow])
                 lines.append(f"{target.name} exit={code} {digest(target)}")
             for kind in ("de-nghi-xa", "thong-bao-ket-qua"):
                 for n in range(1, 9):
                     target = out / f"{rnd.stem}.{kind}-{n}.docx"
-                    code = run(["render", kind, str(rnd), "--product", str(n), "-o", str(target)])
+                    product = ["--product", str(n)]
+                    code = run(["render", kind, str(rnd), *product, "-o", str(target), *allow])
                     lines.append(f"{target.name} exit={code} {digest(target)}")
         for revocation in sorted((ROOT / "samples" / "thu-hoi").glob("*.yaml")):
             target = out / f"{revocation.stem}.quyet-dinh-thu-hoi.docx"
