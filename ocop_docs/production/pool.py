@@ -353,9 +353,10 @@ class ConverterPool:
         tasks = kept
         if not tasks:
             return
-        # A start converts combined documents only, or none: the export option that marks
-        # where each part begins is given to combined documents alone.
-        export = combining.PDF_FILTER if tasks[0].parts is not None else PDF_EXPORT
+        # With combining on, every start exports the part markers (named destinations; a
+        # document's own bookmarks become named destinations too, nothing on its pages
+        # changes), so one LibreOffice start can take combined and single documents.
+        export = combining.PDF_FILTER if self.combine else PDF_EXPORT
         expected = [outdir / (p.stem + ".pdf") for p in names]
         env = dict(os.environ)
         env.setdefault("HOME", str(base))
@@ -588,22 +589,25 @@ class _Shared:
     share: int  # documents per start: the batch size, or an equal share of a small batch
 
     def take(self) -> list[_Task] | None:
-        """The next start's tasks: a retry alone, else up to ``share`` documents, all of
-        them combined documents or none."""
+        """The next start's tasks: a retry alone, else up to ``share`` documents (a
+        combined document may overshoot it by a tenth, so that a round's two long documents
+        go along with a worker's share of certificates instead of costing a start)."""
         with self.lock:
             if not self.pending:
                 return None
             if self.pending[0].alone:
                 return [self.pending.popleft()]
             size = self.share
-            kind = self.pending[0].parts is not None
             out: list[_Task] = []
             weight = 0
             while (
                 self.pending
-                and (not out or weight + self.pending[0].weight <= size)
+                and (
+                    not out
+                    or weight + self.pending[0].weight
+                    <= (size * 1.1 if self.pending[0].parts else size)
+                )
                 and not self.pending[0].alone
-                and (self.pending[0].parts is not None) == kind
             ):
                 task = self.pending.popleft()
                 weight += task.weight
@@ -645,7 +649,9 @@ def _combined(tasks: list[_Task], workers: int) -> list[_Task]:
                 continue
             first = chunk[0].job
             out.append(_Task(Conversion(first.key, first.source, first.target), parts=chunk))
-    return alone + out  # the long ones alone first: no worker is left with them at the end
+    # The documents that are not combined first, then the smaller combined ones: the long
+    # documents of a round are not left to one worker at the end.
+    return alone + sorted(out, key=lambda t: t.weight)
 
 
 def _remove_stale_pipes(since: float) -> None:
