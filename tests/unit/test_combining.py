@@ -220,7 +220,10 @@ def test_combined_pdfs_have_the_pages_of_each_document_alone(tmp_path: Path) -> 
         assert not results["broken"].ok  # type: ignore[index]
         assert results["broken"].code == "pool-worker-failed"  # type: ignore[index]
     for source in sources[:-1]:
-        a, b = tmp_path / "alone" / f"{source.stem}.pdf", tmp_path / "together" / f"{source.stem}.pdf"
+        a, b = (
+            tmp_path / "alone" / f"{source.stem}.pdf",
+            tmp_path / "together" / f"{source.stem}.pdf",
+        )
         assert together["results"][source.stem].ok  # type: ignore[index]
         assert _sizes(a) == _sizes(b)
         assert _page_texts(a) == _page_texts(b), source.name
