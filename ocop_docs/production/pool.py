@@ -268,12 +268,17 @@ class ConverterPool:
             return
         results: queue.Queue[Converted | BaseException] = queue.Queue()
         workers = min(self.workers, total)
+        planned: deque[list[_Task]] = deque()
         if self.combine:
             tasks = _combined(tasks, workers)
+            if any(t.parts for t in tasks):
+                planned.extend(_planned(tasks, workers, self.batch_size))
+                tasks = []
         state = _Shared(
             deque(tasks),
             threading.Lock(),
             max(1, min(self.batch_size, math.ceil(total / workers))),
+            planned,
         )
         threads = [
             threading.Thread(
@@ -587,26 +592,25 @@ class _Shared:
     pending: deque[_Task]
     lock: threading.Lock
     share: int  # documents per start: the batch size, or an equal share of a small batch
+    # The first starts, planned (see :func:`_planned`); then whatever comes back.
+    planned: deque[list[_Task]] = field(default_factory=deque)
 
     def take(self) -> list[_Task] | None:
-        """The next start's tasks: a retry alone, else up to ``share`` documents (a
-        combined document may overshoot it by a tenth, so that a round's two long documents
-        go along with a worker's share of certificates instead of costing a start)."""
+        """The next start's tasks: a retry alone, a planned start, else up to ``share``
+        documents."""
         with self.lock:
+            if self.pending and self.pending[0].alone:
+                return [self.pending.popleft()]
+            if self.planned:
+                return self.planned.popleft()
             if not self.pending:
                 return None
-            if self.pending[0].alone:
-                return [self.pending.popleft()]
             size = self.share
             out: list[_Task] = []
             weight = 0
             while (
                 self.pending
-                and (
-                    not out
-                    or weight + self.pending[0].weight
-                    <= (size * 1.1 if self.pending[0].parts else size)
-                )
+                and (not out or weight + self.pending[0].weight <= size)
                 and not self.pending[0].alone
             ):
                 task = self.pending.popleft()
@@ -649,9 +653,27 @@ def _combined(tasks: list[_Task], workers: int) -> list[_Task]:
                 continue
             first = chunk[0].job
             out.append(_Task(Conversion(first.key, first.source, first.target), parts=chunk))
-    # The documents that are not combined first, then the smaller combined ones: the long
-    # documents of a round are not left to one worker at the end.
-    return alone + sorted(out, key=lambda t: t.weight)
+    return alone + out
+
+
+def _planned(tasks: list[_Task], workers: int, batch_size: int) -> list[list[_Task]]:
+    """Combined and single tasks shared out into starts of even weight, a multiple of
+    ``workers`` of them, none over ``batch_size`` documents unless one task is: taken
+    greedily, a round's two long documents after two shares of certificates would cost a
+    start of their own (one LibreOffice start is a second of CPU)."""
+    total = sum(t.weight for t in tasks)
+    count = workers * max(1, math.ceil(total / (workers * batch_size)))
+    count = min(count, len(tasks))
+    bins: list[list[_Task]] = [[] for _ in range(count)]
+    weights = [0] * count
+    order = {id(t): n for n, t in enumerate(tasks)}
+    for task in sorted(tasks, key=lambda t: -t.weight):  # the heaviest first, each to the
+        lightest = weights.index(min(weights))  # lightest start so far
+        bins[lightest].append(task)
+        weights[lightest] += task.weight
+    for start in bins:
+        start.sort(key=lambda t: order[id(t)])  # LibreOffice gets them in the plan's order
+    return [b for b in bins if b]
 
 
 def _remove_stale_pipes(since: float) -> None:

@@ -395,3 +395,20 @@ def test_a_failing_document_in_a_combined_one_is_reported_never_merged(
     assert not (tmp_path / "out" / "doc2.pdf").exists()
     assert pool.stats.uncombined == 3 and pool.stats.combined == 0
     assert living(str(tmp_path / "state")) == []
+
+
+def test_combined_documents_are_shared_out_in_one_start_per_worker() -> None:
+    # Two shares of certificates and the round's two long documents (combined with each
+    # other): two starts, not a third for the long ones.
+    from ocop_docs.production.pool import _planned, _Task
+
+    def task(name: str, parts: int) -> _Task:
+        job = Conversion(name, Path(f"{name}.docx"), Path(f"{name}.pdf"))
+        return _Task(job, parts=[_Task(job) for _ in range(parts)] if parts > 1 else None)
+
+    starts = _planned([task("long", 2), task("a", 2), task("b", 2)], workers=2, batch_size=200)
+    assert sorted(sum(t.weight for t in s) for s in starts) == [2, 4]
+    many = [task(f"c{n}", 50) for n in range(20)] + [task("long", 2), task("x", 1)]
+    starts = _planned(many, workers=2, batch_size=200)
+    assert len(starts) == 6 and all(sum(t.weight for t in s) <= 200 for s in starts)
+    assert sorted(t.job.key for s in starts for t in s) == sorted(t.job.key for t in many)
