@@ -21,11 +21,13 @@ round's council and decision, given as a results spreadsheet):
   deflated once (the zip floor), and that plus writing it atomically (the write floor);
 * **the minutes at many rows**: the render stage of one ``bien-ban`` for N/4 and N
   products, to show it grows linearly;
-* **PDF**: one ``soffice --headless --convert-to pdf`` process per document (warm user
-  profile, one after the other, and two at a time); what a user would type, two plain
-  ``soffice --convert-to pdf`` calls with half the files each, side by side, and one call
-  with all of them; the LibreOffice pool with 1 and 2 workers, at its default documents
-  per start and at the former 24.
+* **PDF** (``bench/pdf_bench.py``, also runnable alone): a round's mix (the minutes, the
+  decision, one certificate per product) converted every way side by side, alternately:
+  one ``soffice --headless --convert-to pdf`` process per document (the 1.0×), two plain
+  ``soffice --convert-to pdf`` calls with half the files each, the pool as it was (one
+  LibreOffice document per file) and as it is (documents of one template combined, the PDF
+  cut back per document), and unoserver as the reference (``--uno-python``); every way's
+  PDFs checked page by page against the plain calls'.
 
 Outputs go to a temporary folder on the same disk as the repository. No number here is
 asserted by the tests (no timed assertions in the unit tests); the table is for the README.
@@ -300,106 +302,14 @@ def memory(sheet: Path, out: Path) -> dict[str, float]:
 # --- PDF ----------------------------------------------------------------------------------------
 
 
-def one_process_per_document(files: list[Path], out: Path, parallel: int = 1) -> float:
-    from ocop_docs.production.conversion import find_soffice
+def pdf_section(args: argparse.Namespace, work: Path) -> str:
+    """The PDF ways side by side on a round's mix (bench/pdf_bench.py; issue 15): one
+    soffice per document, two plain calls, the pool as it was and as it is, unoserver."""
+    import pdf_bench
 
-    exe = str(find_soffice())
-    out.mkdir(parents=True, exist_ok=True)
-    profiles = [out / f"profile-{n}" for n in range(parallel)]
-
-    def convert(path: Path, profile: Path) -> None:
-        subprocess.run(
-            [
-                exe,
-                f"-env:UserInstallation={profile.resolve().as_uri()}",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(out),
-                str(path),
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            check=True,
-        )
-
-    for profile in profiles:  # warm the profiles first: only steady state is timed
-        convert(files[0], profile)
-    start = time.perf_counter()
-    if parallel == 1:
-        for path in files:
-            convert(path, profiles[0])
-    else:
-        from concurrent.futures import ThreadPoolExecutor
-
-        with ThreadPoolExecutor(parallel) as pool:
-            list(
-                pool.map(
-                    lambda a: convert(*a),
-                    [(f, profiles[i % parallel]) for i, f in enumerate(files)],
-                )
-            )
-    return len(files) / (time.perf_counter() - start)
-
-
-def plain_calls(files: list[Path], out: Path, calls: int) -> float:
-    """docs/s of ``calls`` plain ``soffice --convert-to pdf --outdir D f…`` commands run side
-    by side, each with its share of the files and its own (warmed) profile."""
-    from ocop_docs.production.conversion import find_soffice
-
-    exe = str(find_soffice())
-    out.mkdir(parents=True, exist_ok=True)
-    shares = [files[i::calls] for i in range(calls)]
-    profiles = [out / f"profile-{n}" for n in range(calls)]
-
-    def command(share: list[Path], profile: Path, where: Path) -> list[str]:
-        return [
-            exe,
-            f"-env:UserInstallation={profile.resolve().as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(where),
-            *map(str, share),
-        ]
-
-    for profile in profiles:  # warm, as for one process per document
-        subprocess.run(
-            command(files[:1], profile, out / "warm"),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            check=True,
-        )
-    start = time.perf_counter()
-    procs = [
-        subprocess.Popen(
-            command(share, profile, out / "pdf"),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        for share, profile in zip(shares, profiles, strict=True)
-    ]
-    if any(p.wait() != 0 for p in procs):
-        raise SystemExit("a plain soffice call failed")
-    made = len(list((out / "pdf").glob("*.pdf")))
-    if made != len(files):
-        raise SystemExit(f"plain soffice calls made {made} PDFs of {len(files)}")
-    return len(files) / (time.perf_counter() - start)
-
-
-def with_pool(
-    files: list[Path], out: Path, workers: int, batch_size: int | None = None
-) -> tuple[float, int]:
-    from ocop_docs.production.pool import DEFAULT_BATCH, Conversion, ConverterPool
-
-    jobs = [Conversion(str(n), f, out / f"{n}.pdf") for n, f in enumerate(files)]
-    start = time.perf_counter()
-    with ConverterPool(workers, batch_size=batch_size or DEFAULT_BATCH) as pool:
-        results = list(pool.convert(jobs))
-    assert all(r.ok for r in results)
-    return len(files) / (time.perf_counter() - start), pool.stats.starts
+    return pdf_bench.run(
+        args.pdf_pool, args.pdf_single, args.pdf_rounds, args.uno_python, work / "pdf"
+    )
 
 
 # --- the report --------------------------------------------------------------------------------
@@ -441,8 +351,19 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--memory", type=int, default=10000, help="certificates for memory")
     parser.add_argument("--minutes", type=int, default=4000, help="products in the minutes")
     parser.add_argument("--pdf-single", type=int, default=20, help="documents, one soffice each")
-    parser.add_argument("--pdf-pool", type=int, default=200, help="documents for the pool")
+    parser.add_argument(
+        "--pdf-pool",
+        type=int,
+        default=200,
+        help="products of the PDF round (its minutes, decision and one certificate each)",
+    )
     parser.add_argument("--no-pdf", action="store_true")
+    parser.add_argument("--pdf-rounds", type=int, default=3, help="rounds of the PDF ways")
+    parser.add_argument(
+        "--uno-python",
+        default=os.environ.get("OCOP_UNO_PYTHON"),
+        help="a Python with python3-uno and unoserver, for the unoserver reference row",
+    )
     parser.add_argument("--runs", type=int, default=3, help="best of N for the render rows")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "batch.md")
     parser.add_argument("--memory-child", nargs=2, help=argparse.SUPPRESS)
@@ -454,6 +375,7 @@ def main(argv: list[str]) -> int:
     work = Path(tempfile.mkdtemp(prefix="ocop-bench-", dir=ROOT / "bench"))
     rows: list[tuple[str, str, str]] = []
     notes: list[str] = []
+    pdf_table = ""
     try:
         sheet = make_round(args.docs, work / "dot")
         contexts = certificate_contexts(sheet, args.plain)
@@ -558,56 +480,7 @@ def main(argv: list[str]) -> int:
             )
         )
         if not args.no_pdf:
-            docx = sorted((work / "b1" / "giay-chung-nhan").glob("*.docx"))
-            single = one_process_per_document(docx[: args.pdf_single], work / "single")
-            single2 = one_process_per_document(docx[: args.pdf_single], work / "single2", 2)
-            halves = plain_calls(docx[: args.pdf_pool], work / "halves", 2)
-            all_in_one = plain_calls(docx[: args.pdf_pool], work / "one-call", 1)
-            pooled1, starts1 = with_pool(docx[: args.pdf_pool], work / "pool1", 1)
-            pooled, starts = with_pool(docx[: args.pdf_pool], work / "pool2", 2)
-            old2, old_starts = with_pool(docx[: args.pdf_pool], work / "pool24", 2, 24)
-            rows += [
-                (
-                    "PDF: one `soffice --convert-to pdf` per document, one at a time",
-                    f"{single:.2f}",
-                    "1.0×",
-                ),
-                (
-                    "PDF: one `soffice` per document, 2 at a time",
-                    f"{single2:.2f}",
-                    f"{single2 / single:.1f}×",
-                ),
-                (
-                    "PDF: one plain `soffice --convert-to pdf` call with all the files",
-                    f"{all_in_one:.2f}",
-                    f"{all_in_one / single:.1f}×",
-                ),
-                (
-                    "PDF: two plain `soffice --convert-to pdf` calls side by side, half the "
-                    "files each",
-                    f"{halves:.2f}",
-                    f"{halves / single:.1f}×",
-                ),
-                (
-                    f"PDF: pool, 2 workers, 24 documents per start as before ({old_starts} starts)",
-                    f"{old2:.2f}",
-                    f"{old2 / single:.1f}×",
-                ),
-                (
-                    f"PDF: pool, 1 worker ({starts1} starts)",
-                    f"{pooled1:.2f}",
-                    f"{pooled1 / single:.1f}×",
-                ),
-                (
-                    f"PDF: pool, 2 workers ({starts} starts)",
-                    f"{pooled:.2f}",
-                    f"{pooled / single:.1f}×",
-                ),
-            ]
-            notes.append(
-                f"PDF: {args.pdf_single} certificates one process each (profiles warmed "
-                f"first), {args.pdf_pool} through the pool (its profiles start cold)."
-            )
+            pdf_table = pdf_section(args, work)
     finally:
         unpin()
         shutil.rmtree(work, ignore_errors=True)
@@ -620,6 +493,7 @@ def main(argv: list[str]) -> int:
         "",
         *notes,
         "",
+        pdf_table,
         "Command: `python bench/batch_bench.py` (" + " ".join(argv or ["defaults"]) + ")",
         "",
     ]

@@ -101,9 +101,15 @@ def prepare_profile(profile: Path) -> None:
     settings.write_text(_XCU_HEAD + items + "</oor:items>\n", encoding="utf-8")
 
 
-def soffice_command(exe: Path, profile: Path, outdir: Path, sources: list[Path]) -> list[str]:
+PDF_EXPORT = "pdf:writer_pdf_Export"
+
+
+def soffice_command(
+    exe: Path, profile: Path, outdir: Path, sources: list[Path], export: str = PDF_EXPORT
+) -> list[str]:
     """LibreOffice converting ``sources`` to PDF in ``outdir``, headless, with its own user
-    profile (so it never meets a LibreOffice the user has open)."""
+    profile (so it never meets a LibreOffice the user has open); ``export`` is the
+    ``--convert-to`` argument (the PDF filter and its options)."""
     return [
         str(exe),
         f"-env:UserInstallation={profile.as_uri()}",
@@ -114,7 +120,7 @@ def soffice_command(exe: Path, profile: Path, outdir: Path, sources: list[Path])
         "--norestore",
         "--nolockcheck",
         "--convert-to",
-        "pdf:writer_pdf_Export",
+        export,
         "--outdir",
         str(outdir),
         *(str(source) for source in sources),
@@ -178,6 +184,7 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "ENV_VAR",
     "LOCKDOWN",
+    "PDF_EXPORT",
     "SofficeMissing",
     "convert_to_pdf",
     "find_soffice",

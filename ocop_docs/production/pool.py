@@ -22,6 +22,15 @@ Robustness:
   the batch is interrupted (Ctrl-C, ``SIGTERM``: see :func:`interruptible`).
 * **Atomic outputs.** Finished PDFs are checked (pypdf opens them, page count) and moved
   to their target with :func:`~ocop_docs.files.atomic_write_bytes`.
+
+**Combined documents** (issue 15, :mod:`~ocop_docs.production.combining`): documents of one
+template that can be put together unchanged (a round's certificates) are converted up to
+:data:`~ocop_docs.production.combining.COMBINE_MAX` at a time as one LibreOffice document,
+and its PDF is cut back into one PDF per document (a third of the CPU per certificate,
+pages identical). When the combined document cannot be made, fails, hangs or gives a PDF
+whose part markers do not add up, its documents go back to the queue and are converted one
+by one as above, each with its own retry and its own failure: nothing fails, and nothing is
+made, for a document because of its neighbours.
 """
 
 from __future__ import annotations
@@ -49,7 +58,13 @@ from types import FrameType
 from typing import Any
 
 from ocop_docs.files import atomic_write_bytes, os_reason
-from ocop_docs.production.conversion import find_soffice, prepare_profile, soffice_command
+from ocop_docs.production import combining
+from ocop_docs.production.conversion import (
+    PDF_EXPORT,
+    find_soffice,
+    prepare_profile,
+    soffice_command,
+)
 from ocop_docs.production.fonts import pdf_families
 
 DEFAULT_DOC_TIMEOUT = 120.0  # seconds without a finished PDF before a worker counts as hung
@@ -123,6 +138,11 @@ class _Task:
     job: Conversion
     attempts: int = 0
     alone: bool = False  # a retry runs in a LibreOffice of its own
+    parts: list[_Task] | None = None  # a combined document: these, in this order
+
+    @property
+    def weight(self) -> int:
+        return len(self.parts) if self.parts else 1
 
 
 @dataclass(slots=True)
@@ -132,6 +152,8 @@ class PoolStats:
     crashes: int = 0  # ended by themselves with an error
     retries: int = 0
     recycles: int = 0  # stopped between documents for using over max_rss, the rest requeued
+    combined: int = 0  # documents made from a combined document
+    uncombined: int = 0  # documents of a combined document that went back one by one
 
 
 # --- process groups ---------------------------------------------------------------------------
@@ -191,6 +213,7 @@ class ConverterPool:
         batch_size: int = DEFAULT_BATCH,
         workdir: Path | None = None,
         max_rss: int | None = MAX_WORKER_RSS,
+        combine: bool = True,
     ) -> None:
         self.exe = find_soffice(soffice)
         self.workers = max(1, min(workers or os.cpu_count() or 1, machine_workers()))
@@ -198,6 +221,7 @@ class ConverterPool:
         self.startup = startup
         self.batch_size = max(1, batch_size)
         self.max_rss = max_rss
+        self.combine = combine
         self.stats = PoolStats()
         self._own_workdir = workdir is None
         self.workdir = Path(workdir or tempfile.mkdtemp(prefix="ocop-pool-")).resolve()
@@ -238,14 +262,23 @@ class ConverterPool:
 
     def convert(self, jobs: Iterable[Conversion]) -> Iterator[Converted]:
         """Convert ``jobs``; yields each result as soon as it is known (any order)."""
-        pending: deque[_Task] = deque(_Task(job) for job in jobs)
-        total = len(pending)
+        tasks = [_Task(job) for job in jobs]
+        total = len(tasks)
         if not total:
             return
         results: queue.Queue[Converted | BaseException] = queue.Queue()
         workers = min(self.workers, total)
+        planned: deque[list[_Task]] = deque()
+        if self.combine:
+            tasks = _combined(tasks, workers)
+            if any(t.parts for t in tasks):
+                planned.extend(_planned(tasks, workers, self.batch_size))
+                tasks = []
         state = _Shared(
-            pending, threading.Lock(), max(1, min(self.batch_size, math.ceil(total / workers)))
+            deque(tasks),
+            threading.Lock(),
+            max(1, min(self.batch_size, math.ceil(total / workers))),
+            planned,
         )
         threads = [
             threading.Thread(
@@ -304,15 +337,31 @@ class ConverterPool:
             shutil.rmtree(d, ignore_errors=True)
             d.mkdir(parents=True)
         names: list[Path] = []
+        kept: list[_Task] = []
         for task in tasks:
             # Unique input names: LibreOffice names each PDF after its input's stem.
             link = indir / f"{next(self._names):07d}.docx"
-            try:
-                os.link(task.job.source, link)
-            except OSError:
-                shutil.copyfile(task.job.source, link)
+            if task.parts is not None:
+                try:
+                    combining.combine([t.job.source for t in task.parts], link)
+                except (combining.NotCombinable, OSError):
+                    self._uncombine(task, state)
+                    continue
+            else:
+                try:
+                    os.link(task.job.source, link)
+                except OSError:
+                    shutil.copyfile(task.job.source, link)
             names.append(link)
+            kept.append(task)
             task.attempts += 1
+        tasks = kept
+        if not tasks:
+            return
+        # With combining on, every start exports the part markers (named destinations; a
+        # document's own bookmarks become named destinations too, nothing on its pages
+        # changes), so one LibreOffice start can take combined and single documents.
+        export = combining.PDF_FILTER if self.combine else PDF_EXPORT
         expected = [outdir / (p.stem + ".pdf") for p in names]
         env = dict(os.environ)
         env.setdefault("HOME", str(base))
@@ -331,7 +380,7 @@ class ConverterPool:
                     state.put_back(tasks)
                     return
                 proc = subprocess.Popen(
-                    soffice_command(self.exe, self.profile(n), outdir, names),
+                    soffice_command(self.exe, self.profile(n), outdir, names, export),
                     stdout=log,
                     stderr=subprocess.STDOUT,
                     stdin=subprocess.DEVNULL,
@@ -343,7 +392,7 @@ class ConverterPool:
             finished: set[int] = set()
             finished_at_check: set[int] = set()
             last = time.monotonic()
-            allowance = self.timeout + self.startup
+            allowance = self._allowance(tasks[0]) + self.startup
             reason: str | None = None
             while True:
                 rc = proc.poll()
@@ -351,12 +400,13 @@ class ConverterPool:
                     # Complete: LibreOffice's lock file for it is gone and pypdf reads it.
                     if i in finished or not path.exists() or _lock_of(path).exists():
                         continue
-                    done = self._finish(tasks[i], path)
+                    done = self._finished(tasks[i], path, state)
                     if done is not None:
                         finished.add(i)
                         last = time.monotonic()
-                        allowance = self.timeout
-                        yield done
+                        waiting = [t for j, t in enumerate(tasks) if j not in finished]
+                        allowance = self._allowance(waiting[0]) if waiting else self.timeout
+                        yield from done
                 if rc is not None:
                     break
                 if (
@@ -390,10 +440,10 @@ class ConverterPool:
             log.close()
         for i, path in enumerate(expected):  # a PDF finished in the last instant
             if i not in finished and path.exists():
-                done = self._finish(tasks[i], path)
+                done = self._finished(tasks[i], path, state)
                 if done is not None:  # a broken one counts as not converted
                     finished.add(i)
-                    yield done
+                    yield from done
         if reason == "stopped":
             return
         if reason == "recycle":  # nothing failed: what is not done goes back as it was
@@ -414,6 +464,12 @@ class ConverterPool:
         requeue: list[_Task] = []
         for i, task in enumerate(tasks):
             if i in finished:
+                continue
+            if task.parts is not None:
+                # A combined document that failed, hung or was not reached: its documents
+                # go back one by one, each with its own tries (never failed for the group).
+                task.attempts -= 1
+                self._uncombine(task, state)
                 continue
             if clean or i <= last_done + 1:
                 # Converted on its own and failed (LibreOffice goes on after a file it
@@ -456,6 +512,41 @@ class ConverterPool:
             },
         )
 
+    def _allowance(self, task: _Task) -> float:
+        """Seconds without a finished PDF before a LibreOffice working on ``task`` counts as
+        hung: a combined document of K parts is given more time than one document."""
+        return self.timeout * (1 + (task.weight - 1) / 10)
+
+    def _uncombine(self, task: _Task, state: _Shared) -> None:
+        """The documents of a combined ``task`` back to the queue, to be converted alone."""
+        parts = task.parts or []
+        self.stats.uncombined += len(parts)
+        state.put_back(parts)
+
+    def _finished(self, task: _Task, produced: Path, state: _Shared) -> list[Converted] | None:
+        """The results for a finished PDF; None while it is not a whole PDF (yet)."""
+        if task.parts is None:
+            one = self._finish(task, produced)
+            return None if one is None else [one]
+        from pypdf import PdfReader
+
+        try:
+            data = produced.read_bytes()
+            PdfReader(io.BytesIO(data)).pages[0]  # a whole PDF, or not yet
+        except Exception:
+            return None
+        produced.unlink()
+        cut = combining.split(data, [t.job.source for t in task.parts])
+        if cut is None:  # the parts' pages cannot be told apart for sure: one by one
+            self._uncombine(task, state)
+            return []
+        self.stats.combined += len(task.parts)
+        out = []
+        for part, piece in zip(task.parts, cut, strict=True):
+            part.attempts = task.attempts
+            out.append(self._write(part, piece.data, piece.pages, piece.families))
+        return out
+
     def _finish(self, task: _Task, produced: Path) -> Converted | None:
         """Move a finished PDF to its target; None while it is not a whole PDF (yet)."""
         from pypdf import PdfReader  # here, not at the top: 90 ms that only PDFs need
@@ -466,6 +557,10 @@ class ConverterPool:
         except Exception:  # still being written, or truncated by a crash
             return None
         produced.unlink()
+        return self._write(task, data, pages, pdf_families(data))
+
+    def _write(self, task: _Task, data: bytes, pages: int, families: Counter[str]) -> Converted:
+        """Write a document's PDF to its target (atomically) and describe it."""
         try:
             atomic_write_bytes(task.job.target, data)
         except OSError as exc:  # a full disk, a read-only folder: this document fails
@@ -486,7 +581,7 @@ class ConverterPool:
             sha256=hashlib.sha256(data).hexdigest(),
             size=len(data),
             pages=pages,
-            families=pdf_families(data),
+            families=families,
         )
 
 
@@ -497,17 +592,30 @@ class _Shared:
     pending: deque[_Task]
     lock: threading.Lock
     share: int  # documents per start: the batch size, or an equal share of a small batch
+    # The first starts, planned (see :func:`_planned`); then whatever comes back.
+    planned: deque[list[_Task]] = field(default_factory=deque)
 
     def take(self) -> list[_Task] | None:
+        """The next start's tasks: a retry alone, a planned start, else up to ``share``
+        documents."""
         with self.lock:
+            if self.pending and self.pending[0].alone:
+                return [self.pending.popleft()]
+            if self.planned:
+                return self.planned.popleft()
             if not self.pending:
                 return None
-            if self.pending[0].alone:
-                return [self.pending.popleft()]
             size = self.share
             out: list[_Task] = []
-            while self.pending and len(out) < size and not self.pending[0].alone:
-                out.append(self.pending.popleft())
+            weight = 0
+            while (
+                self.pending
+                and (not out or weight + self.pending[0].weight <= size)
+                and not self.pending[0].alone
+            ):
+                task = self.pending.popleft()
+                weight += task.weight
+                out.append(task)
             return out
 
     def retry(self, task: _Task) -> None:
@@ -517,6 +625,55 @@ class _Shared:
     def put_back(self, tasks: list[_Task]) -> None:
         with self.lock:
             self.pending.extend(tasks)
+
+
+def _combined(tasks: list[_Task], workers: int) -> list[_Task]:
+    """``tasks`` with the documents that can be combined grouped into combined tasks of at
+    most COMBINE_MAX, cut so that every worker gets a share; the others as they were."""
+    groups: dict[Any, list[_Task]] = {}
+    alone: list[_Task] = []
+    for task in tasks:
+        key = combining.signature(task.job.source)
+        if key is None:
+            alone.append(task)
+        else:
+            groups.setdefault(key, []).append(task)
+    out: list[_Task] = []
+    for group in groups.values():
+        if len(group) < combining.COMBINE_MIN:
+            alone.extend(group)
+            continue
+        size = max(
+            combining.COMBINE_MIN, min(combining.COMBINE_MAX, math.ceil(len(group) / workers))
+        )
+        for start in range(0, len(group), size):
+            chunk = group[start : start + size]
+            if len(chunk) < combining.COMBINE_MIN:
+                alone.extend(chunk)
+                continue
+            first = chunk[0].job
+            out.append(_Task(Conversion(first.key, first.source, first.target), parts=chunk))
+    return alone + out
+
+
+def _planned(tasks: list[_Task], workers: int, batch_size: int) -> list[list[_Task]]:
+    """Combined and single tasks shared out into starts of even weight, a multiple of
+    ``workers`` of them, none over ``batch_size`` documents unless one task is: taken
+    greedily, a round's two long documents after two shares of certificates would cost a
+    start of their own (one LibreOffice start is a second of CPU)."""
+    total = sum(t.weight for t in tasks)
+    count = workers * max(1, math.ceil(total / (workers * batch_size)))
+    count = min(count, len(tasks))
+    bins: list[list[_Task]] = [[] for _ in range(count)]
+    weights = [0] * count
+    order = {id(t): n for n, t in enumerate(tasks)}
+    for task in sorted(tasks, key=lambda t: -t.weight):  # the heaviest first, each to the
+        lightest = weights.index(min(weights))  # lightest start so far
+        bins[lightest].append(task)
+        weights[lightest] += task.weight
+    for start in bins:
+        start.sort(key=lambda t: order[id(t)])  # LibreOffice gets them in the plan's order
+    return [b for b in bins if b]
 
 
 def _remove_stale_pipes(since: float) -> None:

@@ -281,10 +281,11 @@ def test_real_libreoffice_pool(tmp_path: Path) -> None:
         workdir = str(pool.workdir)
     assert all(r.ok and r.pages == 1 for r in results)
     assert pool.stats.starts == 2  # two documents per LibreOffice start
+    assert pool.stats.combined == 4  # as one LibreOffice document each time
     assert living(workdir) == []
     # The same documents with a LibreOffice restarted whenever it holds over 1 byte (after
     # each PDF): the restart path with the real thing, same pages, nothing retried.
-    with ConverterPool(1, max_rss=1) as pool:
+    with ConverterPool(1, max_rss=1, combine=False) as pool:  # one LibreOffice document each
         again = list(pool.convert(jobs))
         workdir = str(pool.workdir)
     assert all(r.ok and r.pages == 1 and r.attempts == 1 for r in again)
@@ -331,3 +332,83 @@ def test_workers_are_capped_to_the_machine(monkeypatch: pytest.MonkeyPatch) -> N
     assert pool.machine_workers() == 1
     monkeypatch.setattr(pool, "available_memory", lambda: None)  # unknown: the cores decide
     assert pool.machine_workers() == 2 * pool.WORKERS_PER_CORE
+
+
+# --- combined documents (issue 15) ------------------------------------------------------------
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def same_template(tmp_path: Path, *texts: str) -> list[Conversion]:
+    """.docx files of one "template" (same parts but the body), stored so the fake can read
+    their text: the pool combines them."""
+    import zipfile
+
+    src = tmp_path / "src"
+    src.mkdir(exist_ok=True)
+    jobs = []
+    for n, text in enumerate(texts, start=1):
+        path = src / f"doc{n}.docx"
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as archive:
+            archive.writestr(
+                "word/document.xml",
+                f'<w:document xmlns:w="{_W}"><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p>'
+                '<w:sectPr><w:cols w:space="720"/></w:sectPr></w:body></w:document>',
+            )
+            archive.writestr(
+                "word/_rels/document.xml.rels",
+                '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                'relationships"/>',
+            )
+            archive.writestr("word/styles.xml", f'<w:styles xmlns:w="{_W}"/>')
+        jobs.append(Conversion(f"doc{n}", path, tmp_path / "out" / f"doc{n}.pdf"))
+    return jobs
+
+
+def test_a_combined_pdf_that_cannot_be_cut_is_converted_one_by_one(
+    tmp_path: Path, fake: Path
+) -> None:
+    # The fake writes blank pages without the part markers: the pool may not guess where
+    # each document starts, so it converts each alone instead.
+    jobs = same_template(tmp_path, "a", "b", "c", "d")
+    with ConverterPool(2, soffice=fake, timeout=20) as pool:
+        results = {r.key: r for r in pool.convert(jobs)}
+    assert all(r.ok and r.pages == 1 for r in results.values()) and len(results) == 4
+    assert pool.stats.combined == 0 and pool.stats.uncombined == 4
+    assert [len(s) for s in starts(tmp_path)][:2] == [1, 1]  # two combined documents first
+    assert sum(len(s) for s in starts(tmp_path)) == 2 + 4
+    assert living(str(tmp_path / "state")) == []
+
+
+def test_a_failing_document_in_a_combined_one_is_reported_never_merged(
+    tmp_path: Path, fake: Path
+) -> None:
+    # The combined document fails (it holds the broken one); its documents are converted
+    # one by one: the broken one is reported after its two tries, the others are made.
+    jobs = same_template(tmp_path, "a", "BROKEN", "c")
+    with ConverterPool(1, soffice=fake, timeout=20) as pool:
+        results = {r.key: r for r in pool.convert(jobs)}
+    broken = results["doc2"]
+    assert not broken.ok and broken.code == "pool-worker-failed" and broken.attempts == 2
+    assert "source file could not be loaded" in broken.params["reason"]
+    assert results["doc1"].ok and results["doc3"].ok
+    assert not (tmp_path / "out" / "doc2.pdf").exists()
+    assert pool.stats.uncombined == 3 and pool.stats.combined == 0
+    assert living(str(tmp_path / "state")) == []
+
+
+def test_combined_documents_are_shared_out_in_one_start_per_worker() -> None:
+    # Two shares of certificates and the round's two long documents (combined with each
+    # other): two starts, not a third for the long ones.
+    from ocop_docs.production.pool import _planned, _Task
+
+    def task(name: str, parts: int) -> _Task:
+        job = Conversion(name, Path(f"{name}.docx"), Path(f"{name}.pdf"))
+        return _Task(job, parts=[_Task(job) for _ in range(parts)] if parts > 1 else None)
+
+    starts = _planned([task("long", 2), task("a", 2), task("b", 2)], workers=2, batch_size=200)
+    assert sorted(sum(t.weight for t in s) for s in starts) == [2, 4]
+    many = [task(f"c{n}", 50) for n in range(20)] + [task("long", 2), task("x", 1)]
+    starts = _planned(many, workers=2, batch_size=200)
+    assert len(starts) == 6 and all(sum(t.weight for t in s) <= 200 for s in starts)
+    assert sorted(t.job.key for s in starts for t in s) == sorted(t.job.key for t in many)
