@@ -242,32 +242,63 @@ def _pss(pid: int) -> int:
     return 0
 
 
-def memory_child(sheet: str, out: str) -> None:
-    """Runs in a fresh interpreter: a 10,000-certificate batch; prints peak memory as JSON."""
+def _rss(pid: int) -> int:
+    try:
+        text = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    for line in text.splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def memory_child(sheet: str, out: str, kinds: str) -> None:
+    """Runs in a fresh interpreter: a batch of ``kinds`` (comma-separated; "round": the
+    round's default kinds, the decision, the minutes and every certificate); prints peak
+    memory as JSON: the summed PSS and the summed RSS of the whole process tree."""
     from ocop_docs.production.batch import BatchOptions, run_batch
 
     me = os.getpid()
     peak_total = [0]
+    peak_rss = [0]
     running = [True]
+
+    def tree() -> list[int]:
+        pids, seen = [me], {me}
+        parents: dict[int, int] = {}
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    status = Path(f"/proc/{entry}/status").read_text()
+                except OSError:
+                    continue
+                for line in status.splitlines():
+                    if line.startswith("PPid:"):
+                        parents[int(entry)] = int(line.split()[1])
+                        break
+        grew = True
+        while grew:  # children, grandchildren …
+            grew = False
+            for pid, parent in parents.items():
+                if parent in seen and pid not in seen:
+                    seen.add(pid)
+                    pids.append(pid)
+                    grew = True
+        return pids
 
     def sample() -> None:
         while running[0]:
-            pids = [me]
-            for entry in os.listdir("/proc"):
-                if entry.isdigit():
-                    try:
-                        status = Path(f"/proc/{entry}/status").read_text()
-                    except OSError:
-                        continue
-                    if f"\nPPid:\t{me}\n" in status:
-                        pids.append(int(entry))
+            pids = tree()
             peak_total[0] = max(peak_total[0], sum(_pss(p) for p in pids))
-            time.sleep(0.2)
+            peak_rss[0] = max(peak_rss[0], sum(_rss(p) for p in pids))
+            time.sleep(0.1)
 
     thread = threading.Thread(target=sample, daemon=True)
     thread.start()
     start = time.perf_counter()
-    result = run_batch(sheet, out, BatchOptions(kinds=("giay-chung-nhan",)))
+    options = BatchOptions() if kinds == "round" else BatchOptions(kinds=tuple(kinds.split(",")))
+    result = run_batch(sheet, out, options)
     seconds = time.perf_counter() - start
     running[0] = False
     thread.join()
@@ -280,15 +311,16 @@ def memory_child(sheet: str, out: str) -> None:
                 "parent_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                 "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
                 "total_pss_mb": peak_total[0] / 1024,
+                "total_rss_mb": peak_rss[0] / 1024,
             }
         )
     )
 
 
-def memory(sheet: Path, out: Path) -> dict[str, float]:
+def memory(sheet: Path, out: Path, kinds: str = "giay-chung-nhan") -> dict[str, float]:
     shutil.rmtree(out, ignore_errors=True)
     done = subprocess.run(
-        [sys.executable, __file__, "--memory-child", str(sheet), str(out)],
+        [sys.executable, __file__, "--memory-child", str(sheet), str(out), kinds],
         capture_output=True,
         text=True,
         check=True,
@@ -445,7 +477,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--no-pdf", action="store_true")
     parser.add_argument("--runs", type=int, default=3, help="best of N for the render rows")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "batch.md")
-    parser.add_argument("--memory-child", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--memory-child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.memory_child:
         memory_child(*args.memory_child)

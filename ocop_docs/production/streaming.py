@@ -1,0 +1,241 @@
+"""A long rendered body post-processed piece by piece: memory flat in the number of rows.
+
+docxtpl's post-processing of a rendered body (``fix_tables``, ``fix_docpr_ids``) and our
+:func:`~ocop_docs.production.rendering.fit_table_grids` work on one lxml tree of the whole
+body; lxml holds about 13 bytes per byte of XML, so the minutes or the decision of a
+10,000-product round (a table of 10,000 rows, 30 MB of XML) took 400 MB for the tree alone
+(issue 15: a round of 10,000 products under 500 MB for the whole process tree).
+
+:func:`stream_body` gives the same bytes from small trees: the body is cut at its top-level
+tables; text between them is parsed as it is, and each table in pieces of rows, twice:
+once to learn what the table-wide fixes need (the row with most cells, the widest row, the
+first plain row with most cells: a small table of those rows goes through docxtpl's
+``fix_tables`` and ``fit_table_grids`` themselves), once to fix and serialise the rows. A
+piece is parsed inside the body's own start tag, so it carries the same namespaces, and
+serialised with it, then the start and end tags are cut off again: lxml writes each
+element the same way wherever its siblings are. Whatever this cannot vouch for (a table
+inside a table, text boxes, content controls around tables, XML the strict parser refuses)
+gives None, and the caller uses the whole tree as before. A test compares both at 2,000
+rows for the shipped templates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from lxml import etree  # type: ignore[import-untyped]
+
+from ocop_docs.production.rendering import fit_table_grids
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_TABLE_TAG = re.compile(r"<(/?)w:tbl([ >/])")
+_ROW_START = re.compile(r"<w:tr[ >]")
+_ROW_END = "</w:tr>"
+_XMLNS = re.compile(r'\s+xmlns(?::[\w.-]+)?="[^"]*"')
+_UNSURE = ("txbxContent", "AlternateContent", "<w:sdt", "<!--", "<![CDATA[", "<?")
+PIECE = 256 * 1024  # characters of XML parsed at a time
+LONG = 1024 * 1024  # bodies shorter than this go through the whole tree (it is small)
+
+
+class _Unsure(Exception):
+    """The body has something the piecewise path does not vouch for."""
+
+
+class _Pieces:
+    def __init__(self, start: str, width: int, renumber: Callable[[Any], None]) -> None:
+        self.start = start  # the body's start tag, with its namespace declarations
+        self.width = width
+        self.renumber = renumber  # docxtpl's fix_docpr_ids, with its running counter
+        self.parser = etree.XMLParser(resolve_entities=False, huge_tree=True)
+        self.out: list[bytes] = []
+
+    def parse(self, inner: str) -> Any:
+        try:
+            return etree.fromstring(f"{self.start}{inner}</w:body>", self.parser)
+        except etree.XMLSyntaxError as exc:  # the whole tree's recovering parser decides
+            raise _Unsure from exc
+
+    def children(self, root: Any, prefix: bytes = b"", suffix: bytes = b"") -> bytes:
+        """The serialised content of ``root`` (a wrapper body) without its own tags."""
+        data: bytes = etree.tostring(root, encoding="UTF-8", xml_declaration=False)
+        head = data.index(b">") + 1
+        if not data[head:].startswith(prefix) or not data.endswith(suffix + b"</w:body>"):
+            raise _Unsure
+        return data[head + len(prefix) : len(data) - len(suffix) - len(b"</w:body>")]
+
+    def plain(self, inner: str, fix: Callable[[str], Any]) -> None:
+        """Text without a long table: parsed whole, fixed as the whole body would be."""
+        if not inner:
+            return
+        self.parse(inner)  # strict first: docxtpl's parser recovers
+        root = fix(f"{self.start}{inner}</w:body>")
+        self.renumber(root)
+        fit_table_grids(root, self.width)
+        self.out.append(self.children(root))
+
+    def table(self, xml: str, fix: Callable[[str], Any]) -> None:
+        """One top-level table without nested tables, row pieces at a time."""
+        first = _ROW_START.search(xml)
+        end = xml.rfind(_ROW_END)
+        if first is None or end < 0 or xml[end + len(_ROW_END) :] != "</w:tbl>":
+            self.plain(xml, fix)
+            return
+        shell, rows = xml[: first.start()], xml[first.start() : end + len(_ROW_END)]
+        if "docPr" in shell:
+            raise _Unsure
+        pieces = _cut(rows)
+        # Pass 1: the rows the table-wide fixes look at, as text, in document order.
+        most = widest = plain_most = (-1, -1, "")  # (count, index, row xml)
+        index = 0
+        for piece in pieces:
+            texts = _rows(piece)
+            parsed = self.parse(f"<w:tbl>{piece}</w:tbl>")[0].findall(f"{_W}tr")
+            if len(parsed) != len(texts):
+                raise _Unsure
+            for row, text in zip(parsed, texts, strict=True):
+                cells = row.findall(f"{_W}tc")
+                span = sum(_span(c) for c in cells)
+                if len(cells) > most[0]:
+                    most = (len(cells), index, text)
+                if span > widest[0]:
+                    widest = (span, index, text)
+                if len(cells) > plain_most[0] and row.find(f".//{_W}gridSpan") is None:
+                    plain_most = (len(cells), index, text)
+                index += 1
+        picks = sorted({p[1]: p[2] for p in (most, widest, plain_most) if p[1] >= 0}.items())
+        samples = "".join(text for _, text in picks)
+        mini = fix(f"{self.start}{shell}{samples}</w:tbl></w:body>")
+        tbl = mini.find(f"{_W}tbl")
+        grid = tbl.find(f"{_W}tblGrid")
+        before = list(grid) if grid is not None else []
+        fit_table_grids(mini, self.width)
+        after = list(grid) if grid is not None else []
+        rewritten = len(before) != len(after) or any(
+            a is not b for a, b in zip(before, after, strict=True)
+        )
+        scaled = [c.get(f"{_W}w") for c in after]
+        for row in tbl.findall(f"{_W}tr"):
+            tbl.remove(row)
+        self.out.append(self.children(mini, suffix=b"</w:tbl>"))
+        # Pass 2: every row as fit_table_grids leaves it, drawings numbered in order.
+        for piece in pieces:
+            root = self.parse(f"<w:tbl>{piece}</w:tbl>")
+            if rewritten:
+                for row in root[0].findall(f"{_W}tr"):
+                    _set_widths(row, scaled)
+            self.renumber(root)
+            self.out.append(self.children(root, prefix=b"<w:tbl>", suffix=b"</w:tbl>"))
+        self.out.append(b"</w:tbl>")
+
+
+def _span(cell: Any) -> int:
+    """A cell's columns as docxtpl's fix_tables counts them."""
+    pr = cell.find(f"{_W}tcPr")
+    span = None if pr is None else pr.find(f"{_W}gridSpan")
+    return int(span.get(f"{_W}val")) if span is not None else 1
+
+
+def _rows(piece: str) -> list[str]:
+    """The rows of ``piece`` as text (rows hold no rows: nested tables are not cut)."""
+    out: list[str] = []
+    at = 0
+    while (found := _ROW_START.search(piece, at)) is not None:
+        end = piece.find(_ROW_END, found.end())
+        if end < 0:
+            raise _Unsure
+        at = end + len(_ROW_END)
+        out.append(piece[found.start() : at])
+    return out
+
+
+def _set_widths(row: Any, scaled: list[str | None]) -> None:
+    """What fit_table_grids does to a plain row once it rebuilt the grid."""
+    if row.find(f".//{_W}gridSpan") is not None:
+        return
+    cells = row.findall(f"{_W}tc")
+    if len(cells) != len(scaled):
+        return
+    for tc, w in zip(cells, scaled, strict=True):
+        tcw = tc.find(f"{_W}tcPr/{_W}tcW")
+        if tcw is not None:
+            tcw.set(f"{_W}w", str(w))
+            tcw.set(f"{_W}type", "dxa")
+
+
+def _cut(rows: str) -> list[str]:
+    """``rows`` (whole rows, one after the other) in pieces of about PIECE characters,
+    each cut just before a row starts."""
+    pieces: list[str] = []
+    start = 0
+    while len(rows) - start > PIECE:
+        found = _ROW_START.search(rows, start + PIECE)
+        if found is None:
+            break
+        pieces.append(rows[start : found.start()])
+        start = found.start()
+    pieces.append(rows[start:])
+    return pieces
+
+
+def _tables(inner: str) -> list[tuple[int, int, bool]]:
+    """The top-level tables of a body's content: (start, end, has a nested table)."""
+    out: list[tuple[int, int, bool]] = []
+    depth = 0
+    start = 0
+    nested = False
+    for match in _TABLE_TAG.finditer(inner):
+        if match.group(2) == "/":  # <w:tbl/>: nothing to fix
+            continue
+        if match.group(1):
+            depth -= 1
+            if depth < 0:
+                raise _Unsure
+            if depth == 0:
+                out.append((start, match.end(), nested))
+        else:
+            if depth == 0:
+                start, nested = match.start(), False
+            else:
+                nested = True
+            depth += 1
+    if depth:
+        raise _Unsure
+    return out
+
+
+def stream_body(
+    xml: str, width: int, fix: Callable[[str], Any], renumber: Callable[[Any], None]
+) -> bytes | None:
+    """The serialised, fixed body of ``xml`` (a rendered ``<w:body …>…</w:body>``) with
+    the start tag's namespace declarations dropped, as the prepared template's quick
+    path writes it; None when only the whole tree can tell (see the module docstring).
+
+    ``fix``: docxtpl's ``fix_tables`` (XML text → tree); ``renumber``: its
+    ``fix_docpr_ids`` (a tree, numbering on from the previous one)."""
+    if any(mark in xml for mark in _UNSURE) or not xml.endswith("</w:body>"):
+        return None
+    close = xml.find(">")
+    start = xml[: close + 1]
+    if close < 0 or start.endswith("/>") or _XMLNS.sub("", start) != "<w:body>":
+        return None
+    inner = xml[close + 1 : -len("</w:body>")]
+    pieces = _Pieces(start, width, renumber)
+    try:
+        at = 0
+        for begin, end, nested in _tables(inner):
+            pieces.plain(inner[at:begin], fix)
+            table = inner[begin:end]
+            if nested or len(table) < PIECE:
+                pieces.plain(table, fix)
+            else:
+                pieces.table(table, fix)
+            at = end
+        pieces.plain(inner[at:], fix)
+    except _Unsure:
+        return None
+    return b"<w:body>" + b"".join(pieces.out) + b"</w:body>"
+
+
+__all__ = ["LONG", "PIECE", "stream_body"]
