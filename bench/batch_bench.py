@@ -58,11 +58,24 @@ TEMPLATE = ROOT / "templates" / "giay-chung-nhan.docx"
 SCORERS = (1, 2, 3, 4, 5, 7, 8)
 
 
-def make_round(n: int, folder: Path) -> Path:
-    """A results spreadsheet (CSV and its two sidecars) with ``n`` recognised products."""
+def make_round(n: int, folder: Path, *, qr: bool = False) -> Path:
+    """A results spreadsheet (CSV and its two sidecars) with ``n`` recognised products.
+
+    Without ``qr`` the sample's ``giay_chung_nhan.tra_cuu`` is left blank, so certificates
+    carry no look-up QR code: the plain docxtpl loop cannot make one, and segno's
+    pure-Python QR encoder costs several times a certificate (its own row shows it)."""
     folder.mkdir(parents=True, exist_ok=True)
     for side in ("thong-tin-dot", "hoi-dong"):
         shutil.copy(SAMPLES / f"thai-nguyen-2026-dot-2.{side}.csv", folder / f"dot.{side}.csv")
+    if not qr:
+        info = folder / "dot.thong-tin-dot.csv"
+        rows = list(csv.reader(io.StringIO(info.read_text(encoding="utf-8"))))
+        for row in rows:
+            if row and row[0] == "giay_chung_nhan.tra_cuu":
+                row[1] = ""
+        out = io.StringIO()
+        csv.writer(out).writerows(rows)
+        info.write_text(out.getvalue(), encoding="utf-8")
     head = ["STT", "Tên sản phẩm", "Chủ thể", "Địa chỉ", "Bộ sản phẩm", "Mã sản phẩm"]
     head += [f"Điểm TV{i}" for i in SCORERS]
     buffer = io.StringIO()
@@ -228,6 +241,72 @@ def minutes_seconds(sheet: Path, out: Path) -> float:
     return timing["render"]
 
 
+# --- one document ------------------------------------------------------------------------------
+
+SINGLE = (  # (kind, input, product): a certificate, the decision, Mẫu 01
+    ("giay-chung-nhan", ROOT / "samples" / "dot-danh-gia" / "thai-nguyen-2026-dot-2.yaml", 2),
+    ("quyet-dinh", ROOT / "samples" / "dot-danh-gia" / "thai-nguyen-2026-dot-2.yaml", None),
+    ("phieu-dang-ky", ROOT / "samples" / "ho-so" / "mien-dong-tai-hoan", None),
+)
+
+
+def single_documents(
+    out: Path, count: int, runs: int
+) -> list[tuple[str, float, float, float, float]]:
+    """ms per document, same template and context: the plain docxtpl loop; ``render()`` in
+    this process as the service calls it (the template kept prepared across calls; its
+    context built from the input each time, as a request must); that context alone; and
+    the ``ocop-docs render`` command, a new process per document (its start included)."""
+    out.mkdir(parents=True, exist_ok=True)
+    return [_one_kind(kind, source, product, out, count, runs) for kind, source, product in SINGLE]
+
+
+def _one_kind(
+    kind: str, source: Path, product: int | None, out: Path, count: int, runs: int
+) -> tuple[str, float, float, float, float]:
+    from docxtpl import DocxTemplate
+
+    from ocop_docs.production.contexts.building import build_context
+    from ocop_docs.production.contexts.registry import KINDS
+    from ocop_docs.production.rendering import render
+    from ocop_docs.resources import templates_dir
+
+    allow = [ROOT / "samples" / "ho-so"]
+    template = templates_dir() / KINDS[kind].template
+    built = build_context(kind, source, product=product, allow=allow)
+
+    def each(fn: Callable[[], object], n: int) -> float:
+        fn()  # warm: the first call prepares the template (and imports)
+        return best(runs, lambda: _timed(fn, n)) * 1e3
+
+    def plain() -> None:
+        tpl = DocxTemplate(str(template))
+        tpl.render(built.context)
+        tpl.save(str(out / "plain.docx"))
+
+    def tool() -> None:
+        render(kind, source, out / "tool.docx", product=product, allow=allow)
+
+    def context() -> None:
+        build_context(kind, source, product=product, allow=allow)
+
+    command = [sys.executable, "-m", "ocop_docs", "render", kind, str(source)]
+    command += ["-o", str(out / "cli.docx"), "--overwrite", "--allow", str(allow[0])]
+    command += ["--product", str(product)] if product else []
+
+    def cli() -> None:
+        subprocess.run(command, check=True, capture_output=True, cwd=out)
+
+    return kind, each(plain, count), each(tool, count), each(context, count), each(cli, 2)
+
+
+def _timed(fn: Callable[[], object], n: int) -> float:
+    start = time.perf_counter()
+    for _ in range(n):
+        fn()
+    return (time.perf_counter() - start) / n
+
+
 # --- memory -----------------------------------------------------------------------------------
 
 
@@ -315,6 +394,15 @@ def memory_child(sheet: str, out: str, kinds: str) -> None:
             }
         )
     )
+
+
+def _scratch(work: Path) -> Path:
+    """tmpfs when there is one (writing and removing 10,000 files on this VM's shared disk
+    took minutes; the processes' memory is the same), else ``work``."""
+    shm = Path("/dev/shm")
+    if shm.is_dir() and os.access(shm, os.W_OK):
+        return Path(tempfile.mkdtemp(prefix="ocop-bench-", dir=shm))
+    return work
 
 
 def memory(sheet: Path, out: Path, kinds: str = "giay-chung-nhan") -> dict[str, float]:
@@ -472,6 +560,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--plain", type=int, default=200, help="documents for the plain loop")
     parser.add_argument("--memory", type=int, default=10000, help="certificates for memory")
     parser.add_argument("--minutes", type=int, default=4000, help="products in the minutes")
+    parser.add_argument(
+        "--round-memory",
+        type=int,
+        default=10000,
+        help="products of a whole round (decision, minutes, certificates) for memory; 0: skip",
+    )
+    parser.add_argument("--single", type=int, default=20, help="documents per one-document row")
     parser.add_argument("--pdf-single", type=int, default=20, help="documents, one soffice each")
     parser.add_argument("--pdf-pool", type=int, default=200, help="documents for the pool")
     parser.add_argument("--no-pdf", action="store_true")
@@ -486,6 +581,7 @@ def main(argv: list[str]) -> int:
     work = Path(tempfile.mkdtemp(prefix="ocop-bench-", dir=ROOT / "bench"))
     rows: list[tuple[str, str, str]] = []
     notes: list[str] = []
+    tables: list[list[str]] = []
     try:
         sheet = make_round(args.docs, work / "dot")
         contexts = certificate_contexts(sheet, args.plain)
@@ -535,6 +631,17 @@ def main(argv: list[str]) -> int:
                 ),
             ]
             notes.append(f"Second core, output in RAM: {m2 / m1:.2f}× the first.")
+        pin(1)
+        with_qr = make_round(max(1, args.docs // 5), work / "dot-qr", qr=True)
+        q1 = max(batch_run(with_qr, work / "bq", 1)["render"] for _ in range(args.runs))
+        rows.append(
+            (
+                "batch renderer, `--jobs 1`, every certificate with its look-up QR code "
+                f"(`giay_chung_nhan.tra_cuu`, segno; {max(1, args.docs // 5):,} certificates)",
+                f"{q1:,.0f}",
+                f"{q1 / plain:.1f}×",
+            )
+        )
         unpin()
         rows += [
             (
@@ -580,7 +687,10 @@ def main(argv: list[str]) -> int:
             )
         )
         big = make_round(args.memory, work / "dot10k")
-        mem = memory(big, work / "m")
+        scratch = _scratch(work)
+        mem = memory(big, scratch / "m")
+        if scratch != work:
+            shutil.rmtree(scratch, ignore_errors=True)
         rows.append(
             (
                 f"{mem['documents']:,.0f} certificates, `--jobs 2`: peak RSS parent / largest worker; "
@@ -589,6 +699,40 @@ def main(argv: list[str]) -> int:
                 f"{mem['parent_mb']:.0f} MB / {mem['worker_mb']:.0f} MB; {mem['total_pss_mb']:.0f} MB",
             )
         )
+        if args.round_memory:
+            whole_round = make_round(args.round_memory, work / "dot-round")
+            scratch = _scratch(work)
+            rm = memory(whole_round, scratch / "m-round", "round")
+            if scratch != work:
+                shutil.rmtree(scratch, ignore_errors=True)
+            rows.append(
+                (
+                    f"a whole round of {args.round_memory:,} products (decision, minutes, "
+                    f"{rm['documents'] - 2:,.0f} certificates), `--jobs 2`: peak of the summed "
+                    "PSS / summed RSS of the whole process tree",
+                    f"{rm['documents'] / rm['seconds']:,.0f}",
+                    f"{rm['total_pss_mb']:.0f} MB / {rm['total_rss_mb']:.0f} MB",
+                )
+            )
+        if args.single:
+            unpin()
+            one_doc = single_documents(work / "single-docs", args.single, args.runs)
+            tables.append(
+                [
+                    "One document, same template and context (ms per document, best of "
+                    f"{args.runs}; {args.single} documents per timing, the CLI 2):",
+                    "",
+                    "| document | plain docxtpl loop | `render()` in process, template kept "
+                    "(as the service) | of which: its context from the input | "
+                    "`ocop-docs render` (a new process) | `render()` / plain |",
+                    "| --- | ---: | ---: | ---: | ---: | ---: |",
+                    *(
+                        f"| {kind} | {p:.1f} | {t:.1f} | {c:.1f} | {cli:.0f} | {t / p:.2f}× |"
+                        for kind, p, t, c, cli in one_doc
+                    ),
+                    "",
+                ]
+            )
         if not args.no_pdf:
             docx = sorted((work / "b1" / "giay-chung-nhan").glob("*.docx"))
             single = one_process_per_document(docx[: args.pdf_single], work / "single")
@@ -650,6 +794,7 @@ def main(argv: list[str]) -> int:
         "| --- | ---: | ---: |",
         *(f"| {a} | {b} | {c} |" for a, b, c in rows),
         "",
+        *(line for table in tables for line in table),
         *notes,
         "",
         "Command: `python bench/batch_bench.py` (" + " ".join(argv or ["defaults"]) + ")",

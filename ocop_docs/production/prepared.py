@@ -269,7 +269,7 @@ class PreparedTemplate:
                 if _JINJA.search(source):
                     prepared.template = compiled
                 else:  # no tags: the same bytes for every document
-                    blob = self._part_blob(prepared, self._finish(compiled.render({})))
+                    blob = self._part_blob(prepared, self._finish([compiled.render({})]))
                     prepared.entry = _Entry.of(prepared.name, blob)
                 parts.append(prepared)
         return parts
@@ -288,9 +288,10 @@ class PreparedTemplate:
 
     # -- per document --
 
-    def _finish(self, xml: str) -> str:
-        """docxtpl's render_xml_part after Jinja (the listing pass only when it can matter)."""
-        xml = _PARAGRAPH_NL.sub(r"<w:p\1", xml)
+    def _finish(self, rendered: list[str]) -> str:
+        """docxtpl's render_xml_part after Jinja (the listing pass only when it can matter)
+        on ``rendered``'s one text, which it takes out of the list."""
+        xml = _PARAGRAPH_NL.sub(r"<w:p\1", rendered.pop())
         if "{_" in xml or "_}" in xml:
             xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%")
             xml = xml.replace("%_}", "%}")
@@ -341,7 +342,7 @@ class PreparedTemplate:
         if streamed is None:
             return None
         head, tail = self._around
-        document: bytes = head + streamed + tail
+        document: bytes = b"".join((head, streamed, tail))
         return document
 
     def _core_blob(self, stamp: dt.datetime, props: dict[str, str]) -> bytes:
@@ -382,9 +383,11 @@ class PreparedTemplate:
         self.seen.clear()
         tpl = self._tpl
         with translate_errors(self.template):
-            body = self._finish(self._body.render(data))
+            # The body as a one-item list, so that _finish can let go of the rendered text
+            # while it makes the next one (the minutes of a large round: 60 MB a copy).
+            body = self._finish([self._body.render(data)])
             parts = {
-                p.name: self._finish(p.template.render(data))
+                p.name: self._finish([p.template.render(data)])
                 for p in self._parts
                 if p.template is not None
             }

@@ -235,7 +235,9 @@ def stream_body(
         pieces.plain(inner[at:], fix)
     except _Unsure:
         return None
-    return b"<w:body>" + b"".join(pieces.out) + b"</w:body>"
+    pieces.out.insert(0, b"<w:body>")
+    pieces.out.append(b"</w:body>")
+    return b"".join(pieces.out)
 
 
 __all__ = ["LONG", "PIECE", "stream_body"]
