@@ -596,8 +596,9 @@ def main(argv: list[str]) -> int:
         notes.append(
             f"`--jobs 2` (whole run_batch, its fastest run): {cpu2['wall']:.2f} s wall; CPU "
             f"{cpu2['parent_cpu']:.2f} s in the parent, {cpu2['workers_cpu']:.2f} s in the "
-            f"render processes; load average at the start {os.getloadavg()[0]:.1f} on "
-            f"{os.cpu_count()} cores."
+            f"render processes, so {(cpu2['parent_cpu'] + cpu2['workers_cpu']) / cpu2['wall']:.2f} "
+            "cores busy on average (2.0 would be both cores ours all along); load average "
+            f"at the start {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores."
         )
         rows += [
             (

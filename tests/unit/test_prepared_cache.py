@@ -148,3 +148,30 @@ def test_least_recently_used_templates_are_dropped(tmp_path: Path) -> None:
         with store.use(path):
             pass
     assert [Path(k[0]).name for k in store._store] == ["1.docx", "2.docx"]
+
+
+def test_the_service_keeps_templates_across_requests(tmp_path: Path) -> None:
+    """Mẫu 01 twice through the service's render function: prepared once."""
+    from typing import cast
+
+    from ocop_docs.service.documents import render_kind
+    from ocop_docs.service.work import PdfSlots
+
+    PREPARED.clear()
+    before = PREPARED.prepared
+    outputs = []
+    for n in (1, 2):
+        folder = tmp_path / str(n)
+        folder.mkdir()
+        made = render_kind(
+            "phieu-dang-ky",
+            DOSSIER,
+            folder,
+            product=None,
+            draft=False,
+            pdf=False,
+            slots=cast(PdfSlots, None),  # no PDF asked: the slots are not used
+        )
+        outputs.append(made.read_bytes())
+    assert PREPARED.prepared == before + 1
+    assert outputs[0] == outputs[1]
