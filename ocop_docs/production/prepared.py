@@ -342,8 +342,9 @@ class PreparedTemplate:
         if streamed is None:
             return None
         head, tail = self._around
-        document: bytes = b"".join((head, streamed, tail))
-        return document
+        streamed.insert(0, head)
+        streamed.append(tail)
+        return b"".join(streamed)
 
     def _core_blob(self, stamp: dt.datetime, props: dict[str, str]) -> bytes:
         """docProps/core.xml; the same for every document of a date (a round's certificates)."""

@@ -44,7 +44,11 @@ class _Unsure(Exception):
 
 
 class _Pieces:
-    def __init__(self, start: str, width: int, renumber: Callable[[Any], None]) -> None:
+    """The body's text (one string, never copied whole: slices of a piece at a time) and
+    the serialised pieces made so far."""
+
+    def __init__(self, xml: str, start: str, width: int, renumber: Callable[[Any], None]) -> None:
+        self.xml = xml
         self.start = start  # the body's start tag, with its namespace declarations
         self.width = width
         self.renumber = renumber  # docxtpl's fix_docpr_ids, with its running counter
@@ -65,31 +69,34 @@ class _Pieces:
             raise _Unsure
         return data[head + len(prefix) : len(data) - len(suffix) - len(b"</w:body>")]
 
-    def plain(self, inner: str, fix: Callable[[str], Any]) -> None:
+    def plain(self, lo: int, hi: int, fix: Callable[[str], Any]) -> None:
         """Text without a long table: parsed whole, fixed as the whole body would be."""
-        if not inner:
+        if lo >= hi:
             return
+        inner = self.xml[lo:hi]
         self.parse(inner)  # strict first: docxtpl's parser recovers
         root = fix(f"{self.start}{inner}</w:body>")
         self.renumber(root)
         fit_table_grids(root, self.width)
         self.out.append(self.children(root))
 
-    def table(self, xml: str, fix: Callable[[str], Any]) -> None:
+    def table(self, lo: int, hi: int, fix: Callable[[str], Any]) -> None:
         """One top-level table without nested tables, row pieces at a time."""
-        first = _ROW_START.search(xml)
-        end = xml.rfind(_ROW_END)
-        if first is None or end < 0 or xml[end + len(_ROW_END) :] != "</w:tbl>":
-            self.plain(xml, fix)
+        xml = self.xml
+        first = _ROW_START.search(xml, lo, hi)
+        end = xml.rfind(_ROW_END, lo, hi)
+        if first is None or end < 0 or xml[end + len(_ROW_END) : hi] != "</w:tbl>":
+            self.plain(lo, hi, fix)
             return
-        shell, rows = xml[: first.start()], xml[first.start() : end + len(_ROW_END)]
+        shell = xml[lo : first.start()]
         if "docPr" in shell:
             raise _Unsure
-        pieces = _cut(rows)
+        pieces = _cut(xml, first.start(), end + len(_ROW_END))
         # Pass 1: the rows the table-wide fixes look at, as text, in document order.
         most = widest = plain_most = (-1, -1, "")  # (count, index, row xml)
         index = 0
-        for piece in pieces:
+        for a, b in pieces:
+            piece = xml[a:b]
             texts = _rows(piece)
             parsed = self.parse(f"<w:tbl>{piece}</w:tbl>")[0].findall(f"{_W}tr")
             if len(parsed) != len(texts):
@@ -120,8 +127,8 @@ class _Pieces:
             tbl.remove(row)
         self.out.append(self.children(mini, suffix=b"</w:tbl>"))
         # Pass 2: every row as fit_table_grids leaves it, drawings numbered in order.
-        for piece in pieces:
-            root = self.parse(f"<w:tbl>{piece}</w:tbl>")
+        for a, b in pieces:
+            root = self.parse(f"<w:tbl>{xml[a:b]}</w:tbl>")
             if rewritten:
                 for row in root[0].findall(f"{_W}tr"):
                     _set_widths(row, scaled)
@@ -164,28 +171,28 @@ def _set_widths(row: Any, scaled: list[str | None]) -> None:
             tcw.set(f"{_W}type", "dxa")
 
 
-def _cut(rows: str) -> list[str]:
-    """``rows`` (whole rows, one after the other) in pieces of about PIECE characters,
-    each cut just before a row starts."""
-    pieces: list[str] = []
-    start = 0
-    while len(rows) - start > PIECE:
-        found = _ROW_START.search(rows, start + PIECE)
+def _cut(xml: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """``xml[lo:hi]`` (whole rows, one after the other) in pieces of about PIECE
+    characters, each cut just before a row starts (offsets: the text is not copied)."""
+    pieces: list[tuple[int, int]] = []
+    start = lo
+    while hi - start > PIECE:
+        found = _ROW_START.search(xml, start + PIECE, hi)
         if found is None:
             break
-        pieces.append(rows[start : found.start()])
+        pieces.append((start, found.start()))
         start = found.start()
-    pieces.append(rows[start:])
+    pieces.append((start, hi))
     return pieces
 
 
-def _tables(inner: str) -> list[tuple[int, int, bool]]:
-    """The top-level tables of a body's content: (start, end, has a nested table)."""
+def _tables(xml: str, lo: int, hi: int) -> list[tuple[int, int, bool]]:
+    """The top-level tables of ``xml[lo:hi]``: (start, end, has a nested table)."""
     out: list[tuple[int, int, bool]] = []
     depth = 0
     start = 0
     nested = False
-    for match in _TABLE_TAG.finditer(inner):
+    for match in _TABLE_TAG.finditer(xml, lo, hi):
         if match.group(2) == "/":  # <w:tbl/>: nothing to fix
             continue
         if match.group(1):
@@ -207,10 +214,11 @@ def _tables(inner: str) -> list[tuple[int, int, bool]]:
 
 def stream_body(
     xml: str, width: int, fix: Callable[[str], Any], renumber: Callable[[Any], None]
-) -> bytes | None:
-    """The serialised, fixed body of ``xml`` (a rendered ``<w:body …>…</w:body>``) with
-    the start tag's namespace declarations dropped, as the prepared template's quick
-    path writes it; None when only the whole tree can tell (see the module docstring).
+) -> list[bytes] | None:
+    """The serialised, fixed body of ``xml`` (a rendered ``<w:body …>…</w:body>``), in
+    pieces to join, with the start tag's namespace declarations dropped, as the prepared
+    template's quick path writes it; None when only the whole tree can tell (see the
+    module docstring).
 
     ``fix``: docxtpl's ``fix_tables`` (XML text → tree); ``renumber``: its
     ``fix_docpr_ids`` (a tree, numbering on from the previous one)."""
@@ -220,24 +228,22 @@ def stream_body(
     start = xml[: close + 1]
     if close < 0 or start.endswith("/>") or _XMLNS.sub("", start) != "<w:body>":
         return None
-    inner = xml[close + 1 : -len("</w:body>")]
-    pieces = _Pieces(start, width, renumber)
+    pieces = _Pieces(xml, start, width, renumber)
+    pieces.out.append(b"<w:body>")
     try:
-        at = 0
-        for begin, end, nested in _tables(inner):
-            pieces.plain(inner[at:begin], fix)
-            table = inner[begin:end]
-            if nested or len(table) < PIECE:
-                pieces.plain(table, fix)
+        at = close + 1
+        for begin, end, nested in _tables(xml, at, len(xml) - len("</w:body>")):
+            pieces.plain(at, begin, fix)
+            if nested or end - begin < PIECE:
+                pieces.plain(begin, end, fix)
             else:
-                pieces.table(table, fix)
+                pieces.table(begin, end, fix)
             at = end
-        pieces.plain(inner[at:], fix)
+        pieces.plain(at, len(xml) - len("</w:body>"), fix)
     except _Unsure:
         return None
-    pieces.out.insert(0, b"<w:body>")
     pieces.out.append(b"</w:body>")
-    return b"".join(pieces.out)
+    return pieces.out
 
 
 __all__ = ["LONG", "PIECE", "stream_body"]

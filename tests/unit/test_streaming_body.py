@@ -32,7 +32,7 @@ def small_pieces(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     used: list[bool] = []
     original = streaming.stream_body
 
-    def spy(*args: Any) -> bytes | None:
+    def spy(*args: Any) -> list[bytes] | None:
         out = original(*args)
         used.append(out is not None)
         return out
