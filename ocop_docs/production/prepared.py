@@ -338,7 +338,9 @@ class PreparedTemplate:
             return None
         tpl = self._tpl
         tpl.docx_ids_index = 1000  # docxtpl's render_init: drawing ids from a fixed start
-        streamed = stream_body(body, self._width, tpl.fix_tables, tpl.fix_docpr_ids)
+        streamed = stream_body(
+            body, self._width, tpl.fix_tables, tpl.fix_docpr_ids, lambda t: self._finish([t])
+        )
         if streamed is None:
             return None
         head, tail = self._around
@@ -384,9 +386,7 @@ class PreparedTemplate:
         self.seen.clear()
         tpl = self._tpl
         with translate_errors(self.template):
-            # The body as a one-item list, so that _finish can let go of the rendered text
-            # while it makes the next one (the minutes of a large round: 60 MB a copy).
-            body = self._finish([self._body.render(data)])
+            raw = self._body.render(data)
             parts = {
                 p.name: self._finish([p.template.render(data)])
                 for p in self._parts
@@ -395,8 +395,13 @@ class PreparedTemplate:
             props = {
                 k: v if isinstance(v, str) else v.render(data) for k, v in self._properties.items()
             }
-        document = self._streamed(body)
+        # A long body is cleaned up piece by piece while it is fixed (:mod:`.streaming`):
+        # the minutes of a large round are 60 MB of text a copy.
+        document = self._streamed(raw)
         if document is None:
+            with translate_errors(self.template):
+                body = self._finish([raw])  # the one-item list lets go of the text early
+            del raw
             tree = tpl.fix_tables(body)
             del body  # the tree holds it now; a long body is worth its memory (issue 15)
             tpl.docx_ids_index = 1000  # docxtpl's render_init: drawing ids from a fixed start

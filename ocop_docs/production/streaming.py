@@ -34,6 +34,7 @@ _TABLE_TAG = re.compile(r"<(/?)w:tbl([ >/])")
 _ROW_START = re.compile(r"<w:tr[ >]")
 _ROW_END = "</w:tr>"
 _XMLNS = re.compile(r'\s+xmlns(?::[\w.-]+)?="[^"]*"')
+_SELF_CLOSED = re.compile(r"<w:p [^>]*/>")
 _UNSURE = ("txbxContent", "AlternateContent", "<w:sdt", "<!--", "<![CDATA[", "<?")
 PIECE = 256 * 1024  # characters of XML parsed at a time
 LONG = 1024 * 1024  # bodies shorter than this go through the whole tree (it is small)
@@ -47,8 +48,16 @@ class _Pieces:
     """The body's text (one string, never copied whole: slices of a piece at a time) and
     the serialised pieces made so far."""
 
-    def __init__(self, xml: str, start: str, width: int, renumber: Callable[[Any], None]) -> None:
+    def __init__(
+        self,
+        xml: str,
+        start: str,
+        width: int,
+        renumber: Callable[[Any], None],
+        finish: Callable[[str], str],
+    ) -> None:
         self.xml = xml
+        self.finish = finish  # docxtpl's clean-up after Jinja, a piece at a time
         self.start = start  # the body's start tag, with its namespace declarations
         self.width = width
         self.renumber = renumber  # docxtpl's fix_docpr_ids, with its running counter
@@ -73,7 +82,7 @@ class _Pieces:
         """Text without a long table: parsed whole, fixed as the whole body would be."""
         if lo >= hi:
             return
-        inner = self.xml[lo:hi]
+        inner = self.finish(self.xml[lo:hi])
         self.parse(inner)  # strict first: docxtpl's parser recovers
         root = fix(f"{self.start}{inner}</w:body>")
         self.renumber(root)
@@ -88,7 +97,7 @@ class _Pieces:
         if first is None or end < 0 or xml[end + len(_ROW_END) : hi] != "</w:tbl>":
             self.plain(lo, hi, fix)
             return
-        shell = xml[lo : first.start()]
+        shell = self.finish(xml[lo : first.start()])
         if "docPr" in shell:
             raise _Unsure
         pieces = _cut(xml, first.start(), end + len(_ROW_END))
@@ -96,7 +105,7 @@ class _Pieces:
         most = widest = plain_most = (-1, -1, "")  # (count, index, row xml)
         index = 0
         for a, b in pieces:
-            piece = xml[a:b]
+            piece = self.finish(xml[a:b])
             texts = _rows(piece)
             parsed = self.parse(f"<w:tbl>{piece}</w:tbl>")[0].findall(f"{_W}tr")
             if len(parsed) != len(texts):
@@ -128,7 +137,7 @@ class _Pieces:
         self.out.append(self.children(mini, suffix=b"</w:tbl>"))
         # Pass 2: every row as fit_table_grids leaves it, drawings numbered in order.
         for a, b in pieces:
-            root = self.parse(f"<w:tbl>{xml[a:b]}</w:tbl>")
+            root = self.parse(f"<w:tbl>{self.finish(xml[a:b])}</w:tbl>")
             if rewritten:
                 for row in root[0].findall(f"{_W}tr"):
                     _set_widths(row, scaled)
@@ -213,7 +222,11 @@ def _tables(xml: str, lo: int, hi: int) -> list[tuple[int, int, bool]]:
 
 
 def stream_body(
-    xml: str, width: int, fix: Callable[[str], Any], renumber: Callable[[Any], None]
+    xml: str,
+    width: int,
+    fix: Callable[[str], Any],
+    renumber: Callable[[Any], None],
+    finish: Callable[[str], str] = str,
 ) -> list[bytes] | None:
     """The serialised, fixed body of ``xml`` (a rendered ``<w:body …>…</w:body>``), in
     pieces to join, with the start tag's namespace declarations dropped, as the prepared
@@ -221,14 +234,20 @@ def stream_body(
     module docstring).
 
     ``fix``: docxtpl's ``fix_tables`` (XML text → tree); ``renumber``: its
-    ``fix_docpr_ids`` (a tree, numbering on from the previous one)."""
+    ``fix_docpr_ids`` (a tree, numbering on from the previous one); ``finish``: the
+    clean-up of the text Jinja rendered (docxtpl's listing pass …), given each piece: its
+    patterns never reach over the cuts, which lie between paragraphs, unless a paragraph
+    is written ``<w:p …/>`` (its pattern then runs on to the next paragraph's end: not cut).
+    """
     if any(mark in xml for mark in _UNSURE) or not xml.endswith("</w:body>"):
+        return None
+    if _SELF_CLOSED.search(xml):
         return None
     close = xml.find(">")
     start = xml[: close + 1]
     if close < 0 or start.endswith("/>") or _XMLNS.sub("", start) != "<w:body>":
         return None
-    pieces = _Pieces(xml, start, width, renumber)
+    pieces = _Pieces(xml, start, width, renumber, finish)
     pieces.out.append(b"<w:body>")
     try:
         at = close + 1
