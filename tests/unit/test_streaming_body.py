@@ -131,3 +131,17 @@ def test_unsure_bodies_fall_back(small_pieces: list[bool]) -> None:
         f"<w:body {ns}><w:tbl></w:body>",
     ):
         assert streaming.stream_body(body, 9000, fix, lambda tree: None) is None
+
+
+def test_listing_pass_on_paragraphs_with_breaks_only_gives_docxtpl_s_text(tmp_path: Path) -> None:
+    prepared = PreparedTemplate(_table_template(tmp_path))
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    run = '<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{}</w:t></w:r>'
+    breaks, more, text = run.format("b\nc\td"), run.format("e\ff\ag"), run.format("x\ny")
+    samples = [
+        f"<w:body {ns}><w:p>{run.format('a')}</w:p><w:p><w:pPr/>{breaks}</w:p>\n<w:tbl/></w:body>",
+        f'<w:body {ns}><w:p w:x="1"/>{text}<w:p>{more}</w:p></w:body>',
+        f"<w:body {ns}>\n\t<w:p>{run.format('plain')}</w:p></w:body>",
+    ]
+    for xml in samples:
+        assert prepared._listing(xml) == prepared._tpl.resolve_listing(xml)
