@@ -60,11 +60,24 @@ TEMPLATE = ROOT / "templates" / "giay-chung-nhan.docx"
 SCORERS = (1, 2, 3, 4, 5, 7, 8)
 
 
-def make_round(n: int, folder: Path) -> Path:
-    """A results spreadsheet (CSV and its two sidecars) with ``n`` recognised products."""
+def make_round(n: int, folder: Path, *, qr: bool = False) -> Path:
+    """A results spreadsheet (CSV and its two sidecars) with ``n`` recognised products.
+
+    Without ``qr`` the sample's ``giay_chung_nhan.tra_cuu`` is left blank, so certificates
+    carry no look-up QR code: the plain docxtpl loop cannot make one, and segno's
+    pure-Python QR encoder costs several times a certificate (its own row shows it)."""
     folder.mkdir(parents=True, exist_ok=True)
     for side in ("thong-tin-dot", "hoi-dong"):
         shutil.copy(SAMPLES / f"thai-nguyen-2026-dot-2.{side}.csv", folder / f"dot.{side}.csv")
+    if not qr:
+        info = folder / "dot.thong-tin-dot.csv"
+        rows = list(csv.reader(io.StringIO(info.read_text(encoding="utf-8"))))
+        for row in rows:
+            if row and row[0] == "giay_chung_nhan.tra_cuu":
+                row[1] = ""
+        out = io.StringIO()
+        csv.writer(out).writerows(rows)
+        info.write_text(out.getvalue(), encoding="utf-8")
     head = ["STT", "Tên sản phẩm", "Chủ thể", "Địa chỉ", "Bộ sản phẩm", "Mã sản phẩm"]
     head += [f"Điểm TV{i}" for i in SCORERS]
     buffer = io.StringIO()
@@ -230,6 +243,72 @@ def minutes_seconds(sheet: Path, out: Path) -> float:
     return timing["render"]
 
 
+# --- one document ------------------------------------------------------------------------------
+
+SINGLE = (  # (kind, input, product): a certificate, the decision, Mẫu 01
+    ("giay-chung-nhan", ROOT / "samples" / "dot-danh-gia" / "thai-nguyen-2026-dot-2.yaml", 2),
+    ("quyet-dinh", ROOT / "samples" / "dot-danh-gia" / "thai-nguyen-2026-dot-2.yaml", None),
+    ("phieu-dang-ky", ROOT / "samples" / "ho-so" / "mien-dong-tai-hoan", None),
+)
+
+
+def single_documents(
+    out: Path, count: int, runs: int
+) -> list[tuple[str, float, float, float, float]]:
+    """ms per document, same template and context: the plain docxtpl loop; ``render()`` in
+    this process as the service calls it (the template kept prepared across calls; its
+    context built from the input each time, as a request must); that context alone; and
+    the ``ocop-docs render`` command, a new process per document (its start included)."""
+    out.mkdir(parents=True, exist_ok=True)
+    return [_one_kind(kind, source, product, out, count, runs) for kind, source, product in SINGLE]
+
+
+def _one_kind(
+    kind: str, source: Path, product: int | None, out: Path, count: int, runs: int
+) -> tuple[str, float, float, float, float]:
+    from docxtpl import DocxTemplate
+
+    from ocop_docs.production.contexts.building import build_context
+    from ocop_docs.production.contexts.registry import KINDS
+    from ocop_docs.production.rendering import render
+    from ocop_docs.resources import templates_dir
+
+    allow = [ROOT / "samples" / "ho-so"]
+    template = templates_dir() / KINDS[kind].template
+    built = build_context(kind, source, product=product, allow=allow)
+
+    def each(fn: Callable[[], object], n: int) -> float:
+        fn()  # warm: the first call prepares the template (and imports)
+        return best(runs, lambda: _timed(fn, n)) * 1e3
+
+    def plain() -> None:
+        tpl = DocxTemplate(str(template))
+        tpl.render(built.context)
+        tpl.save(str(out / "plain.docx"))
+
+    def tool() -> None:
+        render(kind, source, out / "tool.docx", product=product, allow=allow)
+
+    def context() -> None:
+        build_context(kind, source, product=product, allow=allow)
+
+    command = [sys.executable, "-m", "ocop_docs", "render", kind, str(source)]
+    command += ["-o", str(out / "cli.docx"), "--overwrite", "--allow", str(allow[0])]
+    command += ["--product", str(product)] if product else []
+
+    def cli() -> None:
+        subprocess.run(command, check=True, capture_output=True, cwd=out)
+
+    return kind, each(plain, count), each(tool, count), each(context, count), each(cli, 2)
+
+
+def _timed(fn: Callable[[], object], n: int) -> float:
+    start = time.perf_counter()
+    for _ in range(n):
+        fn()
+    return (time.perf_counter() - start) / n
+
+
 # --- memory -----------------------------------------------------------------------------------
 
 
@@ -244,32 +323,63 @@ def _pss(pid: int) -> int:
     return 0
 
 
-def memory_child(sheet: str, out: str) -> None:
-    """Runs in a fresh interpreter: a 10,000-certificate batch; prints peak memory as JSON."""
+def _rss(pid: int) -> int:
+    try:
+        text = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    for line in text.splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def memory_child(sheet: str, out: str, kinds: str) -> None:
+    """Runs in a fresh interpreter: a batch of ``kinds`` (comma-separated; "round": the
+    round's default kinds, the decision, the minutes and every certificate); prints peak
+    memory as JSON: the summed PSS and the summed RSS of the whole process tree."""
     from ocop_docs.production.batch import BatchOptions, run_batch
 
     me = os.getpid()
     peak_total = [0]
+    peak_rss = [0]
     running = [True]
+
+    def tree() -> list[int]:
+        pids, seen = [me], {me}
+        parents: dict[int, int] = {}
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    status = Path(f"/proc/{entry}/status").read_text()
+                except OSError:
+                    continue
+                for line in status.splitlines():
+                    if line.startswith("PPid:"):
+                        parents[int(entry)] = int(line.split()[1])
+                        break
+        grew = True
+        while grew:  # children, grandchildren …
+            grew = False
+            for pid, parent in parents.items():
+                if parent in seen and pid not in seen:
+                    seen.add(pid)
+                    pids.append(pid)
+                    grew = True
+        return pids
 
     def sample() -> None:
         while running[0]:
-            pids = [me]
-            for entry in os.listdir("/proc"):
-                if entry.isdigit():
-                    try:
-                        status = Path(f"/proc/{entry}/status").read_text()
-                    except OSError:
-                        continue
-                    if f"\nPPid:\t{me}\n" in status:
-                        pids.append(int(entry))
+            pids = tree()
             peak_total[0] = max(peak_total[0], sum(_pss(p) for p in pids))
-            time.sleep(0.2)
+            peak_rss[0] = max(peak_rss[0], sum(_rss(p) for p in pids))
+            time.sleep(0.1)
 
     thread = threading.Thread(target=sample, daemon=True)
     thread.start()
     start = time.perf_counter()
-    result = run_batch(sheet, out, BatchOptions(kinds=("giay-chung-nhan",)))
+    options = BatchOptions() if kinds == "round" else BatchOptions(kinds=tuple(kinds.split(",")))
+    result = run_batch(sheet, out, options)
     seconds = time.perf_counter() - start
     running[0] = False
     thread.join()
@@ -282,15 +392,25 @@ def memory_child(sheet: str, out: str) -> None:
                 "parent_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                 "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
                 "total_pss_mb": peak_total[0] / 1024,
+                "total_rss_mb": peak_rss[0] / 1024,
             }
         )
     )
 
 
-def memory(sheet: Path, out: Path) -> dict[str, float]:
+def _scratch(work: Path) -> Path:
+    """tmpfs when there is one (writing and removing 10,000 files on this VM's shared disk
+    took minutes; the processes' memory is the same), else ``work``."""
+    shm = Path("/dev/shm")
+    if shm.is_dir() and os.access(shm, os.W_OK):
+        return Path(tempfile.mkdtemp(prefix="ocop-bench-", dir=shm))
+    return work
+
+
+def memory(sheet: Path, out: Path, kinds: str = "giay-chung-nhan") -> dict[str, float]:
     shutil.rmtree(out, ignore_errors=True)
     done = subprocess.run(
-        [sys.executable, __file__, "--memory-child", str(sheet), str(out)],
+        [sys.executable, __file__, "--memory-child", str(sheet), str(out), kinds],
         capture_output=True,
         text=True,
         check=True,
@@ -350,6 +470,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--plain", type=int, default=200, help="documents for the plain loop")
     parser.add_argument("--memory", type=int, default=10000, help="certificates for memory")
     parser.add_argument("--minutes", type=int, default=4000, help="products in the minutes")
+    parser.add_argument(
+        "--round-memory",
+        type=int,
+        default=10000,
+        help="products of a whole round (decision, minutes, certificates) for memory; 0: skip",
+    )
+    parser.add_argument("--single", type=int, default=20, help="documents per one-document row")
     parser.add_argument("--pdf-single", type=int, default=20, help="documents, one soffice each")
     parser.add_argument(
         "--pdf-pool",
@@ -366,7 +493,7 @@ def main(argv: list[str]) -> int:
     )
     parser.add_argument("--runs", type=int, default=3, help="best of N for the render rows")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "batch.md")
-    parser.add_argument("--memory-child", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--memory-child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.memory_child:
         memory_child(*args.memory_child)
@@ -376,6 +503,7 @@ def main(argv: list[str]) -> int:
     rows: list[tuple[str, str, str]] = []
     notes: list[str] = []
     pdf_table = ""
+    tables: list[list[str]] = []
     try:
         sheet = make_round(args.docs, work / "dot")
         contexts = certificate_contexts(sheet, args.plain)
@@ -390,8 +518,9 @@ def main(argv: list[str]) -> int:
         notes.append(
             f"`--jobs 2` (whole run_batch, its fastest run): {cpu2['wall']:.2f} s wall; CPU "
             f"{cpu2['parent_cpu']:.2f} s in the parent, {cpu2['workers_cpu']:.2f} s in the "
-            f"render processes; load average at the start {os.getloadavg()[0]:.1f} on "
-            f"{os.cpu_count()} cores."
+            f"render processes, so {(cpu2['parent_cpu'] + cpu2['workers_cpu']) / cpu2['wall']:.2f} "
+            "cores busy on average (2.0 would be both cores ours all along); load average "
+            f"at the start {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores."
         )
         rows += [
             (
@@ -425,6 +554,17 @@ def main(argv: list[str]) -> int:
                 ),
             ]
             notes.append(f"Second core, output in RAM: {m2 / m1:.2f}× the first.")
+        pin(1)
+        with_qr = make_round(max(1, args.docs // 5), work / "dot-qr", qr=True)
+        q1 = max(batch_run(with_qr, work / "bq", 1)["render"] for _ in range(args.runs))
+        rows.append(
+            (
+                "batch renderer, `--jobs 1`, every certificate with its look-up QR code "
+                f"(`giay_chung_nhan.tra_cuu`, segno; {max(1, args.docs // 5):,} certificates)",
+                f"{q1:,.0f}",
+                f"{q1 / plain:.1f}×",
+            )
+        )
         unpin()
         rows += [
             (
@@ -470,7 +610,10 @@ def main(argv: list[str]) -> int:
             )
         )
         big = make_round(args.memory, work / "dot10k")
-        mem = memory(big, work / "m")
+        scratch = _scratch(work)
+        mem = memory(big, scratch / "m")
+        if scratch != work:
+            shutil.rmtree(scratch, ignore_errors=True)
         rows.append(
             (
                 f"{mem['documents']:,.0f} certificates, `--jobs 2`: peak RSS parent / largest worker; "
@@ -479,6 +622,40 @@ def main(argv: list[str]) -> int:
                 f"{mem['parent_mb']:.0f} MB / {mem['worker_mb']:.0f} MB; {mem['total_pss_mb']:.0f} MB",
             )
         )
+        if args.round_memory:
+            whole_round = make_round(args.round_memory, work / "dot-round")
+            scratch = _scratch(work)
+            rm = memory(whole_round, scratch / "m-round", "round")
+            if scratch != work:
+                shutil.rmtree(scratch, ignore_errors=True)
+            rows.append(
+                (
+                    f"a whole round of {args.round_memory:,} products (decision, minutes, "
+                    f"{rm['documents'] - 2:,.0f} certificates), `--jobs 2`: peak of the summed "
+                    "PSS / summed RSS of the whole process tree",
+                    f"{rm['documents'] / rm['seconds']:,.0f}",
+                    f"{rm['total_pss_mb']:.0f} MB / {rm['total_rss_mb']:.0f} MB",
+                )
+            )
+        if args.single:
+            unpin()
+            one_doc = single_documents(work / "single-docs", args.single, args.runs)
+            tables.append(
+                [
+                    "One document, same template and context (ms per document, best of "
+                    f"{args.runs}; {args.single} documents per timing, the CLI 2):",
+                    "",
+                    "| document | plain docxtpl loop | `render()` in process, template kept "
+                    "(as the service) | of which: its context from the input | "
+                    "`ocop-docs render` (a new process) | `render()` / plain |",
+                    "| --- | ---: | ---: | ---: | ---: | ---: |",
+                    *(
+                        f"| {kind} | {p:.1f} | {t:.1f} | {c:.1f} | {cli:.0f} | {t / p:.2f}× |"
+                        for kind, p, t, c, cli in one_doc
+                    ),
+                    "",
+                ]
+            )
         if not args.no_pdf:
             pdf_table = pdf_section(args, work)
     finally:
@@ -491,6 +668,7 @@ def main(argv: list[str]) -> int:
         "| --- | ---: | ---: |",
         *(f"| {a} | {b} | {c} |" for a, b, c in rows),
         "",
+        *(line for table in tables for line in table),
         *notes,
         "",
         pdf_table,

@@ -60,12 +60,14 @@ from ocop_docs.production.rendering import (
     text_width,
     translate_errors,
 )
+from ocop_docs.production.streaming import LONG, stream_body
 from ocop_docs.text.reasons import library_reason
 
 _JINJA = re.compile(r"\{[{%#]")
 _PARAGRAPH = re.compile(r"<w:p([ >])")
 _PARAGRAPH_NL = re.compile(r"\n<w:p([ >])")
 _LISTING_CHARS = re.compile("[\t\a\n\f]")
+_LISTING_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)  # docxtpl's own
 _XMLNS = re.compile(rb'\s+xmlns(?::[\w.-]+)?="[^"]*"')
 _FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 # docxtpl's render_properties fills these core properties through Jinja (template.py).
@@ -234,6 +236,7 @@ class PreparedTemplate:
             (whole[:start], whole[end + len(b"</w:body>") :]) if start > 0 < end else None
         )
         self._shortcut: bool | None = None if self._around else False
+        self._stream_ok: bool | None = None  # the same, for bodies fixed piece by piece
         dynamic = {CORE_PART, self._doc.part.partname.lstrip("/")} | {p.name for p in self._parts}
         fixed = {p.name: p.entry for p in self._parts if p.entry is not None}
         self._layout: list[str | _Entry] = []
@@ -267,7 +270,7 @@ class PreparedTemplate:
                 if _JINJA.search(source):
                     prepared.template = compiled
                 else:  # no tags: the same bytes for every document
-                    blob = self._part_blob(prepared, self._finish(compiled.render({})))
+                    blob = self._part_blob(prepared, self._finish([compiled.render({})]))
                     prepared.entry = _Entry.of(prepared.name, blob)
                 parts.append(prepared)
         return parts
@@ -286,17 +289,38 @@ class PreparedTemplate:
 
     # -- per document --
 
-    def _finish(self, xml: str) -> str:
-        """docxtpl's render_xml_part after Jinja (the listing pass only when it can matter)."""
-        xml = _PARAGRAPH_NL.sub(r"<w:p\1", xml)
+    def _finish(self, rendered: list[str]) -> str:
+        """docxtpl's render_xml_part after Jinja (the listing pass only when it can matter)
+        on ``rendered``'s one text, which it takes out of the list."""
+        xml = _PARAGRAPH_NL.sub(r"<w:p\1", rendered.pop())
         if "{_" in xml or "_}" in xml:
             xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%")
             xml = xml.replace("%_}", "%}")
 
         if _LISTING_CHARS.search(xml):
-            xml = self._tpl.resolve_listing(xml)
+            xml = self._listing(xml)
         result: str = xml
         return result
+
+    def _listing(self, xml: str) -> str:
+        """docxtpl's ``resolve_listing``, run only on the paragraphs that hold a tab, a
+        line break, \\a or \\f (issue 15: a fifth of a certificate's rendering went to
+        its Python callbacks on every paragraph). The same bytes: ``resolve_listing`` is a
+        substitution over the matches of the same paragraph pattern, leaves the text
+        between them alone and gives back a paragraph without those characters as it was;
+        a paragraph on its own matches itself as it did in place (up to its first
+        ``</w:p>``)."""
+        out: list[str] = []
+        at = 0
+        for match in _LISTING_PARAGRAPH.finditer(xml):
+            if _LISTING_CHARS.search(xml, match.start(), match.end()):
+                out.append(xml[at : match.start()])
+                out.append(self._tpl.resolve_listing(match.group(0)))
+                at = match.end()
+        if not at:
+            return xml
+        out.append(xml[at:])
+        return "".join(out)
 
     def _document(self, tree: Any) -> bytes:
         """document.xml with the rendered body, as python-docx would save it."""
@@ -315,6 +339,35 @@ class PreparedTemplate:
         self._root.replace(self._root.body, tree)
         blob: bytes = self._doc.part.blob
         return blob
+
+    def _streamed(self, body: str) -> bytes | None:
+        """document.xml of a long body, fixed piece by piece (:mod:`.streaming`), or None.
+
+        The minutes and the decision of a large round list every product: the whole tree
+        of their body took 400 MB at 10,000 products. Used only when the quick way of
+        writing document.xml holds for this template (checked once, on the template's own
+        body: it depends on the start tag of the body and the parts around it only)."""
+        if len(body) < LONG or self._around is None:
+            return None
+        if self._stream_ok is None:
+            head, tail = self._around
+            inner = etree.tostring(self._doc.element.body, encoding="UTF-8")
+            close = inner.index(b">")
+            quick = head + _XMLNS.sub(b"", inner[:close]) + inner[close:] + tail
+            self._stream_ok = quick == _placed(head + inner + tail)
+        if not self._stream_ok:
+            return None
+        tpl = self._tpl
+        tpl.docx_ids_index = 1000  # docxtpl's render_init: drawing ids from a fixed start
+        streamed = stream_body(
+            body, self._width, tpl.fix_tables, tpl.fix_docpr_ids, lambda t: self._finish([t])
+        )
+        if streamed is None:
+            return None
+        head, tail = self._around
+        streamed.insert(0, head)
+        streamed.append(tail)
+        return b"".join(streamed)
 
     def _core_blob(self, stamp: dt.datetime, props: dict[str, str]) -> bytes:
         """docProps/core.xml; the same for every document of a date (a round's certificates)."""
@@ -354,22 +407,32 @@ class PreparedTemplate:
         self.seen.clear()
         tpl = self._tpl
         with translate_errors(self.template):
-            body = self._finish(self._body.render(data))
+            raw = self._body.render(data)
             parts = {
-                p.name: self._finish(p.template.render(data))
+                p.name: self._finish([p.template.render(data)])
                 for p in self._parts
                 if p.template is not None
             }
             props = {
                 k: v if isinstance(v, str) else v.render(data) for k, v in self._properties.items()
             }
-        tree = tpl.fix_tables(body)
-        tpl.docx_ids_index = 1000  # docxtpl's render_init: drawing ids from a fixed start
-        tpl.fix_docpr_ids(tree)
-        fit_table_grids(tree, self._width)
+        # A long body is cleaned up piece by piece while it is fixed (:mod:`.streaming`):
+        # the minutes of a large round are 60 MB of text a copy.
+        document = self._streamed(raw)
+        if document is None:
+            with translate_errors(self.template):
+                body = self._finish([raw])  # the one-item list lets go of the text early
+            del raw
+            tree = tpl.fix_tables(body)
+            del body  # the tree holds it now; a long body is worth its memory (issue 15)
+            tpl.docx_ids_index = 1000  # docxtpl's render_init: drawing ids from a fixed start
+            tpl.fix_docpr_ids(tree)
+            fit_table_grids(tree, self._width)
+            document = self._document(tree)
+            del tree
         stamp = document_time(when)
         blobs = {
-            self._doc.part.partname.lstrip("/"): self._document(tree),
+            self._doc.part.partname.lstrip("/"): document,
             CORE_PART: self._core_blob(stamp, props),
         }
         for part in self._parts:

@@ -3,6 +3,9 @@ dossier (a zip with ``ho-so.yaml``, the attachments, and Mẫu 01 and Mẫu 02 f
 
 Rendering is the library's (:func:`ocop_docs.production.rendering.render`), strict as the
 ``render`` verb; PDFs go through the shared LibreOffice slots (:class:`~.work.PdfSlots`).
+Templates are prepared once per process and kept across requests
+(:data:`ocop_docs.production.prepared_cache.PREPARED`, one instance per worker thread at a
+time): a request only builds its context and fills the body (issue 15).
 """
 
 from __future__ import annotations
