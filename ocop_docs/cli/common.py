@@ -172,8 +172,9 @@ def quick_exit(code: object) -> None:
     if not _quick_exit or not (code is None or isinstance(code, int)):
         return
     try:
-        sys.stdout.flush()
-        sys.stderr.flush()
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:  # None: started with that descriptor closed
+                stream.flush()
     except (OSError, ValueError):
         return  # the interpreter's exit reports it, as it always has
     os._exit(code or 0)
