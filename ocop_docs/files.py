@@ -13,7 +13,6 @@ import contextlib
 import errno
 import os
 import re
-import tempfile
 from pathlib import Path
 
 FILE_MODE = 0o644
@@ -28,6 +27,8 @@ def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None
     documents: one fsync per certificate doubled the time per document, and ``--resume``
     re-checks every output against the manifest's hashes instead. Raises ``OSError``.
     """
+    import tempfile  # with shutil, bz2, lzma: not for a command that writes nothing (issue 15)
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

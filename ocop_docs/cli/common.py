@@ -150,6 +150,36 @@ def print_error(exc: OcopError, lang: Lang, fmt: str = "text") -> None:
         click.echo(error_text(exc, lang), err=True, nl=False)
 
 
+_quick_exit = False
+
+
+def allow_quick_exit() -> None:
+    """Let :func:`quick_exit` end this process: for a verb that leaves nothing behind but
+    its output (no child processes, no temporary files, no atexit work), such as
+    ``validate``."""
+    global _quick_exit
+    _quick_exit = True
+
+
+def quick_exit(code: object) -> None:
+    """End the process now with ``code`` when the verb allowed it, after flushing stdout and
+    stderr; otherwise (or when a flush fails) return, and Python exits as usual.
+
+    Python's own exit tears down every module and object one by one (about 40 million
+    instructions after a ``validate`` start, some 8 ms, issue 15) for a process that is
+    ending anyway; ``os._exit`` skips that and nothing else.
+    """
+    if not _quick_exit or not (code is None or isinstance(code, int)):
+        return
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:  # None: started with that descriptor closed
+                stream.flush()
+    except (OSError, ValueError):
+        return  # the interpreter's exit reports it, as it always has
+    os._exit(code or 0)
+
+
 class OcopCommand(click.Command):
     """A verb: run in the user's language, failures printed once and mapped to exit codes.
 

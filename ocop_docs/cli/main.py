@@ -7,7 +7,7 @@ import importlib
 import click
 
 from ocop_docs import __version__
-from ocop_docs.cli.common import OcopGroup
+from ocop_docs.cli.common import OcopGroup, quick_exit
 
 # Verb → "module:object". Modules load only when their verb runs, so `validate` does not pay
 # for the rendering stack at start-up (help texts still list every verb).
@@ -67,4 +67,8 @@ def cli() -> None:
 
 
 def main() -> None:
-    cli(prog_name="ocop-docs")
+    try:
+        cli(prog_name="ocop-docs")
+    except SystemExit as exc:
+        quick_exit(exc.code)  # returns unless the verb allowed it (validate)
+        raise

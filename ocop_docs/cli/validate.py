@@ -7,7 +7,13 @@ from pathlib import Path
 import click
 
 from ocop_docs.catalogue import Lang, ui
-from ocop_docs.cli.common import LANG_OPTION, OcopCommand, format_option, write_output
+from ocop_docs.cli.common import (
+    LANG_OPTION,
+    OcopCommand,
+    allow_quick_exit,
+    format_option,
+    write_output,
+)
 from ocop_docs.cli.language import current_language
 from ocop_docs.validation.checks.attachments import DEFAULT_MAX_BYTES
 from ocop_docs.validation.pipeline import ValidateOptions, iter_validate
@@ -89,6 +95,7 @@ def validate(
       ocop-docs validate samples/ho-so/mien-dong-tai-hoan
       ocop-docs validate samples/ho-so/* --format json --lang en
     """
+    allow_quick_exit()  # only output is left behind: the process may end without teardown
     options = ValidateOptions(
         max_attachment_bytes=max_size, schemas=schemas_dir, attachments=not no_attachments
     )

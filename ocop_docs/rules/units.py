@@ -1,10 +1,12 @@
 """Administrative units: today's 34 provinces and their communes, and former addresses.
 
 Today's list comes from ``vietnam-provinces`` (the units after Nghị quyết 202/2025/QH15 and
-the end of the district level on 1/7/2025, codes per QĐ 19/2025/QĐ-TTg). Former addresses
-such as "xã Dương Sơn, huyện Na Rì, tỉnh Bắc Kạn" are mapped to today's units through the
-old→new rows of ``vietnam-address-converter`` (loaded only when such an address appears:
-it is large), plus the cited corrections of ``schemas/rules/address-overrides.yaml``.
+the end of the district level on 1/7/2025, codes per QĐ 19/2025/QĐ-TTg), read from the data
+file the package ships rather than by importing it (:mod:`ocop_docs.rules.unit_data`).
+Former addresses such as "xã Dương Sơn, huyện Na Rì, tỉnh Bắc Kạn" are mapped to today's
+units through the old→new rows of ``vietnam-address-converter`` (loaded only when such an
+address appears: it is large), plus the cited corrections of
+``schemas/rules/address-overrides.yaml``.
 
 Names are compared in one canonical form (:func:`normalise_name`): NFC, lower case, one
 space, no unit-type word, no spaces around dashes, and one tone-mark placement ("Thuỷ" and
@@ -24,10 +26,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
 
-from vietnam_provinces import Province as VP
-from vietnam_provinces import Ward
-
 from ocop_docs.resources import load_data
+from ocop_docs.rules.unit_data import communes_of, province_names
 
 OVERRIDES_FILE = "rules/address-overrides.yaml"
 
@@ -121,9 +121,8 @@ class Province:
         built = self._communes
         if built is None:
             built = {}
-            for ward in Ward.iter_all():
-                if int(ward.province_code) == self.code:
-                    built[normalise_name(ward.name)] = Unit(ward.name, int(ward.code))
+            for name, code in communes_of(self.code):
+                built[normalise_name(name)] = Unit(name, code)
             object.__setattr__(self, "_communes", built)  # whole, for concurrent readers
         return built
 
@@ -167,12 +166,12 @@ def _lower_type(name: str) -> str:
 def provinces() -> dict[str, Province]:
     """Today's provinces by canonical name (both 'hà nội' and its accent-free form)."""
     out: dict[str, Province] = {}
-    for p in VP.iter_all():
-        is_city = p.name.startswith("Thành phố")
-        full = p.name if is_city else f"tỉnh {p.name}"
-        prov = Province(p.name, full, int(p.code))
-        out[normalise_name(p.name)] = prov
-        out[fold(normalise_name(p.name))] = prov
+    for code, name in province_names().items():
+        is_city = name.startswith("Thành phố")
+        full = name if is_city else f"tỉnh {name}"
+        prov = Province(name, full, code)
+        out[normalise_name(name)] = prov
+        out[fold(normalise_name(name))] = prov
     return out
 
 

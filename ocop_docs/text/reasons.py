@@ -13,7 +13,7 @@ and never shown in a message.
 from __future__ import annotations
 
 import json
-import zipfile
+import sys
 from typing import Any, Literal
 
 from ocop_docs.files import read_reason
@@ -50,7 +50,11 @@ def library_reason(exc: BaseException, what: What = "file") -> dict[str, Any]:
 def _words(exc: BaseException, what: What, detail: str) -> tuple[str, str]:
     if isinstance(exc, OSError) and exc.errno is not None:
         return read_reason(exc)
-    if isinstance(exc, zipfile.BadZipFile) or type(exc).__name__ == "PackageNotFoundError":
+    # Not imported here (a validation start does without it, issue 15): an exception of
+    # zipfile can only exist once something else imported it.
+    zipfile = sys.modules.get("zipfile")
+    bad_zip = zipfile is not None and isinstance(exc, zipfile.BadZipFile)
+    if bad_zip or type(exc).__name__ == "PackageNotFoundError":
         return (
             "không phải tệp nén zip hợp lệ (tệp .docx và .xlsx là tệp zip)",
             "not a valid zip file (.docx and .xlsx files are zip files)",

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import itertools
 import json
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from typing import IO, Any
 
 from ocop_docs import __version__
 from ocop_docs.catalogue import Lang, ui, ui_count
@@ -199,6 +198,48 @@ class _Totals:
 
 
 _CHUNK = 1 << 16
+_SPOOL_LIMIT = 1 << 20
+
+
+class _Spool:
+    """Text kept in memory, moved to a temporary file past ``limit`` characters.
+
+    ``tempfile.SpooledTemporaryFile`` does the same, but importing ``tempfile`` (with
+    ``shutil``, ``random``, ``bz2``, ``lzma``) cost every start a few milliseconds for a
+    report that is almost always small (issue 15)."""
+
+    def __init__(self, limit: int | None = None) -> None:
+        self._limit = _SPOOL_LIMIT if limit is None else limit
+        self._parts: list[str] = []
+        self._size = 0
+        self._file: IO[str] | None = None
+
+    def write(self, text: str) -> None:
+        if self._file is not None:
+            self._file.write(text)
+            return
+        self._parts.append(text)
+        self._size += len(text)
+        if self._size > self._limit:
+            import tempfile
+
+            # Closed by close(), which write_report calls in a finally.
+            self._file = tempfile.TemporaryFile(mode="w+", encoding="utf-8", newline="")  # noqa: SIM115
+            self._file.write("".join(self._parts))
+            self._parts = []
+
+    def chunks(self) -> Iterator[str]:
+        if self._file is None:
+            if self._parts:
+                yield "".join(self._parts)
+            return
+        self._file.seek(0)
+        while chunk := self._file.read(_CHUNK):
+            yield chunk
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
 
 
 def write_report(
@@ -228,9 +269,8 @@ def write_report(
     names = document_names(lang)
     sets = product_sets()
     totals = _Totals()
-    with tempfile.SpooledTemporaryFile(
-        max_size=1 << 20, mode="w+", encoding="utf-8", newline=""
-    ) as spool:
+    spool = _Spool()
+    try:
         for report in pending:
             if fmt == "json":
                 data = dossier_to_json(report, lang)
@@ -255,10 +295,11 @@ def write_report(
             tail = "]}\n"
         else:
             tail = terminal_safe(_summary_line(totals.counts, lang) + "\n")
-        spool.seek(0)
-        while chunk := spool.read(_CHUNK):
+        for chunk in spool.chunks():
             write(chunk)
         write(tail)
+    finally:
+        spool.close()
     return totals.exit_code
 
 

@@ -64,35 +64,58 @@ def choices() -> Choices:
     return out
 
 
+_ATTACHMENT_FILE = ("tai_lieu", "[]", "tep")
+
+
+@lru_cache(maxsize=1)
+def _routes() -> frozenset[tuple[str, ...]]:
+    """Every path that leads to a choice or to an attachment's file name, and its prefixes:
+    the walk below goes only there (the self-assessment's criteria and the other free text
+    hold neither; walking every node was a fifth of loading a dossier, issue 15)."""
+    out: set[tuple[str, ...]] = set()
+    for path in (*choices(), _ATTACHMENT_FILE):
+        out.update(path[:n] for n in range(1, len(path) + 1))
+    return frozenset(out)
+
+
 def read_spellings(doc: LoadedDocument) -> None:
     """Correct ``doc.data`` in place (see the module docstring); warnings go to findings."""
     if not isinstance(doc.data, dict):
         return
     table = choices()
+    routes = _routes()
 
-    def visit(value: Any, path: tuple[str, ...], real: list[str | int]) -> Any:
+    def visit(value: Any, path: tuple[str, ...], real: tuple[str | int, ...]) -> Any:
         if isinstance(value, dict):
             for key in list(value):
-                value[key] = visit(value[key], (*path, str(key)), [*real, str(key)])
+                sub = (*path, str(key))
+                if sub in routes:
+                    value[key] = visit(value[key], sub, (*real, str(key)))
             return value
         if isinstance(value, list):
-            return [visit(v, (*path, "[]"), [*real, i]) for i, v in enumerate(value)]
+            sub = (*path, "[]")
+            if sub not in routes:
+                return value
+            return [visit(v, sub, (*real, i)) for i, v in enumerate(value)]
         if not isinstance(value, str):
             return value
         options = table.get(path)
         if options is not None and value not in options.values():
             return options.get(fold(value), value)
-        if path == ("tai_lieu", "[]", "tep") and "\\" in value:
+        if path == _ATTACHMENT_FILE and "\\" in value:
             fixed = value.replace("\\", "/")
             doc.findings.append(
                 doc.issue(
-                    "attachment-path-backslash", pointer_from_path(real), tep=value, fixed=fixed
+                    "attachment-path-backslash",
+                    pointer_from_path(real),
+                    tep=value,
+                    fixed=fixed,
                 )
             )
             return fixed
         return value
 
-    visit(doc.data, (), [])
+    visit(doc.data, (), ())
 
 
 __all__ = ["choices", "read_spellings"]

@@ -9,7 +9,6 @@ over the size limit is reported, not read.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import warnings
 from collections.abc import Callable
@@ -54,6 +53,8 @@ _SNIFF_NAMES: dict[str, tuple[str, str]] = {
 
 def _hash_and_head(handle: BinaryIO) -> tuple[str, bytes, int]:
     """SHA-256, the first bytes and the byte count of an open file, read once."""
+    import hashlib  # OpenSSL's start-up: only when a file is hashed (issue 15)
+
     digest = hashlib.sha256()
     head = b""
     total = 0

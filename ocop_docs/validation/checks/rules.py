@@ -396,7 +396,9 @@ def check_general(
         issues.append(
             doc.issue("filing-date-future", "/ngay_nop", filed=_fmt(filed), today=_fmt(today))
         )
-    first = earliest_regime()
+    # A regime that covers the filing date starts on or after the earliest one, so the
+    # other regimes are read only for a date outside it (the common case reads one file).
+    first = earliest_regime() if filed and not regime.covers(filed) else regime
     if filed and filed < first.valid_from and regime.code == first.code:
         # Before the first national rubric (QĐ 1048/QĐ-TTg, 21/8/2019) a province's interim
         # criteria applied; the tool has none, so it checks the dossier as the first regime.

@@ -34,7 +34,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -156,6 +156,68 @@ def _fast_registry(base: Path) -> jsonschema_rs.Registry:
     return jsonschema_rs.Registry(_resources(base), retriever=_no_retrieval)
 
 
+def _refs(node: Any) -> Iterator[tuple[str, Any]]:
+    """Every ``$ref`` (and ``$id``, ``$dynamicRef``) keyword in a schema, with its value."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            for key in ("$ref", "$id", "$dynamicRef"):
+                if key in item:
+                    yield key, item[key]
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
+def _closure(base: Path, path: Path) -> tuple[tuple[str, dict[str, Any]], ...] | None:
+    """The schemas of ``base`` that ``path`` refers to, itself included, or None when the
+    references are not all plain relative file names (then every schema is registered).
+
+    A dossier schema refers to one other file (``common.schema.json``): registering the 29
+    files of ``schemas/`` read and parsed them all at every start (issue 15). Files outside
+    what :func:`_resources` registers are left out alike, so a reference resolves, or fails,
+    exactly as with the whole registry.
+    """
+    root = base.resolve()
+    found: dict[Path, dict[str, Any]] = {}
+    todo = [path.resolve()]
+    while todo:
+        current = todo.pop()
+        if current in found:
+            continue
+        if not (
+            current.name.endswith(".schema.json")
+            and current.is_relative_to(root)
+            and current.is_file()
+        ):
+            return None  # not among the registered files: let the full registry say so
+        schema = _load(current)
+        found[current] = schema
+        own_id = schema["$id"]
+        for key, value in _refs(schema):
+            if key == "$id" and value == own_id:
+                continue  # the schema's own identifier (its file URI when it names none)
+            if key != "$ref" or not isinstance(value, str):
+                return None  # an identifier inside, a dynamic reference: the full registry
+            target = value.partition("#")[0]
+            if not target:
+                continue  # within the same schema
+            if ":" in target or target.startswith("/") or own_id != current.as_uri():
+                return None  # a URI, an absolute path, a base of its own: the full registry
+            todo.append((current.parent / target).resolve())
+    return tuple((schema["$id"], schema) for schema in found.values())
+
+
+@lru_cache(maxsize=32)
+def _fast_registry_for(base: Path, name: str) -> jsonschema_rs.Registry:
+    """The registry for the schema ``name``: only the files it refers to, when known."""
+    resources = _closure(base, base / name)
+    if resources is None:
+        return _fast_registry(base)
+    return jsonschema_rs.Registry(resources, retriever=_no_retrieval)
+
+
 @lru_cache(maxsize=32)
 def compiled(name: str, base: Path | None = None) -> tuple[Draft202012Validator, dict[str, Any]]:
     """The validator for ``schemas/<name>`` (e.g. ``dossier/nhom-1.schema.json``), cached."""
@@ -192,7 +254,7 @@ def fast_validator(name: str, base: Path | None = None) -> jsonschema_rs.Validat
     try:
         if not jsonschema_rs.meta.is_valid(schema):
             return None
-        return fast_validator_for(schema, _fast_registry(schemas_dir(base)))
+        return fast_validator_for(schema, _fast_registry_for(schemas_dir(base), name))
     except (ValueError, jsonschema_rs.ReferencingError):
         return None
 
