@@ -83,13 +83,26 @@ DOSSIER_CODES: Set[str] = _StageCodes("dossier")
 OPTIONAL_PREFIX = "tuy_chon_"
 
 
+# A parameter with a default in the catalogue (``mac_dinh.<name>`` of ``ui/common.yaml``)
+# prints it when absent: the default regime's wording, which issues of another regime
+# replace ("{van_ban_tieu_chi}": QĐ 26/2026 Phụ lục II, or QĐ 1048/QĐ-TTg Phụ lục III).
+DEFAULT_PREFIX = "mac_dinh."
+
+
 class _Defaulting(dict[str, Any]):
+    lang: Lang = "vi"
+
     def __missing__(self, key: str) -> str:
-        return "" if key.startswith(OPTIONAL_PREFIX) else "…"
+        if key.startswith(OPTIONAL_PREFIX):
+            return ""
+        default = UI.get(DEFAULT_PREFIX + key)
+        return default[self.lang] if default is not None else "…"
 
 
 class _English(_Defaulting):
     """English view of the parameters: ``name_en`` wins over ``name`` when both exist."""
+
+    lang: Lang = "en"
 
     def __getitem__(self, key: str) -> Any:
         if key + "_en" in self:

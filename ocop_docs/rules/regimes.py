@@ -43,6 +43,7 @@ __all__ = [
     "regime_codes",
     "regime_for_date",
     "regime_option",
+    "regime_wording",
     "required_documents",
     "rubric_regimes",
 ]
@@ -208,6 +209,8 @@ class Regime:
     procedure: Procedure | None = None
     # The rubrics are not from the official text (QĐ 148/2023: a scoring app's export).
     rubrics_unofficial: bool = False
+    # Where the rubrics are printed, by language (``van_ban_bo_tieu_chi``), as hints cite it.
+    rubric_source: dict[str, str] = field(default_factory=dict)
 
     def rubric_sets(self, product_set: int) -> tuple[int, ...]:
         """The rubric(s) of this regime a dossier of ``product_set`` is scored against,
@@ -406,6 +409,7 @@ def _regime_from_data(data: dict[str, Any], base: Path | None) -> Regime:
         },
         procedure=_procedure(data.get("quy_trinh")),
         rubrics_unofficial=bool(data.get("bo_tieu_chi_khong_chinh_thuc", False)),
+        rubric_source={str(k): str(v) for k, v in (data.get("van_ban_bo_tieu_chi") or {}).items()},
     )
 
 
@@ -493,6 +497,26 @@ def regime_option(code: object) -> str:
     if not isinstance(code, str) or code == DEFAULT_REGIME or code not in regime_codes():
         return ""
     return f" --regime {code}"
+
+
+def regime_wording(code: object) -> dict[str, str]:
+    """The parameters that word a scorecard's hints for the rubric's regime when it is not
+    the default: its ``--regime`` (``tuy_chon_bo_tieu_chi``), where its rubrics are printed
+    (``van_ban_tieu_chi``: "QĐ 1048/QĐ-TTg Phụ lục III") and, for a regime whose rubrics
+    mark no star minimums (QĐ 1048), no word of markers (``dau_sao``). {} for the default
+    regime, whose wording is the catalogue's default (``ui/mac_dinh.yaml``)."""
+    option = regime_option(code)
+    if not option:
+        return {}
+    assert isinstance(code, str)
+    rules = regime(code)
+    out = {"tuy_chon_bo_tieu_chi": option}
+    if rules.rubric_source:
+        out["van_ban_tieu_chi"] = rules.rubric_source.get("vi", "")
+        out["van_ban_tieu_chi_en"] = rules.rubric_source.get("en", out["van_ban_tieu_chi"])
+    if not rules.marker_levels:
+        out["dau_sao"] = out["dau_sao_en"] = ""
+    return out
 
 
 def regime_for_date(day: dt.date, base: Path | None = None) -> str:

@@ -51,7 +51,7 @@ from typing import Any, Literal
 
 from ocop_docs.catalogue import Lang
 from ocop_docs.errors import Issue
-from ocop_docs.rules.regimes import Regime, regime, regime_option
+from ocop_docs.rules.regimes import Regime, regime, regime_wording
 from ocop_docs.scoring.rubrics import Criterion, Option, Rubric, RubricRule
 from ocop_docs.text.pointers import escape
 
@@ -306,13 +306,15 @@ def score_card(
         raise ValueError(f"minimum_mode must be one of {MINIMUM_MODES}, not {minimum_mode!r}")
     sc = card if isinstance(card, Scorecard) else Scorecard(card)
     problems: list[Issue] = []
-    # The hints' "ocop-docs rubric show N" names the rubric's regime when it is not the
-    # default (" --regime 1048/2019"); absent for the default, so its issues stay as they were.
-    regime_flag = regime_option(rubric.bo_tieu_chi)
+    # The hints name the rubric's regime when it is not the default: its --regime in
+    # "ocop-docs rubric show N --regime 1048/2019", the annex its rubrics are printed in,
+    # and no star-minimum markers where it has none (QĐ 1048); absent for the default, so
+    # its issues stay as they were.
+    wording = regime_wording(rubric.bo_tieu_chi)
 
     def report(code: str, pointer: str = "", **params: Any) -> None:
-        if regime_flag:
-            params.setdefault("tuy_chon_bo_tieu_chi", regime_flag)
+        for key, value in wording.items():
+            params.setdefault(key, value)
         pos = sc.positions.get(pointer)
         problems.append(
             Issue(code, pointer, pos[0] if pos else None, pos[1] if pos else None, params)

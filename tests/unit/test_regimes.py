@@ -102,7 +102,7 @@ def test_every_field_of_the_rules_files_is_read() -> None:
         "thu_muc_bo_tieu_chi", "diem_phan", "hang_sao", "sao_toi_thieu", "cong_nhan",
         "quyet_dinh_cua_chu_tich", "hieu_luc_chung_nhan_thang", "hoi_dong", "mau", "chu_the",
         "dia_chi", "danh_gia_lai", "tai_lieu", "khong_kiem_tra", "cong_nhan_theo_ngay",
-        "thoi_han",
+        "thoi_han", "van_ban_bo_tieu_chi",
     }  # fmt: skip
     # Read when present: the product set → rubric map and the procedure (QĐ 1048), the
     # unofficial-rubrics flag (QĐ 148).

@@ -511,6 +511,9 @@ def test_problem_renders_from_the_catalogue(spec: Any) -> None:
         "co_quy_tac": ["1.1", "6.1"],
         "candidates": "8 (Chế biến từ thịt, trứng, sữa), 9 (Chế biến từ thủy, hải sản)",
         "tuy_chon_bo_tieu_chi": " --regime 1048/2019",  # optional: "" when absent
+        # defaulted to the default regime's wording when absent (ui/mac_dinh.yaml)
+        "van_ban_tieu_chi": "QĐ 1048/QĐ-TTg Phụ lục III",
+        "dau_sao": "",
     }
     for template in (spec.vi, spec.hint_vi):
         assert _fields(template) <= set(params), spec.code
