@@ -12,8 +12,7 @@ from ocop_docs.cli.main import cli
 
 # The sample rounds name the sample dossiers beside their folder (../ho-so/…): a round
 # reads outside its own folder only what the user allows (--allow, issue 9).
-HO_SO = Path(__file__).resolve().parents[2] / "samples" / "ho-so"
-ALLOW = (HO_SO,)
+from tests.conftest import HO_SO
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"

@@ -24,6 +24,7 @@ from ocop_docs.catalogue import ISSUES, LANGS, UI, Lang, render_message
 from ocop_docs.cli.main import cli
 from ocop_docs.rules.identifiers import id_number_problem
 from ocop_docs.scoring.rubric_files import load_rubric
+from tests.conftest import HO_SO
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "ho-so" / "mien-dong-tai-hoan"
@@ -49,10 +50,7 @@ ENGLISH_ALWAYS = (
     "must not be empty",
 )
 
-# The sample rounds name the sample dossiers beside their folder (../ho-so/…): a round
-# reads outside its own folder only what the user allows (--allow, issue 9).
-HO_SO = Path(__file__).resolve().parents[2] / "samples" / "ho-so"
-ALLOW = (HO_SO,)
+
 VIETNAMESE_ALWAYS = ("Nhóm ", "dòng ", "Lỗi", "Cách sửa", "hồ sơ")
 
 _TEXTS: dict[Lang, list[str]] = {lang: [] for lang in LANGS}

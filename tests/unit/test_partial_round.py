@@ -11,6 +11,7 @@ from docx import Document
 from pypdf import PdfReader
 
 from ocop_docs.production.batch import BatchOptions, run_batch
+from tests.conftest import ALLOW
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
@@ -19,11 +20,6 @@ BAD = (
     "    diem: [74, 72, 76, 71, 73, 75, 72]          # TB 73,29 → 4 sao",
     "    diem: [74, 72, 76]",
 )
-
-# The sample rounds name the sample dossiers beside their folder (../ho-so/…): a round
-# reads outside its own folder only what the user allows (--allow, issue 9).
-HO_SO = Path(__file__).resolve().parents[2] / "samples" / "ho-so"
-ALLOW = (HO_SO,)
 
 
 def partial_round(tmp_path: Path) -> Path:

@@ -28,13 +28,10 @@ from ocop_docs.production.pool import (
     group_rss,
     interruptible,
 )
+from tests.conftest import ALLOW
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="uses /proc and POSIX groups")
 
-# The sample rounds name the sample dossiers beside their folder (../ho-so/…): a round
-# reads outside its own folder only what the user allows (--allow, issue 9).
-HO_SO = Path(__file__).resolve().parents[2] / "samples" / "ho-so"
-ALLOW = (HO_SO,)
 
 FAKE = r"""#!{python}
 import hashlib, os, re, signal, subprocess, sys, time
