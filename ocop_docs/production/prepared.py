@@ -53,6 +53,7 @@ from ocop_docs.production.rendering import (
     ZIP_LEVEL,
     ZIP_TIME,
     RenderedDocument,
+    body_width,
     deterministic_core,
     document_time,
     fit_table_grids,
@@ -226,7 +227,13 @@ class PreparedTemplate:
         self._root = self._doc.element
         self._core = self._doc.core_properties
         self._core_part = self._doc.part.package._core_properties_part
-        self._width = text_width(self._doc)  # the section is not templated
+        # The text width, known in advance unless the page itself is templated (the
+        # pre-printed stock's size, giay-chung-nhan-phoi): then read from each document.
+        self._width: int | None
+        try:
+            self._width = text_width(self._doc)
+        except (ValueError, TypeError):
+            self._width = None
         self._cores: dict[tuple[Any, ...], bytes] = {}
         # document.xml is the template's bytes around the rendered body; whether that
         # shortcut gives python-docx's bytes exactly is checked on the first document.
@@ -347,7 +354,7 @@ class PreparedTemplate:
         of their body took 400 MB at 10,000 products. Used only when the quick way of
         writing document.xml holds for this template (checked once, on the template's own
         body: it depends on the start tag of the body and the parts around it only)."""
-        if len(body) < LONG or self._around is None:
+        if len(body) < LONG or self._around is None or self._width is None:
             return None
         if self._stream_ok is None:
             head, tail = self._around
@@ -427,7 +434,7 @@ class PreparedTemplate:
             del body  # the tree holds it now; a long body is worth its memory (issue 15)
             tpl.docx_ids_index = 1000  # docxtpl's render_init: drawing ids from a fixed start
             tpl.fix_docpr_ids(tree)
-            fit_table_grids(tree, self._width)
+            fit_table_grids(tree, self._width if self._width is not None else body_width(tree))
             document = self._document(tree)
             del tree
         stamp = document_time(when)

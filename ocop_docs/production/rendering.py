@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from docx.oxml.simpletypes import ST_SignedTwipsMeasure, ST_TwipsMeasure
 from docxtpl import DocxTemplate
 from jinja2.exceptions import SecurityError, TemplateError, TemplateSyntaxError
 
@@ -108,6 +109,17 @@ def text_width(document: Any) -> int:
     """The width between the margins of the first section, in twips."""
     section = document.sections[0]
     return int((section.page_width - section.left_margin - section.right_margin) / 635)
+
+
+def body_width(body: Any) -> int:
+    """:func:`text_width` of a rendered body (python-docx elements), from its own section:
+    for a template whose page size is itself filled in (the pre-printed stock)."""
+    section = body.find(f"{_W}sectPr")
+    size, margins = section.find(f"{_W}pgSz"), section.find(f"{_W}pgMar")
+    page = ST_TwipsMeasure.convert_from_xml(size.get(f"{_W}w"))
+    left = ST_SignedTwipsMeasure.convert_from_xml(margins.get(f"{_W}left") or "0")
+    right = ST_SignedTwipsMeasure.convert_from_xml(margins.get(f"{_W}right") or "0")
+    return int((page - left - right) / 635)
 
 
 def fit_table_grids(body: Any, available: int) -> None:
@@ -393,6 +405,7 @@ __all__ = [
     "ZIP_TIME",
     "RenderResult",
     "RenderedDocument",
+    "body_width",
     "deterministic_core",
     "document_time",
     "fit_table_grids",
