@@ -19,7 +19,7 @@ import click
 from ocop_docs.catalogue import Lang, ui
 from ocop_docs.cli.common import ALLOW_OPTION, LANG_OPTION, OcopCommand, format_option, print_report
 from ocop_docs.cli.language import current_language
-from ocop_docs.cli.options import JOBS_RANGE, TIMEOUT_RANGE, BoundedInt, FiniteFloat, LookupURL
+from ocop_docs.cli.options import JOBS_RANGE, TIMEOUT_RANGE, BoundedInt, FiniteFloat, lookup_option
 from ocop_docs.production.batch import (
     DEFAULT_KINDS,
     REPORT_KIND,
@@ -186,17 +186,7 @@ def _clock(seconds: float) -> str:
         "của tệp đợt / the certificates' OCOP logo."
     ),
 )
-@click.option(
-    "--tra-cuu",
-    "lookup",
-    type=LookupURL(),
-    default=None,
-    metavar="URL",
-    help=(
-        "Trang tra cứu công khai (http/https): mỗi giấy chứng nhận in mã QR <URL>/tra-cuu/<số>; "
-        "thay giay_chung_nhan.tra_cuu của tệp đợt / the certificates' look-up page."
-    ),
-)
+@lookup_option
 @click.option(
     "--progress/--no-progress",
     default=None,

@@ -83,6 +83,20 @@ class LookupURL(click.ParamType):  # type: ignore[type-arg]
         return text
 
 
+# --tra-cuu of render and batch: the certificates' public look-up page (issue 12).
+lookup_option = click.option(
+    "--tra-cuu",
+    "lookup",
+    type=LookupURL(),
+    default=None,
+    metavar="URL",
+    help=(
+        "Trang tra cứu công khai (http/https): mỗi giấy chứng nhận in mã QR <URL>/tra-cuu/<số>; "
+        "thay giay_chung_nhan.tra_cuu của tệp đợt / the certificates' look-up page."
+    ),
+)
+
+
 TIMEOUT_RANGE = (1.0, 86_400.0)  # one second to one day per conversion
 JOBS_RANGE = (1, 10_000)  # what is asked; the batch then caps it to the machine
 

@@ -17,7 +17,7 @@ import click
 from ocop_docs.catalogue import Lang, ui
 from ocop_docs.cli.common import ALLOW_OPTION, LANG_OPTION, OcopCommand, format_option, print_report
 from ocop_docs.cli.language import current_language
-from ocop_docs.cli.options import TIMEOUT_RANGE, FiniteFloat, LookupURL
+from ocop_docs.cli.options import TIMEOUT_RANGE, FiniteFloat, lookup_option
 from ocop_docs.production.contexts.registry import KINDS
 from ocop_docs.production.pool import interruptible
 from ocop_docs.production.rendering import render as render_document
@@ -167,17 +167,7 @@ class InputParam(click.ParamType):  # type: ignore[type-arg]  # generic only in 
         "(samples/de-nghi-xa/) / the commune letter's own fields."
     ),
 )
-@click.option(
-    "--tra-cuu",
-    "lookup",
-    type=LookupURL(),
-    default=None,
-    metavar="URL",
-    help=(
-        "Trang tra cứu công khai (http/https) in thành mã QR trên giấy chứng nhận; thay "
-        "giay_chung_nhan.tra_cuu của tệp đợt / the certificates' look-up page."
-    ),
-)
+@lookup_option
 @LANG_OPTION
 @format_option("render")
 def render(
