@@ -29,6 +29,9 @@ from ocop_docs.production.spreadsheets.layout import (
     SPREADSHEET_SUFFIXES,
 )
 from ocop_docs.scoring.card_file import CardReadError, read_card
+from ocop_docs.text.decoding import nfc_tree
+from ocop_docs.text.documents import load_document
+from ocop_docs.validation.checks.schema import check_schema
 from ocop_docs.validation.loading import (
     DOSSIER_NAMES,
     dossier_folders,
@@ -153,6 +156,28 @@ def read_valid_dossier(path: Path) -> tuple[dict[str, Any], list[Issue]]:
     return data, [i for i in issues if i.severity == "warning"]
 
 
+def read_data_file(path: Path, schema: str, code: str) -> tuple[dict[str, Any], list[Issue]]:
+    """A paper's own data file (the revocation file, the commune letter's ``--thong-tin``)
+    checked against ``schema``: its data in NFC and its warnings, or ``code`` (exit 1)
+    naming every problem with its line when it is not a valid mapping."""
+    doc = load_document(path)
+    issues = list(doc.issues)
+    if isinstance(doc.data, dict):
+        issues.extend(check_schema(doc, schema))
+    errors = [i for i in issues if i.severity == "error"]
+    if not isinstance(doc.data, dict) or errors:
+        raise InputError(
+            code,
+            issues=issues,
+            path=str(path),
+            count=max(len(errors), 1),
+            first=errors[0].message("vi") if errors else "?",
+            first_en=errors[0].message("en") if errors else "?",
+        )
+    data: dict[str, Any] = nfc_tree(doc.data)
+    return data, [i for i in issues if i.severity == "warning"]
+
+
 __all__ = [
     "INPUT_NAMES",
     "BatchInput",
@@ -163,6 +188,7 @@ __all__ = [
     "dossier_folders",
     "input_files",
     "is_dossier_folder",
+    "read_data_file",
     "read_dossier_data",
     "read_valid_dossier",
 ]

@@ -12,10 +12,11 @@ so the caller can tell the user to "save the file as UTF-8". Also the NFC helper
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 from ocop_docs.text.legacy import decode_tcvn3, decode_vni, is_vietnamese_syllable
 
@@ -24,6 +25,7 @@ __all__ = [
     "DecodedText",
     "decode_bytes",
     "is_nfc",
+    "nfc_tree",
     "to_nfc",
 ]
 
@@ -41,6 +43,22 @@ def to_nfc(s: str) -> str:
     if s.isascii():
         return s
     return unicodedata.normalize("NFC", s)
+
+
+def nfc_tree(value: Any) -> Any:
+    """Every text of loaded data in NFC (keys too), dates as ISO text, as a round's data
+    reaches the documents (architecture §5.7: text is compared and printed in NFC)."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="minutes")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(nfc_tree(k)): nfc_tree(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [nfc_tree(v) for v in value]
+    return value
 
 
 def is_nfc(s: str) -> bool:

@@ -26,16 +26,13 @@ from ocop_docs.errors import InputError, Issue
 from ocop_docs.production.contexts import letters
 from ocop_docs.production.contexts.dates import document_day
 from ocop_docs.production.contexts.kind import Built, Kind
-from ocop_docs.production.inputs import read_dossier_data
+from ocop_docs.production.inputs import read_data_file, read_dossier_data
 from ocop_docs.production.printing import CHAM, bare_name, format_address, header_name, punctuate
 from ocop_docs.production.rounds.model import ProductResult, Round
 from ocop_docs.production.wording import procedure_wording, wording
 from ocop_docs.rules.product_sets import product_sets
 from ocop_docs.text.dates import parse_date
-from ocop_docs.text.decoding import to_nfc
-from ocop_docs.text.documents import load_document
 from ocop_docs.text.official import pad2
-from ocop_docs.validation.checks.schema import check_schema
 from ocop_docs.validation.loading import dossier_folders, is_dossier_folder
 from ocop_docs.validation.pipeline import validate_dossier
 from ocop_docs.validation.report import DossierReport
@@ -165,33 +162,7 @@ def read_details(path: Path | None) -> tuple[dict[str, Any], list[Issue]]:
     and their warnings; an input error naming every problem when the file is not valid."""
     if path is None:
         raise InputError("commune-letter-details-missing")
-    doc = load_document(path)
-    issues = list(doc.issues)
-    if isinstance(doc.data, dict):
-        issues.extend(check_schema(doc, DETAILS_SCHEMA))
-    errors = [i for i in issues if i.severity == "error"]
-    if not isinstance(doc.data, dict) or errors:
-        raise InputError(
-            "commune-letter-details-invalid",
-            issues=issues,
-            path=str(path),
-            count=max(len(errors), 1),
-            first=errors[0].message("vi") if errors else "?",
-            first_en=errors[0].message("en") if errors else "?",
-        )
-    data: dict[str, Any] = _nfc(doc.data)
-    return data, [i for i in issues if i.severity == "warning"]
-
-
-def _nfc(value: Any) -> Any:
-    """Every text of ``value`` in NFC (architecture §5.7)."""
-    if isinstance(value, str):
-        return to_nfc(value)
-    if isinstance(value, dict):
-        return {to_nfc(str(k)): _nfc(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_nfc(v) for v in value]
-    return value
+    return read_data_file(path, DETAILS_SCHEMA, "commune-letter-details-invalid")
 
 
 def _dossier_paths(paths: Sequence[Path]) -> list[Path]:

@@ -22,13 +22,11 @@ from ocop_docs.production.contexts import letters
 from ocop_docs.production.contexts.dates import document_day
 from ocop_docs.production.contexts.kind import Built, Kind
 from ocop_docs.production.contexts.quyet_dinh import ACT_TITLES, LOCAL_GOVERNMENT_LAW
+from ocop_docs.production.inputs import read_data_file
 from ocop_docs.production.printing import punctuate, upper_vi
-from ocop_docs.production.rounds.loading import _nfc_tree
 from ocop_docs.production.wording import procedure_wording, wording
 from ocop_docs.text.dates import parse_date
-from ocop_docs.text.documents import load_document
 from ocop_docs.text.official import format_date, format_date_short, format_stars, pad2
-from ocop_docs.validation.checks.schema import check_schema
 
 SCHEMA = "thu-hoi.schema.json"
 REGIME = "26/2026"
@@ -38,22 +36,7 @@ DEADLINE_DAYS = 15  # Điều 8.4: within 15 days of the conclusion
 def read_revocation(path: Path) -> tuple[dict[str, Any], list[Issue]]:
     """The revocation file's data (NFC) and its warnings; an input error with every
     problem (line and column) when it is not valid."""
-    doc = load_document(path)
-    issues = list(doc.issues)
-    if isinstance(doc.data, dict):
-        issues.extend(check_schema(doc, SCHEMA))
-    errors = [i for i in issues if i.severity == "error"]
-    if not isinstance(doc.data, dict) or errors:
-        raise InputError(
-            "render-revocation-invalid",
-            issues=issues,
-            path=str(path),
-            count=max(len(errors), 1),
-            first=errors[0].message("vi") if errors else "?",
-            first_en=errors[0].message("en") if errors else "?",
-        )
-    data: dict[str, Any] = _nfc_tree(doc.data)
-    return data, [i for i in issues if i.severity == "warning"]
+    return read_data_file(path, SCHEMA, "render-revocation-invalid")
 
 
 def revocation_context(data: dict[str, Any]) -> tuple[dict[str, Any], list[Issue]]:

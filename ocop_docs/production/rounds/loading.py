@@ -17,8 +17,6 @@ at least half of the members met it). Problems in a card become ``round-scorecar
 
 from __future__ import annotations
 
-import datetime as dt
-import unicodedata
 from collections.abc import Sequence
 from fractions import Fraction
 from pathlib import Path
@@ -55,25 +53,12 @@ from ocop_docs.scoring.card_file import CardReadError, read_card
 from ocop_docs.scoring.council import council_result
 from ocop_docs.scoring.rubric_files import load_rubric, rubric_for_set
 from ocop_docs.scoring.rubrics import Rubric
+from ocop_docs.text.decoding import nfc_tree
 from ocop_docs.text.documents import LoadedDocument, load_document
 from ocop_docs.text.pointers import escape
 from ocop_docs.validation.checks.schema import check_schema
 
 ROUND_SCHEMA = "round.schema.json"
-
-
-def _nfc_tree(value: Any) -> Any:
-    if isinstance(value, str):
-        return unicodedata.normalize("NFC", value)
-    if isinstance(value, dt.datetime):
-        return value.isoformat(timespec="minutes")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {str(_nfc_tree(k)): _nfc_tree(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_nfc_tree(v) for v in value]
-    return value
 
 
 def load_round(path: Path | str, *, allow: Sequence[Path] = ()) -> Round:
@@ -103,7 +88,7 @@ def round_from_data(data: dict[str, Any], path: Path, *, allow: Sequence[Path] =
 def _checked(rnd: Round, doc: LoadedDocument) -> Round:
     """The steps after reading: the schema, then (without errors) members and products."""
     rnd.issues.extend(check_schema(doc, ROUND_SCHEMA))
-    rnd.data = _nfc_tree(doc.data)
+    rnd.data = nfc_tree(doc.data)
     if rnd.errors:
         return rnd
     _build(rnd, doc)
